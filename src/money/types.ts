@@ -1,0 +1,56 @@
+import type { Decimal } from "decimal.js";
+
+/**
+ * An amount of money: an exact decimal amount in an ISO 4217 currency.
+ *
+ * The amount is a `decimal.js` {@link Decimal}, never a JS float. It may carry more decimal
+ * places than the currency's minor unit (an intermediate result such as 10 % of $123.45 =
+ * $12.345); use {@link roundToMinor} to settle it to cents. `JSON.stringify` gives
+ * `{"amount":"12.5","currency":"USD"}`; {@link moneyToJSON} gives the fixed-notation shape.
+ *
+ * @category Money
+ * @since 0.1.0
+ */
+export interface Money {
+  /** Exact amount in major units (dollars, not cents). */
+  readonly amount: Decimal;
+  /** ISO 4217 currency code, upper case (e.g. `"USD"`). */
+  readonly currency: string;
+}
+
+/**
+ * The JSON shape of a {@link Money}: the amount as a plain decimal string (never exponent
+ * notation) and the currency code.
+ *
+ * @category Money
+ * @since 0.1.0
+ */
+export interface MoneyJSON {
+  /** Amount in major units as a plain decimal string, e.g. `"1234.50"` or `"-0.01"`. */
+  readonly amount: string;
+  /** ISO 4217 currency code. */
+  readonly currency: string;
+}
+
+/**
+ * A number-like input: a `Decimal`, a decimal string (`"12.50"`, `"1e3"`) or a finite number.
+ * NaN, ±Infinity and non-numeric strings throw {@link ValidationError}.
+ *
+ * @category Money
+ * @since 0.1.0
+ */
+export type NumericInput = Decimal | string | number;
+
+/**
+ * A named rounding mode:
+ * - `"half-even"` (banker's rounding, the default): 2.345 → 2.34, 2.355 → 2.36;
+ * - `"half-up"`: ties away from zero: 2.345 → 2.35, -2.345 → -2.35;
+ * - `"half-down"`: ties toward zero: 2.345 → 2.34;
+ * - `"down"`: toward zero (truncate): 2.349 → 2.34, -2.349 → -2.34;
+ * - `"up"`: away from zero: 2.341 → 2.35;
+ * - `"floor"`: toward −∞; `"ceil"`: toward +∞.
+ *
+ * @category Money
+ * @since 0.1.0
+ */
+export type RoundingMode = "half-even" | "half-up" | "half-down" | "down" | "up" | "floor" | "ceil";
