@@ -70,7 +70,7 @@ export function toDecimal(value: unknown, fn: string, arg: string): Decimal {
     if (!d.isFinite()) {
       rangeError(fn, arg, ErrorCode.INVALID_NUMBER, "must be a finite number", value, NUMERIC_ALLOWED);
     }
-    return d instanceof Decimal ? d : new Decimal(d.toString());
+    return d instanceof Decimal ? d : new Decimal((value as { toString(): string }).toString());
   }
   return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a number", value, NUMERIC_ALLOWED);
 }

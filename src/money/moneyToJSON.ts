@@ -1,0 +1,23 @@
+import { plainString, toMoney } from "../_internal/money.js";
+import type { Money, MoneyJSON } from "./types.js";
+
+/**
+ * The JSON form of a Money: the amount as a plain decimal string (never exponent notation,
+ * unlike `Decimal#toJSON` for tiny amounts) and the currency.
+ *
+ * @param amount - the amount
+ * @returns `{ amount: string, currency: string }`; {@link moneyFromJSON} reads it back
+ *
+ * @example
+ * ```ts
+ * import { money, moneyToJSON } from "marketplace-economics";
+ * moneyToJSON(money("0.00000001", "USD")); //=> { amount: "0.00000001", currency: "USD" }
+ * ```
+ *
+ * @category Money
+ * @since 0.1.0
+ */
+export function moneyToJSON(amount: Money): MoneyJSON {
+  const m = toMoney(amount, "moneyToJSON", "amount");
+  return { amount: plainString(m.amount), currency: m.currency };
+}

@@ -1,0 +1,27 @@
+import { assertSameCurrency, makeMoney, toMoney } from "../_internal/money.js";
+import type { Money } from "./types.js";
+
+/**
+ * Subtract one amount from another of the same currency, exactly.
+ *
+ * @param minuend - the amount to subtract from
+ * @param subtrahend - the amount to subtract, in the same currency
+ * @returns `minuend − subtrahend`, unrounded (may be negative)
+ * @throws {CurrencyMismatchError} when the currencies differ
+ * @throws {ValidationTypeError} when an argument is not a Money
+ *
+ * @example
+ * ```ts
+ * import { money, subtract } from "marketplace-economics";
+ * subtract(money("10", "EUR"), money("0.01", "EUR")).amount.toString(); //=> "9.99"
+ * ```
+ *
+ * @category Money
+ * @since 0.1.0
+ */
+export function subtract(minuend: Money, subtrahend: Money): Money {
+  const a = toMoney(minuend, "subtract", "minuend");
+  const b = toMoney(subtrahend, "subtract", "subtrahend");
+  assertSameCurrency("subtract", a.currency, b.currency);
+  return makeMoney(a.amount.minus(b.amount), a.currency);
+}

@@ -1,0 +1,47 @@
+import { Decimal } from "decimal.js";
+import { ErrorCode } from "../errors.js";
+import { assertSameCurrency, makeMoney, toCurrency, toMoney } from "../_internal/money.js";
+import { rangeError, toArray } from "../_internal/validate.js";
+import type { Money } from "./types.js";
+
+/**
+ * Add up a list of amounts of one currency, exactly.
+ *
+ * An empty list has no currency, so it needs `currency` (and then sums to zero in it).
+ *
+ * @param amounts - the amounts, all in the same currency
+ * @param currency - the currency of the result; required when `amounts` is empty, checked otherwise
+ * @returns the exact total
+ * @throws {CurrencyMismatchError} when the amounts (or `currency`) disagree
+ * @throws {ValidationError} when `amounts` is empty and no `currency` is given (`EMPTY_INPUT`)
+ *
+ * @example
+ * ```ts
+ * import { money, sum } from "marketplace-economics";
+ * sum([money("1.10", "USD"), money("2.20", "USD")]).amount.toString(); //=> "3.3"
+ * sum([], "USD").amount.toString(); //=> "0"
+ * ```
+ *
+ * @category Money
+ * @since 0.1.0
+ */
+export function sum(amounts: readonly Money[], currency?: string): Money {
+  const list = toArray<Money>(amounts, "sum", "amounts");
+  const c = currency === undefined ? undefined : toCurrency(currency, "sum");
+  if (list.length === 0) {
+    if (c === undefined) {
+      rangeError("sum", "amounts", ErrorCode.EMPTY_INPUT, "must not be empty unless a currency is given", list, "a non-empty array, or pass the currency");
+    }
+    return makeMoney(new Decimal(0), c);
+  }
+  const first = toMoney(list[0], "sum", "amounts[0]");
+  const cur = c ?? first.currency;
+  assertSameCurrency("sum", cur, first.currency);
+  let total = first.amount;
+  for (let i = 1; i < list.length; i++) {
+    const m = toMoney(list[i], "sum", `amounts[${i}]`);
+    assertSameCurrency("sum", cur, m.currency);
+    total = total.plus(m.amount);
+  }
+  return makeMoney(total, cur);
+}
