@@ -31,7 +31,7 @@ export interface FormatMoneyOptions {
  * ```ts
  * import { formatMoney, money } from "marketplace-economics";
  * formatMoney(money("1234.5", "USD")); //=> "$1,234.50"
- * formatMoney(money("1234.5", "EUR"), "de-DE"); //=> "1.234,50 €"
+ * formatMoney(money("1234.5", "EUR"), "de-DE").replace(/\s/u, " "); //=> "1.234,50 €"
  * formatMoney(money("1234", "JPY"), "ja-JP"); //=> "￥1,234"
  * ```
  *

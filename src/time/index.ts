@@ -1,1 +1,9 @@
-export {};
+export * from "./addPeriods.js";
+export * from "./daysBetween.js";
+export * from "./eachPeriod.js";
+export * from "./endOfPeriod.js";
+export * from "./parseDate.js";
+export * from "./periodKey.js";
+export * from "./startOfPeriod.js";
+export * from "./types.js";
+export * from "./yearFraction.js";

@@ -1,0 +1,31 @@
+import type { Decimal } from "decimal.js";
+import { describe, expectTypeOf, it } from "vitest";
+import { allocate } from "./allocate.js";
+import { money } from "./money.js";
+import { roundToMinor } from "./roundToMinor.js";
+import { toMinorUnits } from "./toMinorUnits.js";
+import type { Money, RoundingMode } from "./types.js";
+
+describe("money types", () => {
+  it("money returns a readonly Money with a Decimal amount", () => {
+    const m = money("1", "USD");
+    expectTypeOf(m).toEqualTypeOf<Money>();
+    expectTypeOf(m.amount).toEqualTypeOf<Decimal>();
+    // @ts-expect-error amount is readonly
+    m.amount = m.amount;
+  });
+  it("accepts Decimal | string | number amounts only", () => {
+    expectTypeOf(money).parameter(0).toEqualTypeOf<Decimal | string | number>();
+    // @ts-expect-error a boolean is not an amount
+    money(true, "USD");
+  });
+  it("rounding modes are a closed union", () => {
+    expectTypeOf<RoundingMode>().toEqualTypeOf<"half-even" | "half-up" | "half-down" | "down" | "up" | "floor" | "ceil">();
+    // @ts-expect-error unknown mode
+    roundToMinor(money("1", "USD"), "nearest");
+  });
+  it("allocate returns Money[] and toMinorUnits a bigint", () => {
+    expectTypeOf(allocate(money("1", "USD"), [1])).toEqualTypeOf<Money[]>();
+    expectTypeOf(toMinorUnits(money("1", "USD"))).toEqualTypeOf<bigint>();
+  });
+});

@@ -1,0 +1,33 @@
+import { toUtcDay } from "../_internal/dates.js";
+import { PERIODS, periodAdd } from "../_internal/periods.js";
+import { toInteger, toOption } from "../_internal/validate.js";
+import type { DateInput, Period } from "./types.js";
+
+/**
+ * Move a UTC calendar day by a whole number of periods (negative moves back).
+ *
+ * Month arithmetic clamps to the month's end like date-fns's `addMonths`: 2024-01-31 plus one
+ * month is 2024-02-29.
+ *
+ * @param date - a Date (its UTC calendar day is used) or an ISO 8601 string
+ * @param amount - number of periods, an integer (may be negative)
+ * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
+ * @returns the new UTC day at 00:00Z
+ * @throws {ValidationError} for an invalid date, a non-integer amount or an unknown period
+ *
+ * @example
+ * ```ts
+ * import { addPeriods } from "marketplace-economics";
+ * addPeriods("2024-01-31", 1, "month").toISOString().slice(0, 10); //=> "2024-02-29"
+ * addPeriods("2024-01-01", 90, "day").toISOString().slice(0, 10); //=> "2024-03-31"
+ * ```
+ *
+ * @category Time
+ * @since 0.1.0
+ */
+export function addPeriods(date: DateInput, amount: number, period: Period): Date {
+  const fn = "addPeriods";
+  const day = toUtcDay(date, fn, "date");
+  const n = toInteger(amount, fn, "amount");
+  return periodAdd(day, n, toOption(period, fn, "period", PERIODS));
+}

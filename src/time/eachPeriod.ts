@@ -1,0 +1,40 @@
+import { ErrorCode } from "../errors.js";
+import { toUtcDay } from "../_internal/dates.js";
+import { PERIODS, periodAdd, periodStart } from "../_internal/periods.js";
+import { rangeError, toInteger, toOption } from "../_internal/validate.js";
+import type { PeriodOptions } from "./startOfPeriod.js";
+import type { DateInput, Period } from "./types.js";
+
+/**
+ * The first day of every period that overlaps the closed interval [start, end], in order.
+ *
+ * @param start - first day of the interval (Date or ISO string)
+ * @param end - last day of the interval, inclusive; must not be before `start`
+ * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
+ * @param options - see {@link PeriodOptions}
+ * @returns UTC period starts; the first may be before `start` (the start of its period)
+ * @throws {ValidationError} for invalid dates, `end` before `start` (`INVALID_DATE_ORDER`) or an unknown period
+ *
+ * @example
+ * ```ts
+ * import { eachPeriod } from "marketplace-economics";
+ * eachPeriod("2024-01-15", "2024-03-01", "month").map((d) => d.toISOString().slice(0, 10)); //=> ["2024-01-01", "2024-02-01", "2024-03-01"]
+ * ```
+ *
+ * @category Time
+ * @since 0.1.0
+ */
+export function eachPeriod(start: DateInput, end: DateInput, period: Period, options: PeriodOptions = {}): Date[] {
+  const fn = "eachPeriod";
+  const s = toUtcDay(start, fn, "start");
+  const e = toUtcDay(end, fn, "end");
+  const p = toOption(period, fn, "period", PERIODS);
+  const ws = toInteger(options.weekStartsOn ?? 1, fn, "options.weekStartsOn", 0, 6) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  if (e.getTime() < s.getTime()) {
+    rangeError(fn, "end", ErrorCode.INVALID_DATE_ORDER, `must not be before start (${s.toISOString().slice(0, 10)})`, e, "an end on or after start");
+  }
+  const first = periodStart(s, p, ws);
+  const out: Date[] = [];
+  for (let i = 0, d = first; d.getTime() <= e.getTime(); i++, d = periodAdd(first, i, p)) out.push(d);
+  return out;
+}

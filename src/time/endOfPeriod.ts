@@ -1,0 +1,33 @@
+import { toUtcDay } from "../_internal/dates.js";
+import { PERIODS, periodAdd, periodStart } from "../_internal/periods.js";
+import { toInteger, toOption } from "../_internal/validate.js";
+import type { PeriodOptions } from "./startOfPeriod.js";
+import type { DateInput, Period } from "./types.js";
+
+/**
+ * The last instant (23:59:59.999 UTC) of the period that contains `date`, like date-fns's
+ * `endOfMonth`, but in UTC: `startOfPeriod(d) ≤ d ≤ endOfPeriod(d)` for every `d` of the period.
+ *
+ * @param date - a Date (its UTC calendar day is used) or an ISO 8601 string
+ * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
+ * @param options - see {@link PeriodOptions}
+ * @returns the period's last millisecond
+ * @throws {ValidationError} for an invalid date or an unknown period
+ *
+ * @example
+ * ```ts
+ * import { endOfPeriod } from "marketplace-economics";
+ * endOfPeriod("2024-02-10", "month").toISOString(); //=> "2024-02-29T23:59:59.999Z"
+ * ```
+ *
+ * @category Time
+ * @since 0.1.0
+ */
+export function endOfPeriod(date: DateInput, period: Period, options: PeriodOptions = {}): Date {
+  const fn = "endOfPeriod";
+  const day = toUtcDay(date, fn, "date");
+  const p = toOption(period, fn, "period", PERIODS);
+  const ws = toInteger(options.weekStartsOn ?? 1, fn, "options.weekStartsOn", 0, 6) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  const next = periodAdd(periodStart(day, p, ws), 1, p);
+  return new Date(next.getTime() - 1);
+}

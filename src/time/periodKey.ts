@@ -1,0 +1,29 @@
+import { toUtcDay } from "../_internal/dates.js";
+import { PERIODS, periodLabel } from "../_internal/periods.js";
+import { toOption } from "../_internal/validate.js";
+import type { DateInput, Period } from "./types.js";
+
+/**
+ * A sortable text label of the period containing `date`: `"2024"`, `"2024-Q2"`, `"2024-05"`,
+ * `"2024-W20"` (ISO 8601 week-numbering year and week) or `"2024-05-17"`. Labels of one period
+ * kind sort chronologically as strings, so they make good map keys.
+ *
+ * @param date - a Date (its UTC calendar day is used) or an ISO 8601 string
+ * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
+ * @returns the label
+ * @throws {ValidationError} for an invalid date or an unknown period
+ *
+ * @example
+ * ```ts
+ * import { periodKey } from "marketplace-economics";
+ * periodKey("2024-05-17", "quarter"); //=> "2024-Q2"
+ * periodKey("2021-01-03", "week"); //=> "2020-W53"
+ * ```
+ *
+ * @category Time
+ * @since 0.1.0
+ */
+export function periodKey(date: DateInput, period: Period): string {
+  const fn = "periodKey";
+  return periodLabel(toUtcDay(date, fn, "date"), toOption(period, fn, "period", PERIODS));
+}

@@ -1,0 +1,108 @@
+/**
+ * Every `@example` in the TSDoc of `src/` is extracted and executed here (CONTRIBUTING.md).
+ *
+ * - `import { … } from "marketplace-economics"` (or a subpath) binds names from `src/index.ts`;
+ *   `import { Decimal } from "decimal.js"` binds decimal.js; `import type` lines are dropped.
+ * - A line `expr; //=> literal` asserts that the JSON form of `expr` (Decimal → string, Date →
+ *   ISO string; bigints kept) deep-equals the JavaScript literal.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import * as decimalModule from "decimal.js";
+import { transformSync } from "esbuild";
+import { describe, expect, it } from "vitest";
+import * as lib from "../src/index.js";
+
+const root = new URL("..", import.meta.url).pathname;
+const srcDir = join(root, "src");
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return name.startsWith("_") ? [] : walk(p);
+    return /\.ts$/.test(name) && !/\.test(-d)?\.ts$|\.test\.ts$/.test(name) ? [p] : [];
+  });
+}
+
+interface Example {
+  readonly file: string;
+  readonly line: number;
+  readonly symbol: string;
+  readonly code: string;
+}
+
+function extract(file: string): Example[] {
+  const text = readFileSync(file, "utf8");
+  const out: Example[] = [];
+  for (const m of text.matchAll(/\/\*\*([\s\S]*?)\*\//g)) {
+    const comment = m[1] ?? "";
+    const startLine = text.slice(0, m.index).split("\n").length;
+    const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 200);
+    const symbol = /(?:function|class|const|interface|type)\s+(\w+)/.exec(after)?.[1] ?? "?";
+    const lines = comment.split("\n").map((l) => l.replace(/^\s*\* ?/, ""));
+    const body = lines.join("\n");
+    let idx = body.indexOf("@example");
+    while (idx !== -1) {
+      const fence = /```ts\n([\s\S]*?)```/.exec(body.slice(idx));
+      if (fence?.[1]) {
+        const offset = body.slice(0, idx + (fence.index ?? 0)).split("\n").length;
+        out.push({ file: relative(root, file), line: startLine + offset, symbol, code: fence[1] });
+      }
+      idx = body.indexOf("@example", idx + 1);
+    }
+  }
+  return out;
+}
+
+function transform(code: string): string {
+  const lines = code.split("\n").map((line, i) => {
+    if (/^\s*import\s+type\s/.test(line)) return "";
+    const imp = /^\s*import\s*\{([^}]*)\}\s*from\s*["']([^"']+)["'];?\s*$/.exec(line);
+    if (imp) {
+      const names = (imp[1] ?? "").replace(/\btype\s+\w+\s*,?/g, "").replace(/(\w+)\s+as\s+(\w+)/g, "$1: $2");
+      const source = imp[2] ?? "";
+      if (source === "decimal.js") return `const {${names}} = __decimal;`;
+      if (/^marketplace-economics(\/\w+)?$/.test(source)) return `const {${names}} = __lib;`;
+      throw new Error(`example imports from unsupported module "${source}"`);
+    }
+    const check = /^(\s*)(.*?);?\s*\/\/=>\s*(.+)$/.exec(line);
+    if (check && (check[2] ?? "").trim() !== "") {
+      return `${check[1]}__check((${check[2]}), (${check[3]}), ${i + 1});`;
+    }
+    return line;
+  });
+  return transformSync(lines.join("\n"), { loader: "ts", format: "esm", target: "es2022" }).code;
+}
+
+function normalise(value: unknown): unknown {
+  if (typeof value === "bigint") return value;
+  if (value === null || typeof value !== "object") return value;
+  if (value instanceof Date) return value.toISOString();
+  if (decimalModule.Decimal.isDecimal(value)) return (value as { toString(): string }).toString();
+  if (Array.isArray(value)) return value.map(normalise);
+  const withJSON = value as { toJSON?: () => unknown };
+  if (typeof withJSON.toJSON === "function") return normalise(withJSON.toJSON());
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined && typeof v !== "function") out[k] = normalise(v);
+  return out;
+}
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+const examples = walk(srcDir).flatMap(extract);
+
+describe("doc examples", () => {
+  it("finds examples in the source", () => {
+    expect(examples.length).toBeGreaterThan(20);
+  });
+  for (const ex of examples) {
+    it(`${ex.file}:${ex.line} (${ex.symbol})`, async () => {
+      const checks: { line: number; actual: unknown; expected: unknown }[] = [];
+      const check = (actual: unknown, expected: unknown, line: number): void => {
+        checks.push({ line, actual: normalise(actual), expected: normalise(expected) });
+      };
+      const run = new AsyncFunction("__lib", "__decimal", "__check", transform(ex.code));
+      await run(lib, decimalModule, check);
+      for (const c of checks) expect(c.actual, `example line ${c.line}`).toEqual(c.expected);
+    });
+  }
+});
