@@ -1,1 +1,5 @@
-export {};
+export * from "./revenueShareLoan.js";
+export * from "./salesBasedAdvance.js";
+export * from "./simulateRepayment.js";
+export * from "./termLoan.js";
+export * from "./types.js";

@@ -1,0 +1,317 @@
+/**
+ * Internal engine of the financing module: sales-series reading and the repayment loops, on
+ * integer UTC day numbers and Decimal amounts. Never exported from the package.
+ */
+import { Decimal } from "decimal.js";
+import { ErrorCode } from "../errors.js";
+import type { Money } from "../money/types.js";
+import { MS_PER_DAY, toUtcDay } from "./dates.js";
+import { assertSameCurrency, toMoney } from "./money.js";
+import { rangeError, toArray, typeError } from "./validate.js";
+
+/** A sales series read into parallel arrays of UTC day numbers and Decimal amounts. */
+export interface SeriesArrays {
+  readonly days: readonly number[];
+  readonly amounts: readonly Decimal[];
+}
+
+/** Day number (days since 1970-01-01) of a UTC-day Date. */
+export function dayNumber(date: Date): number {
+  return Math.floor(date.getTime() / MS_PER_DAY);
+}
+
+/** UTC-day Date of a day number. */
+export function dayDate(day: number): Date {
+  return new Date(day * MS_PER_DAY);
+}
+
+/**
+ * Validate a sales series: an array of `{ date, amount: Money }`, dates strictly increasing (as
+ * UTC days), every amount in `currency` (when given; else the first amount's currency).
+ */
+export function readSeries(value: unknown, fn: string, arg: string, currency: string | undefined): SeriesArrays & { readonly currency: string | undefined } {
+  const list = toArray<unknown>(value, fn, arg);
+  const n = list.length;
+  const days = new Array<number>(n);
+  const amounts = new Array<Decimal>(n);
+  let cur = currency;
+  let prev = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const item = list[i];
+    if (typeof item !== "object" || item === null) {
+      typeError(fn, `${arg}[${i}]`, item == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a sale", item, "an object { date, amount: Money }");
+    }
+    const s = item as { date?: unknown; amount?: unknown };
+    // Fast paths: a Date at 00:00Z and a frozen Money with a Decimal amount.
+    const d = s.date;
+    let day: number;
+    if (d instanceof Date && d.getTime() % MS_PER_DAY === 0) day = d.getTime() / MS_PER_DAY;
+    else day = dayNumber(toUtcDay(d, fn, `${arg}[${i}].date`));
+    const a = s.amount as Money | undefined;
+    let amount: Decimal;
+    if (a !== null && typeof a === "object" && a.amount instanceof Decimal && a.currency === cur && Object.isFrozen(a) && a.amount.isFinite()) {
+      amount = a.amount;
+    } else {
+      const m = toMoney(a, fn, `${arg}[${i}].amount`);
+      if (cur === undefined) cur = m.currency;
+      else assertSameCurrency(fn, cur, m.currency);
+      amount = m.amount;
+    }
+    if (day <= prev) {
+      rangeError(
+        fn,
+        `${arg}[${i}].date`,
+        day === prev ? ErrorCode.DUPLICATE : ErrorCode.INVALID_DATE_ORDER,
+        day === prev ? "must not repeat the previous date" : "must be after the previous date",
+        s.date,
+        "dates sorted ascending, one entry per UTC day",
+      );
+    }
+    prev = day;
+    days[i] = day;
+    amounts[i] = amount;
+  }
+  return { days, amounts, currency: cur };
+}
+
+/** Aggregation of sales into collection periods. */
+export type Granularity = "daily" | "weekly" | "monthly";
+
+/** Last day (day number) of the period containing `day`: the day itself, the Sunday, the month end. */
+export function periodEnd(day: number, granularity: Granularity): number {
+  if (granularity === "daily") return day;
+  if (granularity === "weekly") {
+    const dow = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+    return dow === 0 ? day : day + (7 - dow);
+  }
+  const d = dayDate(day);
+  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / MS_PER_DAY) - 1;
+}
+
+/** Sum sales per period; returns period-end days and totals (sales on or before `fromDay` skipped). */
+export function aggregate(series: SeriesArrays, granularity: Granularity, fromDay: number, untilDay: number): SeriesArrays {
+  const days: number[] = [];
+  const amounts: Decimal[] = [];
+  const n = series.days.length;
+  for (let i = 0; i < n; i++) {
+    const day = series.days[i]!;
+    if (day <= fromDay || day > untilDay) continue;
+    const end = granularity === "daily" ? day : Math.min(periodEnd(day, granularity), untilDay);
+    const last = days.length - 1;
+    if (last >= 0 && days[last] === end) amounts[last] = amounts[last]!.plus(series.amounts[i]!);
+    else {
+      days.push(end);
+      amounts.push(series.amounts[i]!);
+    }
+  }
+  return { days, amounts };
+}
+
+/** `day` plus `k` calendar months, clamped to the month's last day. */
+export function addMonthsDay(day: number, k: number): number {
+  const d = dayDate(day);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + k;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Math.floor(Date.UTC(y, m, Math.min(d.getUTCDate(), last)) / MS_PER_DAY);
+}
+
+/** One engine row (Decimal amounts, day numbers). */
+export interface EngineRow {
+  readonly day: number;
+  readonly sales: Decimal;
+  readonly holdback: Decimal;
+  readonly topUp: Decimal;
+  readonly topUpReason: "minimum" | "maturity" | "card" | null;
+  readonly shortfall: Decimal;
+  readonly balance: Decimal;
+}
+
+/** Output of an engine run. */
+export interface EngineResult {
+  readonly rows: EngineRow[] | null;
+  /** Days and amounts of every non-zero payment (for cost and portfolio flows). */
+  readonly payDays: number[];
+  readonly payAmounts: Decimal[];
+  readonly totalHoldback: Decimal;
+  readonly totalTopUps: Decimal;
+  readonly balance: Decimal;
+  readonly payoffDay: number | null;
+  readonly shortfallCount: number;
+  readonly endDay: number;
+}
+
+/** Terms of a holdback product, already validated. */
+export interface HoldbackTerms {
+  readonly digits: number;
+  readonly rm: Decimal.Rounding;
+  readonly total: Decimal;
+  readonly holdbackRate: Decimal;
+  readonly minimum: { readonly amount: Decimal; readonly everyDays: number; readonly forDays: number | null } | null;
+  readonly maxTermDays: number | null;
+  readonly collectShortfall: boolean;
+}
+
+const ZERO = /* @__PURE__ */ new Decimal(0);
+
+/**
+ * Run a holdback product (advance or revenue-share loan). `periods` are collection periods
+ * after funding (already aggregated and cut at `untilDay`). Never loops more than
+ * `periods.length` + number of window ends ≤ `untilDay` times.
+ */
+export function runHoldback(terms: HoldbackTerms, fundedDay: number, periods: SeriesArrays, untilDay: number, recordRows: boolean): EngineResult {
+  const { digits, rm, holdbackRate, minimum, collectShortfall } = terms;
+  const rows: EngineRow[] | null = recordRows ? [] : null;
+  const payDays: number[] = [];
+  const payAmounts: Decimal[] = [];
+  let balance = terms.total;
+  let totalHoldback = ZERO;
+  let totalTopUps = ZERO;
+  let shortfallCount = 0;
+  let payoffDay: number | null = null;
+  let endDay = fundedDay;
+  const every = minimum ? minimum.everyDays : 0;
+  let nextWindow = minimum ? fundedDay + every : Infinity;
+  const minimumStop = minimum && minimum.forDays !== null ? fundedDay + minimum.forDays : Infinity;
+  const maturity = terms.maxTermDays !== null ? fundedDay + terms.maxTermDays : Infinity;
+  let windowPaid = ZERO;
+
+  // Close the events (window end, maturity) falling on `day`, after that day's holdback.
+  const settle = (day: number, sales: Decimal, holdback: Decimal): void => {
+    let topUp = ZERO;
+    let reason: EngineRow["topUpReason"] = null;
+    let shortfall = ZERO;
+    if (day === nextWindow) {
+      if (day <= minimumStop && balance.greaterThan(0)) {
+        const required = Decimal.min(minimum!.amount, windowPaid.plus(balance));
+        if (windowPaid.lessThan(required)) {
+          shortfallCount++;
+          const gap = required.minus(windowPaid);
+          if (collectShortfall) {
+            topUp = gap;
+            reason = "minimum";
+            balance = balance.minus(gap);
+          } else shortfall = gap;
+        }
+      }
+      windowPaid = ZERO;
+      nextWindow += every;
+      if (nextWindow > minimumStop) nextWindow = Infinity;
+    }
+    if (day === maturity && balance.greaterThan(0)) {
+      topUp = topUp.plus(balance);
+      reason = "maturity";
+      balance = ZERO;
+      shortfall = ZERO;
+    }
+    const paid = holdback.plus(topUp);
+    if (!topUp.isZero()) totalTopUps = totalTopUps.plus(topUp);
+    if (!paid.isZero()) {
+      payDays.push(day);
+      payAmounts.push(paid);
+    }
+    endDay = day;
+    if (rows) rows.push({ day, sales, holdback, topUp, topUpReason: reason, shortfall, balance });
+    if (balance.isZero() && payoffDay === null) payoffDay = day;
+  };
+
+  const n = periods.days.length;
+  for (let i = 0; i < n && balance.greaterThan(0); i++) {
+    const day = periods.days[i]!;
+    while (balance.greaterThan(0) && Math.min(nextWindow, maturity) < day) {
+      settle(Math.min(nextWindow, maturity), ZERO, ZERO);
+    }
+    if (balance.isZero()) break;
+    const sales = periods.amounts[i]!;
+    let holdback = sales.isPositive() ? sales.times(holdbackRate).toDecimalPlaces(digits, rm) : ZERO;
+    if (holdback.greaterThan(balance)) holdback = balance; // trimmed last payment
+    if (!holdback.isZero()) {
+      balance = balance.minus(holdback);
+      totalHoldback = totalHoldback.plus(holdback);
+      windowPaid = windowPaid.plus(holdback);
+    }
+    settle(day, sales, holdback);
+  }
+  while (balance.greaterThan(0) && Math.min(nextWindow, maturity) <= untilDay) {
+    settle(Math.min(nextWindow, maturity), ZERO, ZERO);
+  }
+  if (payoffDay === null) endDay = Math.max(endDay, untilDay);
+  return { rows, payDays, payAmounts, totalHoldback, totalTopUps, balance, payoffDay, shortfallCount, endDay };
+}
+
+/** Run a term loan: instalments deducted from the payouts accumulated since the previous due date. */
+export function runTermLoan(
+  dueDays: readonly number[],
+  dueAmounts: readonly Decimal[],
+  chargeCard: boolean,
+  fundedDay: number,
+  series: SeriesArrays,
+  untilDay: number,
+  recordRows: boolean,
+): EngineResult {
+  const rows: EngineRow[] | null = recordRows ? [] : null;
+  const payDays: number[] = [];
+  const payAmounts: Decimal[] = [];
+  let balance = dueAmounts.reduce((a, b) => a.plus(b), ZERO);
+  let totalHoldback = ZERO;
+  let totalTopUps = ZERO;
+  let carried = ZERO;
+  let shortfallCount = 0;
+  let payoffDay: number | null = null;
+  let endDay = fundedDay;
+  let j = 0;
+  const n = series.days.length;
+  while (j < n && series.days[j]! <= fundedDay) j++;
+  for (let k = 0; k < dueDays.length && balance.greaterThan(0); k++) {
+    const due = dueDays[k]!;
+    if (due > untilDay) break;
+    let pool = ZERO;
+    while (j < n && series.days[j]! <= due) {
+      const a = series.amounts[j]!;
+      if (a.isPositive()) pool = pool.plus(a);
+      j++;
+    }
+    const owed = Decimal.min(dueAmounts[k]!.plus(carried), balance);
+    const deducted = Decimal.min(owed, pool);
+    let topUp = ZERO;
+    let shortfall = owed.minus(deducted);
+    if (shortfall.greaterThan(0)) {
+      shortfallCount++;
+      if (chargeCard) {
+        topUp = shortfall;
+        shortfall = ZERO;
+      }
+    }
+    carried = shortfall;
+    balance = balance.minus(deducted).minus(topUp);
+    totalHoldback = totalHoldback.plus(deducted);
+    totalTopUps = totalTopUps.plus(topUp);
+    const paid = deducted.plus(topUp);
+    if (!paid.isZero()) {
+      payDays.push(due);
+      payAmounts.push(paid);
+    }
+    endDay = due;
+    if (rows) rows.push({ day: due, sales: pool, holdback: deducted, topUp, topUpReason: topUp.isZero() ? null : "card", shortfall, balance });
+    if (balance.isZero() && payoffDay === null) payoffDay = due;
+  }
+  // After the last instalment, carried shortfalls are deducted from later payouts (until untilDay).
+  if (balance.greaterThan(0) && dueDays.length > 0 && dueDays[dueDays.length - 1]! <= untilDay) {
+    while (j < n && series.days[j]! <= untilDay && balance.greaterThan(0)) {
+      const day = series.days[j]!;
+      const a = series.amounts[j]!;
+      j++;
+      if (!a.isPositive()) continue;
+      const deducted = Decimal.min(a, balance);
+      balance = balance.minus(deducted);
+      totalHoldback = totalHoldback.plus(deducted);
+      payDays.push(day);
+      payAmounts.push(deducted);
+      endDay = day;
+      if (rows) rows.push({ day, sales: a, holdback: deducted, topUp: ZERO, topUpReason: null, shortfall: balance, balance });
+      if (balance.isZero()) payoffDay = day;
+    }
+  }
+  if (payoffDay === null) endDay = Math.max(endDay, untilDay);
+  return { rows, payDays, payAmounts, totalHoldback, totalTopUps, balance, payoffDay, shortfallCount, endDay };
+}

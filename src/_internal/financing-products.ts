@@ -1,0 +1,188 @@
+/**
+ * Internal builders and validators of financing products. Never exported from the package.
+ */
+import { Decimal } from "decimal.js";
+import { ErrorCode } from "../errors.js";
+import type {
+  FinancingMinimumPayment,
+  FinancingProduct,
+  RevenueShareLoan,
+  SalesBasedAdvance,
+  TermLoan,
+  TermLoanInstalment,
+  TermLoanSchedule,
+} from "../financing/types.js";
+import type { Money } from "../money/types.js";
+import { toUtcDay } from "./dates.js";
+import { addMonthsDay, dayDate, dayNumber } from "./financing-engine.js";
+import { assertSameCurrency, makeMoney, minorDigits, toMoney } from "./money.js";
+import {
+  rangeError,
+  toDecimal,
+  toDecimalInRange,
+  toInteger,
+  toOption,
+  toRecord,
+  typeError,
+} from "./validate.js";
+
+const built = new WeakSet<object>();
+
+function path(prefix: string, name: string): string {
+  return prefix ? `${prefix}.${name}` : name;
+}
+
+/** A Money > 0 (or ≥ 0) in whole minor units. */
+export function toMinorMoney(value: unknown, fn: string, arg: string, currency: string | undefined, allowZero: boolean): Money {
+  const m = toMoney(value, fn, arg);
+  if (currency !== undefined) assertSameCurrency(fn, currency, m.currency);
+  const positive = allowZero ? !m.amount.isNegative() || m.amount.isZero() : m.amount.greaterThan(0);
+  if (!positive) rangeError(fn, `${arg}.amount`, ErrorCode.OUT_OF_RANGE, allowZero ? "must be ≥ 0" : "must be > 0", m.amount, allowZero ? "an amount ≥ 0" : "an amount > 0");
+  const digits = minorDigits(m.currency);
+  if (m.amount.decimalPlaces() > digits) {
+    rangeError(fn, `${arg}.amount`, ErrorCode.SUB_MINOR_UNIT, `must be in whole minor units (${digits} decimal places for ${m.currency})`, m.amount, `at most ${digits} decimal places`);
+  }
+  return m.amount.isZero() ? makeMoney(new Decimal(0), m.currency) : makeMoney(m.amount, m.currency);
+}
+
+/** An amount given as Money (same currency) or a number in the currency of `currency`. */
+function toAmountIn(value: unknown, fn: string, arg: string, currency: string): Money {
+  if (typeof value === "object" && value !== null && !Decimal.isDecimal(value)) return toMinorMoney(value, fn, arg, currency, true);
+  return toMinorMoney({ amount: toDecimal(value, fn, arg), currency }, fn, arg, currency, true);
+}
+
+function freezeProduct<T extends object>(p: T): T {
+  built.add(Object.freeze(p));
+  return p;
+}
+
+/** Build a {@link SalesBasedAdvance}. */
+export function buildAdvance(input: unknown, fn: string, prefix = ""): SalesBasedAdvance {
+  const o = toRecord(input, fn, prefix || "input");
+  const principal = toMinorMoney(o["principal"], fn, path(prefix, "principal"), undefined, false);
+  const cur = principal.currency;
+  const hasFee = o["fee"] !== undefined;
+  const hasFactor = o["factorRate"] !== undefined;
+  if (hasFee === hasFactor) {
+    if (hasFee) rangeError(fn, path(prefix, "fee"), ErrorCode.OUT_OF_RANGE, "must not be given together with factorRate", o["fee"], "either fee or factorRate");
+    typeError(fn, path(prefix, "fee"), ErrorCode.MISSING_VALUE, "is required (or factorRate)", undefined, "either fee or factorRate");
+  }
+  let fee: Money;
+  if (hasFee) fee = toAmountIn(o["fee"], fn, path(prefix, "fee"), cur);
+  else {
+    const f = toDecimalInRange(o["factorRate"], fn, path(prefix, "factorRate"), 1, undefined);
+    fee = makeMoney(principal.amount.times(f.minus(1)).toDecimalPlaces(minorDigits(cur), Decimal.ROUND_HALF_UP), cur);
+  }
+  const total = principal.amount.plus(fee.amount);
+  const holdbackRate = toDecimalInRange(o["holdbackRate"], fn, path(prefix, "holdbackRate"), 0, 1, { lowerOpen: true, upperOpen: true });
+  let minimumPayment: FinancingMinimumPayment | null = null;
+  if (o["minimumPayment"] !== undefined && o["minimumPayment"] !== null) {
+    const mp = toRecord(o["minimumPayment"], fn, path(prefix, "minimumPayment"));
+    const rate = toDecimalInRange(mp["rate"], fn, path(prefix, "minimumPayment.rate"), 0, 1, { lowerOpen: true });
+    const everyDays = toInteger(mp["everyDays"], fn, path(prefix, "minimumPayment.everyDays"), 1, 36_500);
+    const forDays = mp["forDays"] === undefined || mp["forDays"] === null ? null : toInteger(mp["forDays"], fn, path(prefix, "minimumPayment.forDays"), 1, 36_500);
+    const amount = makeMoney(total.times(rate).toDecimalPlaces(minorDigits(cur), Decimal.ROUND_HALF_UP), cur);
+    minimumPayment = Object.freeze({ rate, everyDays, forDays, amount });
+  }
+  const maxTermDays = o["maxTermDays"] === undefined || o["maxTermDays"] === null ? null : toInteger(o["maxTermDays"], fn, path(prefix, "maxTermDays"), 1, 36_500);
+  return freezeProduct<SalesBasedAdvance>({
+    kind: "sales-based-advance",
+    principal,
+    fee,
+    factorRate: total.div(principal.amount),
+    totalRepayment: makeMoney(total, cur),
+    holdbackRate,
+    minimumPayment,
+    maxTermDays,
+  });
+}
+
+/** Build a {@link RevenueShareLoan}. */
+export function buildRevenueShare(input: unknown, fn: string, prefix = ""): RevenueShareLoan {
+  const o = toRecord(input, fn, prefix || "input");
+  const principal = toMinorMoney(o["principal"], fn, path(prefix, "principal"), undefined, false);
+  const cur = principal.currency;
+  const repaymentCap = toDecimalInRange(o["repaymentCap"], fn, path(prefix, "repaymentCap"), 1, undefined);
+  const revenueShare = toDecimalInRange(o["revenueShare"], fn, path(prefix, "revenueShare"), 0, 1, { lowerOpen: true, upperOpen: true });
+  const fee = makeMoney(principal.amount.times(repaymentCap.minus(1)).toDecimalPlaces(minorDigits(cur), Decimal.ROUND_HALF_UP), cur);
+  return freezeProduct<RevenueShareLoan>({
+    kind: "revenue-share-loan",
+    principal,
+    repaymentCap,
+    revenueShare,
+    fee,
+    totalRepayment: makeMoney(principal.amount.plus(fee.amount), cur),
+  });
+}
+
+const SCHEDULES: readonly TermLoanSchedule[] = ["monthly", "every-14-days"];
+
+/** Build a {@link TermLoan} and its amortisation schedule. */
+export function buildTermLoan(input: unknown, fn: string, prefix = ""): TermLoan {
+  const o = toRecord(input, fn, prefix || "input");
+  const principal = toMinorMoney(o["principal"], fn, path(prefix, "principal"), undefined, false);
+  const cur = principal.currency;
+  const digits = minorDigits(cur);
+  const annualRate = toDecimalInRange(o["annualRate"], fn, path(prefix, "annualRate"), 0, 10);
+  const termMonths = toInteger(o["termMonths"], fn, path(prefix, "termMonths"), 1, 600);
+  const start = toUtcDay(o["startDate"], fn, path(prefix, "startDate"));
+  const schedule = o["schedule"] === undefined ? "monthly" : toOption(o["schedule"], fn, path(prefix, "schedule"), SCHEDULES);
+  const card = o["chargeShortfallToCard"];
+  if (card !== undefined && typeof card !== "boolean") {
+    typeError(fn, path(prefix, "chargeShortfallToCard"), ErrorCode.INVALID_TYPE, "must be a boolean", card, "true or false");
+  }
+  const startDay = dayNumber(start);
+  const n = schedule === "monthly" ? termMonths : Math.round((termMonths * 26) / 12);
+  const r = schedule === "monthly" ? annualRate.div(12) : annualRate.div(26);
+  const p = principal.amount;
+  const pmt = (r.isZero() ? p.div(n) : p.times(r).div(new Decimal(1).minus(r.plus(1).pow(-n)))).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
+  const instalments: TermLoanInstalment[] = [];
+  let remaining = p;
+  let interestTotal = new Decimal(0);
+  for (let k = 1; k <= n; k++) {
+    const due = schedule === "monthly" ? addMonthsDay(startDay, k) : startDay + 14 * k;
+    const interest = remaining.times(r).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
+    let princ = pmt.minus(interest);
+    if (k === n || princ.greaterThan(remaining)) princ = remaining;
+    if (princ.isNegative()) princ = new Decimal(0);
+    remaining = remaining.minus(princ);
+    interestTotal = interestTotal.plus(interest);
+    instalments.push(
+      Object.freeze({
+        dueDate: dayDate(due),
+        amount: makeMoney(princ.plus(interest), cur),
+        interest: makeMoney(interest, cur),
+        principal: makeMoney(princ, cur),
+        remainingPrincipal: makeMoney(remaining, cur),
+      }),
+    );
+  }
+  return freezeProduct<TermLoan>({
+    kind: "term-loan",
+    principal,
+    annualRate,
+    termMonths,
+    startDate: start,
+    schedule,
+    chargeShortfallToCard: card === true,
+    instalments: Object.freeze(instalments),
+    fee: makeMoney(interestTotal, cur),
+    totalRepayment: makeMoney(p.plus(interestTotal), cur),
+  });
+}
+
+const KINDS = ["sales-based-advance", "term-loan", "revenue-share-loan"] as const;
+
+/** Accept a product built by this module, or re-validate plain data of the same shape. */
+export function readProduct(value: unknown, fn: string, arg = "product"): FinancingProduct {
+  if (typeof value === "object" && value !== null && built.has(value)) return value as FinancingProduct;
+  const o = toRecord(value, fn, arg);
+  const kind = toOption(o["kind"], fn, `${arg}.kind`, KINDS);
+  if (kind === "sales-based-advance") {
+    const { factorRate: _f, totalRepayment: _t, ...rest } = o as Record<string, unknown>;
+    const mp = rest["minimumPayment"] as Record<string, unknown> | null | undefined;
+    return buildAdvance({ ...rest, minimumPayment: mp ? { rate: mp["rate"], everyDays: mp["everyDays"], forDays: mp["forDays"] ?? undefined } : undefined }, fn, arg);
+  }
+  if (kind === "revenue-share-loan") return buildRevenueShare(o, fn, arg);
+  return buildTermLoan(o, fn, arg);
+}

@@ -1,0 +1,132 @@
+/**
+ * Internal runner of the financing module: validates a product, a sales series and options,
+ * runs the engine and shapes the public result. Never exported from the package.
+ */
+import type { Decimal } from "decimal.js";
+import { ErrorCode } from "../errors.js";
+import type { FinancingProduct, RepaymentResult, RepaymentRow } from "../financing/types.js";
+import type { RoundingMode } from "../money/types.js";
+import { toUtcDay } from "./dates.js";
+import { aggregate, dayDate, dayNumber, type EngineResult, type Granularity, readSeries, runHoldback, runTermLoan } from "./financing-engine.js";
+import { readProduct } from "./financing-products.js";
+import { makeMoney, minorDigits, toRounding } from "./money.js";
+import { rangeError, toOption, toRecord, typeError } from "./validate.js";
+
+const GRANULARITIES: readonly Granularity[] = ["daily", "weekly", "monthly"];
+const MAX_DAYS = 36_525;
+
+/** Validated inputs shared with the other financing functions. */
+export interface PreparedRun {
+  readonly product: FinancingProduct;
+  readonly currency: string;
+  readonly rounding: RoundingMode;
+  readonly fundedDay: number;
+  readonly engine: EngineResult;
+}
+
+/** Run a product against a series; used by simulateRepayment and its siblings. */
+export function runProduct(fn: string, productInput: unknown, sales: unknown, options: unknown, recordRows: boolean): PreparedRun {
+  const product = readProduct(productInput, fn);
+  const opts = toRecord(options, fn, "options", true);
+  const currency = product.principal.currency;
+  const series = readSeries(sales, fn, "sales", currency);
+  const granularity = opts["granularity"] === undefined ? "daily" : toOption(opts["granularity"], fn, "options.granularity", GRANULARITIES);
+  const rounding = (opts["rounding"] === undefined ? "half-even" : opts["rounding"]) as RoundingMode;
+  const rm = toRounding(rounding, fn, "options.rounding");
+  const collect = opts["collectShortfall"];
+  if (collect !== undefined && typeof collect !== "boolean") {
+    typeError(fn, "options.collectShortfall", ErrorCode.INVALID_TYPE, "must be a boolean", collect, "true or false");
+  }
+  let fundedDay: number;
+  if (product.kind === "term-loan") fundedDay = dayNumber(product.startDate);
+  else if (opts["fundedOn"] !== undefined) fundedDay = dayNumber(toUtcDay(opts["fundedOn"], fn, "options.fundedOn"));
+  else {
+    if (series.days.length === 0) rangeError(fn, "sales", ErrorCode.EMPTY_INPUT, "must not be empty when options.fundedOn is not given", sales, "a non-empty sales series, or options.fundedOn");
+    fundedDay = series.days[0]! - 1;
+  }
+  const lastSale = series.days.length > 0 ? series.days[series.days.length - 1]! : fundedDay;
+  let untilDay = Math.max(lastSale, fundedDay);
+  if (opts["until"] !== undefined) {
+    untilDay = dayNumber(toUtcDay(opts["until"], fn, "options.until"));
+    if (untilDay < fundedDay || untilDay > fundedDay + MAX_DAYS) {
+      rangeError(fn, "options.until", ErrorCode.OUT_OF_RANGE, "must be between the funding date and 100 years after it", opts["until"], "a date from fundedOn to fundedOn + 36525 days");
+    }
+  }
+  if (untilDay > fundedDay + MAX_DAYS) untilDay = fundedDay + MAX_DAYS;
+  const digits = minorDigits(currency);
+  let engine: EngineResult;
+  if (product.kind === "term-loan") {
+    engine = runTermLoan(
+      product.instalments.map((i) => dayNumber(i.dueDate)),
+      product.instalments.map((i) => i.amount.amount),
+      product.chargeShortfallToCard,
+      fundedDay,
+      series,
+      untilDay,
+      recordRows,
+    );
+  } else {
+    const periods = aggregate(series, granularity, fundedDay, untilDay);
+    const isAdvance = product.kind === "sales-based-advance";
+    const mp = isAdvance ? product.minimumPayment : null;
+    engine = runHoldback(
+      {
+        digits,
+        rm,
+        total: product.totalRepayment.amount,
+        holdbackRate: isAdvance ? product.holdbackRate : product.revenueShare,
+        minimum: mp ? { amount: mp.amount.amount, everyDays: mp.everyDays, forDays: mp.forDays } : null,
+        maxTermDays: isAdvance ? product.maxTermDays : null,
+        collectShortfall: collect !== false,
+      },
+      fundedDay,
+      periods,
+      untilDay,
+      recordRows,
+    );
+  }
+  return { product, currency, rounding, fundedDay, engine };
+}
+
+/** Build the public result from a run. */
+export function toRepaymentResult(run: PreparedRun): RepaymentResult {
+  const { product, currency, engine } = run;
+  const m = (d: Decimal) => makeMoney(d, currency);
+  const rows: RepaymentRow[] = (engine.rows ?? []).map((r) =>
+    Object.freeze({
+      date: dayDate(r.day),
+      sales: m(r.sales),
+      holdback: m(r.holdback),
+      topUp: m(r.topUp),
+      topUpReason: r.topUpReason,
+      payment: m(r.holdback.plus(r.topUp)),
+      shortfall: m(r.shortfall),
+      balance: m(r.balance),
+    }),
+  );
+  const paidOff = engine.payoffDay !== null;
+  const totalPaid = engine.totalHoldback.plus(engine.totalTopUps);
+  return Object.freeze({
+    product,
+    currency,
+    rounding: run.rounding,
+    rows: Object.freeze(rows),
+    summary: Object.freeze({
+      fundedOn: dayDate(run.fundedDay),
+      endDate: dayDate(engine.endDay),
+      principal: product.principal,
+      financeCharge: product.fee,
+      totalRepayment: product.totalRepayment,
+      paidOff,
+      payoffDate: paidOff ? dayDate(engine.payoffDay!) : null,
+      daysToPayoff: paidOff ? engine.payoffDay! - run.fundedDay : null,
+      totalPaid: m(totalPaid),
+      totalHoldback: m(engine.totalHoldback),
+      totalTopUps: m(engine.totalTopUps),
+      outstandingIfSalesStop: m(engine.balance),
+      anyMinimumMissed: engine.shortfallCount > 0,
+      shortfallCount: engine.shortfallCount,
+    }),
+  });
+}
+

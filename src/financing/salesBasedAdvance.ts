@@ -1,0 +1,82 @@
+import { buildAdvance } from "../_internal/financing-products.js";
+import type { Money, NumericInput } from "../money/types.js";
+import type { FinancingMinimumPaymentInput, SalesBasedAdvance } from "./types.js";
+
+/**
+ * Input of {@link salesBasedAdvance}. Give either `fee` or `factorRate`, not both.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface SalesBasedAdvanceInput {
+  /** Amount advanced, > 0, in whole minor units. Its currency is the product's currency. */
+  readonly principal: Money;
+  /** Fixed fee, ≥ 0, in whole minor units (a Money in the same currency or a number). */
+  readonly fee?: Money | NumericInput;
+  /** Factor rate ≥ 1: total repayment = principal × factorRate (fee rounded half-up to the minor unit). */
+  readonly factorRate?: NumericInput;
+  /** Share of each period's sales collected, 0 < holdbackRate < 1 (0.1 = 10 %). */
+  readonly holdbackRate: NumericInput;
+  /** Optional minimum payment per window. */
+  readonly minimumPayment?: FinancingMinimumPaymentInput;
+  /** Optional maximum term in days; the remaining balance is collected on that day. */
+  readonly maxTermDays?: number;
+}
+
+/**
+ * Build a validated sales-based advance (merchant cash advance): a share of every period's
+ * sales is collected until principal + fee is repaid.
+ *
+ * The product is plain frozen data; run it with {@link simulateRepayment}. It covers the
+ * published terms of the common marketplace products:
+ *
+ * - **PayPal Working Capital** (US): one fixed fee, no interest; the seller picks the share of
+ *   each day's PayPal sales; at least 5 % or 10 % of loan + fee every 90 days for the first
+ *   540 days (10 % when expected to repay within 12 months): `minimumPayment: { rate: "0.1",
+ *   everyDays: 90, forDays: 540 }`.
+ * - **Shopify Capital** (merchant cash advance): `factorRate` (the glossary lists 1.1 or 1.13),
+ *   a daily remittance rate, and for loans a minimum per 60-day "milestone":
+ *   `minimumPayment: { rate, everyDays: 60 }`.
+ * - **Square Loans** (US): fixed fee, a fixed share of daily card sales, at least 1/18 of the
+ *   initial balance every 60 days, and repaid in full within 18 months:
+ *   `minimumPayment: { rate: new Decimal(1).div(18), everyDays: 60 }, maxTermDays: 548`.
+ *
+ * ## Notes
+ * - fee from a factor rate: `fee = round_half_up(principal × (factorRate − 1))`;
+ *   `factorRate` in the result is recomputed as `(principal + fee) / principal`.
+ * - minimum per window: `round_half_up(rate × (principal + fee))`.
+ *
+ * ## References
+ * - PayPal, "How can I view my minimum PayPal Working Capital loan repayment requirements?"
+ *   (FAQ3720, https://www.paypal.com/us/selfhelp/article/faq3720) and the Working Capital tour.
+ * - Shopify Help Center, "Shopify Capital glossary of terms" and "Shopify Capital merchant cash
+ *   advance" (help.shopify.com/manual/your-account/shopify-capital).
+ * - Square, "Square Loans Repayment FAQ" (squareup.com/help/us/en/article/6453).
+ *
+ * @param input - principal, fee or factor rate, holdback rate, optional minimum and maximum term
+ * @returns a frozen {@link SalesBasedAdvance}
+ * @throws {ValidationError} when the principal is ≤ 0, the fee negative, the factor rate < 1, the
+ *   holdback rate ≤ 0 or ≥ 1, an amount has sub-minor-unit digits, or both/neither of fee and
+ *   factorRate are given
+ * @throws {CurrencyMismatchError} when the fee is in another currency than the principal
+ *
+ * @example
+ * ```ts
+ * import { money, salesBasedAdvance } from "marketplace-economics";
+ * const paypal = salesBasedAdvance({
+ *   principal: money("9500", "USD"),
+ *   fee: 500,
+ *   holdbackRate: "0.15",
+ *   minimumPayment: { rate: "0.1", everyDays: 90, forDays: 540 },
+ * });
+ * paypal.totalRepayment.amount.toString(); //=> "10000"
+ * paypal.minimumPayment?.amount.amount.toString(); //=> "1000"
+ * salesBasedAdvance({ principal: money("5000", "USD"), factorRate: "1.13", holdbackRate: "0.1" }).fee.amount.toString(); //=> "650"
+ * ```
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export function salesBasedAdvance(input: SalesBasedAdvanceInput): SalesBasedAdvance {
+  return buildAdvance(input, "salesBasedAdvance");
+}

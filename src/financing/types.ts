@@ -1,0 +1,260 @@
+import type { Decimal } from "decimal.js";
+import type { Money, NumericInput, RoundingMode } from "../money/types.js";
+
+/**
+ * One dated sale (or one day's sales total) feeding a financing simulation. The share module's
+ * `Sale` (`{ sellerId, date, amount, units? }`) is assignable to it.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface FinancingSale {
+  /** UTC calendar day of the sales (a `Date` or an ISO 8601 string). */
+  readonly date: Date | string;
+  /** Sales of that day, in the product's currency. A negative total (net refunds) collects nothing. */
+  readonly amount: Money;
+}
+
+/**
+ * A dated sales series: sorted by date, one entry per date, one currency.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export type FinancingSalesSeries = readonly FinancingSale[];
+
+/**
+ * A minimum payment per window of a sales-based advance: at least `rate` × (principal + fee)
+ * must be paid in every `everyDays`-day window counted from the funding date, for the first
+ * `forDays` days (or until payoff when `forDays` is `null`). A shortfall is collected as a
+ * top-up at the window's end.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface FinancingMinimumPayment {
+  /** Share of the total repayment due per window (0.1 = 10 %). */
+  readonly rate: Decimal;
+  /** Window length in days (PayPal 90, Square and Shopify 60). */
+  readonly everyDays: number;
+  /** Days from funding during which the minimum applies (PayPal US 540), or `null` for no limit. */
+  readonly forDays: number | null;
+  /** `rate` × total repayment, rounded half-up to the minor unit: the minimum per window. */
+  readonly amount: Money;
+}
+
+/**
+ * Input of the minimum payment of {@link salesBasedAdvance}.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface FinancingMinimumPaymentInput {
+  /** Share of principal + fee due per window, 0 < rate ≤ 1 (0.1 = 10 %). */
+  readonly rate: NumericInput;
+  /** Window length in days, an integer ≥ 1. */
+  readonly everyDays: number;
+  /** Days from funding during which the minimum applies; omit for "until repaid". */
+  readonly forDays?: number;
+}
+
+/**
+ * A merchant cash advance / sales-based loan (PayPal Working Capital, Shopify Capital, Square
+ * Loans): a share of every period's sales is collected until principal + fee is repaid.
+ * Built by {@link salesBasedAdvance}.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface SalesBasedAdvance {
+  readonly kind: "sales-based-advance";
+  /** Amount advanced to the seller (amount financed). */
+  readonly principal: Money;
+  /** Fixed fee (finance charge). */
+  readonly fee: Money;
+  /** (principal + fee) / principal. */
+  readonly factorRate: Decimal;
+  /** principal + fee: the total to repay. */
+  readonly totalRepayment: Money;
+  /** Share of each period's sales collected, 0 < holdbackRate < 1. */
+  readonly holdbackRate: Decimal;
+  /** Minimum payment per window, or `null`. */
+  readonly minimumPayment: FinancingMinimumPayment | null;
+  /** Days from funding after which the whole remaining balance is due, or `null`. */
+  readonly maxTermDays: number | null;
+}
+
+/**
+ * Instalment frequency of a {@link TermLoan}: calendar months, or every 14 days.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export type TermLoanSchedule = "monthly" | "every-14-days";
+
+/**
+ * One scheduled instalment of a {@link TermLoan}.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface TermLoanInstalment {
+  /** Due date (UTC day). */
+  readonly dueDate: Date;
+  /** Instalment amount (interest + principal). */
+  readonly amount: Money;
+  /** Interest part. */
+  readonly interest: Money;
+  /** Principal part. */
+  readonly principal: Money;
+  /** Principal still owed after this instalment. */
+  readonly remainingPrincipal: Money;
+}
+
+/**
+ * A fixed-instalment term loan repaid from the seller's payouts (Amazon Lending style). Built by
+ * {@link termLoan}.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface TermLoan {
+  readonly kind: "term-loan";
+  readonly principal: Money;
+  /** Nominal annual rate as a decimal (0.1 = 10 %). */
+  readonly annualRate: Decimal;
+  readonly termMonths: number;
+  /** Funding date (UTC day). */
+  readonly startDate: Date;
+  readonly schedule: TermLoanSchedule;
+  /** When payouts fall short of an instalment, charge the shortfall to the seller's card. */
+  readonly chargeShortfallToCard: boolean;
+  /** The amortisation schedule. */
+  readonly instalments: readonly TermLoanInstalment[];
+  /** Sum of interest of all instalments. */
+  readonly fee: Money;
+  /** principal + fee. */
+  readonly totalRepayment: Money;
+}
+
+/**
+ * A revenue-share loan: a share of revenue is collected until `repaymentCap` × principal has
+ * been repaid. Built by {@link revenueShareLoan}.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface RevenueShareLoan {
+  readonly kind: "revenue-share-loan";
+  readonly principal: Money;
+  /** Multiple of principal to repay (1.4 = 1.4x). */
+  readonly repaymentCap: Decimal;
+  /** Share of revenue collected, 0 < revenueShare < 1. */
+  readonly revenueShare: Decimal;
+  /** principal × (repaymentCap − 1), rounded half-up to the minor unit. */
+  readonly fee: Money;
+  /** principal + fee. */
+  readonly totalRepayment: Money;
+}
+
+/**
+ * Any financing product of this module.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export type FinancingProduct = SalesBasedAdvance | TermLoan | RevenueShareLoan;
+
+/**
+ * Collection period of a simulation: each day, each ISO week (collected on Sunday) or each
+ * calendar month (collected on the last day).
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export type FinancingGranularity = "daily" | "weekly" | "monthly";
+
+/**
+ * Why a row carries a top-up: a minimum-payment shortfall, the maximum term (everything left is
+ * due), or a term-loan shortfall charged to the seller's card.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export type FinancingTopUpReason = "minimum" | "maturity" | "card";
+
+/**
+ * One row of a repayment simulation.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface RepaymentRow {
+  /** UTC day of the collection. */
+  readonly date: Date;
+  /** Sales of the period (payouts since the last instalment, for a term loan). */
+  readonly sales: Money;
+  /** Collected from sales: the holdback (or the instalment deducted from payouts). */
+  readonly holdback: Money;
+  /** Collected on top of sales: minimum-payment shortfall, maturity balloon or card charge. */
+  readonly topUp: Money;
+  /** Why `topUp` was collected, or `null` when it is zero. */
+  readonly topUpReason: FinancingTopUpReason | null;
+  /** holdback + topUp. */
+  readonly payment: Money;
+  /** Amount that was due but not collected at this row (carried forward or missed). */
+  readonly shortfall: Money;
+  /** Balance still owed after this row. */
+  readonly balance: Money;
+}
+
+/**
+ * Summary of a repayment simulation.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface RepaymentSummary {
+  /** Funding date (UTC day). */
+  readonly fundedOn: Date;
+  /** Last day simulated. */
+  readonly endDate: Date;
+  readonly principal: Money;
+  /** Contractual finance charge (fee, or total interest of a term loan). */
+  readonly financeCharge: Money;
+  /** principal + financeCharge. */
+  readonly totalRepayment: Money;
+  /** Whether the balance reached zero. */
+  readonly paidOff: boolean;
+  /** Day of the last payment when paid off, else `null`. */
+  readonly payoffDate: Date | null;
+  /** Days from funding to payoff, else `null`. */
+  readonly daysToPayoff: number | null;
+  /** Everything collected (holdback + top-ups). */
+  readonly totalPaid: Money;
+  /** Collected from sales. */
+  readonly totalHoldback: Money;
+  /** Collected as top-ups. */
+  readonly totalTopUps: Money;
+  /** Balance still owed at the end: what remains if sales stop there. */
+  readonly outstandingIfSalesStop: Money;
+  /** Whether sales fell short of a minimum payment or an instalment at least once. */
+  readonly anyMinimumMissed: boolean;
+  /** How many windows or instalments fell short. */
+  readonly shortfallCount: number;
+}
+
+/**
+ * Result of {@link simulateRepayment}.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface RepaymentResult {
+  readonly product: FinancingProduct;
+  readonly currency: string;
+  /** Rounding mode used for holdbacks. */
+  readonly rounding: RoundingMode;
+  readonly rows: readonly RepaymentRow[];
+  readonly summary: RepaymentSummary;
+}
