@@ -1,0 +1,63 @@
+import type { Decimal } from "decimal.js";
+import type { Money, NumericInput } from "../money/types.js";
+
+/**
+ * An amount accepted by the jobs functions: a {@link Money} or a plain number-like value
+ * (`Decimal | string | number`). Plain numbers are taken to be in the same currency as the
+ * other amounts of the call; two Money values in different currencies throw
+ * {@link CurrencyMismatchError}.
+ *
+ * @category Jobs
+ * @since 0.1.0
+ */
+export type JobsAmountInput = Money | NumericInput;
+
+/**
+ * A low / central / high range of one assumption, with `low ≤ central ≤ high`. A single value
+ * stands for a range whose three points are equal.
+ *
+ * @category Jobs
+ * @since 0.1.0
+ */
+export interface JobsRangeInput<T> {
+  /** Lowest plausible value of the assumption. */
+  readonly low: T;
+  /** Central (best-guess) value. */
+  readonly central: T;
+  /** Highest plausible value. */
+  readonly high: T;
+}
+
+/**
+ * A low / central / high result: three `Decimal`s, unrounded (round them only for display).
+ *
+ * @category Jobs
+ * @since 0.1.0
+ */
+export interface JobsRange {
+  /** Lowest estimate. */
+  readonly low: Decimal;
+  /** Central estimate. */
+  readonly central: Decimal;
+  /** Highest estimate. */
+  readonly high: Decimal;
+}
+
+/**
+ * Employment or output split by effect, as in input-output analysis: direct (the sector that
+ * receives the final demand), indirect (its suppliers, and their suppliers) and induced
+ * (spending of the wages earned). `total = direct + indirect + induced`.
+ *
+ * @category Jobs
+ * @since 0.1.0
+ */
+export interface JobsEffects<T> {
+  /** First-round effect in the sectors that face the final-demand change. */
+  readonly direct: T;
+  /** Supply-chain (inter-industry) effect. */
+  readonly indirect: T;
+  /** Household-spending effect; 0 when households are not closed into the model. */
+  readonly induced: T;
+  /** Sum of the three. */
+  readonly total: T;
+}
