@@ -1,1 +1,5 @@
-export {};
+export * from "./getImpactReportFigure.js";
+export * from "./getThirdPartySellerShare.js";
+export * from "./smallBusinessImpactReport2018.js";
+export * from "./thirdPartySellerShareOfGms.js";
+export * from "./types.js";
