@@ -3,7 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    typecheck: { enabled: true, only: false, include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"] },
-    testTimeout: 30_000,
+    globalSetup: ["test/setup/packedInstall.ts"],
+    typecheck: { enabled: true, include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"] },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,0 +1,46 @@
+// ESLint flat config: typescript-eslint recommended everywhere, and the TSDoc template
+// (CONTRIBUTING.md) enforced with eslint-plugin-jsdoc on exported declarations in src/.
+import js from "@eslint/js";
+import jsdoc from "eslint-plugin-jsdoc";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "docs/**", "coverage/**", "node_modules/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExportDefaultDeclaration", message: "Named exports only (CONTRIBUTING.md)." },
+        { selector: "CallExpression[callee.object.name='Decimal'][callee.property.name='set']", message: "Decimal.set() changes global state: use a private Decimal.clone()." },
+      ],
+    },
+  },
+  {
+    files: ["src/**/*.ts"],
+    ignores: ["src/**/*.test.ts", "src/**/*.test-d.ts", "src/_internal/**"],
+    plugins: { jsdoc },
+    settings: { jsdoc: { mode: "typescript" } },
+    rules: {
+      "jsdoc/require-jsdoc": ["error", { publicOnly: true, require: { FunctionDeclaration: true, ClassDeclaration: true }, contexts: ["TSInterfaceDeclaration", "TSTypeAliasDeclaration", "ExportNamedDeclaration > VariableDeclaration"] }],
+      "jsdoc/require-description": ["error", { contexts: ["FunctionDeclaration", "ClassDeclaration"] }],
+      "jsdoc/require-example": ["error", { contexts: ["FunctionDeclaration"], exemptedBy: ["internal"] }],
+      "jsdoc/require-param": ["error", { contexts: ["FunctionDeclaration"], checkDestructured: false }],
+      "jsdoc/require-param-description": "error",
+      "jsdoc/require-hyphen-before-param-description": "error",
+      "jsdoc/require-returns": ["error", { contexts: ["FunctionDeclaration"] }],
+      "jsdoc/check-param-names": ["error", { checkDestructured: false }],
+      "jsdoc/no-undefined-types": "off",
+    },
+  },
+  {
+    files: ["src/**/*.test.ts", "src/**/*.test-d.ts", "test/**/*.ts", "bench/**/*.ts", "examples/**/*.ts", "scripts/**/*.mjs"],
+    rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-unused-expressions": "off" },
+  },
+  {
+    files: ["scripts/**/*.mjs", "*.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
+);

@@ -1,0 +1,75 @@
+/**
+ * The published package, used as a consumer would (issue #2): the tarball from `npm pack` is
+ * installed in a temporary folder (test/setup/packedInstall.ts); an ESM and a CJS consumer import
+ * every subpath, and tsc type-checks a TypeScript consumer under NodeNext with skipLibCheck off.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
+
+const root = new URL("..", import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, unknown>; files: string[] };
+const subpaths = Object.keys(pkg.exports).filter((k) => k !== "./package.json").map((k) => k.replace(/^\./, "marketplace-economics"));
+
+describe("packed package", () => {
+  const dir = inject("consumerDir");
+
+  it("exports every module as a subpath", () => {
+    expect(subpaths).toEqual(
+      ["", "/money", "/time", "/tvm", "/sellers", "/share", "/financing", "/jobs", "/data", "/synthetic"].map((s) => `marketplace-economics${s}`),
+    );
+  });
+
+  it("loads every subpath from an ESM consumer, with working Decimal money", () => {
+    const file = join(dir, "consumer.mjs");
+    writeFileSync(
+      file,
+      `${subpaths.map((s, i) => `import * as m${i} from "${s}";`).join("\n")}
+const all = [${subpaths.map((_, i) => `m${i}`).join(", ")}];
+const { money, add, allocate } = m0;
+const total = add(money("0.1", "USD"), money("0.2", "USD"));
+console.log(JSON.stringify({ counts: all.map((m) => Object.keys(m).length), total, parts: allocate(money("100", "USD"), [1, 1, 1]) }));`,
+    );
+    const out = JSON.parse(execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" })) as { counts: number[]; total: unknown; parts: unknown };
+    expect(out.total).toEqual({ amount: "0.3", currency: "USD" });
+    expect(out.parts).toEqual([{ amount: "33.34", currency: "USD" }, { amount: "33.33", currency: "USD" }, { amount: "33.33", currency: "USD" }]);
+    for (const c of out.counts) expect(c).toBeGreaterThan(0);
+  });
+
+  it("loads every subpath from a CJS consumer, and errors keep their classes", () => {
+    const file = join(dir, "consumer.cjs");
+    writeFileSync(
+      file,
+      `const all = [${subpaths.map((s) => `require("${s}")`).join(", ")}];
+const { money, ValidationError, MarketplaceEconomicsError } = all[0];
+let err;
+try { money("abc", "USD"); } catch (e) { err = e; }
+console.log(JSON.stringify({ counts: all.map((m) => Object.keys(m).length), v: err instanceof ValidationError, b: err instanceof MarketplaceEconomicsError, r: err instanceof RangeError, code: err.code }));`,
+    );
+    const out = JSON.parse(execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" })) as Record<string, unknown>;
+    expect(out).toMatchObject({ v: true, b: true, r: true, code: "INVALID_NUMBER" });
+    for (const c of out["counts"] as number[]) expect(c).toBeGreaterThan(0);
+  });
+
+  it("type-checks an ESM and a CJS TypeScript consumer (NodeNext, skipLibCheck false)", () => {
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ["esm.mts", "cjs.cts"] }),
+    );
+    const body = `const m: Money = money("1", "USD");
+const d: Decimal = m.amount;
+export const out: string = d.toString() + String(${subpaths.length});`;
+    writeFileSync(join(dir, "esm.mts"), `import { money, type Money } from "marketplace-economics";\nimport type { Decimal } from "decimal.js";\n${subpaths.map((s, i) => `import * as s${i} from "${s}";\nvoid s${i};`).join("\n")}\n${body}\n`);
+    writeFileSync(join(dir, "cjs.cts"), `import { money, type Money } from "marketplace-economics/money";\nimport type { Decimal } from "decimal.js";\n${body}\n`);
+    const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+    expect(() => execFileSync(process.execPath, [tsc, "-p", dir], { cwd: dir, encoding: "utf8", stdio: "pipe" })).not.toThrow();
+  });
+
+  it("ships only dist/, README, LICENSE and package.json", () => {
+    const list = execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: root, encoding: "utf8" });
+    const files = (JSON.parse(list) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
+    expect(files.every((f) => f.startsWith("dist/") || ["README.md", "LICENSE", "package.json"].includes(f))).toBe(true);
+    expect(files).toContain("dist/index.d.cts");
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * vitest globalSetup: pack the built package (`npm pack`, exactly what would be published),
+ * install the tarball into a temporary consumer folder, and hand its path to the tests that
+ * exercise the package as a user would (test/package.test.ts, test/examples.test.ts).
+ * Runtime dependencies are linked from this repo's node_modules so no network is needed.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    consumerDir: string;
+  }
+}
+
+const root = new URL("../..", import.meta.url).pathname;
+
+export default function setup(project: TestProject): () => void {
+  if (!existsSync(join(root, "dist", "index.js"))) {
+    throw new Error("dist/ is missing: run `npm run build` first (`npm test` does it for you)");
+  }
+  const dir = mkdtempSync(join(tmpdir(), "me-consumer-"));
+  const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: root, encoding: "utf8" }).trim().split("\n").pop() ?? "";
+  const pkgDir = join(dir, "node_modules", "marketplace-economics");
+  mkdirSync(pkgDir, { recursive: true });
+  execFileSync("tar", ["-xzf", join(dir, out), "-C", pkgDir, "--strip-components=1"]);
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  for (const dep of Object.keys(pkg.dependencies)) {
+    symlinkSync(join(root, "node_modules", dep), join(dir, "node_modules", dep), "dir");
+  }
+  project.provide("consumerDir", dir);
+  return () => rmSync(dir, { recursive: true, force: true });
+}
