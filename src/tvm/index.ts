@@ -1,1 +1,12 @@
-export {};
+export * from "./fv.js";
+export * from "./irr.js";
+export * from "./irrRoots.js";
+export * from "./npv.js";
+export * from "./nper.js";
+export * from "./pmt.js";
+export * from "./pv.js";
+export * from "./rate.js";
+export * from "./types.js";
+export * from "./xirr.js";
+export * from "./xirrRoots.js";
+export * from "./xnpv.js";

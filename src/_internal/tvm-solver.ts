@@ -1,0 +1,302 @@
+/**
+ * Internal root finder for dated cash flows (xirr, irr, xirrRoots, irrRoots). Never exported.
+ *
+ * The unknown is x = ln(1 + r), so every rate above -100 % maps to a real x and very high rates
+ * (r > 1000 %) or rates near -100 % are ordinary numbers. The function solved is
+ *
+ *   h(x) = Σ aᵢ · exp(-(kᵢ - k_ref) · x / D)
+ *
+ * with kᵢ whole days (D = 365, ACT/365F) or whole periods (D = 1). `k_ref` is the earliest flow
+ * when x ≥ 0 and the latest when x < 0, so every discount factor is ≤ 1 (no overflow, however long
+ * the horizon). h has the roots of the NPV (it is the NPV at the reference date).
+ *
+ * Strategy: Newton from the guess (analytic derivative) when the flows change sign once (then the
+ * root is unique by the generalised Descartes rule of signs); Brent on the bracket
+ * [XMIN, XMAX] when Newton fails; a grid scan + Brent when there are several sign changes.
+ * Every root returned satisfies |h(x)| ≤ 1e-6 · Σ|aᵢ|, checked before returning.
+ */
+import { ConvergenceError, ErrorCode } from "../errors.js";
+import type { ParsedFlows } from "./tvm-flows.js";
+
+/** Search bounds in x = ln(1 + r): r from about -1 + 2e-22 to about 5e21. */
+export const XMIN = -50;
+export const XMAX = 50;
+/** Residual tolerance relative to Σ|flows|. */
+export const RESIDUAL_TOLERANCE = 1e-6;
+
+/** Flows merged by day, zeros dropped. */
+export interface RootProblem {
+  readonly a: Float64Array;
+  readonly k: Float64Array;
+  readonly n: number;
+  readonly D: number;
+  readonly absSum: number;
+  readonly signChanges: number;
+}
+
+export function toProblem(flows: ParsedFlows, D: number): RootProblem {
+  const a = new Float64Array(flows.n);
+  const k = new Float64Array(flows.n);
+  let m = 0;
+  for (let i = 0; i < flows.n; i++) {
+    const amt = flows.amounts[i]!;
+    const day = flows.days[i]!;
+    if (m > 0 && k[m - 1] === day) {
+      a[m - 1] = a[m - 1]! + amt;
+    } else {
+      a[m] = amt;
+      k[m] = day;
+      m++;
+    }
+  }
+  // drop zero amounts
+  let n = 0;
+  let last = 0;
+  let changes = 0;
+  for (let i = 0; i < m; i++) {
+    const v = a[i]!;
+    if (v === 0) continue;
+    a[n] = v;
+    k[n] = k[i]!;
+    n++;
+    const s = v > 0 ? 1 : -1;
+    if (last !== 0 && s !== last) changes++;
+    last = s;
+  }
+  // re-base so the earliest non-zero flow is at k = 0
+  const base = n > 0 ? k[0]! : 0;
+  for (let i = 0; i < n; i++) k[i] = k[i]! - base;
+  return { a: a.subarray(0, n), k: k.subarray(0, n), n, D, absSum: flows.absSum, signChanges: changes };
+}
+
+let H = 0;
+let DH = 0;
+
+/** Evaluate h(x) and dh/dx into H, DH. Incremental powers: one exp per distinct gap. */
+export function evalAt(p: RootProblem, x: number): void {
+  const { a, k, n, D } = p;
+  let h = 0;
+  let dh = 0;
+  if (x >= 0) {
+    const lc = -x / D;
+    let pw = 1;
+    let prev = 0;
+    let lastGap = -1;
+    let cg = 1;
+    for (let i = 0; i < n; i++) {
+      const ki = k[i]!;
+      const gap = ki - prev;
+      if (gap !== 0) {
+        if (gap !== lastGap) {
+          cg = Math.exp(lc * gap);
+          lastGap = gap;
+        }
+        pw *= cg;
+        prev = ki;
+      }
+      const term = a[i]! * pw;
+      h += term;
+      dh += term * ki;
+    }
+    dh *= -1 / D;
+  } else {
+    const lc = x / D;
+    const kmax = n > 0 ? k[n - 1]! : 0;
+    let pw = 1;
+    let prev = 0;
+    let lastGap = -1;
+    let cg = 1;
+    for (let i = n - 1; i >= 0; i--) {
+      const ki = kmax - k[i]!;
+      const gap = ki - prev;
+      if (gap !== 0) {
+        if (gap !== lastGap) {
+          cg = Math.exp(lc * gap);
+          lastGap = gap;
+        }
+        pw *= cg;
+        prev = ki;
+      }
+      const term = a[i]! * pw;
+      h += term;
+      dh += term * ki;
+    }
+    dh *= 1 / D;
+  }
+  H = h;
+  DH = dh;
+}
+
+/** h(x) only. */
+export function hAt(p: RootProblem, x: number): number {
+  evalAt(p, x);
+  return H;
+}
+
+/** True when |h(x)| ≤ 1e-6 · Σ|flows|. */
+export function residualOk(p: RootProblem, x: number): boolean {
+  const h = hAt(p, x);
+  return Number.isFinite(h) && Math.abs(h) <= RESIDUAL_TOLERANCE * p.absSum;
+}
+
+/** Safeguarded Newton in x. Returns x or undefined (diverged, left the range, or stalled). */
+export function newton(p: RootProblem, x0: number, maxIter = 50): number | undefined {
+  let x = x0;
+  for (let it = 0; it < maxIter; it++) {
+    evalAt(p, x);
+    const h = H;
+    const dh = DH;
+    if (h === 0) return x;
+    if (!Number.isFinite(h) || !Number.isFinite(dh) || dh === 0) return undefined;
+    let step = h / dh;
+    if (step > 2) step = 2;
+    else if (step < -2) step = -2;
+    const xn = x - step;
+    if (!(xn > XMIN && xn < XMAX)) return undefined;
+    if (Math.abs(xn - x) <= 1e-14 * Math.max(1, Math.abs(xn))) return xn;
+    x = xn;
+  }
+  return undefined;
+}
+
+/** Brent's method on a bracket [xa, xb] with h(xa)·h(xb) ≤ 0. */
+export function brent(f: (x: number) => number, xa: number, xb: number, fa0: number, fb0: number, maxIter = 300): number {
+  let a = xa;
+  let b = xb;
+  let fa = fa0;
+  let fb = fb0;
+  if (fa === 0) return a;
+  if (fb === 0) return b;
+  let c = a;
+  let fc = fa;
+  let d = b - a;
+  let e = d;
+  for (let it = 0; it < maxIter; it++) {
+    if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
+      c = a;
+      fc = fa;
+      d = b - a;
+      e = d;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
+    const tol = 2 * Number.EPSILON * Math.abs(b) + 1e-300;
+    const m = 0.5 * (c - b);
+    if (Math.abs(m) <= tol || fb === 0) return b;
+    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
+      const s = fb / fa;
+      let pp: number;
+      let q: number;
+      if (a === c) {
+        pp = 2 * m * s;
+        q = 1 - s;
+      } else {
+        const qq = fa / fc;
+        const r = fb / fc;
+        pp = s * (2 * m * qq * (qq - r) - (b - a) * (r - 1));
+        q = (qq - 1) * (r - 1) * (s - 1);
+      }
+      if (pp > 0) q = -q;
+      else pp = -pp;
+      if (2 * pp < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
+        e = d;
+        d = pp / q;
+      } else {
+        d = m;
+        e = m;
+      }
+    } else {
+      d = m;
+      e = m;
+    }
+    a = b;
+    fa = fb;
+    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
+    fb = f(b);
+  }
+  return b;
+}
+
+/** All sign changes of h on a uniform grid of `points` in [xlo, xhi], each refined by Brent. */
+export function allRoots(p: RootProblem, xlo: number, xhi: number, points: number): number[] {
+  const roots: number[] = [];
+  let xPrev = xlo;
+  let fPrev = hAt(p, xlo);
+  if (fPrev === 0) roots.push(xlo);
+  for (let j = 1; j <= points; j++) {
+    const x = j === points ? xhi : xlo + ((xhi - xlo) * j) / points;
+    const f = hAt(p, x);
+    if (f === 0) {
+      roots.push(x);
+    } else if (fPrev !== 0 && (f > 0) !== (fPrev > 0) && Number.isFinite(f) && Number.isFinite(fPrev)) {
+      roots.push(brent((z) => hAt(p, z), xPrev, x, fPrev, f));
+    }
+    xPrev = x;
+    fPrev = f;
+  }
+  return roots.filter((x) => residualOk(p, x));
+}
+
+/**
+ * Solve for the rate (as a float, r = e^x - 1). One sign change: unique root (Newton, then Brent).
+ * Several: the root nearest `guess` among all roots in [XMIN, XMAX].
+ */
+export function solveRate(p: RootProblem, fn: string, guess: number, maxIter: number): number {
+  if (p.signChanges === 0) {
+    const why = p.n === 0 ? "all cash flows are zero" : p.a[0]! > 0 ? "all cash flows are positive (≥ 0)" : "all cash flows are negative (≤ 0)";
+    throw new ConvergenceError(fn, ErrorCode.NO_SIGN_CHANGE, `${why}, so no rate makes the NPV zero (need at least one negative and one positive flow on different dates)`, { iterations: 0 });
+  }
+  if (p.n >= 2 && p.k[p.n - 1] === 0) {
+    throw new ConvergenceError(fn, ErrorCode.NO_SIGN_CHANGE, "all cash flows fall on the same date, so no rate makes the NPV zero", { iterations: 0 });
+  }
+  const x0 = Math.log1p(guess);
+  if (p.signChanges === 1) {
+    const xn = newton(p, Math.min(Math.max(x0, XMIN + 1), XMAX - 1), maxIter);
+    if (xn !== undefined && residualOk(p, xn)) return Math.expm1(xn);
+    const flo = hAt(p, XMIN);
+    const fhi = hAt(p, XMAX);
+    if ((flo > 0) !== (fhi > 0) && flo !== 0 && fhi !== 0) {
+      const xb = brent((z) => hAt(p, z), XMIN, XMAX, flo, fhi);
+      if (residualOk(p, xb)) return Math.expm1(xb);
+      throw new ConvergenceError(fn, ErrorCode.NOT_CONVERGED, "the bracketing solver did not reach |NPV| ≤ 1e-6 × Σ|flows|", {
+        iterations: maxIter,
+        lastEstimate: Math.expm1(xb),
+        residual: hAt(p, xb),
+      });
+    }
+    throw new ConvergenceError(fn, ErrorCode.NOT_CONVERGED, "the root lies outside the searchable range of rates (about -1 + 2e-22 to 5e21)", {
+      iterations: maxIter,
+    });
+  }
+  const roots = allRoots(p, XMIN, XMAX, 4000);
+  if (roots.length === 0) {
+    throw new ConvergenceError(fn, ErrorCode.NO_SIGN_CHANGE, `the flows change sign ${p.signChanges} times but the NPV does not cross zero for any rate above -100 %`, {
+      iterations: 4000,
+    });
+  }
+  let best = Math.expm1(roots[0]!);
+  for (const x of roots) {
+    const r = Math.expm1(x);
+    if (Math.abs(r - guess) < Math.abs(best - guess)) best = r;
+  }
+  return best;
+}
+
+/** Validated range search used by xirrRoots / irrRoots: rates (floats), ascending, de-duplicated. */
+export function ratesInRange(p: RootProblem, lower: number, upper: number, points: number): number[] {
+  if (p.signChanges === 0 || p.n < 2 || p.k[p.n - 1] === 0) return [];
+  const xs = allRoots(p, Math.log1p(lower), Math.log1p(upper), points);
+  const out: number[] = [];
+  for (const x of xs) {
+    const r = Math.expm1(x);
+    const prev = out[out.length - 1];
+    if (prev === undefined || Math.abs(r - prev) > 1e-12 * Math.max(1, Math.abs(r))) out.push(r);
+  }
+  return out;
+}

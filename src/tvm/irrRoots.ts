@@ -1,0 +1,39 @@
+import { Decimal } from "decimal.js";
+import { parseAmounts } from "../_internal/tvm-flows.js";
+import { ratesInRange, toProblem } from "../_internal/tvm-solver.js";
+import type { TvmAmount } from "./types.js";
+import { parseRootsOptions } from "../_internal/tvm-options.js";
+import type { RootsOptions } from "./xirrRoots.js";
+
+/**
+ * Every internal rate of return of equally spaced cash flows in a range of rates — for flows
+ * that change sign more than once, where {@link irr} returns only the root nearest its guess.
+ *
+ * ## Notes
+ * Same method as {@link xirrRoots} with whole periods: grid scan in x = ln(1 + r) plus Brent,
+ * every root checked (|NPV| ≤ 1e-6 × Σ|aᵢ|). Double roots or roots closer than one grid step can
+ * be missed; raise `gridPoints` if in doubt.
+ *
+ * ## References
+ * numpy-financial `irr` (returns a single root); Brent (1973).
+ *
+ * @param amounts - one amount per period
+ * @param options - {@link RootsOptions}
+ * @returns the roots as rates per period (decimals), ascending
+ * @throws {ValidationError} when amounts or options are invalid
+ *
+ * @example
+ * ```ts
+ * import { irrRoots } from "marketplace-economics";
+ * irrRoots([-100, 230, -132]).map((r) => r.toFixed(6)); //=> ["0.100000", "0.200000"]
+ * ```
+ *
+ * @category TVM
+ * @since 0.1.0
+ */
+export function irrRoots(amounts: readonly TvmAmount[], options?: RootsOptions): readonly Decimal[] {
+  const fn = "irrRoots";
+  const { lower, upper, points } = parseRootsOptions(fn, options);
+  const p = toProblem(parseAmounts(amounts, fn, false), 1);
+  return Object.freeze(ratesInRange(p, lower, upper, points).map((r) => new Decimal(r)));
+}

@@ -1,0 +1,62 @@
+import { Decimal } from "decimal.js";
+import { parseRootsOptions } from "../_internal/tvm-options.js";
+import { parseFlows } from "../_internal/tvm-flows.js";
+import { ratesInRange, toProblem } from "../_internal/tvm-solver.js";
+import type { CashFlow } from "./types.js";
+
+/**
+ * The {@link xirrRoots} and {@link irrRoots} function options.
+ *
+ * @category TVM
+ * @since 0.1.0
+ */
+export interface RootsOptions {
+  /** Lowest rate searched, as a decimal (> -1). Default `-0.999`. */
+  readonly lower?: Decimal | string | number;
+  /** Highest rate searched, as a decimal (> lower). Default `100` (10 000 %). */
+  readonly upper?: Decimal | string | number;
+  /** Grid points in x = ln(1 + r) between lower and upper. Default 2000. */
+  readonly gridPoints?: number;
+}
+
+/**
+ * Every internal rate of return of dated cash flows in a range of rates — for flows that change
+ * sign more than once, where {@link xirr} returns only the root nearest its guess.
+ *
+ * ## Notes
+ * Scans XNPV (ACT/365F) on a uniform grid of `gridPoints` values of x = ln(1 + r) between
+ * `lower` and `upper`, refines every sign change with Brent's method and keeps roots with
+ * |NPV| ≤ 1e-6 × Σ|flows|. Roots where the NPV touches zero without crossing (double roots), or
+ * two roots closer than one grid step, can be missed: raise `gridPoints` if in doubt. The number
+ * of roots never exceeds the number of sign changes of the date-ordered flows.
+ * An empty array means no rate in the range zeroes the NPV.
+ *
+ * ## References
+ * Microsoft Excel `XIRR` documentation; Brent (1973).
+ *
+ * @param flows - dated flows `{ date, amount }`
+ * @param options - {@link RootsOptions}
+ * @returns the roots as annual rates (decimals), ascending
+ * @throws {ValidationError} when flows or options are invalid
+ *
+ * @example
+ * ```ts
+ * import { xirrRoots } from "marketplace-economics";
+ * // -100 now, +230 in a year, -132 in two years: NPV is zero at 10 % and at 20 %
+ * const flows = [
+ *   { date: "2023-01-01", amount: -100 },
+ *   { date: "2024-01-01", amount: 230 },
+ *   { date: "2024-12-31", amount: -132 },
+ * ];
+ * xirrRoots(flows).map((r) => r.toFixed(6)); //=> ["0.100000", "0.200000"]
+ * ```
+ *
+ * @category TVM
+ * @since 0.1.0
+ */
+export function xirrRoots(flows: readonly CashFlow[], options?: RootsOptions): readonly Decimal[] {
+  const fn = "xirrRoots";
+  const { lower, upper, points } = parseRootsOptions(fn, options);
+  const p = toProblem(parseFlows(flows, fn, false), 365);
+  return Object.freeze(ratesInRange(p, lower, upper, points).map((r) => new Decimal(r)));
+}
