@@ -117,6 +117,8 @@ export interface ShareAccumulatorJSON {
   readonly refunds: "net" | "exclude" | "reject";
   /** Declared segments, or `null`. */
   readonly segments: readonly string[] | null;
+  /** Number of sale records added (refunds included). */
+  readonly sales: number;
   /** Totals per segment, keys sorted. */
   readonly totals: Readonly<Record<string, { readonly gmv: string; readonly units: string; readonly sales: number }>>;
 }

@@ -1,0 +1,60 @@
+/** Internal: finalize an accumulator into shares; `fn` names the public caller for errors. */
+import { Decimal } from "decimal.js";
+import { ErrorCode, ValidationError } from "../errors.js";
+import type { Money } from "../money/types.js";
+import type { SalesShareResult, SegmentShare } from "../share/types.js";
+import { makeMoney } from "./money.js";
+import { type ShareAccumulatorImpl, unitsOf } from "./share-accumulator.js";
+import { largestRemainderShares } from "./share-largest-remainder.js";
+
+export function finalizeAccumulator<S extends string = string>(acc: ShareAccumulatorImpl, fn: string): SalesShareResult<S> {
+  const names = acc.declared ? [...acc.declared] : [...acc.totals.keys()].sort();
+  const gmvs: Decimal[] = [];
+  const units: Decimal[] = [];
+  const counts: Decimal[] = [];
+  for (const name of names) {
+    const t = acc.totals.get(name);
+    const g = t ? t.gmv : new Decimal(0);
+    const u = t ? unitsOf(t) : new Decimal(0);
+    if (g.isNegative() && !g.isZero()) {
+      throw new ValidationError(fn, ErrorCode.UNDEFINED_RESULT, "accumulator", `segment ${JSON.stringify(name)} has negative net GMV ${g.toFixed()} (refunds exceed sales), so its share is undefined (allowed: non-negative segment totals; use refunds: "exclude")`, "non-negative segment totals");
+    }
+    if (u.isNegative() && !u.isZero()) {
+      throw new ValidationError(fn, ErrorCode.UNDEFINED_RESULT, "accumulator", `segment ${JSON.stringify(name)} has negative net units ${u.toFixed()}, so its unit share is undefined (allowed: non-negative segment totals)`, "non-negative segment totals");
+    }
+    gmvs.push(g);
+    units.push(u);
+    counts.push(new Decimal(t ? t.sales : 0));
+  }
+  const p = acc.precision;
+  const gs = largestRemainderShares(gmvs, p);
+  const us = largestRemainderShares(units, p);
+  const cs = largestRemainderShares(counts, p);
+  const currency = acc.currency;
+  const moneyOf = (d: Decimal): Money => makeMoney(d, currency ?? "XXX");
+  const segments: SegmentShare<S>[] = names.map((name, i) =>
+    Object.freeze({
+      segment: name as S,
+      gmv: moneyOf(gmvs[i] as Decimal),
+      units: units[i] as Decimal,
+      sales: (counts[i] as Decimal).toNumber(),
+      gmvShare: gs[i] as Decimal,
+      unitShare: us[i] as Decimal,
+      salesShare: cs[i] as Decimal,
+    }),
+  );
+  const bySegment: Partial<Record<S, SegmentShare<S>>> = {};
+  for (const s of segments) bySegment[s.segment] = s;
+  const totalGmv = gmvs.reduce((a, b) => a.plus(b), new Decimal(0));
+  return Object.freeze({
+    currency,
+    precision: p,
+    total: Object.freeze({
+      gmv: currency === undefined ? undefined : makeMoney(totalGmv, currency),
+      units: units.reduce((a, b) => a.plus(b), new Decimal(0)),
+      sales: counts.reduce((a, b) => a + b.toNumber(), 0),
+    }),
+    segments: Object.freeze(segments),
+    bySegment: Object.freeze(bySegment),
+  });
+}

@@ -1,0 +1,13 @@
+/** Internal: call a caller's segmentOf and validate its answer. */
+import { ErrorCode } from "../errors.js";
+import type { Sale } from "../share/types.js";
+import { rangeError, typeError } from "./validate.js";
+
+export function segmentFor<S extends string>(segmentOf: (sale: Sale, index: number) => S, sale: Sale, index: number, fn: string, arg: string): S {
+  const s: unknown = segmentOf(sale, index);
+  if (typeof s !== "string") {
+    typeError(fn, `segmentOf(${arg})`, s == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must return a segment name", s, "a non-empty string (map unknown sellers to a segment such as \"unknown\" yourself)");
+  }
+  if (s.length === 0) rangeError(fn, `segmentOf(${arg})`, ErrorCode.OUT_OF_RANGE, "must not return an empty string", s, "a non-empty string");
+  return s as S;
+}

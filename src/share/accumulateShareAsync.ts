@@ -1,0 +1,56 @@
+import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "../_internal/share-accumulator.js";
+import { segmentFor } from "../_internal/share-segment.js";
+import { toFunction, typeError } from "../_internal/validate.js";
+import { ErrorCode } from "../errors.js";
+import type { Sale, SalesShareOptions, ShareAccumulator } from "./types.js";
+
+/**
+ * Stream an `AsyncIterable` of sales (a Node.js readable stream in object mode, an async
+ * generator over database pages...) into a new share accumulator, in O(segments) memory.
+ * Plain `Iterable`s are accepted too.
+ *
+ * Rules are those of {@link addSale}; see {@link accumulateShare} for the synchronous version.
+ *
+ * @param sales - an async (or sync) iterable of {@link Sale}
+ * @param segmentOf - maps a sale (and its 0-based position) to its segment name
+ * @param options - see {@link SalesShareOptions}
+ * @returns a promise of the accumulator holding the totals
+ * @throws {ValidationTypeError} (rejects) when `sales` is not iterable or a segment is not a string
+ * @throws {ValidationError} (rejects) on a bad sale
+ * @throws {CurrencyMismatchError} (rejects) on mixed currencies without a converter
+ *
+ * @example
+ * ```ts
+ * import { accumulateShareAsync, finalizeShare, money } from "marketplace-economics";
+ * async function* pages() {
+ *   yield { sellerId: "a", date: new Date("2017-01-01"), amount: money("10", "USD") };
+ *   yield { sellerId: "b", date: new Date("2017-01-01"), amount: money("30", "USD") };
+ * }
+ * const acc = await accumulateShareAsync(pages(), (s) => (s.sellerId === "a" ? "smb" : "large"), { precision: 2 });
+ * finalizeShare(acc).bySegment["smb"]?.gmvShare.toFixed(2); //=> "0.25"
+ * ```
+ *
+ * @category Share
+ * @since 0.1.0
+ */
+export async function accumulateShareAsync<S extends string>(
+  sales: AsyncIterable<Sale> | Iterable<Sale>,
+  segmentOf: (sale: Sale, index: number) => S,
+  options?: SalesShareOptions<S>,
+): Promise<ShareAccumulator> {
+  const fn = "accumulateShareAsync";
+  const s = sales as Partial<AsyncIterable<Sale> & Iterable<Sale>> | null | undefined;
+  if (s == null || (typeof s[Symbol.asyncIterator] !== "function" && typeof s[Symbol.iterator] !== "function")) {
+    typeError(fn, "sales", s == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be iterable", sales, "an AsyncIterable or Iterable of sales");
+  }
+  const seg = toFunction<(sale: Sale, index: number) => S>(segmentOf, fn, "segmentOf");
+  const o = parseShareOptions(options, fn);
+  const acc = new ShareAccumulatorImpl(o.currency, o.precision, o.refunds, o.declared, o.convert);
+  let i = 0;
+  for await (const sale of sales) {
+    const arg = `sales[${i}]`;
+    addSaleUnchecked(acc, sale, segmentFor(seg, sale, i, fn, arg), fn, arg);
+    i += 1;
+  }
+  return acc;
+}
