@@ -1,5 +1,6 @@
 /**
- * Every `@example` in the TSDoc of `src/` is extracted and executed here (CONTRIBUTING.md).
+ * Every `@example` in the TSDoc of `src/`, and every ```ts block of README.md and docs/guides/*.md,
+ * is extracted and executed here (CONTRIBUTING.md). Use ```typescript for a snippet that must not run.
  *
  * - `import { … } from "marketplace-economics"` (or a subpath) binds names from `src/index.ts`;
  *   `import { Decimal } from "decimal.js"` binds decimal.js; `import type` lines are dropped.
@@ -87,8 +88,20 @@ function normalise(value: unknown): unknown {
   return out;
 }
 
+function extractMarkdown(file: string): Example[] {
+  const text = readFileSync(file, "utf8");
+  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => ({
+    file: relative(root, file),
+    line: text.slice(0, m.index).split("\n").length + 1,
+    symbol: "markdown",
+    code: m[1] ?? "",
+  }));
+}
+
+const markdownFiles = [join(root, "README.md"), ...readdirSync(join(root, "docs", "guides")).filter((f) => f.endsWith(".md")).map((f) => join(root, "docs", "guides", f))];
+
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
-const examples = walk(srcDir).flatMap(extract);
+const examples = [...walk(srcDir).flatMap(extract), ...markdownFiles.flatMap(extractMarkdown)];
 
 describe("doc examples", () => {
   it("finds examples in the source", () => {
