@@ -1,0 +1,218 @@
+import { Decimal } from "decimal.js";
+import { ConvergenceError, ErrorCode } from "../errors.js";
+import { rangeError, toArray, toInteger, toOption, toRecord, typeError } from "../_internal/validate.js";
+import { epochDay, parseAmount } from "../_internal/tvm-flows.js";
+import { assertSameCurrency } from "../_internal/money.js";
+import { brent } from "../_internal/tvm-solver.js";
+import { detectUnit, monthsBack, periodsPerYear, timeIn, type UnitSpec } from "../_internal/tvm-regz.js";
+import type { TvmAmount } from "./types.js";
+
+/**
+ * A Regulation Z unit-period (Appendix J (b)(3)): a standard interval of time. `"biweek"` is two
+ * weeks, `"quarter"` three months, `"semiyear"` six months. Other multiples of a week or a month
+ * are given as `{ weeks: n }` (1–52) or `{ months: n }` (1–12).
+ *
+ * @category TVM
+ * @since 0.1.0
+ */
+export type AprUnitPeriod =
+  | "day"
+  | "week"
+  | "biweek"
+  | "semimonth"
+  | "month"
+  | "quarter"
+  | "semiyear"
+  | "year"
+  | { readonly weeks: number }
+  | { readonly months: number };
+
+/**
+ * A scheduled payment for {@link aprRegZ}.
+ *
+ * @category TVM
+ * @since 0.1.0
+ */
+export interface AprRegZPayment {
+  /** Due date (`Date` or ISO string), on or after the advance date. */
+  readonly date: Date | string;
+  /** Payment amount (> 0). */
+  readonly amount: TvmAmount;
+}
+
+/**
+ * The {@link aprRegZ} input: a single-advance closed-end credit transaction.
+ *
+ * @category TVM
+ * @since 0.1.0
+ */
+export interface AprRegZInput {
+  /** Amount financed (> 0), advanced on `advanceDate`. */
+  readonly amountFinanced: TvmAmount;
+  /** Date the finance charge begins to be earned (consummation / advance). */
+  readonly advanceDate: Date | string;
+  /** Scheduled payments (at least one), in any order. */
+  readonly payments: readonly AprRegZPayment[];
+  /** Unit-period; default: the most common payment interval, per Appendix J (b)(4). */
+  readonly unitPeriod?: AprUnitPeriod;
+}
+
+const NAMED: Readonly<Record<string, UnitSpec>> = {
+  day: { kind: "day" },
+  week: { kind: "week", n: 1 },
+  biweek: { kind: "week", n: 2 },
+  semimonth: { kind: "semimonth" },
+  month: { kind: "month", n: 1 },
+  quarter: { kind: "month", n: 3 },
+  semiyear: { kind: "month", n: 6 },
+  year: { kind: "month", n: 12 },
+};
+
+function toUnit(value: unknown, fn: string): UnitSpec {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o = value as { weeks?: unknown; months?: unknown };
+    if (o.weeks !== undefined && o.months === undefined) return { kind: "week", n: toInteger(o.weeks, fn, "input.unitPeriod.weeks", 1, 52) };
+    if (o.months !== undefined && o.weeks === undefined) return { kind: "month", n: toInteger(o.months, fn, "input.unitPeriod.months", 1, 12) };
+    typeError(fn, "input.unitPeriod", ErrorCode.INVALID_TYPE, "must be a unit name, { weeks } or { months }", value, "\"month\", \"week\", ..., { weeks: n } or { months: n }");
+  }
+  const name = toOption(value, fn, "input.unitPeriod", Object.keys(NAMED));
+  return NAMED[name]!;
+}
+
+/**
+ * Annual percentage rate of a closed-end credit transaction by the actuarial method of US
+ * Regulation Z, 12 CFR 1026, Appendix J — the APR a US lender must disclose.
+ *
+ * ## Notes
+ * General equation (Appendix J (b)(8)) for a single advance A and payments Pⱼ:
+ *
+ *   A = Σⱼ Pⱼ / ((1 + fⱼ·i)(1 + i)^tⱼ),   APR = i · w
+ *
+ * with i the unit-period rate, w the unit-periods per year, tⱼ the whole unit-periods and fⱼ the
+ * fraction of a unit-period from the advance to payment j (the fraction earns simple interest,
+ * (b)(6)). Time is measured per (b)(5): months are counted back from the later date (all months
+ * equal; month ends stay month ends), the odd days are divided by 30 (month unit), by 15
+ * (semimonth: 30 days per whole month plus the odd days), by 30·m (a unit of m months), by 7·n
+ * (a unit of n weeks); w = 12/m, 24, 52/n or 365. Unit-period (b)(4): the common payment
+ * interval that occurs most often (ties: the shorter; none: the average interval rounded to a
+ * standard interval); for a single payment, the term itself — m whole months below a year give
+ * w = 12/m, other terms below a year w = 365/days, a year or more uses a year with the remainder in
+ * months/12 or days/365. The unit-period rate is found by Brent's method (the right side is
+ * decreasing in i); the returned APR is not rounded (Appendix J rounds disclosures to the
+ * nearest 1/100 of a percentage point; § 1026.22(a)(2) allows 1/8 point).
+ *
+ * ## References
+ * 12 CFR Part 1026, Appendix J (examples (c)(1)–(c)(5) reproduced in the tests: 9.69 %, 11.82 %,
+ * 10.34 %, 8.97 %, 14.96 %, 10.08 %, 28.50 %, 10.50 %, 12.22 %, 10.90 %, 7.30 %, 11.45 %, ...);
+ * 12 CFR 1026.22.
+ *
+ * @param input - {@link AprRegZInput}: amount financed, advance date, payments, optional unit-period
+ * @returns the APR as a decimal (0.0969 = 9.69 %)
+ * @throws {ValidationError} when an amount is not > 0, a date is invalid or before the advance date, or the unit-period is unknown
+ * @throws {ConvergenceError} `NO_SIGN_CHANGE` when the payments are too small for any rate above -100 % per period
+ *
+ * @example
+ * ```ts
+ * import { aprRegZ } from "marketplace-economics";
+ * // Appendix J (c)(1)(i): $5,000 advanced 1978-01-10, 24 monthly payments of $230 from 1978-02-10
+ * const payments = Array.from({ length: 24 }, (_, k) => ({
+ *   date: new Date(Date.UTC(1978, 1 + k, 10)),
+ *   amount: 230,
+ * }));
+ * aprRegZ({ amountFinanced: 5000, advanceDate: "1978-01-10", payments }).times(100).toFixed(2); //=> "9.69"
+ * ```
+ *
+ * @category TVM
+ * @since 0.1.0
+ */
+export function aprRegZ(input: AprRegZInput): Decimal {
+  const fn = "aprRegZ";
+  const o = toRecord(input, fn, "input");
+  let currency: string | undefined;
+  const money = (v: unknown, arg: string): number => {
+    const a = parseAmount(v, fn, arg, false);
+    if (a.currency !== undefined) {
+      if (currency === undefined) currency = a.currency;
+      else assertSameCurrency(fn, currency, a.currency);
+    }
+    if (!(a.num > 0)) rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, "must be > 0", v, "an amount > 0");
+    return a.num;
+  };
+  const A = money(o["amountFinanced"], "input.amountFinanced");
+  const start = epochDay(o["advanceDate"], fn, "input.advanceDate");
+  const list = toArray<unknown>(o["payments"], fn, "input.payments", { nonEmpty: true });
+  const pays = list.map((p, j) => {
+    const r = toRecord(p, fn, `input.payments[${j}]`);
+    const day = epochDay(r["date"], fn, `input.payments[${j}].date`);
+    if (day < start) rangeError(fn, `input.payments[${j}].date`, ErrorCode.INVALID_DATE_ORDER, "must not be before input.advanceDate", r["date"], "a date on or after the advance date");
+    return { day, amount: money(r["amount"], `input.payments[${j}].amount`) };
+  });
+  pays.sort((a, b) => a.day - b.day);
+  let unit: UnitSpec;
+  if (o["unitPeriod"] !== undefined) {
+    unit = toUnit(o["unitPeriod"], fn);
+  } else if (pays.length === 1) {
+    const day = pays[0]!.day;
+    const mb = monthsBack(start, day);
+    if (mb.months >= 12) unit = { kind: "month", n: 12 };
+    else if (mb.days === 0 && mb.months >= 1) unit = { kind: "month", n: mb.months };
+    else unit = { kind: "days", n: Math.max(1, day - start) };
+  } else {
+    unit = detectUnit(
+      start,
+      pays.map((p) => p.day),
+    );
+  }
+  const w = periodsPerYear(unit);
+  const n = pays.length;
+  const P = new Float64Array(n);
+  const T = new Float64Array(n);
+  const Fr = new Float64Array(n);
+  let total = 0;
+  for (let j = 0; j < n; j++) {
+    const { t, f } = timeIn(unit, start, pays[j]!.day);
+    P[j] = pays[j]!.amount;
+    T[j] = t;
+    Fr[j] = f;
+    total += pays[j]!.amount;
+  }
+  // F(x) with i = e^x - 1: Σ Pⱼ / ((1 + fⱼ i)(1 + i)^tⱼ) - A, decreasing in x.
+  const F = (x: number): number => {
+    const i = Math.expm1(x);
+    let s = 0;
+    for (let j = 0; j < n; j++) s += P[j]! / ((1 + Fr[j]! * i) * Math.exp(T[j]! * x));
+    return s - A;
+  };
+  let lo = -1;
+  let hi = 1;
+  let flo = F(lo);
+  let fhi = F(hi);
+  let guard = 0;
+  while (flo < 0 && guard++ < 60) {
+    hi = lo;
+    fhi = flo;
+    lo *= 2;
+    flo = F(lo);
+  }
+  guard = 0;
+  while (fhi > 0 && guard++ < 60) {
+    lo = hi;
+    flo = fhi;
+    hi *= 2;
+    fhi = F(hi);
+  }
+  if (!(flo >= 0 && fhi <= 0) || !Number.isFinite(flo) || !Number.isFinite(fhi)) {
+    throw new ConvergenceError(fn, ErrorCode.NO_SIGN_CHANGE, "no unit-period rate makes the payments' present value equal the amount financed", { iterations: guard });
+  }
+  const x = brent(F, lo, hi, flo, fhi);
+  const residual = F(x);
+  if (!(Math.abs(residual) <= 1e-6 * (A + total))) {
+    throw new ConvergenceError(fn, ErrorCode.NOT_CONVERGED, "the solver did not reach |residual| ≤ 1e-6 × (amount financed + payments)", {
+      iterations: 300,
+      lastEstimate: Math.expm1(x) * w,
+      residual,
+    });
+  }
+  const apr = new Decimal(Math.expm1(x)).times(new Decimal(w));
+  return apr.isZero() ? new Decimal(0) : apr;
+}
