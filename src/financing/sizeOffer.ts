@@ -1,0 +1,163 @@
+import { Decimal } from "decimal.js";
+import { ErrorCode } from "../errors.js";
+import { toUtcDay } from "../_internal/dates.js";
+import { dayNumber, readSeries } from "../_internal/financing-engine.js";
+import { buildAdvance } from "../_internal/financing-products.js";
+import { minorDigits, makeMoney, toCurrency } from "../_internal/money.js";
+import { rangeError, toDecimalInRange, toInteger, toPositiveDecimal, toRecord } from "../_internal/validate.js";
+import type { Money, NumericInput } from "../money/types.js";
+import type { FinancingMinimumPaymentInput, FinancingSalesSeries, SalesBasedAdvance } from "./types.js";
+
+/**
+ * Sizing policy of {@link sizeOffer}.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface SizeOfferPolicy {
+  /** Offer size as a share of trailing sales (PayPal: about 0.08 of the past 12 months). */
+  readonly shareOfTrailingSales: NumericInput;
+  /** Factor rate of the offer, ≥ 1 (fee = principal × (factorRate − 1), rounded half-up). */
+  readonly factorRate: NumericInput;
+  /** Target term: the holdback is set so that average sales repay in this many days. */
+  readonly targetTermDays: number;
+  /** Highest holdback the lender accepts, 0 < rate < 1 (default 0.3). */
+  readonly maxHoldbackRate?: NumericInput;
+  /** Holdback granularity; the needed rate is rounded up to a multiple (default 0.01 = whole percent). */
+  readonly holdbackStep?: NumericInput;
+  /** Trailing window in days (default 365). */
+  readonly lookbackDays?: number;
+  /** Principal is rounded down to a multiple of this (major units, default 1). */
+  readonly principalStep?: NumericInput;
+  /** Largest principal offered. */
+  readonly maxPrincipal?: NumericInput;
+  /** Smallest principal worth offering (default: one `principalStep`). */
+  readonly minPrincipal?: NumericInput;
+  /** Minimum payment passed to the product. */
+  readonly minimumPayment?: FinancingMinimumPaymentInput;
+  /** Maximum term passed to the product. */
+  readonly maxTermDays?: number;
+  /** Sizing date (default: the day after the last sale). */
+  readonly asOf?: Date | string;
+}
+
+/**
+ * An offer proposed by {@link sizeOffer}.
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export interface SizedOffer {
+  /** Whether an offer of at least `minPrincipal` is possible. */
+  readonly eligible: boolean;
+  /** The proposed product, or `null` when not eligible. */
+  readonly product: SalesBasedAdvance | null;
+  /** Sales in the trailing window. */
+  readonly trailingSales: Money;
+  /** Days of the trailing window actually covered (fewer for a young seller). */
+  readonly windowDays: number;
+  /** trailingSales / windowDays, rounded half-even to the minor unit. */
+  readonly averageDailySales: Money;
+  /** Which limit set the principal. */
+  readonly constrainedBy: "share-of-sales" | "holdback-cap" | "max-principal";
+  /** Days to repay at average sales with the proposed holdback, or `null`. */
+  readonly estimatedTermDays: number | null;
+}
+
+const FN = "sizeOffer";
+
+/**
+ * Propose an advance from a seller's sales history: principal as a share of trailing sales and
+ * the holdback needed to repay principal + fee within a target term at average sales.
+ *
+ * ## Notes
+ * 1. `trailing = Σ sales` over the `lookbackDays` before `asOf` (fewer days for a seller whose
+ *    first sale is more recent); `avgDaily = trailing / windowDays`.
+ * 2. `principal = floor_step(min(trailing × share, maxPrincipal))`.
+ * 3. `holdback = ceil_step((principal × factorRate) / (avgDaily × targetTermDays))`.
+ * 4. If that exceeds `maxHoldbackRate`, the holdback is capped and the principal shrunk to
+ *    `floor_step(maxHoldbackRate × avgDaily × targetTermDays / factorRate)`.
+ * 5. `estimatedTermDays = ceil(total / round(avgDaily × holdback))`.
+ *
+ * ## References
+ * - PayPal Working Capital tour: the maximum loan is based on PayPal sales history (about 8 % of
+ *   annual PayPal sales in its examples); a higher repayment percentage repays sooner.
+ *
+ * @param salesHistory - dated sales, sorted, one currency
+ * @param policy - {@link SizeOfferPolicy}
+ * @returns a frozen {@link SizedOffer}
+ * @throws {ValidationError} when the history is empty or a policy value is out of range
+ * @throws {CurrencyMismatchError} when sales mix currencies
+ *
+ * @example
+ * ```ts
+ * import { money, sizeOffer } from "marketplace-economics";
+ * const history = Array.from({ length: 365 }, (_, i) => ({ date: new Date(Date.UTC(2023, 0, 1 + i)), amount: money("400", "USD") }));
+ * const offer = sizeOffer(history, { shareOfTrailingSales: "0.08", factorRate: "1.1", targetTermDays: 365, principalStep: 100 });
+ * offer.product?.principal.amount.toString(); //=> "11600"
+ * offer.product?.holdbackRate.toString(); //=> "0.09"
+ * offer.estimatedTermDays; //=> 355
+ * ```
+ *
+ * @category Financing
+ * @since 0.1.0
+ */
+export function sizeOffer(salesHistory: FinancingSalesSeries, policy: SizeOfferPolicy): SizedOffer {
+  const p = toRecord(policy, FN, "policy");
+  const series = readSeries(salesHistory, FN, "salesHistory", undefined);
+  const n = series.days.length;
+  if (n === 0 || series.currency === undefined) rangeError(FN, "salesHistory", ErrorCode.EMPTY_INPUT, "must not be empty", salesHistory, "a non-empty sales series");
+  const currency = toCurrency(series.currency, FN);
+  const digits = minorDigits(currency);
+  const share = toDecimalInRange(p["shareOfTrailingSales"], FN, "policy.shareOfTrailingSales", 0, 1, { lowerOpen: true });
+  const factor = toDecimalInRange(p["factorRate"], FN, "policy.factorRate", 1, undefined);
+  const target = toInteger(p["targetTermDays"], FN, "policy.targetTermDays", 1, 36_500);
+  const maxH = p["maxHoldbackRate"] === undefined ? new Decimal("0.3") : toDecimalInRange(p["maxHoldbackRate"], FN, "policy.maxHoldbackRate", 0, 1, { lowerOpen: true, upperOpen: true });
+  const hStep = p["holdbackStep"] === undefined ? new Decimal("0.01") : toDecimalInRange(p["holdbackStep"], FN, "policy.holdbackStep", 0, 1, { lowerOpen: true, upperOpen: true });
+  const lookback = p["lookbackDays"] === undefined ? 365 : toInteger(p["lookbackDays"], FN, "policy.lookbackDays", 1, 36_500);
+  const pStep = p["principalStep"] === undefined ? new Decimal(1) : toPositiveDecimal(p["principalStep"], FN, "policy.principalStep");
+  const maxP = p["maxPrincipal"] === undefined ? null : toPositiveDecimal(p["maxPrincipal"], FN, "policy.maxPrincipal");
+  const minP = p["minPrincipal"] === undefined ? pStep : toPositiveDecimal(p["minPrincipal"], FN, "policy.minPrincipal");
+  const asOf = p["asOf"] === undefined ? series.days[n - 1]! + 1 : dayNumber(toUtcDay(p["asOf"], FN, "policy.asOf"));
+  const from = Math.max(asOf - lookback, series.days[0]!);
+  let trailing = new Decimal(0);
+  for (let i = 0; i < n; i++) {
+    const d = series.days[i]!;
+    if (d >= from && d < asOf) trailing = trailing.plus(series.amounts[i]!);
+  }
+  const windowDays = Math.max(asOf - from, 1);
+  const avgDaily = trailing.div(windowDays);
+  const floorStep = (x: Decimal) => x.div(pStep).floor().times(pStep).toDecimalPlaces(digits, Decimal.ROUND_DOWN);
+  let constrainedBy: SizedOffer["constrainedBy"] = "share-of-sales";
+  let principal = trailing.times(share);
+  if (maxP && principal.greaterThan(maxP)) {
+    principal = maxP;
+    constrainedBy = "max-principal";
+  }
+  principal = floorStep(principal);
+  let holdback = new Decimal(0);
+  if (avgDaily.greaterThan(0) && principal.greaterThan(0)) {
+    holdback = principal.times(factor).div(avgDaily.times(target)).div(hStep).ceil().times(hStep);
+    if (holdback.greaterThan(maxH)) {
+      holdback = maxH;
+      principal = floorStep(maxH.times(avgDaily).times(target).div(factor));
+      constrainedBy = "holdback-cap";
+    }
+  }
+  const base = {
+    trailingSales: makeMoney(trailing, currency),
+    windowDays,
+    averageDailySales: makeMoney(avgDaily.toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN), currency),
+    constrainedBy,
+  };
+  if (!avgDaily.greaterThan(0) || principal.lessThan(minP) || !principal.greaterThan(0) || !holdback.greaterThan(0)) {
+    return Object.freeze({ eligible: false, product: null, estimatedTermDays: null, ...base });
+  }
+  const input: Record<string, unknown> = { principal: makeMoney(principal, currency), factorRate: factor, holdbackRate: holdback };
+  if (p["minimumPayment"] !== undefined) input["minimumPayment"] = p["minimumPayment"];
+  if (p["maxTermDays"] !== undefined) input["maxTermDays"] = p["maxTermDays"];
+  const product = buildAdvance(input, FN, "policy");
+  const perDay = avgDaily.times(holdback).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
+  const estimatedTermDays = perDay.greaterThan(0) ? product.totalRepayment.amount.div(perDay).ceil().toNumber() : null;
+  return Object.freeze({ eligible: true, product, estimatedTermDays, ...base });
+}
