@@ -1,4 +1,5 @@
 import type { Money } from "../money/types.js";
+import type { Sale } from "../share/types.js";
 
 /**
  * A seller on the marketplace: a validated, frozen record built by {@link createSeller}.
@@ -123,6 +124,12 @@ export interface SbaSizeStandard {
   readonly measure: "employees" | "receipts";
   /** Ceiling: employees (a count) or receipts in USD millions, as a decimal string. */
   readonly limit: string;
+  /** Where the figure comes from (CFR / Federal Register citation). */
+  readonly source?: string;
+  /** Date from which the figure applied (ISO `YYYY-MM-DD`), when known. */
+  readonly effective?: string;
+  /** Date after which the figure no longer applies (ISO), when known. */
+  readonly supersededOn?: string;
 }
 
 /**

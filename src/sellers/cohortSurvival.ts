@@ -1,0 +1,109 @@
+import { Decimal } from "decimal.js";
+import { toUtcDay } from "../_internal/dates.js";
+import { addPeriodsUtc, periodKeyUtc, periodsBetween, startOfPeriodUtc, toPeriod } from "../_internal/share-periods.js";
+import { toSellers } from "../_internal/sellers-core.js";
+import { toRecord } from "../_internal/validate.js";
+import type { Seller } from "./types.js";
+
+/**
+ * The {@link cohortSurvival} function options.
+ *
+ * @category Sellers
+ * @since 0.1.0
+ */
+export interface CohortSurvivalOptions {
+  /** Cohort period: `"month"` (default), `"quarter"`, `"year"`, `"week"` or `"day"`. */
+  readonly period?: "day" | "week" | "month" | "quarter" | "year" | undefined;
+  /** Last observed day; periods that have not fully started by then are not reported. */
+  readonly asOf: Date | string;
+}
+
+/**
+ * Survival of one cohort in {@link cohortSurvival}.
+ *
+ * @category Sellers
+ * @since 0.1.0
+ */
+export interface CohortSurvival {
+  /** Cohort period key (e.g. `"2017-01"`). */
+  readonly cohort: string;
+  /** Sellers who joined in the period. */
+  readonly size: number;
+  /** `active[k]`: sellers still active at the start of the k-th period after the cohort period (k = 0 is the cohort period's end). */
+  readonly active: readonly number[];
+  /** `rate[k] = active[k] / size` (0 for an empty cohort, never NaN). */
+  readonly rate: readonly Decimal[];
+}
+
+/**
+ * Retention (survival) of seller cohorts: of the sellers who joined in a period, how many are
+ * still selling 1, 2, 3… periods later.
+ *
+ * ## Notes
+ * A seller is active at an instant t when `joinedOn < t` and it has no `leftOn` or
+ * `leftOn ≥ t`. `active[k]` is measured at t = end of the cohort period + k periods, for every
+ * t ≤ `asOf` (later columns are not observed yet and are left out, so young cohorts have
+ * shorter rows — the usual cohort triangle). Churn must be recorded in `leftOn`
+ * ({@link createSeller}); sellers without `leftOn` are active forever.
+ *
+ * @param sellers - validated sellers with optional `leftOn`
+ * @param options - the period (default month) and `asOf`
+ * @returns one row per cohort with counts and rates
+ * @throws {ValidationError} on an unknown period or an invalid date
+ *
+ * @example
+ * ```ts
+ * import { cohortSurvival, createSeller } from "marketplace-economics";
+ * const sellers = [
+ *   createSeller({ id: "a", joinedOn: "2017-01-05" }),
+ *   createSeller({ id: "b", joinedOn: "2017-01-09", leftOn: "2017-02-10" }),
+ *   createSeller({ id: "c", joinedOn: "2017-01-20", leftOn: "2017-03-15" }),
+ *   createSeller({ id: "d", joinedOn: "2017-01-25", leftOn: "2017-01-28" }),
+ * ];
+ * const [jan] = cohortSurvival(sellers, { period: "month", asOf: "2017-04-01" });
+ * jan?.active; //=> [3, 2, 1]
+ * jan?.rate.map((r) => r.toString()); //=> ["0.75", "0.5", "0.25"]
+ * ```
+ *
+ * @category Sellers
+ * @since 0.1.0
+ */
+export function cohortSurvival(sellers: readonly Seller[], options: CohortSurvivalOptions): readonly CohortSurvival[] {
+  const fn = "cohortSurvival";
+  const list = toSellers(sellers, fn);
+  const o = toRecord(options, fn, "options");
+  const p = toPeriod(o["period"] ?? "month", fn, "options.period");
+  const asOf = toUtcDay(o["asOf"], fn, "options.asOf").getTime();
+  const groups = new Map<number, Seller[]>();
+  for (const s of list) {
+    const start = startOfPeriodUtc(s.joinedOn, p).getTime();
+    if (start > asOf) continue;
+    const g = groups.get(start);
+    if (g) g.push(s);
+    else groups.set(start, [s]);
+  }
+  const starts = [...groups.keys()].sort((a, b) => a - b);
+  if (starts.length === 0) return Object.freeze([]);
+  const out: CohortSurvival[] = [];
+  const first = new Date(starts[0] as number);
+  const last = new Date(starts[starts.length - 1] as number);
+  const n = periodsBetween(first, last, p);
+  for (let c = 0; c <= n; c++) {
+    const start = addPeriodsUtc(first, p, c);
+    const members = groups.get(start.getTime()) ?? [];
+    const active: number[] = [];
+    for (let k = 0; ; k++) {
+      const t = addPeriodsUtc(start, p, k + 1).getTime();
+      if (t > asOf) break;
+      active.push(members.filter((s) => s.joinedOn.getTime() < t && (s.leftOn === undefined || s.leftOn.getTime() >= t)).length);
+    }
+    const size = members.length;
+    out.push(Object.freeze({
+      cohort: periodKeyUtc(start, p),
+      size,
+      active: Object.freeze(active),
+      rate: Object.freeze(active.map((a) => (size === 0 ? new Decimal(0) : new Decimal(a).div(size)))),
+    }));
+  }
+  return Object.freeze(out);
+}

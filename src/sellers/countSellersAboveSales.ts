@@ -1,0 +1,43 @@
+import { toMoney } from "../_internal/money.js";
+import { toInterval, totalsBySeller } from "../_internal/sellers-core.js";
+import { assertSameCurrency } from "../_internal/money.js";
+import type { Money } from "../money/types.js";
+import type { Sale } from "../share/types.js";
+import type { DateInterval } from "./types.js";
+
+/**
+ * Count sellers whose net sales within an interval are **more than** a threshold — "20,000 SMBs
+ * had more than US$1 million in sales in 2017".
+ *
+ * Each seller's sales (minus refunds) dated in `[start, end)` are added; a seller counts when
+ * the total is strictly greater than `threshold` (exactly $1,000,000 is not "more than
+ * $1 million"). Filter the sales to SMB sellers first. Empty input → 0.
+ *
+ * @param sellerSales - the sales, one currency
+ * @param threshold - the amount to exceed, same currency as the sales
+ * @param interval - `[start, end)`, e.g. `{ start: "2017-01-01", end: "2018-01-01" }`
+ * @returns the number of sellers above the threshold
+ * @throws {ValidationError} on an invalid date, amount or interval
+ * @throws {CurrencyMismatchError} when sales or threshold mix currencies
+ *
+ * @example
+ * ```ts
+ * import { countSellersAboveSales, money } from "marketplace-economics";
+ * const sale = (id: string, day: string, usd: string) => ({ sellerId: id, date: new Date(day), amount: money(usd, "USD") });
+ * const sales = [sale("a", "2017-03-01", "600000"), sale("a", "2017-09-01", "500000"), sale("b", "2017-05-01", "1000000"), sale("c", "2018-01-01", "2000000")];
+ * countSellersAboveSales(sales, money("1000000", "USD"), { start: "2017-01-01", end: "2018-01-01" }); //=> 1
+ * ```
+ *
+ * @category Sellers
+ * @since 0.1.0
+ */
+export function countSellersAboveSales(sellerSales: readonly Sale[], threshold: Money, interval: DateInterval): number {
+  const fn = "countSellersAboveSales";
+  const t = toMoney(threshold, fn, "threshold");
+  const iv = toInterval(interval, fn);
+  const { totals, currency } = totalsBySeller(sellerSales, fn, iv);
+  if (currency !== undefined) assertSameCurrency(fn, currency, t.currency);
+  let n = 0;
+  for (const total of totals.values()) if (total.greaterThan(t.amount)) n += 1;
+  return n;
+}

@@ -1,0 +1,50 @@
+import { toInterval, toSellers } from "../_internal/sellers-core.js";
+import type { DateInterval, Seller } from "./types.js";
+
+/**
+ * Number of sellers per country, for "over one million US SMBs sell on the marketplace".
+ *
+ * Sellers without a `country` are counted under `"unknown"`. With an `interval`, only sellers
+ * who joined in `[start, end)` count (new sellers by country). Each distinct `id` counts once.
+ * The result is sorted by count (descending), then by country code. Empty input → `[]`.
+ *
+ * @param sellers - validated sellers (filter to SMBs first with {@link isSmallOrMediumBusiness})
+ * @param interval - optional join interval `[start, end)`
+ * @returns `{ country, sellers }` rows
+ * @throws {ValidationError} on an invalid interval or date
+ *
+ * @example
+ * ```ts
+ * import { countSellersByCountry, createSeller } from "marketplace-economics";
+ * const sellers = [
+ *   createSeller({ id: "a", joinedOn: "2016-01-01", country: "US" }),
+ *   createSeller({ id: "b", joinedOn: "2017-01-01", country: "US" }),
+ *   createSeller({ id: "c", joinedOn: "2017-02-01", country: "DE" }),
+ *   createSeller({ id: "d", joinedOn: "2017-03-01" }),
+ * ];
+ * countSellersByCountry(sellers); //=> [{ country: "US", sellers: 2 }, { country: "DE", sellers: 1 }, { country: "unknown", sellers: 1 }]
+ * ```
+ *
+ * @category Sellers
+ * @since 0.1.0
+ */
+export function countSellersByCountry(sellers: readonly Seller[], interval?: DateInterval): readonly { readonly country: string; readonly sellers: number }[] {
+  const fn = "countSellersByCountry";
+  const list = toSellers(sellers, fn);
+  const iv = interval === undefined ? undefined : toInterval(interval, fn);
+  const byCountry = new Map<string, Set<string>>();
+  for (const s of list) {
+    const t = s.joinedOn.getTime();
+    if (iv && (t < iv.start || t >= iv.end)) continue;
+    const c = s.country ?? "unknown";
+    let set = byCountry.get(c);
+    if (!set) {
+      set = new Set();
+      byCountry.set(c, set);
+    }
+    set.add(s.id);
+  }
+  const rows = [...byCountry.entries()].map(([country, ids]) => Object.freeze({ country, sellers: ids.size }));
+  rows.sort((a, b) => b.sellers - a.sellers || (a.country < b.country ? -1 : a.country > b.country ? 1 : 0));
+  return Object.freeze(rows);
+}

@@ -1,0 +1,103 @@
+import { Decimal } from "decimal.js";
+import { assertSameCurrency, makeMoney, toMoney } from "../_internal/money.js";
+import { toInterval, totalsBySeller } from "../_internal/sellers-core.js";
+import { rangeError, toArray, toRecord } from "../_internal/validate.js";
+import { ErrorCode } from "../errors.js";
+import type { Money } from "../money/types.js";
+import type { Sale } from "../share/types.js";
+import type { DateInterval } from "./types.js";
+
+/**
+ * The {@link salesBrackets} function options.
+ *
+ * @category Sellers
+ * @since 0.1.0
+ */
+export interface SalesBracketsOptions {
+  /** Only sales dated in `[start, end)` count. Default: all sales. */
+  readonly interval?: DateInterval | undefined;
+}
+
+/**
+ * One bracket of {@link salesBrackets}: sellers whose net sales are in `(above, upTo]`.
+ *
+ * @category Sellers
+ * @since 0.1.0
+ */
+export interface SalesBracket {
+  /** Exclusive lower bound, `undefined` for the first bracket (no lower bound). */
+  readonly above: Money | undefined;
+  /** Inclusive upper bound, `undefined` for the last bracket (no upper bound). */
+  readonly upTo: Money | undefined;
+  /** Number of sellers in the bracket. */
+  readonly sellers: number;
+  /** Their combined net sales. */
+  readonly total: Money;
+}
+
+/**
+ * Distribution of sellers by their net sales: how many sellers sold up to $10k, $10k–$100k,
+ * $100k–$1M, more than $1M…
+ *
+ * Brackets are `(−∞, b₀], (b₀, b₁], …, (bₙ, +∞)`: lower bounds exclusive, upper bounds inclusive,
+ * so the last bracket above $1M counts exactly the sellers {@link countSellersAboveSales} counts.
+ * Boundaries must be strictly increasing, in the sales' currency. Sellers with no sales in
+ * the interval do not appear. Empty sales → every bracket 0 (totals in the boundaries' currency).
+ *
+ * @param sellerSales - the sales, one currency
+ * @param boundaries - strictly increasing amounts (at least one)
+ * @param options - optional interval
+ * @returns `boundaries.length + 1` brackets, ascending
+ * @throws {ValidationError} when boundaries are empty or not increasing, or a date is invalid
+ * @throws {CurrencyMismatchError} when amounts mix currencies
+ *
+ * @example
+ * ```ts
+ * import { money, salesBrackets } from "marketplace-economics";
+ * const d = new Date("2017-06-01");
+ * const sales = ["5000", "50000", "100000", "2500000"].map((usd, i) => ({ sellerId: `s${i}`, date: d, amount: money(usd, "USD") }));
+ * salesBrackets(sales, [money("10000", "USD"), money("100000", "USD"), money("1000000", "USD")]).map((b) => b.sellers); //=> [1, 2, 0, 1]
+ * ```
+ *
+ * @category Sellers
+ * @since 0.1.0
+ */
+export function salesBrackets(sellerSales: readonly Sale[], boundaries: readonly Money[], options?: SalesBracketsOptions): readonly SalesBracket[] {
+  const fn = "salesBrackets";
+  const bs = toArray<Money>(boundaries, fn, "boundaries", { nonEmpty: true }).map((b, i) => toMoney(b, fn, `boundaries[${i}]`));
+  const currency = (bs[0] as Money).currency;
+  bs.forEach((b, i) => {
+    assertSameCurrency(fn, currency, b.currency);
+    if (i > 0 && !b.amount.greaterThan((bs[i - 1] as Money).amount)) {
+      rangeError(fn, `boundaries[${i}]`, ErrorCode.OUT_OF_RANGE, "must be greater than the previous boundary", b.amount, "strictly increasing boundaries");
+    }
+  });
+  const o = toRecord(options, fn, "options", true);
+  const iv = o["interval"] === undefined ? undefined : toInterval(o["interval"], fn, "options.interval");
+  const { totals, currency: salesCurrency } = totalsBySeller(sellerSales, fn, iv);
+  if (salesCurrency !== undefined) assertSameCurrency(fn, currency, salesCurrency);
+  const counts = new Array<number>(bs.length + 1).fill(0);
+  const sums = Array.from({ length: bs.length + 1 }, () => new Decimal(0));
+  for (const total of totals.values()) {
+    // first bracket whose upper bound is ≥ total (binary search)
+    let lo = 0;
+    let hi = bs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (total.lte((bs[mid] as Money).amount)) hi = mid;
+      else lo = mid + 1;
+    }
+    counts[lo] = (counts[lo] as number) + 1;
+    sums[lo] = (sums[lo] as Decimal).plus(total);
+  }
+  return Object.freeze(
+    counts.map((n, i) =>
+      Object.freeze({
+        above: i === 0 ? undefined : bs[i - 1],
+        upTo: i === bs.length ? undefined : bs[i],
+        sellers: n,
+        total: makeMoney(sums[i] as Decimal, currency),
+      }),
+    ),
+  );
+}
