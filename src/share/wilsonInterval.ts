@@ -65,6 +65,8 @@ function normalPdf(z: Decimal): Decimal {
   return z.times(z).div(-2).exp().div(Decimal.acos(-1).times(2).sqrt());
 }
 
+const quantileCache = new Map<string, Decimal>();
+
 /** z with Φ(z) = p (p in [1/2, 1)): Acklam's approximation, then Newton steps in decimal.js. */
 function quantile(p: Decimal): Decimal {
   let z = new Decimal(normalQuantile(p.toNumber()));
@@ -112,7 +114,12 @@ export function wilsonInterval(successes: number, trials: number, confidence: Nu
   const x = toInteger(successes, fn, "successes", 0);
   if (x > n) rangeError(fn, "successes", ErrorCode.OUT_OF_RANGE, `must be ≤ trials (${n})`, successes, `an integer from 0 to ${n}`);
   const c = toDecimalInRange(confidence, fn, "confidence", 0, 1, { lowerOpen: true, upperOpen: true });
-  const z = quantile(new Decimal(1).minus(new Decimal(1).minus(c).div(2)));
+  const key = c.toString();
+  let z = quantileCache.get(key);
+  if (z === undefined) {
+    z = quantile(new Decimal(1).minus(new Decimal(1).minus(c).div(2)));
+    if (quantileCache.size < 64) quantileCache.set(key, z);
+  }
   const N = new Decimal(n);
   const p = new Decimal(x).div(N);
   const z2 = z.times(z);
