@@ -1,3 +1,4 @@
+export * from "./amortizationSchedule.js";
 export * from "./aprRegZ.js";
 export * from "./fv.js";
 export * from "./irr.js";

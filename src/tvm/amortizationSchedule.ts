@@ -1,0 +1,127 @@
+import { Decimal } from "decimal.js";
+import { ErrorCode } from "../errors.js";
+import { rangeError, toDecimalInRange, toInteger, toRecord } from "../_internal/validate.js";
+import { minorDigits, toRounding } from "../_internal/money.js";
+import { parseAmount } from "../_internal/tvm-flows.js";
+import { pmt } from "./pmt.js";
+import type { TvmAmount } from "./types.js";
+
+/**
+ * The {@link amortizationSchedule} input.
+ *
+ * @category TVM
+ * @since 0.1.0
+ */
+export interface AmortizationScheduleInput {
+  /** Amount borrowed (> 0). A Money sets the rounding digits from its currency. */
+  readonly principal: TvmAmount;
+  /** Interest rate per period as a decimal (0.01 = 1 % a month), ≥ 0. */
+  readonly rate: Decimal | string | number;
+  /** Number of payments (integer ≥ 1). */
+  readonly nper: number;
+  /** Regular payment (> 0); default: {@link pmt} rounded up to the minor unit, so the last payment is the smallest. */
+  readonly payment?: Decimal | string | number;
+  /** Decimal places of every amount; default: the Money's currency minor unit, else 2. */
+  readonly decimals?: number;
+  /** Rounding of each period's interest; default `"half-even"`. */
+  readonly rounding?: "half-even" | "half-up" | "half-down" | "down" | "up" | "floor" | "ceil";
+}
+
+/**
+ * One period of an {@link AmortizationSchedule}. All amounts are positive Decimals.
+ *
+ * @category TVM
+ * @since 0.1.0
+ */
+export interface AmortizationRow {
+  /** Period number, 1-based. */
+  readonly period: number;
+  /** Payment made at the end of the period (interest + principal). */
+  readonly payment: Decimal;
+  /** Interest for the period: balance × rate, rounded. */
+  readonly interest: Decimal;
+  /** Principal repaid in the period. */
+  readonly principal: Decimal;
+  /** Balance after the payment. */
+  readonly balance: Decimal;
+}
+
+/**
+ * The result of {@link amortizationSchedule}: frozen rows and totals (`JSON.stringify` gives
+ * Decimals as strings).
+ *
+ * @category TVM
+ * @since 0.1.0
+ */
+export interface AmortizationSchedule {
+  /** One row per period. */
+  readonly rows: readonly AmortizationRow[];
+  /** The regular payment used. */
+  readonly payment: Decimal;
+  /** Sum of all payments. */
+  readonly totalPaid: Decimal;
+  /** Sum of all interest. */
+  readonly totalInterest: Decimal;
+}
+
+/**
+ * Amortization table of a fixed-payment loan (payments at period ends), exact to the minor unit:
+ * the last payment absorbs the rounding so the final balance is exactly zero.
+ *
+ * ## Notes
+ * For each period k: interestₖ = round(balanceₖ₋₁ × rate), principalₖ = payment - interestₖ,
+ * balanceₖ = balanceₖ₋₁ - principalₖ; the last payment is balanceₙ₋₁ + interestₙ. The default
+ * payment is -{@link pmt}(rate, nper, principal) rounded up to the minor unit, so the last payment
+ * is at most the regular one; a given payment too small to repay within `nper` periods leaves the
+ * remainder in the last payment (a balloon). Amounts are exact decimals.
+ *
+ * ## References
+ * Standard actuarial amortization (e.g. numpy-financial `ipmt`/`ppmt`: ppmt(0.1/12, 1, 60, 55000) = -710.25).
+ *
+ * @param input - {@link AmortizationScheduleInput}
+ * @returns the {@link AmortizationSchedule}
+ * @throws {ValidationError} when principal ≤ 0, rate < 0, nper not an integer ≥ 1 or payment ≤ 0
+ *
+ * @example
+ * ```ts
+ * import { amortizationSchedule } from "marketplace-economics";
+ * const s = amortizationSchedule({ principal: 1000, rate: "0.01", nper: 12 });
+ * s.payment.toFixed(2); //=> "88.85"
+ * s.rows[0]?.interest.toFixed(2); //=> "10.00"
+ * s.rows[11]?.balance.toFixed(2); //=> "0.00"
+ * ```
+ *
+ * @category TVM
+ * @since 0.1.0
+ */
+export function amortizationSchedule(input: AmortizationScheduleInput): AmortizationSchedule {
+  const fn = "amortizationSchedule";
+  const o = toRecord(input, fn, "input");
+  const pa = parseAmount(o["principal"], fn, "input.principal", true);
+  const principal = pa.dec ?? new Decimal(pa.num);
+  if (!principal.greaterThan(0)) rangeError(fn, "input.principal", ErrorCode.OUT_OF_RANGE, "must be > 0", o["principal"], "an amount > 0");
+  const rate = toDecimalInRange(o["rate"], fn, "input.rate", 0, undefined);
+  const n = toInteger(o["nper"], fn, "input.nper", 1, 100_000);
+  const dp = o["decimals"] === undefined ? (pa.currency ? minorDigits(pa.currency) : 2) : toInteger(o["decimals"], fn, "input.decimals", 0, 12);
+  const rm = toRounding(o["rounding"] ?? "half-even", fn, "input.rounding");
+  const payment =
+    o["payment"] === undefined
+      ? pmt(rate, n, principal).neg().toDecimalPlaces(dp, Decimal.ROUND_UP)
+      : toDecimalInRange(o["payment"], fn, "input.payment", 0, undefined, { lowerOpen: true });
+  const rows: AmortizationRow[] = [];
+  let balance = principal;
+  let totalPaid = new Decimal(0);
+  let totalInterest = new Decimal(0);
+  for (let k = 1; k <= n; k++) {
+    const interest = balance.times(rate).toDecimalPlaces(dp, rm);
+    let pay = payment;
+    if (k === n || pay.greaterThanOrEqualTo(balance.plus(interest))) pay = balance.plus(interest);
+    const princ = pay.minus(interest);
+    balance = balance.minus(princ);
+    totalPaid = totalPaid.plus(pay);
+    totalInterest = totalInterest.plus(interest);
+    rows.push(Object.freeze({ period: k, payment: pay, interest, principal: princ, balance }));
+    if (balance.isZero()) break;
+  }
+  return Object.freeze({ rows: Object.freeze(rows), payment, totalPaid, totalInterest });
+}
