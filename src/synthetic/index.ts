@@ -1,1 +1,3 @@
-export {};
+export * from "./defaultSyntheticCalibration.js";
+export * from "./syntheticMarketplace.js";
+export * from "./types.js";

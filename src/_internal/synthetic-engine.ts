@@ -1,0 +1,275 @@
+/**
+ * Internal engine of `syntheticMarketplace`: per-seller draws (pure functions of seed and index),
+ * exact integer allocation of cents and units over months and days, and the one-pass aggregate.
+ * Never exported from the package. Money is integer cents (numbers below 2^53, BigInt where a
+ * product could exceed that).
+ */
+import { Xoshiro128, createPermutation, hash32 } from "./synthetic-random.js";
+import { normalQuantile } from "./synthetic-stats.js";
+
+export const MS_PER_DAY = 86_400_000;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** Stream ids: each kind of draw has its own hash stream. */
+const STREAM_SMB = 1;
+const STREAM_LARGE = 2;
+const KEY_SALES = 11;
+const KEY_NEW = 12;
+const KEY_BORROW = 13;
+
+/** Fully resolved engine parameters (floats and integers only). */
+export interface EngineParams {
+  readonly seed: number;
+  readonly smbCount: number;
+  readonly largeCount: number;
+  readonly year: number;
+  /** ln-scale location and scale of SMB annual sales in dollars. */
+  readonly mu: number;
+  readonly sigma: number;
+  readonly capCents: number;
+  readonly newShare: number;
+  /** Integer month weights (share of a full year's sales per month), sum 1e6. */
+  readonly season: readonly number[];
+  readonly priceMu: number;
+  readonly priceSigma: number;
+  /** Price giving the same expected units per dollar as SMBs: exp(μₚ − σₚ²/2), in cents. */
+  readonly meanPriceCents: number;
+  readonly marketplaceShareOfTurnoverMin: number;
+  readonly revenuePerEmployeeMu: number;
+  readonly revenuePerEmployeeSigma: number;
+  readonly countries: readonly { readonly code: string; readonly cumulative: number }[];
+  readonly openedOnMs: number;
+  readonly joinMeanDays: number;
+  readonly largeSalesSigma: number;
+  readonly loanTakeUp: number;
+  readonly loanMinSalesCents: number;
+}
+
+/** One SMB's draw (reused scratch object: copy what you keep). */
+export interface SmbDraw {
+  index: number;
+  cents: number;
+  isNew: boolean;
+  joinedMs: number;
+  country: string;
+  turnoverCents: number;
+  employees: number;
+  sizeClass: "micro" | "small" | "medium";
+  priceCents: number;
+  units: number;
+  borrower: boolean;
+  loanStartMonth: number;
+}
+
+export interface YearFrame {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly monthStartMs: readonly number[];
+  readonly monthDays: readonly number[];
+}
+
+export function yearFrame(year: number): YearFrame {
+  const monthStartMs: number[] = [];
+  const monthDays: number[] = [];
+  for (let m = 0; m < 12; m++) {
+    const s = Date.UTC(year, m, 1);
+    monthStartMs.push(s);
+    monthDays.push(Math.round((Date.UTC(year, m + 1, 1) - s) / MS_PER_DAY));
+  }
+  return { startMs: Date.UTC(year, 0, 1), endMs: Date.UTC(year + 1, 0, 1), monthStartMs, monthDays };
+}
+
+export class Engine {
+  readonly p: EngineParams;
+  readonly frame: YearFrame;
+  private readonly permSales: (i: number) => number;
+  private readonly permNew: (i: number) => number;
+  private readonly permBorrow: (i: number) => number;
+  private readonly scratch: SmbDraw;
+  private readonly yearDays: number;
+
+  constructor(p: EngineParams) {
+    this.p = p;
+    this.frame = yearFrame(p.year);
+    this.yearDays = Math.round((this.frame.endMs - this.frame.startMs) / MS_PER_DAY);
+    this.permSales = createPermutation(p.smbCount, hash32(p.seed, KEY_SALES));
+    this.permNew = createPermutation(p.smbCount, hash32(p.seed, KEY_NEW));
+    this.permBorrow = createPermutation(p.smbCount, hash32(p.seed, KEY_BORROW));
+    this.scratch = {
+      index: 0, cents: 0, isNew: false, joinedMs: 0, country: "US", turnoverCents: 0, employees: 1,
+      sizeClass: "micro", priceCents: 1, units: 0, borrower: false, loanStartMonth: 1,
+    };
+  }
+
+  /** Draw SMB `i` (0-based) into the scratch object. Pure function of (seed, i, n). */
+  drawSmb(i: number): SmbDraw {
+    const p = this.p;
+    const n = p.smbCount;
+    const rng = new Xoshiro128(hash32(p.seed, STREAM_SMB, i));
+    // Stratified (Latin hypercube) uniforms: exactly one seller per 1/n stratum.
+    const uSales = (this.permSales(i) + rng.next()) / n;
+    const uNew = (this.permNew(i) + rng.next()) / n;
+    const uBorrow = (this.permBorrow(i) + rng.next()) / n;
+    const dollars = Math.exp(p.mu + p.sigma * normalQuantile(uSales));
+    const cents = Math.min(p.capCents, Math.max(1, Math.round(dollars * 100)));
+    const isNew = uNew < p.newShare;
+    let joinedMs: number;
+    const uJoin = rng.next();
+    if (isNew) {
+      joinedMs = this.frame.startMs + Math.floor(uJoin * this.yearDays) * MS_PER_DAY;
+    } else {
+      const spanDays = Math.max(1, Math.round((this.frame.startMs - p.openedOnMs) / MS_PER_DAY));
+      const mean = p.joinMeanDays;
+      const x = -mean * Math.log(1 - uJoin * (1 - Math.exp(-spanDays / mean)));
+      joinedMs = this.frame.startMs - (1 + Math.min(spanDays - 1, Math.floor(x))) * MS_PER_DAY;
+    }
+    const uCountry = rng.next();
+    let country = p.countries[p.countries.length - 1]?.code ?? "US";
+    for (const c of p.countries) {
+      if (uCountry < c.cumulative) {
+        country = c.code;
+        break;
+      }
+    }
+    const frac = p.marketplaceShareOfTurnoverMin + (1 - p.marketplaceShareOfTurnoverMin) * rng.next();
+    const turnoverCents = Math.min(p.capCents, Math.max(cents, Math.round(cents / frac)));
+    const rpe = Math.exp(p.revenuePerEmployeeMu + p.revenuePerEmployeeSigma * normalQuantile(rng.next()));
+    const employees = Math.min(249, Math.max(1, Math.round(turnoverCents / 100 / rpe)));
+    const sizeClass = employees < 10 && turnoverCents <= 200_000_000 ? "micro" : employees < 50 && turnoverCents <= 1_000_000_000 ? "small" : "medium";
+    const priceCents = Math.max(1, Math.round(100 * Math.exp(p.priceMu + p.priceSigma * normalQuantile(rng.next()))));
+    const units = Math.max(1, Math.round(cents / priceCents));
+    const loanStartMonth = 1 + rng.nextInt(3);
+    const s = this.scratch;
+    s.index = i;
+    s.cents = cents;
+    s.isNew = isNew;
+    s.joinedMs = joinedMs;
+    s.country = country;
+    s.turnoverCents = turnoverCents;
+    s.employees = employees;
+    s.sizeClass = sizeClass;
+    s.priceCents = priceCents;
+    s.units = units;
+    s.borrower = !isNew && cents >= p.loanMinSalesCents && uBorrow < p.loanTakeUp;
+    s.loanStartMonth = loanStartMonth;
+    return s;
+  }
+
+  /** Relative weights of the large sellers (lognormal, sigma = largeSalesSigma). */
+  largeWeights(): Float64Array {
+    const w = new Float64Array(this.p.largeCount);
+    for (let j = 0; j < w.length; j++) {
+      const rng = new Xoshiro128(hash32(this.p.seed, STREAM_LARGE, j));
+      w[j] = Math.exp(this.p.largeSalesSigma * normalQuantile(rng.next()));
+    }
+    return w;
+  }
+
+  /** Deterministic attributes of large seller j (employees, turnover share, joined, country). */
+  drawLarge(j: number): { employees: number; marketplaceShare: number; joinedMs: number; country: string } {
+    const p = this.p;
+    const rng = new Xoshiro128(hash32(p.seed, STREAM_LARGE, j));
+    rng.next(); // the weight draw
+    const employees = Math.round(Math.exp(Math.log(250) + rng.next() * (Math.log(20_000) - Math.log(250))));
+    const marketplaceShare = 0.1 + 0.5 * rng.next();
+    const spanDays = Math.max(1, Math.round((this.frame.startMs - p.openedOnMs) / MS_PER_DAY));
+    const joinedMs = this.frame.startMs - (1 + Math.floor(rng.next() * spanDays)) * MS_PER_DAY;
+    const u = rng.next();
+    let country = p.countries[p.countries.length - 1]?.code ?? "US";
+    for (const c of p.countries) {
+      if (u < c.cumulative) {
+        country = c.code;
+        break;
+      }
+    }
+    return { employees, marketplaceShare, joinedMs, country };
+  }
+
+  /** First active month (0–11) and the number of active days in it, for a join date. */
+  activeFrom(joinedMs: number): { month: number; dayOfMonth: number } {
+    if (joinedMs <= this.frame.startMs) return { month: 0, dayOfMonth: 1 };
+    const d = new Date(joinedMs);
+    return { month: d.getUTCMonth(), dayOfMonth: d.getUTCDate() };
+  }
+
+  /** Month weights for a seller active from `joinedMs` (partial first month pro rata by days). */
+  monthWeights(joinedMs: number, out: number[]): void {
+    const { month, dayOfMonth } = this.activeFrom(joinedMs);
+    for (let m = 0; m < 12; m++) {
+      const w = this.p.season[m] ?? 0;
+      if (m < month) out[m] = 0;
+      else if (m === month && dayOfMonth > 1) {
+        const days = this.frame.monthDays[m] ?? 30;
+        out[m] = Math.max(1, Math.round((w * (days - dayOfMonth + 1)) / days));
+      } else out[m] = w;
+    }
+  }
+}
+
+/**
+ * Largest-remainder allocation of a non-negative integer `total` over non-negative integer
+ * `weights` (not all zero) into `out`: floor(total·w/W) each, then +1 to the largest remainders
+ * (ties to the lower index). Exact: Σ out = total. BigInt when a product could exceed 2^53.
+ */
+export function allocateInteger(total: number, weights: ArrayLike<number>, out: number[]): void {
+  const k = weights.length;
+  let wsum = 0;
+  let wmax = 0;
+  for (let m = 0; m < k; m++) {
+    const w = weights[m] ?? 0;
+    wsum += w;
+    if (w > wmax) wmax = w;
+  }
+  const rem: number[] = new Array<number>(k);
+  let given = 0;
+  if (total * wmax <= MAX_SAFE && wsum <= MAX_SAFE) {
+    for (let m = 0; m < k; m++) {
+      const prod = total * (weights[m] ?? 0);
+      const q = Math.floor(prod / wsum);
+      out[m] = q;
+      rem[m] = prod - q * wsum;
+      given += q;
+    }
+  } else {
+    const T = BigInt(total);
+    const W = BigInt(wsum);
+    const rb: bigint[] = new Array<bigint>(k);
+    for (let m = 0; m < k; m++) {
+      const prod = T * BigInt(weights[m] ?? 0);
+      const q = prod / W;
+      out[m] = Number(q);
+      rb[m] = prod - q * W;
+      given += Number(q);
+    }
+    // Rank remainders exactly, then map ranks to numbers for the selection below.
+    const order = rb.map((r, m) => [r, m] as const).sort((a, b) => (a[0] > b[0] ? -1 : a[0] < b[0] ? 1 : a[1] - b[1]));
+    order.forEach(([, m], rank) => {
+      rem[m] = k - rank;
+    });
+  }
+  let left = total - given;
+  while (left > 0) {
+    let best = -1;
+    let bestRem = -1;
+    for (let m = 0; m < k; m++) {
+      if ((weights[m] ?? 0) > 0 && (rem[m] ?? -1) > bestRem) {
+        best = m;
+        bestRem = rem[m] ?? -1;
+      }
+    }
+    if (best < 0) break;
+    out[best] = (out[best] ?? 0) + 1;
+    rem[best] = -2;
+    left--;
+  }
+}
+
+/** Round-half-even of num / den for non-negative safe integers. */
+export function divRoundHalfEven(num: number, den: number): number {
+  const q = Math.floor(num / den);
+  const r = num - q * den;
+  const twice = 2 * r;
+  if (twice > den) return q + 1;
+  if (twice < den) return q;
+  return q % 2 === 0 ? q : q + 1;
+}

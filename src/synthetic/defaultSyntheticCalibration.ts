@@ -1,0 +1,72 @@
+import { Decimal } from "decimal.js";
+import { makeMoney } from "../_internal/money.js";
+import type { SyntheticCalibration } from "./types.js";
+
+function usd(amount: string) {
+  return makeMoney(new Decimal(amount), "USD");
+}
+
+function build(): SyntheticCalibration {
+  return Object.freeze({
+    // Targets from smallBusinessImpactReport2018 (May 2018):
+    smbShareOfSales: new Decimal("0.5"), // "half of all items purchased on Amazon"
+    thirdPartyShareOfSales: undefined, // 2018 letter to shareholders, share of the simulated year
+    newSellerShare: new Decimal("0.3"), // 300,000 started selling in 2017 / over 1,000,000 US SMBs
+    salesThreshold: usd("1000000"), // "surpassed $1 million in sales in 2017"
+    shareAboveThreshold: new Decimal("0.02"), // 20,000 / 1,000,000
+    jobsPerSmb: new Decimal("0.9"), // 900,000 jobs / 1,000,000 SMBs
+    lendingPerSmb: usd("1000"), // over $1 billion lent in 2017 / 1,000,000 SMBs
+    // Assumptions of the model (not in the report):
+    salesLogSd: new Decimal("2"),
+    smbSalesCap: usd("50000000"),
+    loanTakeUpRate: new Decimal("0.08"),
+    loanMinAnnualSales: usd("12000"),
+    loanPrincipalMin: usd("1000"),
+    loanPrincipalMax: usd("750000"),
+    loanFeeRate: new Decimal("0.06"),
+    loanHoldbackRate: new Decimal("0.2"),
+    largeSellersPerSmb: new Decimal("0.002"),
+    seasonality: Object.freeze(
+      ["0.070", "0.065", "0.075", "0.075", "0.080", "0.080", "0.080", "0.085", "0.080", "0.085", "0.100", "0.125"].map((s) => new Decimal(s)),
+    ),
+    medianItemPrice: usd("20"),
+    itemPriceLogSd: new Decimal("0.6"),
+    countries: Object.freeze([Object.freeze({ country: "US", weight: new Decimal(1) })]),
+    marketplaceOpenedOn: new Date(Date.UTC(1998, 0, 1)),
+  });
+}
+
+/**
+ * The default calibration of {@link syntheticMarketplace}: the report's figures as targets and
+ * the model's own assumptions.
+ *
+ * Targets (from {@link smallBusinessImpactReport2018}, per SMB seller so they scale):
+ * `smbShareOfSales` 0.5; `newSellerShare` 0.3 (300,000 of 1,000,000 US SMBs started selling in
+ * 2017); `salesThreshold` US$1,000,000 with `shareAboveThreshold` 0.02 (20,000 / 1,000,000);
+ * `jobsPerSmb` 0.9 (900,000 jobs); `lendingPerSmb` US$1,000 (US$1 billion lent / 1,000,000).
+ * `thirdPartyShareOfSales` is `undefined`: the generator reads the year's share from
+ * {@link thirdPartySellerShareOfGms} (2017: 0.56).
+ *
+ * Assumptions (not in the report; change them freely): `salesLogSd` 2 (ln-sales σ; with the
+ * 2 % / $1M target it gives a median of about $16,400 and a mean of about $121,000 per SMB, so
+ * 1,000,000 SMBs sell about $121 billion, the order of half of Amazon's physical GMS: the 2018
+ * letter gives $117 billion first-party plus $160 billion third-party for 2018); `smbSalesCap`
+ * $50 million (EU 2003/361 medium-enterprise turnover ceiling); loans: 8 % take-up among
+ * established SMBs with at least $12,000 of annual sales, $1,000 to $750,000 (the range Amazon
+ * Lending announced in 2017), 6 % fee, 20 % holdback; `largeSellersPerSmb` 0.002; a monthly
+ * seasonality with a Q4 peak (Nov 10 %, Dec 12.5 %, Q4 31 % of a full year); item prices
+ * lognormal with median $20 and σ 0.6; every seller in the US; established sellers joined on or
+ * after 1998-01-01 ("first invited small businesses to sell 20 years ago").
+ *
+ * @example
+ * ```ts
+ * import { defaultSyntheticCalibration } from "marketplace-economics";
+ * defaultSyntheticCalibration.newSellerShare; //=> "0.3"
+ * defaultSyntheticCalibration.salesThreshold.amount; //=> "1000000"
+ * defaultSyntheticCalibration.seasonality.length; //=> 12
+ * ```
+ *
+ * @category Synthetic
+ * @since 0.1.0
+ */
+export const defaultSyntheticCalibration: SyntheticCalibration = /* @__PURE__ */ build();
