@@ -72,7 +72,17 @@ export function parseFlows(value: unknown, fn: string, exact: boolean, arg = "fl
       typeError(fn, `${arg}[${i}]`, f == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a { date, amount } object", f, "an object { date, amount }");
     }
     const rec = f as { readonly date?: unknown; readonly amount?: unknown };
-    const a = parseAmount(rec.amount, fn, `${arg}[${i}].amount`, exact);
+    const raw = rec.amount;
+    if (!exact && typeof raw === "number" && Number.isFinite(raw)) {
+      // fast path: plain finite number
+      nums[i] = raw;
+      absSum += Math.abs(raw);
+      const dv = rec.date;
+      rawDays[i] = dv instanceof Date && !Number.isNaN(dv.getTime()) ? Math.floor(dv.getTime() / MS_PER_DAY) : epochDay(dv, fn, `${arg}[${i}].date`);
+      if (i > 0 && rawDays[i]! < rawDays[i - 1]!) sorted = false;
+      continue;
+    }
+    const a = parseAmount(raw, fn, `${arg}[${i}].amount`, exact);
     if (a.currency !== undefined) {
       if (currency === undefined) currency = a.currency;
       else assertSameCurrency(fn, currency, a.currency);

@@ -1,0 +1,95 @@
+/**
+ * Benchmark: xirr / irr against the npm packages a user would otherwise pick.
+ * Run: `npx tsx bench/tvm.bench.ts`. Prints a Markdown table of median times and ratios.
+ * Same inputs, same process; each package is warmed up, then timed in batches; the median batch
+ * time per call is reported. Answers are checked to agree to 1e-9 before timing.
+ */
+import { performance } from "node:perf_hooks";
+import * as formulajs from "@formulajs/formulajs";
+import { irr as financialIrr } from "financial";
+import xirrPkg from "xirr";
+import { irr, xirr } from "../src/tvm/index.js";
+
+const DAY = 86_400_000;
+
+function dailyFlows(n: number): { dates: Date[]; amounts: number[] } {
+  const start = Date.UTC(2024, 0, 1);
+  const dates: Date[] = [];
+  const amounts: number[] = [];
+  dates.push(new Date(start));
+  amounts.push(-100_000);
+  for (let i = 1; i < n; i++) {
+    dates.push(new Date(start + i * DAY));
+    amounts.push(300 + ((i * 37) % 11)); // deterministic, one sign change
+  }
+  return { dates, amounts };
+}
+
+function monthlyFlows(n: number): { dates: Date[]; amounts: number[] } {
+  const dates: Date[] = [];
+  const amounts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    dates.push(new Date(Date.UTC(2024, i, 15)));
+    amounts.push(i === 0 ? -10_000 : 480 + ((i * 13) % 7));
+  }
+  return { dates, amounts };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Median time per call in microseconds. */
+function time(fn: () => unknown, batches = 41, targetMs = 20): number {
+  // warm-up and batch sizing
+  let k = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < k; i++) fn();
+    const dt = performance.now() - t0;
+    if (dt > targetMs / 4 || k > 1_000_000) break;
+    k *= 2;
+  }
+  for (let i = 0; i < k * 2; i++) fn();
+  const per: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    const t0 = performance.now();
+    for (let i = 0; i < k; i++) fn();
+    per.push(((performance.now() - t0) * 1000) / k);
+  }
+  return median(per);
+}
+
+let sink = 0;
+const rows: string[] = [];
+for (const [label, data] of [
+  ["365 daily flows", dailyFlows(365)],
+  ["24 monthly flows", monthlyFlows(24)],
+] as const) {
+  const flows = data.dates.map((date, i) => ({ date, amount: data.amounts[i]! }));
+  const pkgFlows = data.dates.map((when, i) => ({ when, amount: data.amounts[i]! }));
+  const ours = xirr(flows).toNumber();
+  const theirs = xirrPkg(pkgFlows);
+  const fjs = formulajs.XIRR(data.amounts, data.dates) as number;
+  const ourIrr = irr(data.amounts).toNumber();
+  const finIrr = financialIrr(data.amounts);
+  const agree = (a: number, b: number): string => (Math.abs(a - b) <= 1e-9 ? "yes" : `NO (Δ=${Math.abs(a - b).toExponential(2)})`);
+
+  const tOurs = time(() => (sink += xirr(flows).toNumber()));
+  const tPkg = time(() => (sink += xirrPkg(pkgFlows)));
+  const tFjs = time(() => (sink += formulajs.XIRR(data.amounts, data.dates) as number));
+  const tOurIrr = time(() => (sink += irr(data.amounts).toNumber()));
+  const tFin = time(() => (sink += financialIrr(data.amounts)));
+  const f = (us: number): string => (us >= 100 ? us.toFixed(0) : us.toFixed(1));
+  rows.push(`| ${label} | xirr (this) vs \`xirr\` | ${f(tOurs)} | ${f(tPkg)} | ${(tPkg / tOurs).toFixed(1)}x | ${agree(ours, theirs)} |`);
+  rows.push(`| ${label} | xirr (this) vs \`@formulajs/formulajs\` XIRR | ${f(tOurs)} | ${f(tFjs)} | ${(tFjs / tOurs).toFixed(1)}x | ${agree(ours, fjs)} |`);
+  rows.push(`| ${label} | irr (this) vs \`financial\` irr | ${f(tOurIrr)} | ${f(tFin)} | ${(tFin / tOurIrr).toFixed(1)}x | ${agree(ourIrr, finIrr)} |`);
+}
+
+console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; median µs per call (lower is better); ratio = theirs / ours (higher = this library faster).\n`);
+console.log("| input | comparison | this library (µs) | other (µs) | ratio | same answer (1e-9) |");
+console.log("|---|---|---:|---:|---:|---|");
+for (const r of rows) console.log(r);
+if (Number.isNaN(sink)) console.log("(sink NaN)");
