@@ -187,7 +187,11 @@ interface State {
  *   exact), then evenly over active days; units likewise. A sale is dated on the first day of its
  *   period, or the join day if later; periods with no sales are skipped.
  * - Employees = turnover / revenue-per-employee (lognormal, median $150,000), 1…249 for SMBs;
- *   turnover = sales / (marketplace share of turnover, uniform 0.3…1), capped at the SMB cap.
+ *   turnover = sales / (marketplace share of turnover, uniform 0.3…1), capped at the SMB cap;
+ *   balance-sheet total = turnover. `sizeClass` applies the EU 2003/361 ceilings to these USD
+ *   amounts read as euros (conservative: €1 was worth more than $1 in 2017), so
+ *   `classifyEnterpriseSize({ ...seller, annualTurnover: money(t.amount, "EUR"), … })` agrees.
+ *   Large sellers have 250…20,000 staff.
  *
  * Speed: the aggregate pass runs at roughly 1–2 million SMBs per second on a laptop-class CPU
  * (it draws every seller and splits its year into months); `sellerTotals()` and `sales()` add
@@ -473,6 +477,7 @@ export function syntheticMarketplace(options: SyntheticMarketplaceOptions): Synt
       country: s.country,
       employees: s.employees,
       annualTurnover: cents(s.turnoverCents),
+      balanceSheetTotal: cents(s.turnoverCents),
       segment: "smb",
       sizeClass: s.sizeClass,
     });
@@ -486,6 +491,7 @@ export function syntheticMarketplace(options: SyntheticMarketplaceOptions): Synt
       country: l.country,
       employees: l.employees,
       annualTurnover: cents(Math.round(lc / l.marketplaceShare)),
+      balanceSheetTotal: cents(Math.round(lc / l.marketplaceShare)),
       segment: "large",
       sizeClass: "large",
     });

@@ -23,7 +23,10 @@ export type SyntheticSegment = "smb" | "large" | "first-party";
 export interface SyntheticSeller extends Seller {
   /** `"smb"`, `"large"` or `"first-party"` (same as `segment`). */
   readonly segment: SyntheticSegment;
-  /** EU 2003/361 size class implied by `employees` and `annualTurnover` (first-party: `"large"`). */
+  /**
+   * EU 2003/361 size class implied by `employees` and `annualTurnover` / `balanceSheetTotal`
+   * read as euros (first-party: `"large"`).
+   */
   readonly sizeClass: EnterpriseSize;
   /** ISO 3166-1 alpha-2 country. */
   readonly country: string;
