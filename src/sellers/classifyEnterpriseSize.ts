@@ -1,11 +1,5 @@
-import { Decimal } from "decimal.js";
-import { toMoney } from "../_internal/money.js";
-import { rangeError, toArray, toInteger, toOption, toRecord, typeError } from "../_internal/validate.js";
-import { CurrencyMismatchError, ErrorCode } from "../errors.js";
-import type { Money } from "../money/types.js";
-import { EU_SME_THRESHOLDS } from "./EU_SME_THRESHOLDS.js";
-import { SBA_SIZE_STANDARDS_RETAIL } from "./SBA_SIZE_STANDARDS_RETAIL.js";
-import type { EnterpriseFacts, EnterpriseSize, EnterpriseSizeResult, SbaSizeStandard, SizeStandardName } from "./types.js";
+import { classifyImpl } from "../_internal/sellers-classify.js";
+import type { EnterpriseFacts, EnterpriseSizeResult, SbaSizeStandard, SizeStandardName } from "./types.js";
 
 /**
  * The {@link classifyEnterpriseSize} function options.
@@ -18,71 +12,6 @@ export interface ClassifyEnterpriseSizeOptions {
   readonly sizeStandards?: readonly SbaSizeStandard[] | undefined;
   /** US-SBA: NAICS code, when `facts` has none. */
   readonly naicsCode?: string | undefined;
-}
-
-const STANDARDS: readonly SizeStandardName[] = ["EU-2003/361", "US-SBA"];
-type Tri = boolean | undefined;
-
-function optMoney(value: unknown, fn: string, arg: string, currency: string): Money | undefined {
-  if (value === undefined) return undefined;
-  const m = toMoney(value, fn, arg);
-  if (m.currency !== currency) throw new CurrencyMismatchError(fn, currency, m.currency);
-  if (m.amount.isNegative() && !m.amount.isZero()) rangeError(fn, `${arg}.amount`, ErrorCode.OUT_OF_RANGE, "must be ≥ 0", m.amount, "an amount ≥ 0");
-  return m;
-}
-
-function result(standard: SizeStandardName, size: EnterpriseSize | undefined, missing: string[], reason: string): EnterpriseSizeResult {
-  return Object.freeze({ standard, size, isSme: size === undefined ? undefined : size !== "large", missing: Object.freeze(missing), reason });
-}
-
-function classifyEu(facts: Readonly<Record<string, unknown>>, fn: string): EnterpriseSizeResult {
-  const std = "EU-2003/361" as const;
-  const staff = facts["employees"] === undefined ? undefined : toInteger(facts["employees"], fn, "facts.employees", 0);
-  const turnover = optMoney(facts["annualTurnover"], fn, "facts.annualTurnover", "EUR");
-  const balance = optMoney(facts["balanceSheetTotal"], fn, "facts.balanceSheetTotal", "EUR");
-  if (staff === undefined) {
-    return result(std, undefined, ["employees"], "staff headcount is required by Art. 2 (the financial ceilings alone cannot decide)");
-  }
-  for (const size of ["micro", "small", "medium"] as const) {
-    const c = EU_SME_THRESHOLDS[size];
-    if (staff >= c.staff) continue;
-    const t: Tri = turnover === undefined ? undefined : turnover.amount.lte(c.turnover);
-    const b: Tri = balance === undefined ? undefined : balance.amount.lte(c.balanceSheet);
-    if (t === true || b === true) {
-      const which = t === true ? `turnover ≤ €${new Decimal(c.turnover).div(1e6).toString()}M` : `balance sheet ≤ €${new Decimal(c.balanceSheet).div(1e6).toString()}M`;
-      return result(std, size, [], `${size}: staff ${staff} < ${c.staff} and ${which}`);
-    }
-    if (t === undefined || b === undefined) {
-      const missing = [...(t === undefined ? ["annualTurnover"] : []), ...(b === undefined ? ["balanceSheetTotal"] : [])];
-      return result(std, undefined, missing, `staff ${staff} < ${c.staff} fits "${size}", but the financial ceiling cannot be checked without ${missing.join(" or ")}`);
-    }
-  }
-  return result(std, "large", [], staff >= 250 ? `large: staff ${staff} ≥ 250` : "large: both turnover > €50M and balance sheet > €43M");
-}
-
-function classifySba(facts: Readonly<Record<string, unknown>>, options: Readonly<Record<string, unknown>>, fn: string): EnterpriseSizeResult {
-  const std = "US-SBA" as const;
-  const naicsRaw = facts["naicsCode"] ?? options["naicsCode"];
-  if (naicsRaw === undefined) return result(std, undefined, ["naicsCode"], "the SBA size standard depends on the NAICS industry code");
-  if (typeof naicsRaw !== "string") typeError(fn, "facts.naicsCode", ErrorCode.INVALID_TYPE, "must be a string", naicsRaw, "a 6-digit NAICS code such as \"454110\"");
-  const table = options["sizeStandards"] === undefined ? SBA_SIZE_STANDARDS_RETAIL : toArray<SbaSizeStandard>(options["sizeStandards"], fn, "options.sizeStandards");
-  const row = table.find((r) => r.naicsCode === naicsRaw);
-  if (row === undefined) {
-    rangeError(fn, "facts.naicsCode", ErrorCode.UNKNOWN_OPTION, "has no size standard in the table", naicsRaw, `one of ${table.map((r) => r.naicsCode).join(", ")}, or pass options.sizeStandards from 13 CFR 121.201`);
-  }
-  const limit = new Decimal(row.limit);
-  if (row.measure === "employees") {
-    if (facts["employees"] === undefined) return result(std, undefined, ["employees"], `NAICS ${row.naicsCode} is measured in employees (limit ${row.limit})`);
-    const e = toInteger(facts["employees"], fn, "facts.employees", 0);
-    return e <= limit.toNumber()
-      ? result(std, "small", [], `small: ${e} employees ≤ ${row.limit} (NAICS ${row.naicsCode})`)
-      : result(std, "large", [], `not small: ${e} employees > ${row.limit} (NAICS ${row.naicsCode})`);
-  }
-  const receipts = optMoney(facts["annualTurnover"], fn, "facts.annualTurnover", "USD");
-  if (receipts === undefined) return result(std, undefined, ["annualTurnover"], `NAICS ${row.naicsCode} is measured in average annual receipts (limit $${row.limit} million)`);
-  return receipts.amount.lte(limit.times(1e6))
-    ? result(std, "small", [], `small: receipts ≤ $${row.limit} million (NAICS ${row.naicsCode})`)
-    : result(std, "large", [], `not small: receipts > $${row.limit} million (NAICS ${row.naicsCode})`);
 }
 
 /**
@@ -126,9 +55,5 @@ function classifySba(facts: Readonly<Record<string, unknown>>, options: Readonly
  * @since 0.1.0
  */
 export function classifyEnterpriseSize(facts: EnterpriseFacts, standard: SizeStandardName, options?: ClassifyEnterpriseSizeOptions): EnterpriseSizeResult {
-  const fn = "classifyEnterpriseSize";
-  const f = toRecord(facts, fn, "facts");
-  const std = toOption(standard, fn, "standard", STANDARDS);
-  const o = toRecord(options, fn, "options", true);
-  return std === "EU-2003/361" ? classifyEu(f, fn) : classifySba(f, o, fn);
+  return classifyImpl(facts, standard, options, "classifyEnterpriseSize");
 }

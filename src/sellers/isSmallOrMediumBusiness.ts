@@ -1,4 +1,5 @@
-import { classifyEnterpriseSize, type ClassifyEnterpriseSizeOptions } from "./classifyEnterpriseSize.js";
+import { classifyImpl } from "../_internal/sellers-classify.js";
+import type { ClassifyEnterpriseSizeOptions } from "./classifyEnterpriseSize.js";
 import type { EnterpriseFacts, SizeStandardName } from "./types.js";
 
 /**
@@ -27,5 +28,5 @@ import type { EnterpriseFacts, SizeStandardName } from "./types.js";
  * @since 0.1.0
  */
 export function isSmallOrMediumBusiness(facts: EnterpriseFacts, standard: SizeStandardName = "EU-2003/361", options?: ClassifyEnterpriseSizeOptions): boolean | undefined {
-  return classifyEnterpriseSize(facts, standard, options).isSme;
+  return classifyImpl(facts, standard, options, "isSmallOrMediumBusiness").isSme;
 }

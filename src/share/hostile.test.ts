@@ -1,0 +1,77 @@
+import { Decimal } from "decimal.js";
+import { describe, expect, it } from "vitest";
+import { HOSTILE, type HostileKind } from "../_internal/sellers-hostile-fixtures.js";
+import { CurrencyMismatchError, ValidationError } from "../errors.js";
+import { money } from "../money/money.js";
+import { accumulateShare } from "./accumulateShare.js";
+import { addSale } from "./addSale.js";
+import { compoundAnnualGrowthRate } from "./compoundAnnualGrowthRate.js";
+import { createShareAccumulator } from "./createShareAccumulator.js";
+import { giniCoefficient } from "./giniCoefficient.js";
+import { herfindahlHirschmanIndex } from "./herfindahlHirschmanIndex.js";
+import { salesShare } from "./salesShare.js";
+import { salesShareByPeriod } from "./salesShareByPeriod.js";
+import { topShare } from "./topShare.js";
+import { wilsonInterval } from "./wilsonInterval.js";
+import { yearOverYearChange } from "./yearOverYearChange.js";
+import type { Sale } from "./types.js";
+
+const B = (x: unknown) => x as never;
+const d = new Date("2017-01-01T00:00:00Z");
+const ok: Sale = { sellerId: "a", date: d, amount: money("1", "USD") };
+const seg = (s: Sale) => s.sellerId;
+const withAmount = (x: unknown): Sale => ({ ...ok, amount: B(x) });
+const withDate = (x: unknown): Sale => ({ ...ok, date: B(x) });
+
+const TABLE: readonly { fn: string; kind: HostileKind; slot: string; call: (bad: unknown) => unknown; valid?: readonly string[] }[] = [
+  { fn: "salesShare", kind: "array", slot: "sales", call: (x) => salesShare(B(x), seg) },
+  { fn: "salesShare", kind: "money", slot: "sales[1].amount", call: (x) => salesShare([ok, withAmount(x)], seg) },
+  { fn: "salesShare", kind: "dateObject", slot: "sales[0].date", call: (x) => salesShare([withDate(x)], seg) },
+  { fn: "salesShare", kind: "currency", slot: "options.currency", call: (x) => salesShare([ok], seg, { currency: B(x) }) },
+  { fn: "salesShare", kind: "integer", slot: "options.precision", call: (x) => salesShare([ok], seg, { precision: B(x) }) },
+  { fn: "addSale", kind: "money", slot: "sale.amount", call: (x) => addSale(addSale(createShareAccumulator(), ok, "a"), withAmount(x), "a") },
+  { fn: "addSale", kind: "dateObject", slot: "sale.date", call: (x) => addSale(createShareAccumulator(), withDate(x), "a") },
+  { fn: "accumulateShare", kind: "money", slot: "sales[1].amount", call: (x) => accumulateShare([ok, withAmount(x)], seg) },
+  { fn: "salesShareByPeriod", kind: "dateObject", slot: "sales[0].date", call: (x) => salesShareByPeriod([withDate(x)], seg, { period: "month" }) },
+  { fn: "salesShareByPeriod", kind: "money", slot: "sales[1].amount", call: (x) => salesShareByPeriod([ok, withAmount(x)], seg, { period: "month" }) },
+  { fn: "herfindahlHirschmanIndex", kind: "number", slot: "values[1]", call: (x) => herfindahlHirschmanIndex([1, B(x)]) },
+  { fn: "herfindahlHirschmanIndex", kind: "array", slot: "values", call: (x) => herfindahlHirschmanIndex(B(x)) },
+  { fn: "giniCoefficient", kind: "number", slot: "values[0]", call: (x) => giniCoefficient([B(x), 1]) },
+  { fn: "topShare", kind: "number", slot: "values[0]", call: (x) => topShare([B(x)], 1) },
+  { fn: "topShare", kind: "integer", slot: "k", call: (x) => topShare([1], B(x)) },
+  { fn: "wilsonInterval", kind: "integer", slot: "successes", call: (x) => wilsonInterval(B(x), 10) },
+  { fn: "wilsonInterval", kind: "integer", slot: "trials", call: (x) => wilsonInterval(1, B(x)) },
+  { fn: "wilsonInterval", kind: "number", slot: "confidence", call: (x) => wilsonInterval(1, 10, B(x)), valid: ["undefined"] },
+  { fn: "yearOverYearChange", kind: "number", slot: "current", call: (x) => yearOverYearChange(B(x), 1) },
+  { fn: "compoundAnnualGrowthRate", kind: "number", slot: "years", call: (x) => compoundAnnualGrowthRate(1, 2, B(x)) },
+  { fn: "compoundAnnualGrowthRate", kind: "number", slot: "begin", call: (x) => compoundAnnualGrowthRate(B(x), 2, 1) },
+];
+
+describe("share hostile inputs", () => {
+  for (const row of TABLE) {
+    describe(`${row.fn} (${row.slot})`, () => {
+      for (const [label, bad] of HOSTILE[row.kind].filter(([l]) => !row.valid?.includes(l))) {
+        it(`throws a typed error for ${label}`, () => {
+          let thrown: unknown;
+          let result: unknown;
+          try {
+            result = row.call(bad);
+          } catch (e) {
+            thrown = e;
+          }
+          expect(thrown, `${row.fn} returned ${String(result)} instead of throwing`).toBeDefined();
+          expect(thrown instanceof ValidationError || thrown instanceof CurrencyMismatchError, String(thrown)).toBe(true);
+          expect((thrown as Error).message.startsWith(`${row.fn}: `), (thrown as Error).message).toBe(true);
+          expect(typeof (thrown as { code: unknown }).code).toBe("string");
+        });
+      }
+    });
+  }
+  it("never returns NaN for degenerate but valid inputs", () => {
+    expect(salesShare([], seg).segments).toEqual([]);
+    expect(topShare([], 2).toString()).toBe("0");
+    expect(giniCoefficient([0]).toString()).toBe("0");
+    expect(yearOverYearChange(0, 0).relative).toBeUndefined();
+    expect(new Decimal(wilsonInterval(0, 1).upper).isNaN()).toBe(false);
+  });
+});
