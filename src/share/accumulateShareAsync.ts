@@ -36,7 +36,7 @@ import type { Sale, SalesShareOptions, ShareAccumulator } from "./types.js";
 export async function accumulateShareAsync<S extends string>(
   sales: AsyncIterable<Sale> | Iterable<Sale>,
   segmentOf: (sale: Sale, index: number) => S,
-  options?: SalesShareOptions<S>,
+  options?: SalesShareOptions<NoInfer<S>>,
 ): Promise<ShareAccumulator> {
   const fn = "accumulateShareAsync";
   const s = sales as Partial<AsyncIterable<Sale> & Iterable<Sale>> | null | undefined;
