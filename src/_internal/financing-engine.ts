@@ -90,6 +90,9 @@ export function periodEnd(day: number, granularity: Granularity): number {
 
 /** Sum sales per period; returns period-end days and totals (sales on or before `fromDay` skipped). */
 export function aggregate(series: SeriesArrays, granularity: Granularity, fromDay: number, untilDay: number): SeriesArrays {
+  const len = series.days.length;
+  // Fast path: daily collection over the whole series needs no copy.
+  if (granularity === "daily" && (len === 0 || (series.days[0]! > fromDay && series.days[len - 1]! <= untilDay))) return series;
   const days: number[] = [];
   const amounts: Decimal[] = [];
   const n = series.days.length;
@@ -204,8 +207,11 @@ export function runHoldback(terms: HoldbackTerms, fundedDay: number, periods: Se
       balance = ZERO;
       shortfall = ZERO;
     }
-    const paid = holdback.plus(topUp);
-    if (!topUp.isZero()) totalTopUps = totalTopUps.plus(topUp);
+    let paid = holdback;
+    if (!topUp.isZero()) {
+      totalTopUps = totalTopUps.plus(topUp);
+      paid = holdback.plus(topUp);
+    }
     if (!paid.isZero()) {
       payDays.push(day);
       payAmounts.push(paid);
@@ -228,9 +234,19 @@ export function runHoldback(terms: HoldbackTerms, fundedDay: number, periods: Se
     if (!holdback.isZero()) {
       balance = balance.minus(holdback);
       totalHoldback = totalHoldback.plus(holdback);
-      windowPaid = windowPaid.plus(holdback);
+      if (minimum) windowPaid = windowPaid.plus(holdback);
     }
-    settle(day, sales, holdback);
+    if (day === nextWindow || day === maturity) settle(day, sales, holdback);
+    else {
+      // Plain collection day (no window end, no maturity): the common, fast path.
+      if (!holdback.isZero()) {
+        payDays.push(day);
+        payAmounts.push(holdback);
+      }
+      endDay = day;
+      if (rows) rows.push({ day, sales, holdback, topUp: ZERO, topUpReason: null, shortfall: ZERO, balance });
+      if (balance.isZero() && payoffDay === null) payoffDay = day;
+    }
   }
   while (balance.greaterThan(0) && Math.min(nextWindow, maturity) <= untilDay) {
     settle(Math.min(nextWindow, maturity), ZERO, ZERO);

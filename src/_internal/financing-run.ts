@@ -2,12 +2,12 @@
  * Internal runner of the financing module: validates a product, a sales series and options,
  * runs the engine and shapes the public result. Never exported from the package.
  */
-import type { Decimal } from "decimal.js";
+import { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
 import type { FinancingProduct, RepaymentResult, RepaymentRow } from "../financing/types.js";
 import type { RoundingMode } from "../money/types.js";
 import { toUtcDay } from "./dates.js";
-import { aggregate, dayDate, dayNumber, type EngineResult, type Granularity, readSeries, runHoldback, runTermLoan } from "./financing-engine.js";
+import { aggregate, dayDate, dayNumber, type EngineResult, type Granularity, readSeries, runHoldback, runTermLoan, type SeriesArrays } from "./financing-engine.js";
 import { readProduct } from "./financing-products.js";
 import { makeMoney, minorDigits, toRounding } from "./money.js";
 import { rangeError, toOption, toRecord, typeError } from "./validate.js";
@@ -25,11 +25,23 @@ export interface PreparedRun {
 }
 
 /** Run a product against a series; used by simulateRepayment and its siblings. */
-export function runProduct(fn: string, productInput: unknown, sales: unknown, options: unknown, recordRows: boolean): PreparedRun {
+export function runProduct(
+  fn: string,
+  productInput: unknown,
+  sales: unknown,
+  options: unknown,
+  recordRows: boolean,
+  cache?: Map<unknown, SeriesArrays & { readonly currency: string | undefined }>,
+): PreparedRun {
   const product = readProduct(productInput, fn);
   const opts = toRecord(options, fn, "options", true);
   const currency = product.principal.currency;
-  const series = readSeries(sales, fn, "sales", currency);
+  // A series shared by several loans of one call is validated once (per currency).
+  let series = cache?.get(sales);
+  if (series === undefined || series.currency !== currency) {
+    series = readSeries(sales, fn, "sales", currency);
+    if (cache && typeof sales === "object" && sales !== null) cache.set(sales, series);
+  }
   const granularity = opts["granularity"] === undefined ? "daily" : toOption(opts["granularity"], fn, "options.granularity", GRANULARITIES);
   const rounding = (opts["rounding"] === undefined ? "half-even" : opts["rounding"]) as RoundingMode;
   const rm = toRounding(rounding, fn, "options.rounding");
@@ -92,18 +104,26 @@ export function runProduct(fn: string, productInput: unknown, sales: unknown, op
 export function toRepaymentResult(run: PreparedRun): RepaymentResult {
   const { product, currency, engine } = run;
   const m = (d: Decimal) => makeMoney(d, currency);
-  const rows: RepaymentRow[] = (engine.rows ?? []).map((r) =>
-    Object.freeze({
+  // Zero amounts share one frozen Money (immutable), and a row without top-up reuses its holdback.
+  const zero = m(new Decimal(0));
+  const mz = (d: Decimal) => (d.isZero() ? zero : m(d));
+  const src = engine.rows ?? [];
+  const rows = new Array<RepaymentRow>(src.length);
+  for (let i = 0; i < src.length; i++) {
+    const r = src[i]!;
+    const holdback = mz(r.holdback);
+    const topUp = mz(r.topUp);
+    rows[i] = Object.freeze({
       date: dayDate(r.day),
-      sales: m(r.sales),
-      holdback: m(r.holdback),
-      topUp: m(r.topUp),
+      sales: mz(r.sales),
+      holdback,
+      topUp,
       topUpReason: r.topUpReason,
-      payment: m(r.holdback.plus(r.topUp)),
-      shortfall: m(r.shortfall),
-      balance: m(r.balance),
-    }),
-  );
+      payment: topUp === zero ? holdback : m(r.holdback.plus(r.topUp)),
+      shortfall: mz(r.shortfall),
+      balance: mz(r.balance),
+    });
+  }
   const paidOff = engine.payoffDay !== null;
   const totalPaid = engine.totalHoldback.plus(engine.totalTopUps);
   return Object.freeze({

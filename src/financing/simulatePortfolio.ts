@@ -144,6 +144,7 @@ export function simulatePortfolio(
   let loss = new Decimal(0);
   let paidOffCount = 0;
   const flows = new Map<number, Decimal>();
+  const seriesCache = new Map<unknown, never>() as Parameters<typeof runProduct>[5];
   const outcomes: PortfolioLoanOutcome[] = [];
   const addFlow = (day: number, amount: Decimal) => {
     const prev = flows.get(day);
@@ -162,7 +163,7 @@ export function simulatePortfolio(
     if (until !== undefined) runOptions["until"] = until;
     if (runOptions["granularity"] === undefined) delete runOptions["granularity"];
     if (runOptions["rounding"] === undefined) delete runOptions["rounding"];
-    const run = runProduct(FN, loan["product"], sales, runOptions, false);
+    const run = runProduct(FN, loan["product"], sales, runOptions, false, seriesCache);
     if (currency === undefined) currency = run.currency;
     else assertSameCurrency(FN, currency, run.currency);
     const e = run.engine;
