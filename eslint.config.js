@@ -13,6 +13,15 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-restricted-syntax": [
         "error",
+        { selector: "CallExpression[callee.object.name='Decimal'][callee.property.name='set']", message: "Decimal.set() changes global state: use a private Decimal.clone()." },
+      ],
+    },
+  },
+  {
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
         { selector: "ExportDefaultDeclaration", message: "Named exports only (CONTRIBUTING.md)." },
         { selector: "CallExpression[callee.object.name='Decimal'][callee.property.name='set']", message: "Decimal.set() changes global state: use a private Decimal.clone()." },
       ],
@@ -25,12 +34,12 @@ export default tseslint.config(
     settings: { jsdoc: { mode: "typescript" } },
     rules: {
       "jsdoc/require-jsdoc": ["error", { publicOnly: true, require: { FunctionDeclaration: true, ClassDeclaration: true }, contexts: ["TSInterfaceDeclaration", "TSTypeAliasDeclaration", "ExportNamedDeclaration > VariableDeclaration"] }],
-      "jsdoc/require-description": ["error", { contexts: ["FunctionDeclaration", "ClassDeclaration"] }],
-      "jsdoc/require-example": ["error", { contexts: ["FunctionDeclaration"], exemptedBy: ["internal"] }],
-      "jsdoc/require-param": ["error", { contexts: ["FunctionDeclaration"], checkDestructured: false }],
+      "jsdoc/require-description": ["error", { contexts: ["ExportNamedDeclaration > FunctionDeclaration", "ExportNamedDeclaration > ClassDeclaration"] }],
+      "jsdoc/require-example": ["error", { contexts: ["ExportNamedDeclaration > FunctionDeclaration"], exemptedBy: ["internal"] }],
+      "jsdoc/require-param": ["error", { contexts: ["ExportNamedDeclaration > FunctionDeclaration"], checkDestructured: false }],
       "jsdoc/require-param-description": "error",
       "jsdoc/require-hyphen-before-param-description": "error",
-      "jsdoc/require-returns": ["error", { contexts: ["FunctionDeclaration"] }],
+      "jsdoc/require-returns": ["error", { contexts: ["ExportNamedDeclaration > FunctionDeclaration"] }],
       "jsdoc/check-param-names": ["error", { checkDestructured: false }],
       "jsdoc/no-undefined-types": "off",
     },
