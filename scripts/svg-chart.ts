@@ -18,6 +18,10 @@ export interface ChartOptions {
   readonly yMin?: number;
   readonly yMax?: number;
   readonly step?: boolean;
+  /** Only whole-number ticks on the x axis (years, days). */
+  readonly xIntegers?: boolean;
+  /** Legend corner; default top-right. */
+  readonly legend?: "top-left" | "top-right";
 }
 
 const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd"];
@@ -57,7 +61,7 @@ export function lineChart(series: readonly Series[], o: ChartOptions): string {
     parts.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${sy(t)}" y2="${sy(t)}" stroke="#e5e5e5"/>`);
     parts.push(`<text x="${m.l - 6}" y="${sy(t) + 4}" text-anchor="end">${esc(fy(t))}</text>`);
   }
-  for (const t of niceTicks(x0, x1, 8)) {
+  for (const t of niceTicks(x0, x1, 8).filter((t) => !o.xIntegers || Number.isInteger(t))) {
     parts.push(`<text x="${sx(t)}" y="${H - m.b + 18}" text-anchor="middle">${esc(fx(t))}</text>`);
   }
   parts.push(`<line x1="${m.l}" x2="${m.l}" y1="${m.t}" y2="${H - m.b}" stroke="#333"/>`);
@@ -74,7 +78,8 @@ export function lineChart(series: readonly Series[], o: ChartOptions): string {
     });
     parts.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"/>`);
     if (s.points.length <= 40) for (const [x, y] of s.points) parts.push(`<circle cx="${sx(x).toFixed(1)}" cy="${sy(y).toFixed(1)}" r="3" fill="${color}"/>`);
-    parts.push(`<rect x="${m.l + 12}" y="${m.t + 6 + i * 18}" width="12" height="3" fill="${color}"/><text x="${m.l + 30}" y="${m.t + 11 + i * 18}">${esc(s.name)}</text>`);
+    const lx = o.legend === "top-left" ? m.l + 12 : W - m.r - 290;
+    parts.push(`<rect x="${lx}" y="${m.t + 6 + i * 18}" width="12" height="3" fill="${color}"/><text x="${lx + 18}" y="${m.t + 11 + i * 18}">${esc(s.name)}</text>`);
   });
   parts.push("</svg>");
   return parts.join("\n");
