@@ -87,11 +87,16 @@ export class Engine {
   private readonly permBorrow: (i: number) => number;
   private readonly scratch: SmbDraw;
   private readonly yearDays: number;
+  /** Days from marketplace opening to the year start, and 1 − exp(−span / mean) of the join law. */
+  private readonly spanDays: number;
+  private readonly joinTruncation: number;
 
   constructor(p: EngineParams) {
     this.p = p;
     this.frame = yearFrame(p.year);
     this.yearDays = Math.round((this.frame.endMs - this.frame.startMs) / MS_PER_DAY);
+    this.spanDays = Math.max(1, Math.round((this.frame.startMs - p.openedOnMs) / MS_PER_DAY));
+    this.joinTruncation = 1 - Math.exp(-this.spanDays / p.joinMeanDays);
     this.permSales = createPermutation(p.smbCount, hash32(p.seed, KEY_SALES));
     this.permNew = createPermutation(p.smbCount, hash32(p.seed, KEY_NEW));
     this.permBorrow = createPermutation(p.smbCount, hash32(p.seed, KEY_BORROW));
@@ -99,6 +104,17 @@ export class Engine {
       index: 0, cents: 0, isNew: false, joinedMs: 0, country: "US", turnoverCents: 0, employees: 1,
       sizeClass: "micro", priceCents: 1, units: 0, borrower: false, loanStartMonth: 1,
     };
+  }
+
+  /** Country for a uniform u (cumulative weights). */
+  private pickCountry(u: number): string {
+    const cs = this.p.countries;
+    const last = cs.length - 1;
+    for (let k = 0; k < last; k++) {
+      const c = cs[k];
+      if (c !== undefined && u < c.cumulative) return c.code;
+    }
+    return cs[last]?.code ?? "US";
   }
 
   /** Draw SMB `i` (0-based) into the scratch object. Pure function of (seed, i, n). */
@@ -118,19 +134,11 @@ export class Engine {
     if (isNew) {
       joinedMs = this.frame.startMs + Math.floor(uJoin * this.yearDays) * MS_PER_DAY;
     } else {
-      const spanDays = Math.max(1, Math.round((this.frame.startMs - p.openedOnMs) / MS_PER_DAY));
-      const mean = p.joinMeanDays;
-      const x = -mean * Math.log(1 - uJoin * (1 - Math.exp(-spanDays / mean)));
+      const spanDays = this.spanDays;
+      const x = -p.joinMeanDays * Math.log(1 - uJoin * this.joinTruncation);
       joinedMs = this.frame.startMs - (1 + Math.min(spanDays - 1, Math.floor(x))) * MS_PER_DAY;
     }
-    const uCountry = rng.next();
-    let country = p.countries[p.countries.length - 1]?.code ?? "US";
-    for (const c of p.countries) {
-      if (uCountry < c.cumulative) {
-        country = c.code;
-        break;
-      }
-    }
+    const country = this.pickCountry(rng.next());
     const frac = p.marketplaceShareOfTurnoverMin + (1 - p.marketplaceShareOfTurnoverMin) * rng.next();
     const turnoverCents = Math.min(p.capCents, Math.max(cents, Math.round(cents / frac)));
     const rpe = Math.exp(p.revenuePerEmployeeMu + p.revenuePerEmployeeSigma * normalQuantile(rng.next()));
@@ -174,14 +182,7 @@ export class Engine {
     const marketplaceShare = 0.1 + 0.5 * rng.next();
     const spanDays = Math.max(1, Math.round((this.frame.startMs - p.openedOnMs) / MS_PER_DAY));
     const joinedMs = this.frame.startMs - (1 + Math.floor(rng.next() * spanDays)) * MS_PER_DAY;
-    const u = rng.next();
-    let country = p.countries[p.countries.length - 1]?.code ?? "US";
-    for (const c of p.countries) {
-      if (u < c.cumulative) {
-        country = c.code;
-        break;
-      }
-    }
+    const country = this.pickCountry(rng.next());
     return { employees, marketplaceShare, joinedMs, country };
   }
 
@@ -206,6 +207,8 @@ export class Engine {
   }
 }
 
+const REM_SCRATCH: number[] = new Array<number>(16).fill(0);
+
 /**
  * Largest-remainder allocation of a non-negative integer `total` over non-negative integer
  * `weights` (not all zero) into `out`: floor(total·w/W) each, then +1 to the largest remainders
@@ -220,7 +223,7 @@ export function allocateInteger(total: number, weights: ArrayLike<number>, out: 
     wsum += w;
     if (w > wmax) wmax = w;
   }
-  const rem: number[] = new Array<number>(k);
+  const rem = k <= REM_SCRATCH.length ? REM_SCRATCH : new Array<number>(k);
   let given = 0;
   if (total * wmax <= MAX_SAFE && wsum <= MAX_SAFE) {
     for (let m = 0; m < k; m++) {

@@ -25,13 +25,12 @@ export function hash32(seed: number, a: number, b = 0): number {
   return h;
 }
 
-/** splitmix32 step: returns [output, nextState]. Used to expand one word into generator state. */
-function splitmix32(state: number): [number, number] {
-  const next = (state + 0x9e3779b9) | 0;
-  let z = next;
+/** splitmix32 output function for an already-advanced state (state += 0x9e3779b9 per step). */
+function splitmixOut(state: number): number {
+  let z = state;
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return [(z ^ (z >>> 16)) >>> 0, next];
+  return (z ^ (z >>> 16)) >>> 0;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -55,15 +54,14 @@ export class Xoshiro128 {
       this.s3 = s3 >>> 0;
     } else {
       let st = seed | 0;
-      let o: number;
-      [o, st] = splitmix32(st);
-      this.s0 = o;
-      [o, st] = splitmix32(st);
-      this.s1 = o;
-      [o, st] = splitmix32(st);
-      this.s2 = o;
-      [o] = splitmix32(st);
-      this.s3 = o;
+      st = (st + 0x9e3779b9) | 0;
+      this.s0 = splitmixOut(st);
+      st = (st + 0x9e3779b9) | 0;
+      this.s1 = splitmixOut(st);
+      st = (st + 0x9e3779b9) | 0;
+      this.s2 = splitmixOut(st);
+      st = (st + 0x9e3779b9) | 0;
+      this.s3 = splitmixOut(st);
     }
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
   }

@@ -18,7 +18,6 @@ import type {
   SyntheticSalesOptions,
   SyntheticSegment,
   SyntheticSeller,
-  SyntheticSellerTotal,
 } from "./types.js";
 
 const FN = "syntheticMarketplace";
@@ -209,7 +208,10 @@ interface State {
  * @returns a {@link SyntheticMarketplace}: lazy `sellers()`, `sellerTotals()`, `sales()`, and
  *   exact `aggregates()` / `loans()` computed in one pass on first use
  * @throws {ValidationError} when the seed, seller count or year is out of range or not an
- *   integer, or a calibration field is out of its domain (an unknown field: `UNKNOWN_OPTION`)
+ *   integer, or a calibration field is out of its domain (an unknown field: `UNKNOWN_OPTION`);
+ *   also when the third-party share is below the SMB share — by default the year's published
+ *   share is used (years after 2018 use 2018's 0.58), which is below 0.5 before 2015, so for
+ *   those years pass `calibration.thirdPartyShareOfSales` (and a lower `smbShareOfSales`)
  * @throws {ValidationTypeError} when `options` or a field has the wrong type
  *
  * @example
@@ -524,7 +526,7 @@ export function syntheticMarketplace(options: SyntheticMarketplaceOptions): Synt
     return rangeError(FN, "sellerId", ErrorCode.OUT_OF_RANGE, "must be the id of a seller of this marketplace", sid, `"${smbId(0)}" … "${smbId(smbCount - 1)}", "large-…" or "first-party"`);
   }
 
-  /** Emit one seller's sales into `push`. */
+  // Emit one seller's sales into `push`.
   function emitSales(ref: Ref, granularity: "year" | "month" | "day", push: (s: Sale) => void): void {
     let annual: number;
     let units: number;
