@@ -1,0 +1,35 @@
+/**
+ * Every script in examples/ runs against the built, packed package (not the source): it is
+ * copied into the temporary consumer folder of test/setup/packedInstall.ts, where
+ * "marketplace-economics" resolves to the tarball's dist/, and run with tsx (issue #7).
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, inject, it } from "vitest";
+
+const root = new URL("..", import.meta.url).pathname;
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
+const examples = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".ts"));
+/** Arguments that keep long examples short in tests. */
+const ARGS: Record<string, string[]> = { "demo.ts": ["--sellers", "20000"] };
+
+describe("examples run against the packed package", () => {
+  const dir = inject("consumerDir");
+  it("has at least one example per module", () => {
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+  });
+  for (const file of examples) {
+    it(`${file} runs, imports only the public package, and prints output`, () => {
+      const source = readFileSync(join(root, "examples", file), "utf8");
+      expect(source).not.toMatch(/from "\.\.?\//);
+      if (file !== "demo.ts") expect(source.split("\n").length, "examples stay under 60 lines").toBeLessThanOrEqual(60);
+      copyFileSync(join(root, "examples", file), join(dir, file));
+      const out = execFileSync(process.execPath, ["--import", tsxLoader, join(dir, file), ...(ARGS[file] ?? [])], { cwd: dir, encoding: "utf8" });
+      expect(out.trim().length).toBeGreaterThan(0);
+      expect(out).not.toMatch(/NaN|undefined|\[object Object\]/);
+    }, 120_000);
+  }
+});
