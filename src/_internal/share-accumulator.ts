@@ -6,19 +6,57 @@ import { Decimal } from "decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../errors.js";
 import type { Money } from "../money/types.js";
 import type { CurrencyConverter, Sale, SalesShareOptions, ShareAccumulator, ShareAccumulatorJSON } from "../share/types.js";
-import { toCurrency, toMoney } from "./money.js";
+import { minorDigits, toCurrency, toMoney } from "./money.js";
 import { rangeError, toDecimal, toFunction, toInteger, toNonEmptyString, toOption, toRecord, typeError } from "./validate.js";
 
 export type RefundPolicy = "net" | "exclude" | "reject";
 export const REFUND_POLICIES: readonly RefundPolicy[] = ["net", "exclude", "reject"];
 
-/** Per-segment running totals. Units are kept as an exact JS integer while possible. */
+/**
+ * Per-segment running totals. GMV is kept as an exact integer count of minor units in a JS
+ * number while it is a safe integer (the hot path: no Decimal allocation per sale), plus a
+ * Decimal for anything else (sub-minor amounts, overflow beyond 2^53). Units likewise.
+ */
 export interface SegmentTotals {
   gmv: Decimal;
+  gmvMinor: number;
   unitsInt: number;
   unitsDec: Decimal | undefined;
   sales: number;
 }
+
+/** Exact GMV of a segment: Decimal part + integer minor units at `digits` places. */
+export function gmvOf(t: SegmentTotals, digits: number): Decimal {
+  return t.gmvMinor === 0 ? t.gmv : t.gmv.plus(new Decimal(`${t.gmvMinor}e-${digits}`));
+}
+
+/**
+ * A Decimal as an integer number of minor units (10^-digits), read from decimal.js's base-1e7
+ * limbs without allocating; `undefined` when not exact or not a safe integer (caller falls back).
+ */
+export function toMinorFast(d: Decimal, digits: number): number | undefined {
+  const limbs = d.d;
+  const e = d.e;
+  if (limbs === null || limbs === undefined || digits > 7 || digits < 0) return undefined;
+  let intPart = 0;
+  let frac = 0;
+  if (e >= 0) {
+    const intLimbs = Math.floor(e / 7) + 1;
+    if (intLimbs > 3 || limbs.length > intLimbs + 1) return undefined;
+    for (let i = 0; i < intLimbs; i++) intPart = intPart * 1e7 + (limbs[i] ?? 0);
+    frac = limbs[intLimbs] ?? 0;
+  } else {
+    if (e < -7 || limbs.length !== 1) return undefined;
+    frac = limbs[0] as number;
+  }
+  const unit = POW10[7 - digits] as number;
+  if (frac % unit !== 0) return undefined;
+  const minor = intPart * (POW10[digits] as number) + frac / unit;
+  if (!Number.isSafeInteger(minor)) return undefined;
+  return d.s < 0 ? -minor : minor;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7];
 
 export function unitsOf(t: SegmentTotals): Decimal {
   return t.unitsDec === undefined ? new Decimal(t.unitsInt) : t.unitsDec.plus(t.unitsInt);
@@ -27,6 +65,8 @@ export function unitsOf(t: SegmentTotals): Decimal {
 export class ShareAccumulatorImpl implements ShareAccumulator {
   readonly kind = "ShareAccumulator" as const;
   currency: string | undefined;
+  /** Minor-unit digits of `currency` (fast path), or -1 while unknown. */
+  digits = -1;
   sales = 0;
   readonly precision: number;
   readonly refunds: RefundPolicy;
@@ -36,6 +76,7 @@ export class ShareAccumulatorImpl implements ShareAccumulator {
 
   constructor(currency: string | undefined, precision: number, refunds: RefundPolicy, declared: readonly string[] | undefined, convert: CurrencyConverter | undefined) {
     this.currency = currency;
+    if (currency !== undefined) this.digits = minorDigits(currency);
     this.precision = precision;
     this.refunds = refunds;
     this.declared = declared;
@@ -48,7 +89,7 @@ export class ShareAccumulatorImpl implements ShareAccumulator {
     const totals: Record<string, { gmv: string; units: string; sales: number }> = {};
     for (const k of keys) {
       const t = this.totals.get(k) as SegmentTotals;
-      totals[k] = { gmv: t.gmv.toFixed(), units: unitsOf(t).toFixed(), sales: t.sales };
+      totals[k] = { gmv: gmvOf(t, this.digits).toFixed(), units: unitsOf(t).toFixed(), sales: t.sales };
     }
     return {
       version: 1,
@@ -63,7 +104,7 @@ export class ShareAccumulatorImpl implements ShareAccumulator {
 }
 
 export function emptyTotals(): SegmentTotals {
-  return { gmv: new Decimal(0), unitsInt: 0, unitsDec: undefined, sales: 0 };
+  return { gmv: new Decimal(0), gmvMinor: 0, unitsInt: 0, unitsDec: undefined, sales: 0 };
 }
 
 /** Validate the shared options bag. */
@@ -105,6 +146,7 @@ export function asAccumulator(value: unknown, fn: string, arg = "accumulator"): 
 function amountIn(acc: ShareAccumulatorImpl, sale: Sale, money: Money, fn: string, arg: string): Decimal {
   if (acc.currency === undefined) {
     acc.currency = money.currency;
+    acc.digits = minorDigits(money.currency);
     return money.amount;
   }
   if (money.currency === acc.currency) return money.amount;
@@ -119,43 +161,52 @@ function amountIn(acc: ShareAccumulatorImpl, sale: Sale, money: Money, fn: strin
 }
 
 /** Add one sale to a segment. Hot path: cheap checks first, full validation on anything unusual. */
-export function addSaleUnchecked(acc: ShareAccumulatorImpl, sale: Sale, segment: string, fn: string, arg: string): void {
+export function argName(base: string, index: number): string {
+  return index < 0 ? base : `${base}[${index}]`;
+}
+
+export function addSaleUnchecked(acc: ShareAccumulatorImpl, sale: Sale, segment: string, fn: string, base: string, index: number): void {
   if (typeof sale !== "object" || sale === null) {
-    typeError(fn, arg, sale == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a sale", sale, "an object { sellerId, date, amount, units? }");
+    typeError(fn, argName(base, index), sale == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a sale", sale, "an object { sellerId, date, amount, units? }");
   }
   const date = sale.date as unknown;
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    if (date instanceof Date) rangeError(fn, `${arg}.date`, ErrorCode.INVALID_DATE, "must be a valid date", date, "a valid Date");
-    typeError(fn, `${arg}.date`, date == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a Date", date, "a valid Date");
+    if (date instanceof Date) rangeError(fn, `${argName(base, index)}.date`, ErrorCode.INVALID_DATE, "must be a valid date", date, "a valid Date");
+    typeError(fn, `${argName(base, index)}.date`, date == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a Date", date, "a valid Date");
   }
   let m = sale.amount as Money;
-  if (!(typeof m === "object" && m !== null && m.amount instanceof Decimal && m.amount.isFinite() && m.currency === acc.currency)) {
-    m = toMoney(m, fn, `${arg}.amount`);
+  let minor: number | undefined;
+  let amount: Decimal;
+  if (typeof m === "object" && m !== null && m.amount instanceof Decimal && m.currency === acc.currency && m.amount.isFinite()) {
+    amount = m.amount;
+    minor = toMinorFast(amount, acc.digits);
+  } else {
+    m = toMoney(m, fn, `${argName(base, index)}.amount`);
+    amount = amountIn(acc, sale, m, fn, argName(base, index));
   }
-  let amount = amountIn(acc, sale, m, fn, arg);
-  const refund = amount.isNegative() && !amount.isZero();
+  const refund = minor !== undefined ? minor < 0 : amount.isNegative() && !amount.isZero();
   const u = sale.units as unknown;
   let units = refund ? 0 : 1;
   if (u !== undefined) {
-    if (typeof u !== "number") typeError(fn, `${arg}.units`, u === null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a number", u, "a finite number or undefined");
-    if (!Number.isFinite(u)) rangeError(fn, `${arg}.units`, ErrorCode.INVALID_NUMBER, "must be a finite number", u, "a finite number or undefined");
+    if (typeof u !== "number") typeError(fn, `${argName(base, index)}.units`, u === null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a number", u, "a finite number or undefined");
+    if (!Number.isFinite(u)) rangeError(fn, `${argName(base, index)}.units`, ErrorCode.INVALID_NUMBER, "must be a finite number", u, "a finite number or undefined");
     units = u;
   }
   if (refund) {
     if (acc.refunds === "exclude") return;
-    if (acc.refunds === "reject") rangeError(fn, `${arg}.amount`, ErrorCode.OUT_OF_RANGE, "must be ≥ 0 (refunds: \"reject\")", m.amount, "an amount ≥ 0, or options.refunds \"net\" / \"exclude\"");
+    if (acc.refunds === "reject") rangeError(fn, `${argName(base, index)}.amount`, ErrorCode.OUT_OF_RANGE, "must be ≥ 0 (refunds: \"reject\")", amount, "an amount ≥ 0, or options.refunds \"net\" / \"exclude\"");
   }
-  if (amount.isZero()) amount = new Decimal(0);
   let t = acc.totals.get(segment);
   if (t === undefined) {
     if (acc.declared !== undefined) {
-      rangeError(fn, `segment of ${arg}`, ErrorCode.UNKNOWN_OPTION, "must be one of options.segments", segment, acc.declared.map((s) => JSON.stringify(s)).join(", "));
+      rangeError(fn, `segment of ${argName(base, index)}`, ErrorCode.UNKNOWN_OPTION, "must be one of options.segments", segment, acc.declared.map((x) => JSON.stringify(x)).join(", "));
     }
-    if (typeof segment !== "string" || segment.length === 0) toNonEmptyString(segment, fn, `segment of ${arg}`);
+    if (typeof segment !== "string" || segment.length === 0) toNonEmptyString(segment, fn, `segment of ${argName(base, index)}`);
     t = emptyTotals();
     acc.totals.set(segment, t);
   }
-  t.gmv = t.gmv.plus(amount);
+  if (minor !== undefined && Number.isSafeInteger(t.gmvMinor + minor)) t.gmvMinor += minor;
+  else if (!amount.isZero()) t.gmv = t.gmv.plus(amount);
   if (Number.isInteger(units) && Number.isSafeInteger(t.unitsInt + units)) t.unitsInt += units;
   else t.unitsDec = (t.unitsDec ?? new Decimal(0)).plus(units);
   if (!refund) t.sales += 1;

@@ -4,7 +4,7 @@ import { ErrorCode, ValidationError } from "../errors.js";
 import type { Money } from "../money/types.js";
 import type { SalesShareResult, SegmentShare } from "../share/types.js";
 import { makeMoney } from "./money.js";
-import { type ShareAccumulatorImpl, unitsOf } from "./share-accumulator.js";
+import { gmvOf, type ShareAccumulatorImpl, unitsOf } from "./share-accumulator.js";
 import { largestRemainderShares } from "./share-largest-remainder.js";
 
 export function finalizeAccumulator<S extends string = string>(acc: ShareAccumulatorImpl, fn: string): SalesShareResult<S> {
@@ -14,7 +14,7 @@ export function finalizeAccumulator<S extends string = string>(acc: ShareAccumul
   const counts: Decimal[] = [];
   for (const name of names) {
     const t = acc.totals.get(name);
-    const g = t ? t.gmv : new Decimal(0);
+    const g = t ? gmvOf(t, acc.digits) : new Decimal(0);
     const u = t ? unitsOf(t) : new Decimal(0);
     if (g.isNegative() && !g.isZero()) {
       throw new ValidationError(fn, ErrorCode.UNDEFINED_RESULT, "accumulator", `segment ${JSON.stringify(name)} has negative net GMV ${g.toFixed()} (refunds exceed sales), so its share is undefined (allowed: non-negative segment totals; use refunds: "exclude")`, "non-negative segment totals");

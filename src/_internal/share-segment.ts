@@ -3,8 +3,10 @@ import { ErrorCode } from "../errors.js";
 import type { Sale } from "../share/types.js";
 import { rangeError, typeError } from "./validate.js";
 
-export function segmentFor<S extends string>(segmentOf: (sale: Sale, index: number) => S, sale: Sale, index: number, fn: string, arg: string): S {
+export function segmentFor<S extends string>(segmentOf: (sale: Sale, index: number) => S, sale: Sale, index: number, fn: string, base: string): S {
   const s: unknown = segmentOf(sale, index);
+  if (typeof s === "string" && s.length > 0) return s as S;
+  const arg = `${base}[${index}]`;
   if (typeof s !== "string") {
     typeError(fn, `segmentOf(${arg})`, s == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must return a segment name", s, "a non-empty string (map unknown sellers to a segment such as \"unknown\" yourself)");
   }

@@ -42,8 +42,7 @@ export function accumulateShare<S extends string>(sales: Iterable<Sale>, segment
   const acc = new ShareAccumulatorImpl(o.currency, o.precision, o.refunds, o.declared, o.convert);
   let i = 0;
   for (const sale of sales) {
-    const arg = `sales[${i}]`;
-    addSaleUnchecked(acc, sale, segmentFor(seg, sale, i, fn, arg), fn, arg);
+    addSaleUnchecked(acc, sale, segmentFor(seg, sale, i, fn, "sales"), fn, "sales", i);
     i += 1;
   }
   return acc;

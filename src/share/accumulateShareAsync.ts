@@ -48,8 +48,7 @@ export async function accumulateShareAsync<S extends string>(
   const acc = new ShareAccumulatorImpl(o.currency, o.precision, o.refunds, o.declared, o.convert);
   let i = 0;
   for await (const sale of sales) {
-    const arg = `sales[${i}]`;
-    addSaleUnchecked(acc, sale, segmentFor(seg, sale, i, fn, arg), fn, arg);
+    addSaleUnchecked(acc, sale, segmentFor(seg, sale, i, fn, "sales"), fn, "sales", i);
     i += 1;
   }
   return acc;

@@ -39,6 +39,6 @@ import type { Sale, ShareAccumulator } from "./types.js";
 export function addSale(accumulator: ShareAccumulator, sale: Sale, segment: string): ShareAccumulator {
   const acc = asAccumulator(accumulator, "addSale");
   if (typeof segment !== "string" || segment.length === 0) toNonEmptyString(segment, "addSale", "segment");
-  addSaleUnchecked(acc, sale, segment, "addSale", "sale");
+  addSaleUnchecked(acc, sale, segment, "addSale", "sale", -1);
   return acc;
 }

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { asAccumulator, emptyTotals, ShareAccumulatorImpl } from "../_internal/share-accumulator.js";
+import { asAccumulator, emptyTotals, gmvOf, ShareAccumulatorImpl } from "../_internal/share-accumulator.js";
 import { rangeError } from "../_internal/validate.js";
 import { CurrencyMismatchError, ErrorCode } from "../errors.js";
 import type { ShareAccumulator } from "./types.js";
@@ -59,7 +59,12 @@ export function mergeAccumulators(...accumulators: readonly ShareAccumulator[]):
         o = emptyTotals();
         out.totals.set(seg, o);
       }
-      o.gmv = o.gmv.plus(t.gmv);
+      if (Number.isSafeInteger(o.gmvMinor + t.gmvMinor)) {
+        o.gmvMinor += t.gmvMinor;
+        if (!t.gmv.isZero()) o.gmv = o.gmv.plus(t.gmv);
+      } else {
+        o.gmv = o.gmv.plus(gmvOf(t, a.digits));
+      }
       if (Number.isSafeInteger(o.unitsInt + t.unitsInt)) o.unitsInt += t.unitsInt;
       else o.unitsDec = (o.unitsDec ?? new Decimal(0)).plus(t.unitsInt);
       if (t.unitsDec !== undefined) o.unitsDec = (o.unitsDec ?? new Decimal(0)).plus(t.unitsDec);

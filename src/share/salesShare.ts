@@ -58,8 +58,7 @@ export function salesShare<S extends string>(sales: readonly Sale[], segmentOf: 
   const acc = new ShareAccumulatorImpl(o.currency, o.precision, o.refunds, o.declared, o.convert);
   for (let i = 0; i < list.length; i++) {
     const sale = list[i] as Sale;
-    const arg = `sales[${i}]`;
-    addSaleUnchecked(acc, sale, segmentFor(seg, sale, i, fn, arg), fn, arg);
+    addSaleUnchecked(acc, sale, segmentFor(seg, sale, i, fn, "sales"), fn, "sales", i);
   }
   return finalizeAccumulator<S>(acc, fn);
 }

@@ -79,11 +79,10 @@ export function salesShareByPeriod<S extends string>(sales: readonly Sale[], seg
   let max = -Infinity;
   for (let i = 0; i < list.length; i++) {
     const sale = list[i] as Sale;
-    const arg = `sales[${i}]`;
     const date = (sale as { date?: unknown } | null)?.date;
     if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-      if (date instanceof Date) rangeError(fn, `${arg}.date`, ErrorCode.INVALID_DATE, "must be a valid date", date, "a valid Date");
-      typeError(fn, `${arg}.date`, date == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a Date", date, "a valid Date");
+      if (date instanceof Date) rangeError(fn, `sales[${i}].date`, ErrorCode.INVALID_DATE, "must be a valid date", date, "a valid Date");
+      typeError(fn, `sales[${i}].date`, date == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a Date", date, "a valid Date");
     }
     const start = startOfPeriodUtc(date, period).getTime();
     let acc = accs.get(start);
@@ -93,7 +92,7 @@ export function salesShareByPeriod<S extends string>(sales: readonly Sale[], seg
     }
     if (start < min) min = start;
     if (start > max) max = start;
-    addSaleUnchecked(acc, sale, segmentFor(seg, sale, i, fn, arg), fn, arg);
+    addSaleUnchecked(acc, sale, segmentFor(seg, sale, i, fn, "sales"), fn, "sales", i);
   }
   if (accs.size === 0) return Object.freeze([]);
   const first = new Date(min);

@@ -69,6 +69,7 @@ export function shareAccumulatorFromJSON(json: ShareAccumulatorJSON | string, op
     const units = toDecimal(r["units"], fn, `json.totals[${JSON.stringify(seg)}].units`);
     const t: SegmentTotals = {
       gmv: toDecimal(r["gmv"], fn, `json.totals[${JSON.stringify(seg)}].gmv`),
+      gmvMinor: 0,
       unitsInt: 0,
       unitsDec: units,
       sales: toInteger(r["sales"], fn, `json.totals[${JSON.stringify(seg)}].sales`, 0),
