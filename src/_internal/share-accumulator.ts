@@ -177,9 +177,11 @@ export function addSaleUnchecked(acc: ShareAccumulatorImpl, sale: Sale, segment:
   let m = sale.amount as Money;
   let minor: number | undefined;
   let amount: Decimal;
-  if (typeof m === "object" && m !== null && m.amount instanceof Decimal && m.currency === acc.currency && m.amount.isFinite()) {
+  if (typeof m === "object" && m !== null && m.currency === acc.currency && m.amount instanceof Decimal && (minor = toMinorFast(m.amount, acc.digits)) !== undefined) {
+    // Hot path: exact integer minor units (toMinorFast returns undefined for NaN/±Infinity).
     amount = m.amount;
-    minor = toMinorFast(amount, acc.digits);
+  } else if (typeof m === "object" && m !== null && m.currency === acc.currency && m.amount instanceof Decimal && m.amount.isFinite()) {
+    amount = m.amount;
   } else {
     m = toMoney(m, fn, `${argName(base, index)}.amount`);
     amount = amountIn(acc, sale, m, fn, argName(base, index));

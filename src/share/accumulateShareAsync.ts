@@ -48,7 +48,8 @@ export async function accumulateShareAsync<S extends string>(
   const acc = new ShareAccumulatorImpl(o.currency, o.precision, o.refunds, o.declared, o.convert);
   let i = 0;
   for await (const sale of sales) {
-    addSaleUnchecked(acc, sale, segmentFor(seg, sale, i, fn, "sales"), fn, "sales", i);
+    const name = seg(sale, i);
+    addSaleUnchecked(acc, sale, typeof name === "string" && name.length > 0 ? name : segmentFor(() => name, sale, i, fn, "sales"), fn, "sales", i);
     i += 1;
   }
   return acc;

@@ -58,7 +58,8 @@ export function salesShare<S extends string>(sales: readonly Sale[], segmentOf: 
   const acc = new ShareAccumulatorImpl(o.currency, o.precision, o.refunds, o.declared, o.convert);
   for (let i = 0; i < list.length; i++) {
     const sale = list[i] as Sale;
-    addSaleUnchecked(acc, sale, segmentFor(seg, sale, i, fn, "sales"), fn, "sales", i);
+    const name = seg(sale, i);
+    addSaleUnchecked(acc, sale, typeof name === "string" && name.length > 0 ? name : segmentFor(() => name, sale, i, fn, "sales"), fn, "sales", i);
   }
   return finalizeAccumulator<S>(acc, fn);
 }
