@@ -2,6 +2,7 @@ import type { Decimal } from "decimal.js";
 import { describe, expectTypeOf, it } from "vitest";
 import { money } from "../money/money.js";
 import type { Money } from "../money/types.js";
+import type { Sale } from "../share/types.js";
 import { salesBasedAdvance } from "./salesBasedAdvance.js";
 import { simulateRepayment } from "./simulateRepayment.js";
 import { sizeOffer } from "./sizeOffer.js";
@@ -29,8 +30,8 @@ describe("financing types", () => {
     simulateRepayment(a, [], { granularity: "hourly" });
   });
   it("a share-module Sale is a FinancingSale", () => {
-    type Sale = { sellerId: string; date: Date; amount: Money; units?: number };
     expectTypeOf<Sale>().toExtend<FinancingSale>();
+    expectTypeOf<readonly Sale[]>().toExtend<Parameters<typeof simulateRepayment>[1]>();
   });
   it("inputs reject the wrong kinds", () => {
     // @ts-expect-error principal must be Money
