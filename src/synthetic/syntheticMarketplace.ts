@@ -172,7 +172,8 @@ interface State {
  * - *SMB share*: large-seller and first-party sales are set from the realised SMB total T:
  *   large = T·(t − s)/s, first-party = T·(1 − t)/s (s = `smbShareOfSales`, t = third-party share,
  *   by default the year's figure from Bezos's 2018 letter, 0.56 for 2017), so the SMB share of
- *   sales is s up to a cent. SMB units are sales / the seller's item price (lognormal); large and
+ *   sales is s up to a cent (with fewer than 1 / (2 · largeSellersPerSmb) SMBs there is no
+ *   large seller, and the first-party account takes the whole non-SMB part). SMB units are sales / the seller's item price (lognormal); large and
  *   first-party units use the price exp(μₚ − σₚ²/2) = 1 / E[1/price], so the SMB share of units
  *   is close to s too (slightly above: every seller with sales sells at least one unit).
  * - *Jobs*: `model.revenuePerJob` = E[min(S, cap)] / `jobsPerSmb` (closed form), so
@@ -342,8 +343,10 @@ export function syntheticMarketplace(options: SyntheticMarketplaceOptions): Synt
     // Non-SMB totals from the realised SMB total.
     const s = c.smbShareOfSales;
     const T = new Decimal(smbTotal.toString());
-    const largeTotal = BigInt(T.times(thirdParty.minus(s)).dividedBy(s).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toFixed(0));
-    const fpTotal = BigInt(T.times(new Decimal(1).minus(thirdParty)).dividedBy(s).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toFixed(0));
+    // With no large seller (tiny marketplaces), the first-party account takes the whole non-SMB half.
+    const tp = largeCount > 0 ? thirdParty : s;
+    const largeTotal = BigInt(T.times(tp.minus(s)).dividedBy(s).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toFixed(0));
+    const fpTotal = BigInt(T.times(new Decimal(1).minus(tp)).dividedBy(s).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toFixed(0));
     const largeCents = new Float64Array(largeCount);
     let largeUnits = 0;
     if (largeCount > 0) {
