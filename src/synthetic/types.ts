@@ -139,7 +139,12 @@ export interface SyntheticCalibration {
   /** σ of ln(average item price) across sellers (assumption). */
   readonly itemPriceLogSd: Decimal;
   /** Countries of the sellers with weights (default: all US, like the report's US figures). */
-  readonly countries: readonly { readonly country: string; readonly weight: Decimal }[];
+  readonly countries: readonly {
+    /** ISO 3166-1 alpha-2 code. */
+    readonly country: string;
+    /** Relative weight (> 0). */
+    readonly weight: Decimal;
+  }[];
   /** Earliest join day of an established seller (default: 20 years before the report, 1998-01-01). */
   readonly marketplaceOpenedOn: Date;
 }
@@ -262,8 +267,11 @@ export interface SyntheticAggregates {
   readonly jobs: Decimal;
   /** The lending programme. */
   readonly lending: {
+    /** Number of loans. */
     readonly loanCount: number;
+    /** Σ principal. */
     readonly totalLent: Money;
+    /** Σ fees. */
     readonly totalFees: Money;
     /** Σ over loans of the monthly holdbacks collected until year end (round half-even per month). */
     readonly repaidInYear: Money;
