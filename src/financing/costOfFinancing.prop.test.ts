@@ -30,6 +30,9 @@ describe("costOfFinancing properties", () => {
     });
     const lo = simulateRepayment(p, flat(low, 3000));
     const hi = simulateRepayment(p, flat(low + extra, 3000));
+    // Repayment in a few days gives effective rates beyond xirr's searchable range (> 5e21):
+    // costOfFinancing then throws ConvergenceError, as documented; keep terms realistic here.
+    fc.pre(hi.summary.daysToPayoff! >= 30);
     // aprRegZ (src/tvm) currently throws NO_SIGN_CHANGE for daily schedules of ≥ 708 payments
     // (found by this property; reported to the TVM owner), so terms stay below that here.
     fc.pre(lo.summary.paidOff && lo.summary.daysToPayoff! < 700);
