@@ -79,10 +79,10 @@ type Scenario = "generate-only" | "streamed" | "streamed-fresh" | "sharded" | "s
 const SCENARIOS: readonly Scenario[] = ["generate-only", "streamed", "streamed-fresh", "sharded", "salesShare-array", "naive-reduce"];
 
 function run(s: Scenario): { ms: number; rssMB: number; peakMB: number; smbShare: string } {
-  const rss0 = process.memoryUsage().rss;
+  const rss0 = process.memoryUsage.rss();
   let peak = rss0;
   const sample = (): void => {
-    const r = process.memoryUsage().rss;
+    const r = process.memoryUsage.rss();
     if (r > peak) peak = r;
   };
   const timer = setInterval(sample, 5);
@@ -127,7 +127,7 @@ function run(s: Scenario): { ms: number; rssMB: number; peakMB: number; smbShare
   const ms = performance.now() - t0;
   sample();
   clearInterval(timer);
-  return { ms, rssMB: (process.memoryUsage().rss - rss0) / 2 ** 20, peakMB: (peak - rss0) / 2 ** 20, smbShare };
+  return { ms, rssMB: (process.memoryUsage.rss() - rss0) / 2 ** 20, peakMB: (peak - rss0) / 2 ** 20, smbShare };
 }
 
 const arg = process.argv[2] as Scenario | undefined;

@@ -5,7 +5,7 @@
 import { Decimal } from "decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../errors.js";
 import type { Money } from "../money/types.js";
-import type { CurrencyConverter, Sale, SalesShareOptions, ShareAccumulator, ShareAccumulatorJSON } from "../share/types.js";
+import type { CurrencyConverter, Sale, ShareAccumulator, ShareAccumulatorJSON } from "../share/types.js";
 import { minorDigits, toCurrency, toMoney } from "./money.js";
 import { rangeError, toDecimal, toFunction, toInteger, toNonEmptyString, toOption, toRecord, typeError } from "./validate.js";
 

@@ -1,5 +1,4 @@
 import type { Money } from "../money/types.js";
-import type { Sale } from "../share/types.js";
 
 /**
  * A seller on the marketplace: a validated, frozen record built by {@link createSeller}.
