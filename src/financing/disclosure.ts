@@ -116,6 +116,7 @@ function keyOfIndex(i: number): string {
  *   there is no complete month of history (`EMPTY_INPUT`), or the projection never repays the
  *   offer within 100 years (`UNDEFINED_RESULT`)
  * @throws {CurrencyMismatchError} when a sale is in another currency than the offer
+ * @throws {ConvergenceError} when the APR or XIRR solver finds no rate (e.g. a payoff within days, whose effective rate is beyond the solver range)
  *
  * @example
  * ```ts

@@ -86,6 +86,7 @@ const FN = "simulateSalesScenarios";
  * @returns one frozen {@link SalesScenarioOutcome} per scenario, in order
  * @throws {ValidationError} when a scenario is malformed or the inputs of
  *   {@link simulateRepayment} are invalid
+ * @throws {ConvergenceError} when the APR or XIRR solver finds no rate (e.g. a payoff within days, whose effective rate is beyond the solver range)
  *
  * @example
  * ```ts
