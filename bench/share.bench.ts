@@ -168,7 +168,7 @@ if (arg) {
       return `| ${label[s]} | ${r.ms.toFixed(0)} | ${net} | ${(r.ms / naive.ms).toFixed(2)} | ${r.rssMB.toFixed(1)} | ${r.peakMB.toFixed(1)} | ${r.smbShare} |`;
     }),
     "",
-    "Time: best of 3 runs in one process; RSS: growth during the first run of a fresh process. Times include generating the sales (first row); \"time − generation\" subtracts that baseline (4× for the shards, which each re-read the whole stream). Shared 2-core machine with other jobs running (load average above): absolute times are noisy, the ratios are the stable part. RSS is sampled every 50,000 sales.",
+    "Time: best of 3 runs in one process; RSS: growth during the first run of a fresh process. Times include generating the sales (first row); \"time − generation\" subtracts that baseline (4× for the shards, which each re-read the whole stream). Shared 2-core machine with other jobs running (load average above): times, and even ratios, vary a lot from run to run; the RSS figures are stable. RSS is sampled every 50,000 sales.",
     "",
     `Targets (issue 4): streamed < 1000 ms → ${(res.get("streamed")?.ms ?? Infinity) < 1000 ? "met" : "NOT met"}; peak RSS growth < 50 MB → ${(res.get("streamed")?.peakMB ?? Infinity) < 50 ? "met" : "NOT met"}.`,
   ];
