@@ -16,8 +16,8 @@ import type { SbaSizeStandard } from "./types.js";
  *   origin), so `effective` is left out. Check the figure for your period before relying on it.
  *
  * **Current (NAICS 2022) figures are not bundled**: SBA changed the Sector 44-45 standards on
- * 2022-07-14 (87 FR 35869), 2022-10-01 (87 FR 59240) and for inflation on 2022-12-19
- * (87 FR 69118). Read the current table at https://www.ecfr.gov/current/title-13/part-121
+ * 2022-07-14 (87 FR 35869), 2022-10-01 (87 FR 59240) and again for inflation (87 FR 69118,
+ * published 2022-11-17). Read the current table at https://www.ecfr.gov/current/title-13/part-121
  * (§ 121.201) and pass the rows you need as `options.sizeStandards`.
  *
  * ## References

@@ -70,7 +70,8 @@ describe("topShare", () => {
 
 describe("wilsonInterval", () => {
   it("matches the published 95 % interval for 500 of 1,000", () => {
-    // statsmodels proportion_confint(500, 1000, method="wilson") → (0.46907, 0.53093).
+    // Closed form: p̂ = 0.5, z = 1.959964, centre = 0.5, half-width = z/(1 + z²/n)·√(0.25/n + z²/(4n²))
+    // = 1.952464 × 0.0158417 = 0.030930 → (0.46907, 0.53093) (Wilson 1927; Brown, Cai & DasGupta 2001).
     const ci = wilsonInterval(500, 1000);
     expect(ci.lower.toFixed(5)).toBe("0.46907");
     expect(ci.upper.toFixed(5)).toBe("0.53093");
