@@ -1,0 +1,154 @@
+// The main demo: rebuild the headline figures of Amazon's 2018 Small Business Impact Report from a
+// synthetic marketplace, using only the library's public functions, then price one financing offer.
+//
+//   npm run demo                         # 100,000 SMB sellers (the report's figures scaled to 1/10)
+//   npm run demo -- --sellers 1000000    # the full US scale of the report (about 30-60 s)
+//   npm run demo -- --seed 7             # another synthetic marketplace
+import {
+  addSale,
+  costOfFinancing,
+  countNewSellers,
+  countSellersAboveSales,
+  createShareAccumulator,
+  disclosure,
+  estimateJobs,
+  finalizeShare,
+  formatMoney,
+  isSmallOrMediumBusiness,
+  money,
+  salesBasedAdvance,
+  simulatePortfolio,
+  simulateRepayment,
+  sizeOffer,
+  smallBusinessImpactReport2018,
+  syntheticMarketplace,
+  type Money,
+  type PortfolioLoan,
+  type Sale,
+  type Seller,
+} from "marketplace-economics";
+
+// ---------------------------------------------------------------- arguments
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const raw = i === -1 ? undefined : process.argv[i + 1];
+  if (raw === undefined) return fallback;
+  const n = Number(raw.replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n <= 0) throw new RangeError(`demo: --${name} must be a positive integer, received ${raw}`);
+  return n;
+}
+const N = flag("sellers", 100_000);
+const SEED = flag("seed", 2018);
+const CHUNK = 50_000;
+const scale = N / 1_000_000;
+const t0 = performance.now();
+const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+const progress = (msg: string) => process.stderr.write(`  … ${msg} (${elapsed()})\n`);
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const pct = (d: { toNumber(): number }) => `${(d.toNumber() * 100).toFixed(1)} %`;
+
+const report = smallBusinessImpactReport2018.figures;
+console.log(`${smallBusinessImpactReport2018.title} — reproduced with marketplace-economics`);
+console.log(`Synthetic marketplace: ${int(N)} US SMB sellers (seed ${SEED}); the report's counts are scaled by ${scale}.\n`);
+
+const m = syntheticMarketplace({ seed: SEED, sellers: N });
+const year = { start: m.period.start, end: m.period.end };
+const USD_1M = money("1000000", "USD");
+
+// ---------------------------------------------------------------- 1. sellers: classify, count new and > $1M
+// Each seller is classified with the SBA size standard for NAICS 454110 (13 CFR 121.201), not taken from the generator.
+const isSmb = new Map<string, boolean>();
+let usSmbs = 0;
+let newSmbs = 0;
+let smbsAboveOneMillion = 0;
+let chunk: Seller[] = [];
+const flushSellers = () => {
+  newSmbs += countNewSellers(chunk, year);
+  chunk = [];
+};
+for (const seller of m.sellers()) {
+  const smb = seller.id === "first-party" ? false : isSmallOrMediumBusiness(seller, "US-SBA", { naicsCode: "454110" }) === true;
+  isSmb.set(seller.id, smb);
+  if (!smb) continue;
+  if (seller.country === "US") usSmbs++;
+  chunk.push(seller);
+  if (chunk.length === CHUNK) flushSellers();
+}
+flushSellers();
+progress(`classified ${int(isSmb.size)} sellers, counted new sellers`);
+
+// Annual sales per seller, streamed, counted against the $1M threshold in chunks.
+let sales: Sale[] = [];
+const flushSales = () => {
+  smbsAboveOneMillion += countSellersAboveSales(sales, USD_1M, year);
+  sales = [];
+};
+for (const sale of m.sales({ granularity: "year" })) {
+  if (!isSmb.get(sale.sellerId)) continue;
+  sales.push(sale);
+  if (sales.length === CHUNK) flushSales();
+}
+flushSales();
+progress("counted sellers above $1M of sales");
+
+// ---------------------------------------------------------------- 2. share of sales, streamed month by month
+const acc = createShareAccumulator();
+let monthly = 0;
+for (const sale of m.sales({ granularity: "month" })) {
+  addSale(acc, sale, isSmb.get(sale.sellerId) ? "SMB sellers" : "large sellers and first party");
+  if (++monthly % 2_000_000 === 0) progress(`${int(monthly)} monthly sales streamed`);
+}
+const share = finalizeShare(acc);
+const smbShare = share.bySegment["SMB sellers"];
+if (smbShare === undefined) throw new Error("demo: no SMB sales were generated");
+progress(`share of ${int(monthly)} monthly sales computed`);
+
+// ---------------------------------------------------------------- 3. jobs from SMB sales
+const jobs = estimateJobs({ sales: smbShare.gmv, revenuePerEmployee: m.model.revenuePerJob });
+
+// ---------------------------------------------------------------- 4. the lending programme, repaid from sales
+const loans: PortfolioLoan[] = m.loans().map((l, i) => ({
+  id: `loan-${i}`,
+  sellerId: l.sellerId,
+  fundedOn: l.fundedOn,
+  product: salesBasedAdvance({ principal: l.principal, fee: l.fee, holdbackRate: l.holdbackRate }),
+}));
+const salesBySeller = new Map(loans.map((l) => [l.sellerId, m.salesOf(l.sellerId, { granularity: "month" })]));
+const portfolio = simulatePortfolio(loans, salesBySeller, { until: "2017-12-31" });
+progress(`simulated ${int(loans.length)} loans`);
+
+// ---------------------------------------------------------------- the side-by-side table
+const usd = (x: Money) => formatMoney(x, "en-US", { fractionDigits: 0 });
+const rows: [string, string, string, string][] = [
+  ["SMB share of sales", `≈ ${pct(report.smbShareOfSales.value)}`, pct(smbShare.gmvShare), "isSmallOrMediumBusiness + createShareAccumulator/addSale/finalizeShare"],
+  ["US SMBs selling", `> ${int(report.usSmbsSelling.value * scale)}`, int(usSmbs), "isSmallOrMediumBusiness (US-SBA, NAICS 454110)"],
+  ["US businesses started selling in 2017", int(report.usBusinessesStartedSelling.value * scale), int(newSmbs), "countNewSellers"],
+  ["SMBs above $1M of sales in 2017", int(report.smbsAboveOneMillionSales.value * scale), int(smbsAboveOneMillion), "countSellersAboveSales"],
+  ["jobs created", `≈ ${int(report.jobsCreated.value * scale)}`, int(jobs.central.toNumber()), "estimateJobs"],
+  ["lent to US SMBs", `> ${usd(money(report.lendingToUsSmbs.value.times(scale), "USD"))}`, usd(portfolio.totalLent), "salesBasedAdvance + simulatePortfolio"],
+  ["  repaid from sales in 2017 (incl. fees)", "", usd(portfolio.totalRepaid), "simulatePortfolio"],
+  ["  outstanding if sales stopped", "", usd(portfolio.totalOutstanding), "simulatePortfolio"],
+];
+const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0), ["figure", "report", "library", "computed with"][c]?.length ?? 0));
+const line = (r: readonly string[]) => r.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join("  ");
+console.log(line(["figure", "report", "library", "computed with"]));
+console.log(widths.map((w) => "-".repeat(w)).join("  "));
+for (const r of rows) console.log(line(r));
+console.log(`\nSMB share of units sold: ${pct(smbShare.unitShare)} (the English sources say "half of the items"), over ${int(share.total.sales)} monthly sales records.`);
+
+// ---------------------------------------------------------------- 5. one worked financing offer
+const sellerId = loans[0]?.sellerId;
+if (sellerId === undefined) throw new Error("demo: no loans were generated");
+const history = m.salesOf(sellerId, { granularity: "day" });
+const offer = sizeOffer(history, { shareOfTrailingSales: "0.08", factorRate: "1.1", targetTermDays: 365, principalStep: 100 });
+if (offer.product === null) throw new Error(`demo: no offer for ${sellerId}`);
+const advance = offer.product;
+const run = simulateRepayment(advance, history.map((s) => ({ date: new Date(s.date.getTime() + 365 * 86_400_000), amount: s.amount })));
+const cost = costOfFinancing(run);
+const disc = disclosure(advance, history, { method: "historical", months: 12 });
+console.log(`\nA worked offer for seller ${sellerId} (12 months of daily sales, ${usd(history.reduce((a, s) => money(a.amount.plus(s.amount.amount), "USD"), money(0, "USD")))}):`);
+console.log(`  sizeOffer:         ${usd(advance.principal)} advance, fee ${usd(advance.fee)}, holdback ${pct(advance.holdbackRate)} of daily sales`);
+console.log(`  simulateRepayment: ${run.summary.paidOff ? `paid off on ${run.summary.payoffDate?.toISOString().slice(0, 10)} after ${run.summary.daysToPayoff} days` : `not paid off; ${usd(run.summary.outstandingIfSalesStop)} outstanding`}, total paid ${usd(run.summary.totalPaid)}`);
+console.log(`  costOfFinancing:   factor rate ${cost.factorRate.toString()}, APR (Reg Z App. J) ${cost.apr === null ? "n/a" : pct(cost.apr)}, XIRR ${cost.effectiveAnnualRate === null ? "n/a" : pct(cost.effectiveAnnualRate)}`);
+console.log(`  disclosure (Cal. 10 CCR § 930 historical method): estimated APR ${disc.estimatedApr === null ? "n/a" : pct(disc.estimatedApr)}, estimated term ${disc.estimatedTermDays} days`);
+console.log(`\nDone in ${elapsed()}.`);
