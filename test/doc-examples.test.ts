@@ -55,17 +55,25 @@ function extract(file: string): Example[] {
   return out;
 }
 
+function rewriteImports(code: string): string {
+  return code.replace(/import\s+(type\s+)?\{([^}]*)\}\s*from\s*["']([^"']+)["'];?/g, (whole, isType: string | undefined, names: string, source: string) => {
+    const keep = "\n".repeat(whole.split("\n").length - 1);
+    if (isType) return keep;
+    const list = names
+      .split(",")
+      .map((n) => n.trim())
+      .filter((n) => n !== "" && !n.startsWith("type "))
+      .map((n) => n.replace(/^(\w+)\s+as\s+(\w+)$/, "$1: $2"))
+      .join(", ");
+    if (source === "decimal.js") return `const { ${list} } = __decimal;${keep}`;
+    if (/^marketplace-economics(\/\w+)?$/.test(source)) return `const { ${list} } = __lib;${keep}`;
+    throw new Error(`example imports from unsupported module "${source}"`);
+  });
+}
+
 function transform(code: string): string {
+  code = rewriteImports(code);
   const lines = code.split("\n").map((line, i) => {
-    if (/^\s*import\s+type\s/.test(line)) return "";
-    const imp = /^\s*import\s*\{([^}]*)\}\s*from\s*["']([^"']+)["'];?\s*$/.exec(line);
-    if (imp) {
-      const names = (imp[1] ?? "").replace(/\btype\s+\w+\s*,?/g, "").replace(/(\w+)\s+as\s+(\w+)/g, "$1: $2");
-      const source = imp[2] ?? "";
-      if (source === "decimal.js") return `const {${names}} = __decimal;`;
-      if (/^marketplace-economics(\/\w+)?$/.test(source)) return `const {${names}} = __lib;`;
-      throw new Error(`example imports from unsupported module "${source}"`);
-    }
     const check = /^(\s*)(.*?);?\s*\/\/=>\s*(.+)$/.exec(line);
     if (check && (check[2] ?? "").trim() !== "") {
       return `${check[1]}__check((${check[2]}), (${check[3]}), ${i + 1});`;
