@@ -1,5 +1,5 @@
 import { addPeriodsUtc, periodKeyUtc, periodsBetween, startOfPeriodUtc, toPeriod } from "../_internal/share-periods.js";
-import { toSellers } from "../_internal/sellers-core.js";
+import { sellersOf } from "../_internal/sellers-core.js";
 import type { Seller } from "./types.js";
 
 /**
@@ -27,7 +27,13 @@ export interface SellerCohort {
  * Every period from the earliest to the latest join is listed in order, including empty ones
  * (size 0), so a cohort chart has no silent gaps. An empty list gives `[]`.
  *
- * @param sellers - validated sellers
+ * ## Streaming
+ * `sellers` may be an array or any `Iterable` (e.g. a generator), read once and never copied;
+ * each seller is validated as it is read (an array is validated in full first, as before).
+ * Memory: the result lists every seller's id (`sellerIds`), so it is O(sellers) ids — but the
+ * seller records themselves are not kept.
+ *
+ * @param sellers - validated sellers, an array or any iterable
  * @param period - `"day"`, `"week"` (ISO, Monday), `"month"`, `"quarter"` or `"year"`
  * @returns the cohorts, ascending
  * @throws {ValidationError} on an unknown period or an invalid join date
@@ -37,16 +43,20 @@ export interface SellerCohort {
  * import { cohortsByPeriod, createSeller } from "marketplace-economics";
  * const sellers = ["2017-01-10", "2017-01-20", "2017-03-05"].map((d, i) => createSeller({ id: `s${i}`, joinedOn: d }));
  * cohortsByPeriod(sellers, "month").map((c) => [c.cohort, c.size]); //=> [["2017-01", 2], ["2017-02", 0], ["2017-03", 1]]
+ * // a generator: one seller joins every day of 2017
+ * function* daily() {
+ *   for (let i = 0; i < 365; i++) yield createSeller({ id: `d${i}`, joinedOn: new Date(Date.UTC(2017, 0, 1 + i)) });
+ * }
+ * cohortsByPeriod(daily(), "quarter").map((c) => c.size); //=> [90, 91, 92, 92]
  * ```
  *
  * @category Sellers
  * @since 0.1.0
  */
-export function cohortsByPeriod(sellers: readonly Seller[], period: "day" | "week" | "month" | "quarter" | "year"): readonly SellerCohort[] {
+export function cohortsByPeriod(sellers: Iterable<Seller>, period: "day" | "week" | "month" | "quarter" | "year"): readonly SellerCohort[] {
   const fn = "cohortsByPeriod";
-  const list = toSellers(sellers, fn);
+  const list = sellersOf(sellers, fn);
   const p = toPeriod(period, fn);
-  if (list.length === 0) return Object.freeze([]);
   const groups = new Map<number, string[]>();
   let min = Infinity;
   let max = -Infinity;
@@ -58,6 +68,7 @@ export function cohortsByPeriod(sellers: readonly Seller[], period: "day" | "wee
     if (start < min) min = start;
     if (start > max) max = start;
   }
+  if (min === Infinity) return Object.freeze([]);
   const first = new Date(min);
   const n = periodsBetween(first, new Date(max), p);
   const out: SellerCohort[] = [];

@@ -1,4 +1,4 @@
-import { toInterval, toSellers } from "../_internal/sellers-core.js";
+import { sellersOf, toInterval } from "../_internal/sellers-core.js";
 import type { DateInterval, Seller } from "./types.js";
 
 /**
@@ -8,7 +8,14 @@ import type { DateInterval, Seller } from "./types.js";
  * who joined in `[start, end)` count (new sellers by country). Each distinct `id` counts once.
  * The result is sorted by count (descending), then by country code. Empty input → `[]`.
  *
- * @param sellers - validated sellers (filter to SMBs first with {@link isSmallOrMediumBusiness})
+ * ## Streaming
+ * `sellers` may be an array or any `Iterable` (e.g. a generator), read once and never copied;
+ * each seller is validated as it is read (an array is validated in full first, as before).
+ * Memory: the set of distinct ids counted, per country — O(distinct sellers counted), which
+ * "each distinct `id` counts once" requires.
+ *
+ * @param sellers - validated sellers (filter to SMBs first with {@link isSmallOrMediumBusiness}),
+ *   an array or any iterable
  * @param interval - optional join interval `[start, end)`
  * @returns `{ country, sellers }` rows
  * @throws {ValidationError} on an invalid interval or date
@@ -23,14 +30,19 @@ import type { DateInterval, Seller } from "./types.js";
  *   createSeller({ id: "d", joinedOn: "2017-03-01" }),
  * ];
  * countSellersByCountry(sellers); //=> [{ country: "US", sellers: 2 }, { country: "DE", sellers: 1 }, { country: "unknown", sellers: 1 }]
+ * // a generator: 1,000 sellers, every 4th one in Germany
+ * function* many() {
+ *   for (let i = 0; i < 1000; i++) yield createSeller({ id: `g${i}`, joinedOn: "2017-01-01", country: i % 4 === 0 ? "DE" : "US" });
+ * }
+ * countSellersByCountry(many()); //=> [{ country: "US", sellers: 750 }, { country: "DE", sellers: 250 }]
  * ```
  *
  * @category Sellers
  * @since 0.1.0
  */
-export function countSellersByCountry(sellers: readonly Seller[], interval?: DateInterval): readonly { readonly country: string; readonly sellers: number }[] {
+export function countSellersByCountry(sellers: Iterable<Seller>, interval?: DateInterval): readonly { readonly country: string; readonly sellers: number }[] {
   const fn = "countSellersByCountry";
-  const list = toSellers(sellers, fn);
+  const list = sellersOf(sellers, fn);
   const iv = interval === undefined ? undefined : toInterval(interval, fn);
   const byCountry = new Map<string, Set<string>>();
   for (const s of list) {

@@ -44,7 +44,12 @@ export interface SalesBracket {
  * Boundaries must be strictly increasing, in the sales' currency. Sellers with no sales in
  * the interval do not appear. Empty sales → every bracket 0 (totals in the boundaries' currency).
  *
- * @param sellerSales - the sales, one currency
+ * ## Streaming
+ * `sellerSales` may be an array or any `Iterable` (e.g. a generator), read once and never
+ * copied; each sale is validated as it is read (`sellerSales[i]` in errors). `boundaries` stays
+ * an array. Memory: one running total per distinct seller, O(distinct sellers), not O(sales).
+ *
+ * @param sellerSales - the sales, one currency: an array or any iterable
  * @param boundaries - strictly increasing amounts (at least one)
  * @param options - optional interval
  * @returns `boundaries.length + 1` brackets, ascending
@@ -57,12 +62,17 @@ export interface SalesBracket {
  * const d = new Date("2017-06-01");
  * const sales = ["5000", "50000", "100000", "2500000"].map((usd, i) => ({ sellerId: `s${i}`, date: d, amount: money(usd, "USD") }));
  * salesBrackets(sales, [money("10000", "USD"), money("100000", "USD"), money("1000000", "USD")]).map((b) => b.sellers); //=> [1, 2, 0, 1]
+ * // a generator: seller k sells k × $1,000 in one sale, k = 1…1000
+ * function* ramp() {
+ *   for (let k = 1; k <= 1000; k++) yield { sellerId: `k${k}`, date: d, amount: money(String(k * 1000), "USD") };
+ * }
+ * salesBrackets(ramp(), [money("10000", "USD"), money("100000", "USD")]).map((b) => b.sellers); //=> [10, 90, 900]
  * ```
  *
  * @category Sellers
  * @since 0.1.0
  */
-export function salesBrackets(sellerSales: readonly Sale[], boundaries: readonly Money[], options?: SalesBracketsOptions): readonly SalesBracket[] {
+export function salesBrackets(sellerSales: Iterable<Sale>, boundaries: readonly Money[], options?: SalesBracketsOptions): readonly SalesBracket[] {
   const fn = "salesBrackets";
   const bs = toArray<Money>(boundaries, fn, "boundaries", { nonEmpty: true }).map((b, i) => toMoney(b, fn, `boundaries[${i}]`));
   const currency = (bs[0] as Money).currency;
