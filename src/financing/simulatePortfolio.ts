@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { ConvergenceError, ErrorCode } from "../errors.js";
-import { dayDate } from "../_internal/financing-engine.js";
+import { dayDate, dayNumber } from "../_internal/financing-engine.js";
 import { runProduct } from "../_internal/financing-run.js";
 import { toUtcDay } from "../_internal/dates.js";
 import { assertSameCurrency, makeMoney } from "../_internal/money.js";
@@ -66,7 +66,10 @@ export interface PortfolioLoanOutcome {
  */
 export interface PortfolioResult {
   readonly currency: string;
+  /** Loans funded on or before `until` (all loans when there is no `until`). */
   readonly loanCount: number;
+  /** Loans funded after `until`, left out of every total. */
+  readonly notYetFunded: number;
   readonly paidOffCount: number;
   readonly totalLent: Money;
   /** Σ principal + finance charge. */
@@ -97,8 +100,11 @@ const FN = "simulatePortfolio";
  *   seller's series may repay several loans, each simulated independently.
  * - "If sales stop": the simulation ends at `until` (or each seller's last sale); whatever is
  *   still owed then is outstanding, and principal not yet recovered is the loss.
- * - `irr` solves the lender's daily net flows with {@link xirr}; it is `null` when the solver
- *   finds no root (`ConvergenceError`), e.g. a portfolio that recovered nothing.
+ * - Loans funded after `until` are left out of every total and counted in `notYetFunded`.
+ * - `irr` solves the lender's daily net flows up to `until` with {@link xirr}: it is the return
+ *   *if sales stopped at `until`* (outstanding balances written off), so before most loans are
+ *   repaid it is strongly negative. It is `null` when the solver finds no root
+ *   (`ConvergenceError`), e.g. a portfolio that recovered nothing.
  *
  * @param loans - `{ id, sellerId, product, fundedOn? }[]`, ids unique, one currency
  * @param salesBySeller - a `Map` or record from seller id to its sales series
@@ -135,6 +141,8 @@ export function simulatePortfolio(
   const isMap = salesBySeller instanceof Map;
   if (!isMap) toRecord(salesBySeller, FN, "salesBySeller");
   const until = o["until"] === undefined ? undefined : toUtcDay(o["until"], FN, "options.until");
+  const untilDay = until === undefined ? undefined : dayNumber(until);
+  let notYetFunded = 0;
   const ids = new Set<string>();
   let currency: string | undefined;
   let lent = new Decimal(0);
@@ -163,9 +171,23 @@ export function simulatePortfolio(
     if (until !== undefined) runOptions["until"] = until;
     if (runOptions["granularity"] === undefined) delete runOptions["granularity"];
     if (runOptions["rounding"] === undefined) delete runOptions["rounding"];
+    if (untilDay !== undefined) {
+      const product = loan["product"] as { kind?: unknown; startDate?: unknown } | null;
+      const fundedOn =
+        loan["fundedOn"] !== undefined
+          ? toUtcDay(loan["fundedOn"], FN, `loans[${i}].fundedOn`)
+          : typeof product === "object" && product !== null && product.kind === "term-loan" && product.startDate instanceof Date
+            ? product.startDate
+            : undefined;
+      if (fundedOn !== undefined && dayNumber(fundedOn) > untilDay) {
+        notYetFunded++;
+        return;
+      }
+    }
     const run = runProduct(FN, loan["product"], sales, runOptions, false, seriesCache);
     if (currency === undefined) currency = run.currency;
     else assertSameCurrency(FN, currency, run.currency);
+
     const e = run.engine;
     const principal = run.product.principal.amount;
     const paid = e.totalHoldback.plus(e.totalTopUps);
@@ -202,7 +224,8 @@ export function simulatePortfolio(
   }
   return Object.freeze({
     currency: cur,
-    loanCount: list.length,
+    loanCount: list.length - notYetFunded,
+    notYetFunded,
     paidOffCount,
     totalLent: m(lent),
     totalDue: m(due),
