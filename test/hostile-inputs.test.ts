@@ -105,6 +105,56 @@ export const TABLE: readonly Row[] = [
   { fn: "daysBetween", kind: "date", slot: "end", call: (x) => lib.daysBetween("2024-01-01", B(x)) },
   { fn: "yearFraction", kind: "date", slot: "start", call: (x) => lib.yearFraction(B(x), "2024-12-31", "ACT/365F") },
   { fn: "yearFraction", kind: "date", slot: "end", call: (x) => lib.yearFraction("2024-01-01", B(x), "ACT/ACT-ISDA") },
+  // tvm
+  { fn: "npv", kind: "number", slot: "rate", call: (x) => lib.npv(B(x), [-100, 60, 60]) },
+  { fn: "npv", kind: "number", slot: "amounts[1]", call: (x) => lib.npv("0.1", [-100, B(x)]) },
+  { fn: "xnpv", kind: "number", slot: "rate", call: (x) => lib.xnpv(B(x), [{ date: "2024-01-01", amount: -100 }, { date: "2025-01-01", amount: 110 }]) },
+  { fn: "xirr", kind: "date", slot: "flows[1].date", call: (x) => lib.xirr([{ date: "2024-01-01", amount: -100 }, { date: B(x), amount: 110 }]) },
+  { fn: "xirr", kind: "number", slot: "flows[1].amount", call: (x) => lib.xirr([{ date: "2024-01-01", amount: -100 }, { date: "2025-01-01", amount: B(x) }]) },
+  { fn: "xirr", kind: "array", slot: "flows", call: (x) => lib.xirr(B(x)) },
+  { fn: "irr", kind: "number", slot: "amounts[0]", call: (x) => lib.irr([B(x), 60, 60]) },
+  { fn: "pmt", kind: "number", slot: "rate", call: (x) => lib.pmt(B(x), 12, 1000) },
+  { fn: "pv", kind: "number", slot: "nper", call: (x) => lib.pv("0.01", B(x), -100) },
+  { fn: "fv", kind: "number", slot: "pmt", call: (x) => lib.fv("0.01", 12, B(x), -100) },
+  { fn: "aprRegZ", kind: "date", slot: "advanceDate", call: (x) => lib.aprRegZ({ amountFinanced: 1000, advanceDate: B(x), payments: [{ date: "2024-02-01", amount: 1010 }] }) },
+  { fn: "aprRegZ", kind: "number", slot: "amountFinanced", call: (x) => lib.aprRegZ({ amountFinanced: B(x), advanceDate: "2024-01-01", payments: [{ date: "2024-02-01", amount: 1010 }] }) },
+  // sellers and share
+  { fn: "createSeller", kind: "date", slot: "joinedOn", call: (x) => lib.createSeller({ id: "s", joinedOn: B(x) }) },
+  { fn: "countNewSellers", kind: "date", slot: "interval.start", call: (x) => lib.countNewSellers([], { start: B(x), end: "2018-01-01" }) },
+  { fn: "countSellersAboveSales", kind: "money", slot: "threshold", call: (x) => lib.countSellersAboveSales([], B(x), { start: "2017-01-01", end: "2018-01-01" }) },
+  { fn: "salesShare", kind: "date", slot: "sales[0].date", call: (x) => lib.salesShare([{ sellerId: "a", date: B(x), amount: usd }], () => "smb") },
+  { fn: "salesShare", kind: "money", slot: "sales[0].amount", call: (x) => lib.salesShare([{ sellerId: "a", date: new Date(0), amount: B(x) }], () => "smb") },
+  { fn: "herfindahlHirschmanIndex", kind: "number", slot: "shares[1]", call: (x) => lib.herfindahlHirschmanIndex([1, B(x)]) },
+  { fn: "giniCoefficient", kind: "number", slot: "values[0]", call: (x) => lib.giniCoefficient([B(x), 1]) },
+  { fn: "wilsonInterval", kind: "number", slot: "trials", call: (x) => lib.wilsonInterval(5, B(x), 0.95) },
+  // financing
+  { fn: "salesBasedAdvance", kind: "money", slot: "principal", call: (x) => lib.salesBasedAdvance({ principal: B(x), fee: 100, holdbackRate: "0.1" }) },
+  { fn: "salesBasedAdvance", kind: "number", slot: "holdbackRate", call: (x) => lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: B(x) }) },
+  { fn: "termLoan", kind: "number", slot: "annualRate", call: (x) => lib.termLoan({ principal: usd, annualRate: B(x), termMonths: 12, startDate: "2024-01-01" }) },
+  { fn: "termLoan", kind: "date", slot: "startDate", call: (x) => lib.termLoan({ principal: usd, annualRate: "0.1", termMonths: 12, startDate: B(x) }) },
+  { fn: "revenueShareLoan", kind: "number", slot: "revenueShare", call: (x) => lib.revenueShareLoan({ principal: usd, repaymentCap: "1.4", revenueShare: B(x) }) },
+  {
+    fn: "simulateRepayment",
+    kind: "date",
+    slot: "sales[0].date",
+    call: (x) => lib.simulateRepayment(lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: "0.1" }), [{ date: B(x), amount: usd }]),
+  },
+  {
+    fn: "simulateRepayment",
+    kind: "money",
+    slot: "sales[0].amount",
+    call: (x) => lib.simulateRepayment(lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: "0.1" }), [{ date: "2024-01-01", amount: B(x) }]),
+  },
+  // jobs
+  { fn: "directJobs", kind: "number", slot: "sales", call: (x) => lib.directJobs(B(x), 250_000) },
+  { fn: "directJobs", kind: "number", slot: "revenuePerEmployee", call: (x) => lib.directJobs(1_000_000, B(x)) },
+  { fn: "leontiefInverse", kind: "number", slot: "A[0][1]", call: (x) => lib.leontiefInverse([[0.1, B(x)], [0.2, 0.1]]) },
+  { fn: "leontiefInverse", kind: "array", slot: "A", call: (x) => lib.leontiefInverse(B(x)) },
+  { fn: "jobsFromMultiplier", kind: "number", slot: "jobsPerMillion", call: (x) => lib.jobsFromMultiplier({ output: 1_000_000, jobsPerMillion: B(x), type: "type-I" }) },
+  // data and synthetic
+  { fn: "getThirdPartySellerShare", kind: "number", slot: "year", call: (x) => lib.getThirdPartySellerShare(B(x)) },
+  { fn: "syntheticMarketplace", kind: "number", slot: "seed", call: (x) => lib.syntheticMarketplace({ seed: B(x), sellers: 10 }) },
+  { fn: "syntheticMarketplace", kind: "number", slot: "sellers", call: (x) => lib.syntheticMarketplace({ seed: 1, sellers: B(x) }) },
 ];
 
 describe("hostile inputs", () => {
