@@ -15,14 +15,28 @@ import type { SbaSizeStandard } from "./types.js";
  *   verified here (SBA's inflation adjustment effective 2019-08-19, 84 FR 34261, is the likely
  *   origin), so `effective` is left out. Check the figure for your period before relying on it.
  *
- * **Current (NAICS 2022) figures are not bundled**: SBA changed the Sector 44-45 standards on
- * 2022-07-14 (87 FR 35869), 2022-10-01 (87 FR 59240) and again for inflation (87 FR 69118,
- * published 2022-11-17). Read the current table at https://www.ecfr.gov/current/title-13/part-121
- * (§ 121.201) and pass the rows you need as `options.sizeStandards`.
+ * **Current (NAICS 2022) figures are not bundled**, because none could be verified against a
+ * stored copy of the table. The rules that set them were confirmed (title, citation and dates
+ * only): SBA raised the Sector 44-45 standards effective 2022-07-14 (87 FR 35869, published
+ * 2022-06-14); adopted NAICS 2022 effective 2022-10-01 (87 FR 59240, published 2022-09-29),
+ * which retired 454110; added a further 13.65 % inflation increase to the monetary standards
+ * recently revised in its five-year review, effective 2022-12-19 (87 FR 69118, published
+ * 2022-11-17, interim final provisions), finalised
+ * without change by 88 FR 46048 (published and effective 2023-07-19). The rows for the codes
+ * online sellers now fall under (455110 Department Stores, 455219 All Other General Merchandise
+ * Retailers, 458110 Clothing and Clothing Accessories Retailers, 449210 Electronics and
+ * Appliance Retailers, 459120 Hobby, Toy, and Game Retailers, 456110 Pharmacies and Drug
+ * Retailers, 444110 Home Centers, 459210 Book Retailers and News Dealers...) were not in any
+ * stored excerpt, so no figure is shipped for them rather than a guessed one. (A pre-rule
+ * article quotes a *proposed* $22.0 million for 449110 Furniture Retailers; proposals are not
+ * standards, so it is not used.) Read the current table at
+ * https://www.ecfr.gov/current/title-13/part-121 (§ 121.201) and pass the rows you need as
+ * `options.sizeStandards`, each with its `source` and `effective` date.
  *
  * ## References
  * 13 CFR 121.201; Davis Steele, "Pay Attention to the NAICS 2022 Revisions" (2022) quoting
- * 454110 at $41.5 million; 87 FR 59240 (2022-09-29).
+ * 454110 at $41.5 million; 87 FR 35869 (2022-06-14); 87 FR 59240 (2022-09-29); 87 FR 69118
+ * (2022-11-17, effective 2022-12-19); 88 FR 46048 (2023-07-19).
  *
  * @example
  * ```ts
