@@ -17,6 +17,13 @@ const KEY_SALES = 11;
 const KEY_NEW = 12;
 const KEY_BORROW = 13;
 
+/**
+ * EU 2003/361 staff ceiling (Annex Art. 2: medium < 250): SMBs have at most 249 staff, large
+ * sellers and the first-party account at least 250 (large under EU by headcount alone).
+ */
+const SMB_MAX_STAFF = 249;
+const LARGE_MIN_STAFF = 250;
+
 /** Fully resolved engine parameters (floats and integers only). */
 export interface EngineParams {
   readonly seed: number;
@@ -34,7 +41,16 @@ export interface EngineParams {
   readonly priceSigma: number;
   /** Price giving the same expected units per dollar as SMBs: exp(μₚ − σₚ²/2), in cents. */
   readonly meanPriceCents: number;
-  readonly marketplaceShareOfTurnoverMin: number;
+  /** SMB marketplace share of turnover ~ Uniform(smbShareMin, 1). */
+  readonly smbShareMin: number;
+  /** Largest SMB turnover (and marketplace sales), in cents: the SMB ceiling. */
+  readonly smbTurnoverCapCents: number;
+  /** Large-seller marketplace share of turnover ~ Uniform(largeShareMin, largeShareMax). */
+  readonly largeShareMin: number;
+  readonly largeShareMax: number;
+  /** Smallest turnover of a large seller or the first-party account, in cents. */
+  readonly largeTurnoverFloorCents: number;
+  /** ln-scale location and scale of revenue per employee in dollars. */
   readonly revenuePerEmployeeMu: number;
   readonly revenuePerEmployeeSigma: number;
   readonly countries: readonly { readonly code: string; readonly cumulative: number }[];
@@ -59,6 +75,15 @@ export interface SmbDraw {
   units: number;
   borrower: boolean;
   loanStartMonth: number;
+}
+
+/** One large seller's draw. */
+export interface LargeDraw {
+  employees: number;
+  /** Whole-business turnover (= balance-sheet total), cents. */
+  turnoverCents: number;
+  joinedMs: number;
+  country: string;
 }
 
 export interface YearFrame {
@@ -139,10 +164,12 @@ export class Engine {
       joinedMs = this.frame.startMs - (1 + Math.min(spanDays - 1, Math.floor(x))) * MS_PER_DAY;
     }
     const country = this.pickCountry(rng.next());
-    const frac = p.marketplaceShareOfTurnoverMin + (1 - p.marketplaceShareOfTurnoverMin) * rng.next();
-    const turnoverCents = Math.min(p.capCents, Math.max(cents, Math.round(cents / frac)));
+    // Whole-business turnover: marketplace sales / marketplace share, capped at the SMB ceiling
+    // (cents ≤ capCents ≤ smbTurnoverCapCents, so turnover ≥ sales always holds).
+    const frac = p.smbShareMin + (1 - p.smbShareMin) * rng.next();
+    const turnoverCents = Math.min(p.smbTurnoverCapCents, Math.max(cents, Math.round(cents / frac)));
     const rpe = Math.exp(p.revenuePerEmployeeMu + p.revenuePerEmployeeSigma * normalQuantile(rng.next()));
-    const employees = Math.min(249, Math.max(1, Math.round(turnoverCents / 100 / rpe)));
+    const employees = Math.min(SMB_MAX_STAFF, Math.max(1, Math.round(turnoverCents / 100 / rpe)));
     const sizeClass = employees < 10 && turnoverCents <= 200_000_000 ? "micro" : employees < 50 && turnoverCents <= 1_000_000_000 ? "small" : "medium";
     const priceCents = Math.max(1, Math.round(100 * Math.exp(p.priceMu + p.priceSigma * normalQuantile(rng.next()))));
     const units = Math.max(1, Math.round(cents / priceCents));
@@ -173,17 +200,39 @@ export class Engine {
     return w;
   }
 
-  /** Deterministic attributes of large seller j (employees, turnover share, joined, country). */
-  drawLarge(j: number): { employees: number; marketplaceShare: number; joinedMs: number; country: string } {
+  /**
+   * Deterministic attributes of large seller j with annual marketplace sales `salesCents`:
+   * turnover = sales / share, share ~ Uniform(largeShareMin, largeShareMax), or uniform on
+   * [floor, 2 · floor) when that is below the floor; employees = max(250, turnover / revenue per
+   * employee); joined day; country.
+   */
+  drawLarge(j: number, salesCents: number): LargeDraw {
     const p = this.p;
     const rng = new Xoshiro128(hash32(p.seed, STREAM_LARGE, j));
-    rng.next(); // the weight draw
-    const employees = Math.round(Math.exp(Math.log(250) + rng.next() * (Math.log(20_000) - Math.log(250))));
-    const marketplaceShare = 0.1 + 0.5 * rng.next();
-    const spanDays = Math.max(1, Math.round((this.frame.startMs - p.openedOnMs) / MS_PER_DAY));
-    const joinedMs = this.frame.startMs - (1 + Math.floor(rng.next() * spanDays)) * MS_PER_DAY;
+    rng.next(); // the weight draw (largeWeights)
+    const marketplaceShare = p.largeShareMin + (p.largeShareMax - p.largeShareMin) * rng.next();
+    const rpe = Math.exp(p.revenuePerEmployeeMu + p.revenuePerEmployeeSigma * normalQuantile(rng.next()));
+    const joinedMs = this.frame.startMs - (1 + Math.floor(rng.next() * this.spanDays)) * MS_PER_DAY;
     const country = this.pickCountry(rng.next());
-    return { employees, marketplaceShare, joinedMs, country };
+    const uFloor = rng.next();
+    // Below the floor, redraw the turnover uniformly on [floor, 2 · floor) instead of piling
+    // every such seller onto the floor itself.
+    const implied = Math.round(salesCents / marketplaceShare);
+    const floor = p.largeTurnoverFloorCents;
+    const turnoverCents = implied >= floor ? implied : floor + Math.floor(uFloor * floor);
+    const employees = Math.max(LARGE_MIN_STAFF, Math.round(turnoverCents / 100 / rpe));
+    return { employees, turnoverCents, joinedMs, country };
+  }
+
+  /**
+   * The first-party account (the operator's own retail, a large enterprise): turnover =
+   * max(floor, first-party sales), employees = max(250, turnover / median revenue per employee).
+   */
+  firstParty(salesCents: number): { employees: number; turnoverCents: number } {
+    const p = this.p;
+    const turnoverCents = Math.max(p.largeTurnoverFloorCents, salesCents);
+    const employees = Math.max(LARGE_MIN_STAFF, Math.round(turnoverCents / 100 / Math.exp(p.revenuePerEmployeeMu)));
+    return { employees, turnoverCents };
   }
 
   /** First active month (0–11) and the number of active days in it, for a join date. */

@@ -18,7 +18,13 @@ function build(): SyntheticCalibration {
     lendingPerSmb: usd("1000"), // over $1 billion lent in 2017 / 1,000,000 SMBs
     // Assumptions of the model (not in the report):
     salesLogSd: new Decimal("2"),
-    smbSalesCap: usd("50000000"),
+    smbSalesCap: usd("41500000"), // SBA 454110 receipts standard ($41.5M) ≤ EU medium turnover (€50M)
+    smbMarketplaceShareMin: new Decimal("0.3"),
+    largeMarketplaceShareMin: new Decimal("0.05"),
+    largeMarketplaceShareMax: new Decimal("0.5"),
+    largeTurnoverFloor: usd("60000000"), // > $41.5M (SBA 454110); > €50M and €43M below $1.20 per €
+    revenuePerEmployee: usd("150000"),
+    revenuePerEmployeeLogSd: new Decimal("0.5"),
     loanTakeUpRate: new Decimal("0.08"),
     loanMinAnnualSales: usd("12000"),
     loanPrincipalMin: usd("1000"),
@@ -48,12 +54,20 @@ function build(): SyntheticCalibration {
  * {@link thirdPartySellerShareOfGms} (2017: 0.56).
  *
  * Assumptions (not in the report; change them freely): `salesLogSd` 2 (ln-sales σ; with the
- * 2 % / $1M target it gives a median of about $16,400 and a mean of about $121,000 per SMB, so
- * 1,000,000 SMBs sell about $121 billion, the order of half of Amazon's physical GMS: the 2018
+ * 2 % / $1M target it gives a median of about $16,400 and a mean of about $120,000 per SMB, so
+ * 1,000,000 SMBs sell about $120 billion, the order of half of Amazon's physical GMS: the 2018
  * letter gives $117 billion first-party plus $160 billion third-party for 2018); `smbSalesCap`
- * $50 million (EU 2003/361 medium-enterprise turnover ceiling); loans: 8 % take-up among
- * established SMBs with at least $12,000 of annual sales, $1,000 to $750,000 (the range Amazon
- * Lending announced in 2017), 6 % fee, 20 % holdback; `largeSellersPerSmb` 0.002; a monthly
+ * $41.5 million, the largest turnover of an SMB (the SBA receipts standard of NAICS 454110 in
+ * {@link SBA_SIZE_STANDARDS_RETAIL}, the lower of it and the EU 2003/361 medium-enterprise
+ * turnover ceiling of €50 million read as dollars); seller size facts: an SMB's marketplace
+ * share of its turnover uniform on 0.3…1 (`smbMarketplaceShareMin`), a large seller's on
+ * 0.05…0.5 (`largeMarketplaceShareMin` / `largeMarketplaceShareMax`), large sellers' and the
+ * first-party account's turnover at least $60 million (`largeTurnoverFloor`: above the SBA
+ * ceiling, and above the EU €50 million turnover / €43 million balance-sheet ceilings at any
+ * rate below $1.20 per euro), turnover per employee lognormal with median $150,000 and σ 0.5
+ * (`revenuePerEmployee`, `revenuePerEmployeeLogSd`), balance-sheet total = turnover; loans:
+ * 8 % take-up among established SMBs with at least $12,000 of annual sales, $1,000 to $750,000
+ * (the range Amazon Lending announced in 2017), 6 % fee, 20 % holdback; `largeSellersPerSmb` 0.002; a monthly
  * seasonality with a Q4 peak (Nov 10 %, Dec 12.5 %, Q4 31 % of a full year); item prices
  * lognormal with median $20 and σ 0.6; every seller in the US; established sellers joined on or
  * after 1998-01-01 ("first invited small businesses to sell 20 years ago").

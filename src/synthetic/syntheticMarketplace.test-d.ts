@@ -14,6 +14,9 @@ describe("syntheticMarketplace", () => {
     expectTypeOf(m.sales()).toMatchTypeOf<Iterable<Sale>>();
     expectTypeOf(m.aggregates().smbShareOfSales).toEqualTypeOf<Decimal>();
     expectTypeOf(m.model.revenuePerJob).toEqualTypeOf<Money>();
+    // Size facts are always set, so a SyntheticSeller classifies without missing facts.
+    expectTypeOf<SyntheticSeller["employees"]>().toEqualTypeOf<number>();
+    expectTypeOf<SyntheticSeller["balanceSheetTotal"]>().toEqualTypeOf<Money>();
   });
   it("rejects misuse", () => {
     // @ts-expect-error seed is required

@@ -107,6 +107,15 @@ function resolveCalibration(input: unknown, year: number): SyntheticCalibration 
   if (!smbSalesCap.amount.greaterThan(salesThreshold.amount)) {
     rangeError(FN, arg("smbSalesCap"), ErrorCode.OUT_OF_RANGE, "must be > calibration.salesThreshold", smbSalesCap.amount.toString(), "an amount above the threshold");
   }
+  const largeTurnoverFloor = usd("largeTurnoverFloor", true);
+  if (!largeTurnoverFloor.amount.greaterThan(smbSalesCap.amount)) {
+    rangeError(FN, arg("largeTurnoverFloor"), ErrorCode.OUT_OF_RANGE, "must be > calibration.smbSalesCap", largeTurnoverFloor.amount.toString(), "an amount above the largest SMB turnover");
+  }
+  const largeMarketplaceShareMin = rate("largeMarketplaceShareMin", 0, 1, { lowerOpen: true, upperOpen: false });
+  const largeMarketplaceShareMax = rate("largeMarketplaceShareMax", 0, 1, { lowerOpen: true, upperOpen: false });
+  if (largeMarketplaceShareMax.lessThan(largeMarketplaceShareMin)) {
+    rangeError(FN, arg("largeMarketplaceShareMax"), ErrorCode.OUT_OF_RANGE, "must be ≥ calibration.largeMarketplaceShareMin", largeMarketplaceShareMax.toString(), "a share ≥ the minimum and ≤ 1");
+  }
   let openedOn = d.marketplaceOpenedOn;
   if (has("marketplaceOpenedOn")) openedOn = utcDay(parseDateInput(rec["marketplaceOpenedOn"], FN, arg("marketplaceOpenedOn")));
   if (openedOn.getTime() >= Date.UTC(year, 0, 1)) {
@@ -120,6 +129,12 @@ function resolveCalibration(input: unknown, year: number): SyntheticCalibration 
     shareAboveThreshold: rate("shareAboveThreshold", 0, 1, { lowerOpen: true, upperOpen: true }),
     salesLogSd: rate("salesLogSd", 0, 10, { lowerOpen: true, upperOpen: false }),
     smbSalesCap,
+    smbMarketplaceShareMin: rate("smbMarketplaceShareMin", 0, 1, { lowerOpen: true, upperOpen: false }),
+    largeMarketplaceShareMin,
+    largeMarketplaceShareMax,
+    largeTurnoverFloor,
+    revenuePerEmployee: usd("revenuePerEmployee", true),
+    revenuePerEmployeeLogSd: rate("revenuePerEmployeeLogSd", 0, 5),
     jobsPerSmb: rate("jobsPerSmb", 0, 1000, { lowerOpen: true, upperOpen: false }),
     lendingPerSmb: usd("lendingPerSmb", false),
     loanTakeUpRate: rate("loanTakeUpRate", 0, 1),
@@ -152,7 +167,8 @@ interface State {
  *
  * The marketplace has `sellers` small and medium-sized businesses (SMBs: micro/small/medium by
  * the EU 2003/361 ceilings, in the US by default), `round(sellers × largeSellersPerSmb)` large
- * third-party sellers (≥ 250 staff) and one `"first-party"` account (the operator's own retail).
+ * third-party sellers (≥ 250 staff, turnover ≥ `largeTurnoverFloor`) and one `"first-party"`
+ * account (the operator's own retail).
  * Every seller is a pure function of `(seed, sellers, index)`, so `sellers()`, `sales()` and
  * `seller(id)` can be replayed, sharded or looked up in any order with identical results.
  *
@@ -186,12 +202,37 @@ interface State {
  * - *Sales*: annual cents are split over active months by `seasonality` (largest remainder,
  *   exact), then evenly over active days; units likewise. A sale is dated on the first day of its
  *   period, or the join day if later; periods with no sales are skipped.
- * - Employees = turnover / revenue-per-employee (lognormal, median $150,000), 1…249 for SMBs;
- *   turnover = sales / (marketplace share of turnover, uniform 0.3…1), capped at the SMB cap;
- *   balance-sheet total = turnover. `sizeClass` applies the EU 2003/361 ceilings to these USD
- *   amounts read as euros (conservative: €1 was worth more than $1 in 2017), so
- *   `classifyEnterpriseSize({ ...seller, annualTurnover: money(t.amount, "EUR"), … })` agrees.
- *   Large sellers have 250…20,000 staff.
+ * - *Size facts* (so that {@link isSmallOrMediumBusiness} recovers the segments): a seller's
+ *   `annualTurnover` is its whole-business turnover, of which marketplace sales are a part;
+ *   `balanceSheetTotal` = turnover (asset turnover of 1); employees = turnover / R, with R the
+ *   seller's turnover per employee, lognormal (median `revenuePerEmployee` $150,000, σ
+ *   `revenuePerEmployeeLogSd` 0.5).
+ *   - SMBs: turnover = min(cap, S / f), f ~ Uniform(`smbMarketplaceShareMin` 0.3, 1), cap =
+ *     `smbSalesCap` (default $41.5 million, the SBA receipts standard of NAICS 454110 and below
+ *     the EU €50 million medium turnover ceiling; S is capped there too, so turnover ≥ S);
+ *     employees clamped to 1…249 (EU staff ceiling < 250). A capped seller's marketplace share
+ *     is S / cap, above its draw. So every SMB is small under `"US-SBA"` (NAICS 454110) and
+ *     micro/small/medium under `"EU-2003/361"`. The calibration targets depend on S only and are
+ *     unchanged by the turnover model.
+ *   - Large sellers: turnover = L / g, with L the seller's marketplace sales and
+ *     g ~ Uniform(`largeMarketplaceShareMin` 0.05, `largeMarketplaceShareMax` 0.5) its marketplace
+ *     share of turnover; when L / g is below F = `largeTurnoverFloor`, the turnover is redrawn
+ *     uniformly on [F, 2F) (so the implied share falls below the range rather than every such
+ *     seller sitting on F; at the defaults most large sellers sell a few million dollars on the
+ *     marketplace and are redrawn); employees = max(250, turnover / R). The floor (default
+ *     $60 million) exceeds the SBA ceiling and the EU €50 million turnover and €43 million
+ *     balance-sheet ceilings, so a large seller is large under both standards on every criterion
+ *     (staff, turnover, balance sheet).
+ *   - First-party account (the operator, a large enterprise): turnover = max(floor, first-party
+ *     sales), employees = max(250, turnover / $150,000).
+ *
+ *   Euros: `sizeClass` applies the EU 2003/361 ceilings to these USD amounts read as euros
+ *   (1:1). With a fixed conversion instead, the SMB/large split is unchanged at any rate of at
+ *   least $0.83 per euro (ECB 2017 average: $1.1297): an SMB's turnover of at most $41.5 million
+ *   is then at most €50 million, and large sellers and the first-party account are large at any
+ *   rate through their ≥ 250 staff (their turnover and balance sheet also exceed the EU ceilings
+ *   at any rate below $1.20 per euro). The micro/small/medium split of SMBs shifts with the rate.
+ *   Overriding `smbSalesCap` above a standard's ceiling makes the top SMBs large under it.
  *
  * Speed: the aggregate pass runs at roughly 1–2 million SMBs per second on a laptop-class CPU
  * (it draws every seller and splits its year into months); `sellerTotals()` and `sales()` add
@@ -270,9 +311,13 @@ export function syntheticMarketplace(options: SyntheticMarketplaceOptions): Synt
     priceMu,
     priceSigma,
     meanPriceCents: Math.max(1, Math.round(100 * Math.exp(priceMu - (priceSigma * priceSigma) / 2))),
-    marketplaceShareOfTurnoverMin: 0.3,
-    revenuePerEmployeeMu: Math.log(150_000),
-    revenuePerEmployeeSigma: 0.5,
+    smbShareMin: c.smbMarketplaceShareMin.toNumber(),
+    smbTurnoverCapCents: toCents(c.smbSalesCap, "calibration.smbSalesCap"),
+    largeShareMin: c.largeMarketplaceShareMin.toNumber(),
+    largeShareMax: c.largeMarketplaceShareMax.toNumber(),
+    largeTurnoverFloorCents: toCents(c.largeTurnoverFloor, "calibration.largeTurnoverFloor"),
+    revenuePerEmployeeMu: Math.log(c.revenuePerEmployee.amount.toNumber()),
+    revenuePerEmployeeSigma: c.revenuePerEmployeeLogSd.toNumber(),
     countries,
     openedOnMs: c.marketplaceOpenedOn.getTime(),
     joinMeanDays: 3 * 365,
@@ -489,25 +534,28 @@ export function syntheticMarketplace(options: SyntheticMarketplaceOptions): Synt
   }
 
   function makeLargeSeller(j: number, lc: number): SyntheticSeller {
-    const l = engine.drawLarge(j);
+    const l = engine.drawLarge(j, lc);
     return Object.freeze({
       id: largeId(j),
       joinedOn: new Date(l.joinedMs),
       country: l.country,
       employees: l.employees,
-      annualTurnover: cents(Math.round(lc / l.marketplaceShare)),
-      balanceSheetTotal: cents(Math.round(lc / l.marketplaceShare)),
+      annualTurnover: cents(l.turnoverCents),
+      balanceSheetTotal: cents(l.turnoverCents),
       segment: "large",
       sizeClass: "large",
     });
   }
 
   function makeFirstParty(fp: bigint): SyntheticSeller {
+    const f = engine.firstParty(Number(fp));
     return Object.freeze({
       id: FIRST_PARTY_ID,
       joinedOn: new Date(c.marketplaceOpenedOn.getTime()),
       country: "US",
-      annualTurnover: cents(fp),
+      employees: f.employees,
+      annualTurnover: cents(f.turnoverCents),
+      balanceSheetTotal: cents(f.turnoverCents),
       segment: "first-party",
       sizeClass: "large",
     });
@@ -627,7 +675,7 @@ export function syntheticMarketplace(options: SyntheticMarketplaceOptions): Synt
       const st = getState();
       for (let j = 0; j < largeCount; j++) {
         const lc = st.largeCents[j] ?? 0;
-        const l = engine.drawLarge(j);
+        const l = engine.drawLarge(j, lc);
         yield Object.freeze({
           sellerId: largeId(j),
           segment: "large" as const,
@@ -648,7 +696,7 @@ export function syntheticMarketplace(options: SyntheticMarketplaceOptions): Synt
         joinedOn: new Date(c.marketplaceOpenedOn.getTime()),
         annualSales: cents(st.firstPartyCents),
         units: fp > 0 ? Math.max(1, Math.round(fp / params.meanPriceCents)) : 0,
-        employees: undefined,
+        employees: engine.firstParty(fp).employees,
       });
     },
     *sales(o?: SyntheticSalesOptions) {

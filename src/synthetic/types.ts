@@ -13,9 +13,11 @@ import type { Sale } from "../share/types.js";
 export type SyntheticSegment = "smb" | "large" | "first-party";
 
 /**
- * A synthetic seller: a {@link Seller} (with `country`, `employees`, `annualTurnover` and
- * `segment` always set, except the first-party account which has no `employees`) plus its EU
- * size class.
+ * A synthetic seller: a {@link Seller} (with `country`, `employees`, `annualTurnover`,
+ * `balanceSheetTotal` and `segment` always set) plus its EU size class. The size facts are
+ * consistent with the segment: {@link isSmallOrMediumBusiness} under `"US-SBA"` (NAICS 454110,
+ * bundled table) and under `"EU-2003/361"` (amounts read as euros) is `true` for every `"smb"`
+ * seller and `false` for every `"large"` and `"first-party"` one, with the default calibration.
  *
  * @category Synthetic
  * @since 0.1.0
@@ -30,8 +32,12 @@ export interface SyntheticSeller extends Seller {
   readonly sizeClass: EnterpriseSize;
   /** ISO 3166-1 alpha-2 country. */
   readonly country: string;
+  /** Headcount: 1…249 for SMBs, ≥ 250 for large sellers and the first-party account. */
+  readonly employees: number;
   /** Total turnover of the business (marketplace sales are a part of it), in the marketplace currency. */
   readonly annualTurnover: Money;
+  /** Balance-sheet total (the model sets it equal to `annualTurnover`: asset turnover of 1). */
+  readonly balanceSheetTotal: Money;
 }
 
 /**
@@ -55,8 +61,8 @@ export interface SyntheticSellerTotal {
   readonly annualSales: Money;
   /** Units sold during the year. */
   readonly units: number;
-  /** Headcount (undefined for the first-party account). */
-  readonly employees: number | undefined;
+  /** Headcount (the first-party account: the operator's retail headcount, ≥ 250). */
+  readonly employees: number;
 }
 
 /**
@@ -112,8 +118,28 @@ export interface SyntheticCalibration {
   readonly shareAboveThreshold: Decimal;
   /** σ of ln(annual sales) of SMBs (assumption; μ is solved from the two fields above). */
   readonly salesLogSd: Decimal;
-  /** Largest annual sales of an SMB (EU medium-enterprise turnover ceiling, 50 million, read as USD). */
+  /**
+   * Largest annual turnover of an SMB, and so its largest annual marketplace sales (default
+   * $41.5 million: the SBA receipts standard of NAICS 454110, below the EU medium turnover
+   * ceiling of €50 million). Above the ceiling of a size standard, top SMBs classify as large.
+   */
   readonly smbSalesCap: Money;
+  /** Smallest marketplace share of an SMB's turnover; the share is uniform from it to 1 (assumption). */
+  readonly smbMarketplaceShareMin: Decimal;
+  /** Smallest marketplace share of a large seller's turnover (uniform, assumption). */
+  readonly largeMarketplaceShareMin: Decimal;
+  /** Largest marketplace share of a large seller's turnover (uniform, assumption). */
+  readonly largeMarketplaceShareMax: Decimal;
+  /**
+   * Smallest turnover (and balance-sheet total) of a large seller and of the first-party account
+   * (assumption; must exceed `smbSalesCap`; default $60 million, above the SBA 454110 and EU
+   * ceilings).
+   */
+  readonly largeTurnoverFloor: Money;
+  /** Median turnover per employee of a seller's business (assumption; employees = turnover / it). */
+  readonly revenuePerEmployee: Money;
+  /** σ of ln(turnover per employee) across sellers (assumption). */
+  readonly revenuePerEmployeeLogSd: Decimal;
   /** Jobs per SMB seller (report: 900,000 / 1,000,000). */
   readonly jobsPerSmb: Decimal;
   /** Lending per SMB seller (report: US$1 billion / 1,000,000). */
