@@ -1,8 +1,9 @@
 /**
  * Benchmark: xirr / irr against the npm packages a user would otherwise pick.
  * Run: `npx tsx bench/tvm.bench.ts`. Prints a Markdown table of median times and ratios.
- * Same inputs, same process; each package is warmed up, then timed in batches; the median batch
- * time per call is reported. Answers are checked to agree to 1e-9 before timing.
+ * Same inputs, same process; each package is warmed up, then timed in batches interleaved with
+ * ours (so both see the same load on a shared machine); the median batch time per call and the
+ * median per-pair ratio are reported. Answers are checked to agree to 1e-9 before timing.
  */
 import { performance } from "node:perf_hooks";
 import * as formulajs from "@formulajs/formulajs";
@@ -41,9 +42,8 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Median time per call in microseconds. */
-function time(fn: () => unknown, batches = 41, targetMs = 20): number {
-  // warm-up and batch sizing
+/** Batch size k such that one batch of `fn` takes about `targetMs / 4` or more (also warms up). */
+function batchSize(fn: () => unknown, targetMs: number): number {
   let k = 1;
   for (;;) {
     const t0 = performance.now();
@@ -53,13 +53,42 @@ function time(fn: () => unknown, batches = 41, targetMs = 20): number {
     k *= 2;
   }
   for (let i = 0; i < k * 2; i++) fn();
-  const per: number[] = [];
-  for (let b = 0; b < batches; b++) {
-    const t0 = performance.now();
-    for (let i = 0; i < k; i++) fn();
-    per.push(((performance.now() - t0) * 1000) / k);
+  return k;
+}
+
+/** Time per call (µs) of one batch of k calls. */
+function batch(fn: () => unknown, k: number): number {
+  const t0 = performance.now();
+  for (let i = 0; i < k; i++) fn();
+  return ((performance.now() - t0) * 1000) / k;
+}
+
+/**
+ * Interleaved comparison: `pairs` batches of ours and theirs, alternating which goes first, so
+ * both see the same machine load (the bench machine is shared). Returns the median time per call
+ * of each (µs) and the median of the per-pair ratios theirs / ours.
+ */
+function compare(ours: () => unknown, theirs: () => unknown, pairs = 41, targetMs = 20): { ours: number; theirs: number; ratio: number } {
+  const kOurs = batchSize(ours, targetMs);
+  const kTheirs = batchSize(theirs, targetMs);
+  const tOurs: number[] = [];
+  const tTheirs: number[] = [];
+  const ratios: number[] = [];
+  for (let b = 0; b < pairs; b++) {
+    let a: number;
+    let t: number;
+    if (b % 2 === 0) {
+      a = batch(ours, kOurs);
+      t = batch(theirs, kTheirs);
+    } else {
+      t = batch(theirs, kTheirs);
+      a = batch(ours, kOurs);
+    }
+    tOurs.push(a);
+    tTheirs.push(t);
+    ratios.push(t / a);
   }
-  return median(per);
+  return { ours: median(tOurs), theirs: median(tTheirs), ratio: median(ratios) };
 }
 
 let sink = 0;
@@ -77,18 +106,29 @@ for (const [label, data] of [
   const finIrr = financialIrr(data.amounts);
   const agree = (a: number, b: number): string => (Math.abs(a - b) <= 1e-9 ? "yes" : `NO (Δ=${Math.abs(a - b).toExponential(2)})`);
 
-  const tOurs = time(() => (sink += xirr(flows).toNumber()));
-  const tPkg = time(() => (sink += xirrPkg(pkgFlows)));
-  const tFjs = time(() => (sink += formulajs.XIRR(data.amounts, data.dates) as number));
-  const tOurIrr = time(() => (sink += irr(data.amounts).toNumber()));
-  const tFin = time(() => (sink += financialIrr(data.amounts)));
+  const vsXirr = compare(
+    () => (sink += xirr(flows).toNumber()),
+    () => (sink += xirrPkg(pkgFlows)),
+  );
+  const vsFjs = compare(
+    () => (sink += xirr(flows).toNumber()),
+    () => (sink += formulajs.XIRR(data.amounts, data.dates) as number),
+  );
+  const vsFin = compare(
+    () => (sink += irr(data.amounts).toNumber()),
+    () => (sink += financialIrr(data.amounts)),
+  );
   const f = (us: number): string => (us >= 100 ? us.toFixed(0) : us.toFixed(1));
-  rows.push(`| ${label} | xirr (this) vs \`xirr\` | ${f(tOurs)} | ${f(tPkg)} | ${(tPkg / tOurs).toFixed(1)}x | ${agree(ours, theirs)} |`);
-  rows.push(`| ${label} | xirr (this) vs \`@formulajs/formulajs\` XIRR | ${f(tOurs)} | ${f(tFjs)} | ${(tFjs / tOurs).toFixed(1)}x | ${agree(ours, fjs)} |`);
-  rows.push(`| ${label} | irr (this) vs \`financial\` irr | ${f(tOurIrr)} | ${f(tFin)} | ${(tFin / tOurIrr).toFixed(1)}x | ${agree(ourIrr, finIrr)} |`);
+  const row = (what: string, c: { ours: number; theirs: number; ratio: number }, same: string): string =>
+    `| ${label} | ${what} | ${f(c.ours)} | ${f(c.theirs)} | ${c.ratio.toFixed(1)}x | ${same} |`;
+  rows.push(row("xirr (this) vs `xirr`", vsXirr, agree(ours, theirs)));
+  rows.push(row("xirr (this) vs `@formulajs/formulajs` XIRR", vsFjs, agree(ours, fjs)));
+  rows.push(row("irr (this) vs `financial` irr", vsFin, agree(ourIrr, finIrr)));
 }
 
-console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; median µs per call (lower is better); ratio = theirs / ours (higher = this library faster).\n`);
+console.log(
+  `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; median µs per call (lower is better); ratio = median over 41 interleaved batch pairs of theirs / ours (higher = this library faster).\n`,
+);
 console.log("| input | comparison | this library (µs) | other (µs) | ratio | same answer (1e-9) |");
 console.log("|---|---|---:|---:|---:|---|");
 for (const r of rows) console.log(r);

@@ -11,11 +11,18 @@
  * the horizon). h has the roots of the NPV (it is the NPV at the reference date).
  *
  * Strategy: Newton from the guess (analytic derivative) when the flows change sign once (then the
- * root is unique by the generalised Descartes rule of signs); Brent on the bracket
- * [XMIN, XMAX] when Newton fails; a grid scan + Brent when there are several sign changes.
+ * root is unique by the generalised Descartes rule of signs); when Newton fails, Brent on the sign
+ * bracket Newton's iterates found, else on [XMIN, XMAX]; a grid scan + Brent when there are
+ * several sign changes.
+ *
+ * Speed: evaluations reuse one `exp` per distinct gap between flow dates (a per-evaluation cache
+ * for gaps < 512, and a branch-free loop when all gaps are equal, as for daily or periodic flows);
+ * each variant performs the same float operations in the same order, so h is bit-for-bit the same.
  * Every root returned satisfies |h(x)| ≤ 1e-6 · Σ|aᵢ|, checked before returning.
  */
+import { Decimal } from "decimal.js";
 import { ConvergenceError, ErrorCode } from "../errors.js";
+import { fromHp, hp, toHp } from "./tvm-decimal.js";
 import type { ParsedFlows } from "./tvm-flows.js";
 
 /** Search bounds in x = ln(1 + r): r from about -1 + 2e-22 to about 5e21. */
@@ -32,6 +39,16 @@ export interface RootProblem {
   readonly D: number;
   readonly absSum: number;
   readonly signChanges: number;
+  /** Common gap when every k[i] - k[i-1] is the same (daily or periodic flows), else 0. */
+  readonly step: number;
+}
+
+/** The common gap of ascending k (k[0] = 0), or 0 when the gaps differ or n < 2. */
+export function uniformStep(k: Float64Array, n: number): number {
+  if (n < 2) return 0;
+  const g = k[1]! - k[0]!;
+  for (let i = 2; i < n; i++) if (k[i]! - k[i - 1]! !== g) return 0;
+  return g;
 }
 
 export function toProblem(flows: ParsedFlows, D: number): RootProblem {
@@ -66,18 +83,70 @@ export function toProblem(flows: ParsedFlows, D: number): RootProblem {
   // re-base so the earliest non-zero flow is at k = 0
   const base = n > 0 ? k[0]! : 0;
   for (let i = 0; i < n; i++) k[i] = k[i]! - base;
-  return { a: a.subarray(0, n), k: k.subarray(0, n), n, D, absSum: flows.absSum, signChanges: changes };
+  return { a: a.subarray(0, n), k: k.subarray(0, n), n, D, absSum: flows.absSum, signChanges: changes, step: uniformStep(k, n) };
 }
 
 let H = 0;
 let DH = 0;
 
+/**
+ * Per-evaluation cache of e^(lc·gap) for small gaps (monthly flows alternate 28–31-day gaps, so
+ * the "same gap as the previous flow" shortcut alone would call `exp` for almost every flow). The
+ * cached value is the very same `Math.exp(lc * gap)`, so h is bit-for-bit unchanged. A new
+ * generation number invalidates the cache at the start of each evaluation.
+ */
+const GAP_CACHE = 512;
+const gapPow = new Float64Array(GAP_CACHE);
+const gapStamp = new Int32Array(GAP_CACHE);
+let generation = 0;
+
+function nextGeneration(): number {
+  generation = generation === 0x7fffffff ? 1 : generation + 1;
+  if (generation === 1) gapStamp.fill(0);
+  return generation;
+}
+
+function cachedExp(lc: number, gap: number, gen: number): number {
+  const v = Math.exp(lc * gap);
+  if (gap < GAP_CACHE) {
+    gapPow[gap] = v;
+    gapStamp[gap] = gen;
+  }
+  return v;
+}
+
 /** Evaluate h(x) and dh/dx into H, DH. Incremental powers: one exp per distinct gap. */
 export function evalAt(p: RootProblem, x: number): void {
   const { a, k, n, D } = p;
+  const gen = nextGeneration();
   let h = 0;
   let dh = 0;
-  if (x >= 0) {
+  if (p.step > 0) {
+    // Uniform gaps: the same products and sums in the same order as the general loop below,
+    // without its branches (pw = cg^i by repeated multiplication, cg = e^(lc·step) once).
+    if (x >= 0) {
+      const cg = Math.exp((-x / D) * p.step);
+      let pw = 1;
+      for (let i = 0; i < n; i++) {
+        const term = a[i]! * pw;
+        h += term;
+        dh += term * k[i]!;
+        pw *= cg;
+      }
+      dh *= -1 / D;
+    } else {
+      const cg = Math.exp((x / D) * p.step);
+      const kmax = k[n - 1]!;
+      let pw = 1;
+      for (let i = n - 1; i >= 0; i--) {
+        const term = a[i]! * pw;
+        h += term;
+        dh += term * (kmax - k[i]!);
+        pw *= cg;
+      }
+      dh *= 1 / D;
+    }
+  } else if (x >= 0) {
     const lc = -x / D;
     let pw = 1;
     let prev = 0;
@@ -88,7 +157,7 @@ export function evalAt(p: RootProblem, x: number): void {
       const gap = ki - prev;
       if (gap !== 0) {
         if (gap !== lastGap) {
-          cg = Math.exp(lc * gap);
+          cg = gap < GAP_CACHE && gapStamp[gap] === gen ? gapPow[gap]! : cachedExp(lc, gap, gen);
           lastGap = gap;
         }
         pw *= cg;
@@ -111,7 +180,7 @@ export function evalAt(p: RootProblem, x: number): void {
       const gap = ki - prev;
       if (gap !== 0) {
         if (gap !== lastGap) {
-          cg = Math.exp(lc * gap);
+          cg = gap < GAP_CACHE && gapStamp[gap] === gen ? gapPow[gap]! : cachedExp(lc, gap, gen);
           lastGap = gap;
         }
         pw *= cg;
@@ -127,10 +196,72 @@ export function evalAt(p: RootProblem, x: number): void {
   DH = dh;
 }
 
-/** h(x) only. */
+/** h(x) only: the same loop as {@link evalAt} without the derivative (bit-identical h). */
 export function hAt(p: RootProblem, x: number): number {
-  evalAt(p, x);
-  return H;
+  const { a, k, n, D } = p;
+  const gen = nextGeneration();
+  let h = 0;
+  if (p.step > 0) {
+    // Uniform gaps: the same products and sums in the same order as the general loop below,
+    // without its branches (pw = cg^i by repeated multiplication, cg = e^(lc·step) once).
+    if (x >= 0) {
+      const cg = Math.exp((-x / D) * p.step);
+      let pw = 1;
+      for (let i = 0; i < n; i++) {
+        const term = a[i]! * pw;
+        h += term;
+        pw *= cg;
+      }
+    } else {
+      const cg = Math.exp((x / D) * p.step);
+      let pw = 1;
+      for (let i = n - 1; i >= 0; i--) {
+        const term = a[i]! * pw;
+        h += term;
+        pw *= cg;
+      }
+    }
+  } else if (x >= 0) {
+    const lc = -x / D;
+    let pw = 1;
+    let prev = 0;
+    let lastGap = -1;
+    let cg = 1;
+    for (let i = 0; i < n; i++) {
+      const ki = k[i]!;
+      const gap = ki - prev;
+      if (gap !== 0) {
+        if (gap !== lastGap) {
+          cg = gap < GAP_CACHE && gapStamp[gap] === gen ? gapPow[gap]! : cachedExp(lc, gap, gen);
+          lastGap = gap;
+        }
+        pw *= cg;
+        prev = ki;
+      }
+      h += a[i]! * pw;
+    }
+  } else {
+    const lc = x / D;
+    const kmax = n > 0 ? k[n - 1]! : 0;
+    let pw = 1;
+    let prev = 0;
+    let lastGap = -1;
+    let cg = 1;
+    for (let i = n - 1; i >= 0; i--) {
+      const ki = kmax - k[i]!;
+      const gap = ki - prev;
+      if (gap !== 0) {
+        if (gap !== lastGap) {
+          cg = gap < GAP_CACHE && gapStamp[gap] === gen ? gapPow[gap]! : cachedExp(lc, gap, gen);
+          lastGap = gap;
+        }
+        pw *= cg;
+        prev = ki;
+      }
+      h += a[i]! * pw;
+    }
+  }
+  return h;
 }
 
 /** True when |h(x)| ≤ 1e-6 · Σ|flows|. */
@@ -139,15 +270,39 @@ export function residualOk(p: RootProblem, x: number): boolean {
   return Number.isFinite(h) && Math.abs(h) <= RESIDUAL_TOLERANCE * p.absSum;
 }
 
-/** Safeguarded Newton in x. Returns x or undefined (diverged, left the range, or stalled). */
+/**
+ * Sign bracket seen by the last {@link newton} run: the latest iterate with h > 0 and the latest
+ * with h < 0 (NaN when that sign was not seen).
+ */
+let bracketPosX = Number.NaN;
+let bracketPosH = Number.NaN;
+let bracketNegX = Number.NaN;
+let bracketNegH = Number.NaN;
+
+/**
+ * Safeguarded Newton in x. Returns x or undefined (diverged, left the range, stalled, or — once
+ * iterates on both sides of the root are known — stepped outside that bracket, which is where
+ * Newton wanders off on convex NPV curves far from the guess, e.g. periodic flows with a small
+ * rate and guess 0.1). A bracket it found is left in `bracketPos*` / `bracketNeg*` for Brent.
+ */
 export function newton(p: RootProblem, x0: number, maxIter = 50): number | undefined {
+  bracketPosX = Number.NaN;
+  bracketNegX = Number.NaN;
   let x = x0;
   for (let it = 0; it < maxIter; it++) {
     evalAt(p, x);
     const h = H;
     const dh = DH;
     if (h === 0) return x;
-    if (!Number.isFinite(h) || !Number.isFinite(dh) || dh === 0) return undefined;
+    if (!Number.isFinite(h)) return undefined;
+    if (h > 0) {
+      bracketPosX = x;
+      bracketPosH = h;
+    } else {
+      bracketNegX = x;
+      bracketNegH = h;
+    }
+    if (!Number.isFinite(dh) || dh === 0) return undefined;
     let step = h / dh;
     if (step > 2) step = 2;
     else if (step < -2) step = -2;
@@ -156,6 +311,10 @@ export function newton(p: RootProblem, x0: number, maxIter = 50): number | undef
     // Quadratic convergence: once the step is below 1e-10 the new iterate is accurate to rounding
     // noise (further steps only oscillate at ~1e-14 on hundreds of flows).
     if (Math.abs(xn - x) <= 1e-10 * Math.max(1, Math.abs(xn))) return xn;
+    // Left the known bracket: Newton is diverging, hand the bracket to Brent.
+    if (bracketPosX === bracketPosX && bracketNegX === bracketNegX && !(xn > Math.min(bracketPosX, bracketNegX) && xn < Math.max(bracketPosX, bracketNegX))) {
+      return undefined;
+    }
     x = xn;
   }
   return undefined;
@@ -246,10 +405,11 @@ export function allRoots(p: RootProblem, xlo: number, xhi: number, points: numbe
 }
 
 /**
- * Solve for the rate (as a float, r = e^x - 1). One sign change: unique root (Newton, then Brent).
- * Several: the root nearest `guess` among all roots in [XMIN, XMAX].
+ * Solve for x = ln(1 + r). One sign change: unique root (Newton, then Brent). Several: the root
+ * whose rate e^x - 1 is nearest `guess` among all roots in [XMIN, XMAX]. Every x returned passed
+ * {@link residualOk}.
  */
-export function solveRate(p: RootProblem, fn: string, guess: number, maxIter: number): number {
+export function solveX(p: RootProblem, fn: string, guess: number, maxIter: number): number {
   if (p.signChanges === 0) {
     const why = p.n === 0 ? "all cash flows are zero" : p.a[0]! > 0 ? "all cash flows are positive (≥ 0)" : "all cash flows are negative (≤ 0)";
     throw new ConvergenceError(fn, ErrorCode.NO_SIGN_CHANGE, `${why}, so no rate makes the NPV zero (need at least one negative and one positive flow on different dates)`, { iterations: 0 });
@@ -260,12 +420,17 @@ export function solveRate(p: RootProblem, fn: string, guess: number, maxIter: nu
   const x0 = Math.log1p(guess);
   if (p.signChanges === 1) {
     const xn = newton(p, Math.min(Math.max(x0, XMIN + 1), XMAX - 1), maxIter);
-    if (xn !== undefined && residualOk(p, xn)) return Math.expm1(xn);
+    if (xn !== undefined && residualOk(p, xn)) return xn;
+    if (bracketPosX === bracketPosX && bracketNegX === bracketNegX) {
+      // Newton saw both signs: Brent on that bracket (else on the whole range, below).
+      const xk = brent((z) => hAt(p, z), bracketNegX, bracketPosX, bracketNegH, bracketPosH);
+      if (residualOk(p, xk)) return xk;
+    }
     const flo = hAt(p, XMIN);
     const fhi = hAt(p, XMAX);
     if ((flo > 0) !== (fhi > 0) && flo !== 0 && fhi !== 0) {
       const xb = brent((z) => hAt(p, z), XMIN, XMAX, flo, fhi);
-      if (residualOk(p, xb)) return Math.expm1(xb);
+      if (residualOk(p, xb)) return xb;
       throw new ConvergenceError(fn, ErrorCode.NOT_CONVERGED, "the bracketing solver did not reach |NPV| ≤ 1e-6 × Σ|flows|", {
         iterations: maxIter,
         lastEstimate: Math.expm1(xb),
@@ -282,12 +447,44 @@ export function solveRate(p: RootProblem, fn: string, guess: number, maxIter: nu
       iterations: 4000,
     });
   }
-  let best = Math.expm1(roots[0]!);
+  let bestX = roots[0]!;
+  let best = Math.expm1(bestX);
   for (const x of roots) {
     const r = Math.expm1(x);
-    if (Math.abs(r - guess) < Math.abs(best - guess)) best = r;
+    if (Math.abs(r - guess) < Math.abs(best - guess)) {
+      best = r;
+      bestX = x;
+    }
   }
-  return best;
+  return bestX;
+}
+
+/** Solve for the rate as a float, r = e^x - 1 (see {@link solveX}). */
+export function solveRate(p: RootProblem, fn: string, guess: number, maxIter: number): number {
+  return Math.expm1(solveX(p, fn, guess, maxIter));
+}
+
+/** Below this x (r < -0.999999998) the float e^x - 1 keeps too few digits of 1 + r. */
+const X_FLOAT_RATE_MIN = -20;
+
+/**
+ * The rate e^x - 1 of a root x found by {@link solveX}, as a `Decimal`: `Math.expm1(x)` for
+ * x ≥ -20. Closer to -100 % the float rate loses the digits that separate it from -1 (it rounds to
+ * exactly -1 below x ≈ -37), so the rate is computed in 40 digits, rounded to 28, and the residual
+ * is checked again at the rate actually returned.
+ */
+export function rateDecimal(p: RootProblem, fn: string, x: number): Decimal {
+  if (x >= X_FLOAT_RATE_MIN) return new Decimal(Math.expm1(x));
+  const H = hp();
+  const r = fromHp(new H(x).exp().minus(1));
+  const xr = r.greaterThan(-1) ? toHp(r).plus(1).ln().toNumber() : Number.NaN;
+  if (!(xr > XMIN - 1) || !residualOk(p, xr)) {
+    throw new ConvergenceError(fn, ErrorCode.NOT_CONVERGED, "the root is too close to -100 % for the returned rate to meet |NPV| ≤ 1e-6 × Σ|flows|", {
+      iterations: 0,
+      lastEstimate: Math.expm1(x),
+    });
+  }
+  return r;
 }
 
 /** Validated range search used by xirrRoots / irrRoots: rates (floats), ascending, de-duplicated. */

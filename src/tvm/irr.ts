@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { toDecimalInRange, toInteger, toRecord } from "../_internal/validate.js";
-import { parseAmounts } from "../_internal/tvm-flows.js";
-import { solveRate, toProblem } from "../_internal/tvm-solver.js";
+import { periodicProblem } from "../_internal/tvm-problem.js";
+import { rateDecimal, solveX } from "../_internal/tvm-solver.js";
 import type { TvmAmount } from "./types.js";
 
 /**
@@ -26,7 +26,8 @@ export interface IrrOptions {
  * solver as {@link xirr} with whole periods instead of days/365: unique root for one sign change
  * (Newton from `guess`, Brent fallback on r ∈ (-1 + 2e-22, 5e21)); for several sign changes, the
  * root nearest `guess` (default 0.1) — list all with {@link irrRoots}. The root is checked:
- * |NPV(r)| ≤ 1e-6 × Σ|aᵢ|. Float64 inside; result as a Decimal.
+ * |NPV(r)| ≤ 1e-6 × Σ|aᵢ|. Float64 inside; result as a Decimal (a rate within 2e-9 of -100 % is
+ * computed in 40-digit decimal so that it stays above -1).
  *
  * ## References
  * numpy-financial `irr` tests (`test_basic_values`, `test_gh_15`); Microsoft Excel `IRR` documentation.
@@ -55,6 +56,6 @@ export function irr(amounts: readonly TvmAmount[], options?: IrrOptions): Decima
     if (o["guess"] !== undefined) guess = toDecimalInRange(o["guess"], fn, "options.guess", -1, undefined, { lowerOpen: true }).toNumber();
     if (o["maxIterations"] !== undefined) maxIter = toInteger(o["maxIterations"], fn, "options.maxIterations", 1, 10_000);
   }
-  const parsed = parseAmounts(amounts, fn, false);
-  return new Decimal(solveRate(toProblem(parsed, 1), fn, guess, maxIter));
+  const p = periodicProblem(amounts, fn);
+  return rateDecimal(p, fn, solveX(p, fn, guess, maxIter));
 }

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
-import { parseAmounts } from "../_internal/tvm-flows.js";
-import { ratesInRange, toProblem } from "../_internal/tvm-solver.js";
+import { periodicProblem } from "../_internal/tvm-problem.js";
+import { ratesInRange } from "../_internal/tvm-solver.js";
 import type { TvmAmount } from "./types.js";
 import { parseRootsOptions } from "../_internal/tvm-options.js";
 import type { RootsOptions } from "./xirrRoots.js";
@@ -34,6 +34,6 @@ import type { RootsOptions } from "./xirrRoots.js";
 export function irrRoots(amounts: readonly TvmAmount[], options?: RootsOptions): readonly Decimal[] {
   const fn = "irrRoots";
   const { lower, upper, points } = parseRootsOptions(fn, options);
-  const p = toProblem(parseAmounts(amounts, fn, false), 1);
+  const p = periodicProblem(amounts, fn);
   return Object.freeze(ratesInRange(p, lower, upper, points).map((r) => new Decimal(r)));
 }

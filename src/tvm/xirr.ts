@@ -1,7 +1,7 @@
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { toDecimalInRange, toInteger, toRecord } from "../_internal/validate.js";
-import { parseFlows } from "../_internal/tvm-flows.js";
-import { solveRate, toProblem } from "../_internal/tvm-solver.js";
+import { datedProblem } from "../_internal/tvm-problem.js";
+import { rateDecimal, solveX } from "../_internal/tvm-solver.js";
 import type { CashFlow } from "./types.js";
 
 /**
@@ -25,14 +25,17 @@ export interface XirrOptions {
  * Solves Σᵢ aᵢ (1 + r)^(-(dᵢ - d₀)/365) = 0 for r > -1 in x = ln(1 + r), in float64:
  * - one sign change in the flows (ordered by date): the root is unique (Descartes' rule of
  *   signs); Newton's method with the analytic derivative starts at `guess` and, if it diverges,
- *   leaves the range or stalls, Brent's method runs on the bracket r ∈ (-1 + 2e-22, 5e21). This
+ *   leaves the range, stalls or steps outside the sign bracket its iterates found, Brent's method
+ *   runs on that bracket (else on r ∈ (-1 + 2e-22, 5e21)). This
  *   finds roots where Excel and plain Newton fail (rates > 1000 %, near -100 %, decades-long
  *   flows, one-day payoffs).
  * - several sign changes: several rates can zero the NPV. All roots are located (grid of 4000
  *   points in x plus Brent) and the one **nearest the guess** is returned; others may exist —
  *   list them with {@link xirrRoots}.
  * Before returning, the root is checked: |NPV(r)| ≤ 1e-6 × Σ|aᵢ|, the NPV taken at the date that
- * keeps every discount factor ≤ 1 (the first date for r ≥ 0, the last date for r < 0). Flows on
+ * keeps every discount factor ≤ 1 (the first date for r ≥ 0, the last date for r < 0); a rate
+ * within 2e-9 of -100 % is computed in 40-digit decimal (a float would round it to -1) and checked
+ * again at the rate returned. Flows on
  * the same date are netted; unsorted dates are accepted. Agrees with Excel where Excel converges (Excel stops at a looser tolerance: its documented
  * 0.373362535 is 1.5e-9 above the exact root 0.3733625335 returned here).
  *
@@ -73,7 +76,6 @@ export function xirr(flows: readonly CashFlow[], options?: XirrOptions): Decimal
     if (o["guess"] !== undefined) guess = toDecimalInRange(o["guess"], fn, "options.guess", -1, undefined, { lowerOpen: true }).toNumber();
     if (o["maxIterations"] !== undefined) maxIter = toInteger(o["maxIterations"], fn, "options.maxIterations", 1, 10_000);
   }
-  const parsed = parseFlows(flows, fn, false);
-  const r = solveRate(toProblem(parsed, 365), fn, guess, maxIter);
-  return new Decimal(r);
+  const p = datedProblem(flows, fn, 365);
+  return rateDecimal(p, fn, solveX(p, fn, guess, maxIter));
 }

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { parseRootsOptions } from "../_internal/tvm-options.js";
-import { parseFlows } from "../_internal/tvm-flows.js";
-import { ratesInRange, toProblem } from "../_internal/tvm-solver.js";
+import { datedProblem } from "../_internal/tvm-problem.js";
+import { ratesInRange } from "../_internal/tvm-solver.js";
 import type { CashFlow } from "./types.js";
 
 /**
@@ -57,6 +57,6 @@ export interface RootsOptions {
 export function xirrRoots(flows: readonly CashFlow[], options?: RootsOptions): readonly Decimal[] {
   const fn = "xirrRoots";
   const { lower, upper, points } = parseRootsOptions(fn, options);
-  const p = toProblem(parseFlows(flows, fn, false), 365);
+  const p = datedProblem(flows, fn, 365);
   return Object.freeze(ratesInRange(p, lower, upper, points).map((r) => new Decimal(r)));
 }

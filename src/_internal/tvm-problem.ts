@@ -1,0 +1,196 @@
+/**
+ * Internal: build a {@link RootProblem} straight from user input for xirr / irr / xirrRoots /
+ * irrRoots. Never exported from the package.
+ *
+ * Equivalent to `toProblem(parseFlows(value, fn, false), D)` (dated) and
+ * `toProblem(parseAmounts(value, fn, false), 1)` (periodic): every element is validated in the
+ * same order by the same validators (a finite `number` amount and a valid `Date` are accepted on
+ * the spot, anything else goes through `parseAmount` / `epochDay`, so every bad input throws the
+ * same error), and the merged amounts are the same float additions in the same order, so the
+ * problem (and the root) is bit-for-bit the same. What it saves: the intermediate per-flow objects
+ * and arrays (six typed arrays per call) — the arrays live in module scratch buffers that are
+ * reused across calls.
+ *
+ * Re-entrancy: user code can run while the input is read (getters, proxies). The raw buffers are
+ * guarded by a busy flag (a nested call allocates its own), and the problem buffers are filled only
+ * after the read loop, when no user code can run until the caller's solver returns.
+ */
+import { ErrorCode } from "../errors.js";
+import { MS_PER_DAY } from "./dates.js";
+import { assertSameCurrency } from "./money.js";
+import { epochDay, parseAmount } from "./tvm-flows.js";
+import { type RootProblem, uniformStep } from "./tvm-solver.js";
+import { toArray, typeError } from "./validate.js";
+
+let rawAmounts = new Float64Array(512);
+let rawDays = new Float64Array(512);
+let rawBusy = false;
+let probA = new Float64Array(512);
+let probK = new Float64Array(512);
+
+function capacity(n: number, current: number): number {
+  return Math.max(n, current * 2);
+}
+
+/**
+ * Merge same-day flows (in the given order), drop zero sums, count sign changes and re-base days
+ * on the first non-zero flow; exactly what `toProblem` does.
+ */
+function build(nums: Float64Array, days: Float64Array, n: number, order: readonly number[] | undefined, D: number, absSum: number): RootProblem {
+  if (probA.length < n) {
+    const c = capacity(n, probA.length);
+    probA = new Float64Array(c);
+    probK = new Float64Array(c);
+  }
+  const a = probA;
+  const k = probK;
+  let m = 0;
+  let base = 0;
+  let last = 0;
+  let changes = 0;
+  const j0 = order ? order[0]! : 0;
+  let curDay = days[j0]!;
+  let cur = nums[j0]!;
+  for (let i = 1; i <= n; i++) {
+    let day = 0;
+    let amt = 0;
+    if (i < n) {
+      const j = order ? order[i]! : i;
+      day = days[j]!;
+      amt = nums[j]!;
+      if (day === curDay) {
+        cur = cur + amt;
+        continue;
+      }
+    }
+    // flush the finished day
+    if (cur !== 0) {
+      if (m === 0) base = curDay;
+      a[m] = cur;
+      k[m] = curDay - base;
+      m++;
+      const s = cur > 0 ? 1 : -1;
+      if (last !== 0 && s !== last) changes++;
+      last = s;
+    }
+    curDay = day;
+    cur = amt;
+  }
+  return { a: a.subarray(0, m), k: k.subarray(0, m), n: m, D, absSum, signChanges: changes, step: uniformStep(k, m) };
+}
+
+/** `{ date, amount }[]` → root problem in days (D = 365 for ACT/365F). Same errors as `parseFlows`. */
+export function datedProblem(value: unknown, fn: string, D: number, arg = "flows"): RootProblem {
+  const flows = toArray<unknown>(value, fn, arg, { nonEmpty: true });
+  const n = flows.length;
+  const scratch = !rawBusy;
+  let nums: Float64Array;
+  let days: Float64Array;
+  if (scratch) {
+    if (rawAmounts.length < n) {
+      const c = capacity(n, rawAmounts.length);
+      rawAmounts = new Float64Array(c);
+      rawDays = new Float64Array(c);
+    }
+    nums = rawAmounts;
+    days = rawDays;
+    rawBusy = true;
+  } else {
+    nums = new Float64Array(n);
+    days = new Float64Array(n);
+  }
+  let currency: string | undefined;
+  let sorted = true;
+  let absSum = 0;
+  let prevDay = -Infinity;
+  try {
+    for (let i = 0; i < n; i++) {
+      const f = flows[i];
+      if (typeof f !== "object" || f === null || Array.isArray(f)) {
+        typeError(fn, `${arg}[${i}]`, f == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a { date, amount } object", f, "an object { date, amount }");
+      }
+      const rec = f as { readonly date?: unknown; readonly amount?: unknown };
+      const raw = rec.amount;
+      let num: number;
+      if (typeof raw === "number" && Number.isFinite(raw)) {
+        num = raw;
+      } else {
+        const pa = parseAmount(raw, fn, `${arg}[${i}].amount`, false);
+        if (pa.currency !== undefined) {
+          if (currency === undefined) currency = pa.currency;
+          else assertSameCurrency(fn, currency, pa.currency);
+        }
+        num = pa.num;
+      }
+      const dv = rec.date;
+      let day: number;
+      if (dv instanceof Date) {
+        const t = dv.getTime();
+        day = t === t ? Math.floor(t / MS_PER_DAY) : epochDay(dv, fn, `${arg}[${i}].date`);
+      } else {
+        day = epochDay(dv, fn, `${arg}[${i}].date`);
+      }
+      nums[i] = num;
+      days[i] = day;
+      absSum += Math.abs(num);
+      if (day < prevDay) sorted = false;
+      prevDay = day;
+    }
+  } finally {
+    if (scratch) rawBusy = false;
+  }
+  // No user code runs from here until the caller's solver has returned.
+  let order: number[] | undefined;
+  if (!sorted) {
+    order = new Array<number>(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((x, y) => days[x]! - days[y]! || x - y);
+  }
+  return build(nums, days, n, order, D, absSum);
+}
+
+/** Per-period amounts (index = period) → root problem with D = 1. Same errors as `parseAmounts`. */
+export function periodicProblem(value: unknown, fn: string, arg = "amounts"): RootProblem {
+  const list = toArray<unknown>(value, fn, arg, { nonEmpty: true });
+  const n = list.length;
+  const scratch = !rawBusy;
+  let nums: Float64Array;
+  let days: Float64Array;
+  if (scratch) {
+    if (rawAmounts.length < n) {
+      const c = capacity(n, rawAmounts.length);
+      rawAmounts = new Float64Array(c);
+      rawDays = new Float64Array(c);
+    }
+    nums = rawAmounts;
+    days = rawDays;
+    rawBusy = true;
+  } else {
+    nums = new Float64Array(n);
+    days = new Float64Array(n);
+  }
+  let currency: string | undefined;
+  let absSum = 0;
+  try {
+    for (let i = 0; i < n; i++) {
+      const raw = list[i];
+      let num: number;
+      if (typeof raw === "number" && Number.isFinite(raw)) {
+        num = raw;
+      } else {
+        const pa = parseAmount(raw, fn, `${arg}[${i}]`, false);
+        if (pa.currency !== undefined) {
+          if (currency === undefined) currency = pa.currency;
+          else assertSameCurrency(fn, currency, pa.currency);
+        }
+        num = pa.num;
+      }
+      nums[i] = num;
+      days[i] = i;
+      absSum += Math.abs(num);
+    }
+  } finally {
+    if (scratch) rawBusy = false;
+  }
+  return build(nums, days, n, undefined, 1, absSum);
+}
