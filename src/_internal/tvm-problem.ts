@@ -8,8 +8,8 @@
  * the spot, anything else goes through `parseAmount` / `epochDay`, so every bad input throws the
  * same error), and the merged amounts are the same float additions in the same order, so the
  * problem (and the root) is bit-for-bit the same. What it saves: the intermediate per-flow objects
- * and arrays (six typed arrays per call) — the arrays live in module scratch buffers that are
- * reused across calls.
+ * and arrays (six typed arrays per call) — for inputs up to 65,536 flows the arrays live in module
+ * scratch buffers that are reused across calls.
  *
  * Re-entrancy: user code can run while the input is read (getters, proxies). The raw buffers are
  * guarded by a busy flag (a nested call allocates its own), and the problem buffers are filled only
@@ -22,6 +22,8 @@ import { epochDay, parseAmount } from "./tvm-flows.js";
 import { type RootProblem, uniformStep } from "./tvm-solver.js";
 import { toArray, typeError } from "./validate.js";
 
+/** Inputs longer than this get their own arrays, so the module never holds more than ~2 MB. */
+const SCRATCH_MAX = 65_536;
 let rawAmounts = new Float64Array(512);
 let rawDays = new Float64Array(512);
 let rawBusy = false;
@@ -37,13 +39,20 @@ function capacity(n: number, current: number): number {
  * on the first non-zero flow; exactly what `toProblem` does.
  */
 function build(nums: Float64Array, days: Float64Array, n: number, order: readonly number[] | undefined, D: number, absSum: number): RootProblem {
-  if (probA.length < n) {
-    const c = capacity(n, probA.length);
-    probA = new Float64Array(c);
-    probK = new Float64Array(c);
+  let a: Float64Array;
+  let k: Float64Array;
+  if (n > SCRATCH_MAX) {
+    a = new Float64Array(n);
+    k = new Float64Array(n);
+  } else {
+    if (probA.length < n) {
+      const c = Math.min(capacity(n, probA.length), SCRATCH_MAX);
+      probA = new Float64Array(c);
+      probK = new Float64Array(c);
+    }
+    a = probA;
+    k = probK;
   }
-  const a = probA;
-  const k = probK;
   let m = 0;
   let base = 0;
   let last = 0;
@@ -83,12 +92,12 @@ function build(nums: Float64Array, days: Float64Array, n: number, order: readonl
 export function datedProblem(value: unknown, fn: string, D: number, arg = "flows"): RootProblem {
   const flows = toArray<unknown>(value, fn, arg, { nonEmpty: true });
   const n = flows.length;
-  const scratch = !rawBusy;
+  const scratch = !rawBusy && n <= SCRATCH_MAX;
   let nums: Float64Array;
   let days: Float64Array;
   if (scratch) {
     if (rawAmounts.length < n) {
-      const c = capacity(n, rawAmounts.length);
+      const c = Math.min(capacity(n, rawAmounts.length), SCRATCH_MAX);
       rawAmounts = new Float64Array(c);
       rawDays = new Float64Array(c);
     }
@@ -153,12 +162,12 @@ export function datedProblem(value: unknown, fn: string, D: number, arg = "flows
 export function periodicProblem(value: unknown, fn: string, arg = "amounts"): RootProblem {
   const list = toArray<unknown>(value, fn, arg, { nonEmpty: true });
   const n = list.length;
-  const scratch = !rawBusy;
+  const scratch = !rawBusy && n <= SCRATCH_MAX;
   let nums: Float64Array;
   let days: Float64Array;
   if (scratch) {
     if (rawAmounts.length < n) {
-      const c = capacity(n, rawAmounts.length);
+      const c = Math.min(capacity(n, rawAmounts.length), SCRATCH_MAX);
       rawAmounts = new Float64Array(c);
       rawDays = new Float64Array(c);
     }
