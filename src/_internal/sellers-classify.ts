@@ -6,16 +6,32 @@ import { EU_SME_THRESHOLDS } from "../sellers/EU_SME_THRESHOLDS.js";
 import { SBA_SIZE_STANDARDS_RETAIL } from "../sellers/SBA_SIZE_STANDARDS_RETAIL.js";
 import type { EnterpriseFacts, EnterpriseSize, EnterpriseSizeResult, SbaSizeStandard, SizeStandardName } from "../sellers/types.js";
 import { toMoney } from "./money.js";
-import { rangeError, toArray, toInteger, toOption, toRecord, typeError } from "./validate.js";
+import { rangeError, toArray, toFunction, toInteger, toOption, toRecord, typeError } from "./validate.js";
 
 const STANDARDS: readonly SizeStandardName[] = ["EU-2003/361", "US-SBA"];
 type Tri = boolean | undefined;
 
-function optMoney(value: unknown, fn: string, arg: string, currency: string): Money | undefined {
+type Converter = (amount: Money) => Money;
+
+/**
+ * An optional non-negative amount in `currency`. With a converter, an amount in another currency
+ * is converted (once) and the result must be a non-negative Money in `currency`; the note of
+ * the conversion is pushed to `notes` for the reason string.
+ */
+function optMoney(value: unknown, fn: string, arg: string, currency: string, convert?: { readonly f: Converter; readonly name: string; readonly notes: string[] }): Money | undefined {
   if (value === undefined) return undefined;
-  const m = toMoney(value, fn, arg);
-  if (m.currency !== currency) throw new CurrencyMismatchError(fn, currency, m.currency);
+  let m = toMoney(value, fn, arg);
+  if (m.currency !== currency && convert === undefined) throw new CurrencyMismatchError(fn, currency, m.currency);
   if (m.amount.isNegative() && !m.amount.isZero()) rangeError(fn, `${arg}.amount`, ErrorCode.OUT_OF_RANGE, "must be ≥ 0", m.amount, "an amount ≥ 0");
+  if (m.currency !== currency && convert !== undefined) {
+    const from = m.currency;
+    const out: unknown = convert.f(m);
+    const at = `${convert.name}(${arg}) result`;
+    m = toMoney(out, fn, at);
+    if (m.currency !== currency) throw new CurrencyMismatchError(fn, currency, m.currency);
+    if (m.amount.isNegative() && !m.amount.isZero()) rangeError(fn, `${at}.amount`, ErrorCode.OUT_OF_RANGE, "must be ≥ 0", m.amount, "an amount ≥ 0");
+    convert.notes.push(`${arg.replace(/^facts\./, "")} converted from ${from} with ${convert.name}`);
+  }
   return m;
 }
 
@@ -23,11 +39,18 @@ function result(standard: SizeStandardName, size: EnterpriseSize | undefined, mi
   return Object.freeze({ standard, size, isSme: size === undefined ? undefined : size !== "large", missing: Object.freeze(missing), reason });
 }
 
-function classifyEu(facts: Readonly<Record<string, unknown>>, fn: string): EnterpriseSizeResult {
-  const std = "EU-2003/361" as const;
+function classifyEu(facts: Readonly<Record<string, unknown>>, options: Readonly<Record<string, unknown>>, fn: string): EnterpriseSizeResult {
   const staff = facts["employees"] === undefined ? undefined : toInteger(facts["employees"], fn, "facts.employees", 0);
-  const turnover = optMoney(facts["annualTurnover"], fn, "facts.annualTurnover", "EUR");
-  const balance = optMoney(facts["balanceSheetTotal"], fn, "facts.balanceSheetTotal", "EUR");
+  const notes: string[] = [];
+  const toEur = options["toEur"] === undefined ? undefined : { f: toFunction<Converter>(options["toEur"], fn, "options.toEur"), name: "options.toEur", notes };
+  const turnover = optMoney(facts["annualTurnover"], fn, "facts.annualTurnover", "EUR", toEur);
+  const balance = optMoney(facts["balanceSheetTotal"], fn, "facts.balanceSheetTotal", "EUR", toEur);
+  const r = classifyEuAmounts(staff, turnover, balance);
+  return notes.length === 0 ? r : Object.freeze({ ...r, reason: `${r.reason} (${notes.join("; ")})` });
+}
+
+function classifyEuAmounts(staff: number | undefined, turnover: Money | undefined, balance: Money | undefined): EnterpriseSizeResult {
+  const std = "EU-2003/361" as const;
   if (staff === undefined) {
     return result(std, undefined, ["employees"], "staff headcount is required by Art. 2 (the financial ceilings alone cannot decide)");
   }
@@ -78,5 +101,6 @@ export function classifyImpl(facts: EnterpriseFacts, standard: SizeStandardName,
   const f = toRecord(facts, fn, "facts");
   const std = toOption(standard, fn, "standard", STANDARDS);
   const o = toRecord(options, fn, "options", true);
-  return std === "EU-2003/361" ? classifyEu(f, fn) : classifySba(f, o, fn);
+  if (o["toEur"] !== undefined) toFunction(o["toEur"], fn, "options.toEur");
+  return std === "EU-2003/361" ? classifyEu(f, o, fn) : classifySba(f, o, fn);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CurrencyMismatchError, ValidationError } from "../errors.js";
 import { money } from "../money/money.js";
+import type { Money } from "../money/types.js";
 import { classifyEnterpriseSize } from "./classifyEnterpriseSize.js";
 import { isSmallOrMediumBusiness } from "./isSmallOrMediumBusiness.js";
 
@@ -77,5 +78,57 @@ describe("isSmallOrMediumBusiness", () => {
     expect(isSmallOrMediumBusiness({ employees: 3, annualTurnover: eur("10") })).toBe(true);
     expect(isSmallOrMediumBusiness({ employees: 400 })).toBe(false);
     expect(isSmallOrMediumBusiness({ employees: 3 })).toBeUndefined();
+  });
+});
+
+describe("classifyEnterpriseSize options.toEur (EU-2003/361 with non-EUR amounts)", () => {
+  const usd = (m: string) => money(m, "USD");
+  // illustrative fixed rate: 1 USD = 0.9 EUR
+  const toEur = (m: Money) => money(m.amount.times("0.9"), "EUR");
+
+  it("converts USD turnover and balance sheet before applying the ceilings", () => {
+    // $10.5M × 0.9 = €9.45M ≤ €10M → small; $11.2M × 0.9 = €10.08M > €10M → not small on turnover
+    expect(classifyEnterpriseSize({ employees: 40, annualTurnover: usd("10500000") }, "EU-2003/361", { toEur }).size).toBe("small");
+    const r = classifyEnterpriseSize({ employees: 40, annualTurnover: usd("11200000"), balanceSheetTotal: usd("2000000") }, "EU-2003/361", { toEur });
+    // balance sheet $2M × 0.9 = €1.8M ≤ €10M → small via the balance sheet
+    expect(r.size).toBe("small");
+    expect(r.reason).toBe("small: staff 40 < 50 and balance sheet ≤ €10M (annualTurnover converted from USD with options.toEur; balanceSheetTotal converted from USD with options.toEur)");
+    // the ceiling is inclusive after conversion (rate 0.8: $12.5M → exactly €10M)
+    const at08 = (m: Money) => money(m.amount.times("0.8"), "EUR");
+    expect(classifyEnterpriseSize({ employees: 49, annualTurnover: usd("12500000") }, "EU-2003/361", { toEur: at08 }).size).toBe("small");
+    expect(classifyEnterpriseSize({ employees: 49, annualTurnover: usd("12500001.25") }, "EU-2003/361", { toEur: at08 }).missing).toEqual(["balanceSheetTotal"]);
+  });
+
+  it("calls the converter only for non-EUR amounts, once each", () => {
+    const seen: string[] = [];
+    const spy = (m: Money) => {
+      seen.push(`${m.currency} ${m.amount.toString()}`);
+      return toEur(m);
+    };
+    const r = classifyEnterpriseSize({ employees: 60, annualTurnover: eur("60000000"), balanceSheetTotal: usd("40000000") }, "EU-2003/361", { toEur: spy });
+    expect(seen).toEqual(["USD 40000000"]);
+    expect(r.size).toBe("medium"); // €36M balance sheet ≤ €43M
+  });
+
+  it("keeps the old behaviour without toEur, and reports missing facts as before", () => {
+    expect(() => classifyEnterpriseSize({ employees: 3, annualTurnover: usd("1") }, "EU-2003/361")).toThrow(CurrencyMismatchError);
+    const r = classifyEnterpriseSize({ employees: 5, annualTurnover: usd("3000000") }, "EU-2003/361", { toEur });
+    expect(r.size).toBeUndefined(); // €2.7M > €2M: needs the balance sheet
+    expect(r.missing).toEqual(["balanceSheetTotal"]);
+  });
+
+  it("rejects a bad converter or a bad result", () => {
+    expect(() => classifyEnterpriseSize({ employees: 3 }, "EU-2003/361", { toEur: "0.9" as never })).toThrowError(expect.objectContaining({ name: "ValidationTypeError", message: expect.stringMatching(/^classifyEnterpriseSize: options\.toEur must be a function/) }));
+    expect(() => classifyEnterpriseSize({ employees: 3, annualTurnover: usd("1") }, "EU-2003/361", { toEur: () => money("1", "GBP") })).toThrow(CurrencyMismatchError);
+    expect(() => classifyEnterpriseSize({ employees: 3, annualTurnover: usd("1") }, "EU-2003/361", { toEur: () => 0.9 as never })).toThrowError(/^classifyEnterpriseSize: options\.toEur\(facts\.annualTurnover\) result must be a Money/);
+    expect(() => classifyEnterpriseSize({ employees: 3, annualTurnover: usd("1") }, "EU-2003/361", { toEur: () => money("-1", "EUR") })).toThrow(ValidationError);
+    // a negative input amount is rejected before the converter is called
+    expect(() => classifyEnterpriseSize({ employees: 3, annualTurnover: usd("-1") }, "EU-2003/361", { toEur: () => { throw new Error("not called"); } })).toThrow(ValidationError);
+  });
+
+  it("is ignored by US-SBA (receipts stay in USD) and passed through by isSmallOrMediumBusiness", () => {
+    expect(classifyEnterpriseSize({ naicsCode: "454110", annualTurnover: usd("30000000") }, "US-SBA", { toEur }).size).toBe("small");
+    expect(isSmallOrMediumBusiness({ employees: 120, annualTurnover: usd("50000000") }, "EU-2003/361", { toEur })).toBe(true); // €45M ≤ €50M
+    expect(isSmallOrMediumBusiness({ employees: 120, annualTurnover: usd("60000000") }, "EU-2003/361", { toEur })).toBeUndefined(); // €54M: needs the balance sheet
   });
 });

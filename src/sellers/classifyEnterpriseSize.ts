@@ -1,4 +1,5 @@
 import { classifyImpl } from "../_internal/sellers-classify.js";
+import type { Money } from "../money/types.js";
 import type { EnterpriseFacts, EnterpriseSizeResult, SbaSizeStandard, SizeStandardName } from "./types.js";
 
 /**
@@ -12,6 +13,16 @@ export interface ClassifyEnterpriseSizeOptions {
   readonly sizeStandards?: readonly SbaSizeStandard[] | undefined;
   /** US-SBA: NAICS code, when `facts` has none. */
   readonly naicsCode?: string | undefined;
+  /**
+   * EU-2003/361: converts a turnover or balance-sheet total that is not in EUR to EUR (e.g. a US
+   * seller's USD figures). Called once per non-EUR amount (never for EUR amounts); must return a
+   * non-negative `Money` in EUR. Which rate to use (the closing rate of the accounting period,
+   * an annual average...) is the caller's choice; the Recommendation does not fix one. Without
+   * it, non-EUR amounts throw {@link CurrencyMismatchError}. Ignored by US-SBA.
+   *
+   * @since 0.2.0
+   */
+  readonly toEur?: ((amount: Money) => Money) | undefined;
 }
 
 /**
@@ -21,8 +32,9 @@ export interface ClassifyEnterpriseSizeOptions {
  * ## Notes
  * **"EU-2003/361"** (Commission Recommendation 2003/361/EC, Annex Art. 2; ceilings in
  * {@link EU_SME_THRESHOLDS}): the smallest class whose staff ceiling is not reached AND whose
- * turnover OR balance-sheet ceiling is met. Amounts must be in EUR (convert first; other
- * currencies throw {@link CurrencyMismatchError}). Headcount is needed; a financial fact is
+ * turnover OR balance-sheet ceiling is met. Amounts must be in EUR: pass `options.toEur` to
+ * convert other currencies (the reason then says which facts were converted); without it
+ * they throw {@link CurrencyMismatchError}. Headcount is needed; a financial fact is
  * needed only when the other one does not settle it (e.g. staff 5 and turnover €1M → micro
  * without a balance sheet; staff 5 and turnover €3M → needs the balance sheet). Linked and partner
  * enterprises (Art. 3–6) are the caller's job: pass consolidated figures.
@@ -37,18 +49,25 @@ export interface ClassifyEnterpriseSizeOptions {
  *
  * @param facts - headcount, turnover / receipts, balance sheet, NAICS code (a {@link Seller} works)
  * @param standard - `"EU-2003/361"` or `"US-SBA"`
- * @param options - SBA table and NAICS code
+ * @param options - SBA table and NAICS code; `toEur` for the EU standard
  * @returns the size class (or `undefined`), `isSme`, the missing facts and the reason
  * @throws {ValidationError} on an unknown standard, negative or non-integer headcount, negative
  *   amount, or a NAICS code absent from the table
- * @throws {CurrencyMismatchError} when EU amounts are not in EUR or SBA receipts not in USD
+ * @throws {CurrencyMismatchError} when EU amounts are not in EUR (and no `toEur`, or it returns
+ *   another currency) or SBA receipts not in USD
+ * @throws {ValidationTypeError} when `options.toEur` is not a function or returns a non-Money
  *
  * @example
  * ```ts
- * import { classifyEnterpriseSize, money } from "marketplace-economics";
+ * import { classifyEnterpriseSize, money, type Money } from "marketplace-economics";
  * classifyEnterpriseSize({ employees: 40, annualTurnover: money("12000000", "EUR"), balanceSheetTotal: money("9000000", "EUR") }, "EU-2003/361").size; //=> "small"
  * classifyEnterpriseSize({ employees: 5, annualTurnover: money("3000000", "EUR") }, "EU-2003/361").missing; //=> ["balanceSheetTotal"]
  * classifyEnterpriseSize({ naicsCode: "454110", annualTurnover: money("30000000", "USD") }, "US-SBA").size; //=> "small"
+ * // a US seller under the EU definition: convert its USD turnover (illustrative rate 0.9 EUR per USD)
+ * const toEur = (m: Money) => money(m.amount.times("0.9"), "EUR");
+ * const us = { employees: 40, annualTurnover: money("10500000", "USD") };
+ * classifyEnterpriseSize(us, "EU-2003/361", { toEur }).size; //=> "small"
+ * classifyEnterpriseSize(us, "EU-2003/361", { toEur }).reason; //=> "small: staff 40 < 50 and turnover ≤ €10M (annualTurnover converted from USD with options.toEur)"
  * ```
  *
  * @category Sellers

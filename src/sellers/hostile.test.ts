@@ -28,6 +28,7 @@ const TABLE: readonly { fn: string; kind: HostileKind; slot: string; call: (bad:
   { fn: "classifyEnterpriseSize", kind: "integer", slot: "facts.employees", call: (x) => classifyEnterpriseSize({ employees: B(x ?? "x") }, "EU-2003/361") },
   { fn: "classifyEnterpriseSize", kind: "money", slot: "facts.annualTurnover", call: (x) => classifyEnterpriseSize({ employees: 3, annualTurnover: B(x ?? null) }, "EU-2003/361"), valid: ["a EUR amount among USD"] },
   { fn: "classifyEnterpriseSize", kind: "money", slot: "facts.annualTurnover (SBA, USD)", call: (x) => classifyEnterpriseSize({ naicsCode: "454110", annualTurnover: B(x ?? null) }, "US-SBA") },
+  { fn: "classifyEnterpriseSize", kind: "money", slot: "options.toEur result", call: (x) => classifyEnterpriseSize({ employees: 3, annualTurnover: usd }, "EU-2003/361", { toEur: () => B(x) }), valid: ["a EUR amount among USD"] },
   { fn: "isSmallOrMediumBusiness", kind: "integer", slot: "facts.employees", call: (x) => isSmallOrMediumBusiness({ employees: B(x ?? "x") }) },
   { fn: "countNewSellers", kind: "array", slot: "sellers", call: (x) => countNewSellers(B(x), y) },
   { fn: "countNewSellers", kind: "date", slot: "interval.start", call: (x) => countNewSellers([s1], { start: B(x), end: "2018-01-01" }) },

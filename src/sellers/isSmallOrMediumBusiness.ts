@@ -11,7 +11,7 @@ import type { EnterpriseFacts, SizeStandardName } from "./types.js";
  *
  * @param facts - headcount, turnover / receipts, balance sheet, NAICS code
  * @param standard - `"EU-2003/361"` (default) or `"US-SBA"`
- * @param options - SBA table and NAICS code
+ * @param options - SBA table and NAICS code; `toEur` to convert non-EUR amounts for the EU standard
  * @returns `true`, `false`, or `undefined` when facts are missing
  * @throws {ValidationError} as {@link classifyEnterpriseSize}
  * @throws {CurrencyMismatchError} as {@link classifyEnterpriseSize}
