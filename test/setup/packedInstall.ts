@@ -5,7 +5,7 @@
  * Runtime dependencies are linked from this repo's node_modules so no network is needed.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -31,6 +31,8 @@ export default function setup(project: TestProject): () => void {
   for (const dep of Object.keys(pkg.dependencies)) {
     symlinkSync(join(root, "node_modules", dep), join(dir, "node_modules", dep), "dir");
   }
+  // A consumer project of its own, ESM like the examples.
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   project.provide("consumerDir", dir);
   return () => rmSync(dir, { recursive: true, force: true });
 }
