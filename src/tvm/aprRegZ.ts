@@ -183,23 +183,51 @@ export function aprRegZ(input: AprRegZInput): Decimal {
     for (let j = 0; j < n; j++) s += P[j]! / ((1 + Fr[j]! * i) * Math.exp(T[j]! * x));
     return s - A;
   };
-  let lo = -1;
-  let hi = 1;
-  let flo = F(lo);
-  let fhi = F(hi);
+  // Bracket the root outwards from x = 0 (i = 0), in steps small enough that e^(t·x) cannot
+  // overflow before the sign changes, even for schedules of thousands of daily payments.
+  let maxT = 0;
+  for (let j = 0; j < n; j++) maxT = Math.max(maxT, T[j]! + Fr[j]!);
+  const step0 = Math.min(1, 1 / Math.max(1, maxT));
+  const f0 = F(0);
+  let lo: number;
+  let hi: number;
+  let flo: number;
+  let fhi: number;
   let guard = 0;
-  while (flo < 0 && guard++ < 60) {
-    hi = lo;
-    fhi = flo;
-    lo *= 2;
-    flo = F(lo);
-  }
-  guard = 0;
-  while (fhi > 0 && guard++ < 60) {
-    lo = hi;
-    flo = fhi;
-    hi *= 2;
+  if (f0 >= 0) {
+    lo = 0;
+    flo = f0;
+    hi = step0;
     fhi = F(hi);
+    while (fhi > 0 && guard++ < 200) {
+      lo = hi;
+      flo = fhi;
+      hi *= 2;
+      fhi = F(hi);
+    }
+  } else {
+    hi = 0;
+    fhi = f0;
+    lo = -step0;
+    flo = F(lo);
+    while (flo < 0 && guard++ < 200) {
+      hi = lo;
+      fhi = flo;
+      lo *= 2;
+      flo = F(lo);
+    }
+  }
+  // An endpoint value that overflowed (F → +∞ as i → −100 %) is pulled in by bisection.
+  while (!Number.isFinite(flo) && guard++ < 400) {
+    const mid = (lo + hi) / 2;
+    const fm = F(mid);
+    if (fm < 0) {
+      hi = mid;
+      fhi = fm;
+    } else {
+      lo = mid;
+      flo = fm;
+    }
   }
   if (!(flo >= 0 && fhi <= 0) || !Number.isFinite(flo) || !Number.isFinite(fhi)) {
     throw new ConvergenceError(fn, ErrorCode.NO_SIGN_CHANGE, "no unit-period rate makes the payments' present value equal the amount financed", { iterations: guard });
