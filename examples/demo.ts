@@ -39,7 +39,6 @@ function flag(name: string, fallback: number): number {
 }
 const N = flag("sellers", 100_000);
 const SEED = flag("seed", 2018);
-const CHUNK = 50_000;
 const scale = N / 1_000_000;
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
@@ -59,37 +58,23 @@ const USD_1M = money("1000000", "USD");
 // Each seller is classified with the SBA size standard for NAICS 454110 (13 CFR 121.201), not taken from the generator.
 const isSmb = new Map<string, boolean>();
 let usSmbs = 0;
-let newSmbs = 0;
-let smbsAboveOneMillion = 0;
-let chunk: Seller[] = [];
-const flushSellers = () => {
-  newSmbs += countNewSellers(chunk, year);
-  chunk = [];
-};
 for (const seller of m.sellers()) {
-  const smb = seller.id === "first-party" ? false : isSmallOrMediumBusiness(seller, "US-SBA", { naicsCode: "454110" }) === true;
+  const smb = isSmallOrMediumBusiness(seller, "US-SBA", { naicsCode: "454110" }) === true;
   isSmb.set(seller.id, smb);
-  if (!smb) continue;
-  if (seller.country === "US") usSmbs++;
-  chunk.push(seller);
-  if (chunk.length === CHUNK) flushSellers();
+  if (smb && seller.country === "US") usSmbs++;
 }
-flushSellers();
-progress(`classified ${int(isSmb.size)} sellers, counted new sellers`);
+progress(`classified ${int(isSmb.size)} sellers`);
 
-// Annual sales per seller, streamed, counted against the $1M threshold in chunks.
-let sales: Sale[] = [];
-const flushSales = () => {
-  smbsAboveOneMillion += countSellersAboveSales(sales, USD_1M, year);
-  sales = [];
-};
-for (const sale of m.sales({ granularity: "year" })) {
-  if (!isSmb.get(sale.sellerId)) continue;
-  sales.push(sale);
-  if (sales.length === CHUNK) flushSales();
+// The counting functions read any iterable once, so sellers and sales stream through them.
+function* smbSellers(): Generator<Seller> {
+  for (const s of m.sellers()) if (isSmb.get(s.id)) yield s;
 }
-flushSales();
-progress("counted sellers above $1M of sales");
+function* smbAnnualSales(): Generator<Sale> {
+  for (const s of m.sales({ granularity: "year" })) if (isSmb.get(s.sellerId)) yield s;
+}
+const newSmbs = countNewSellers(smbSellers(), year);
+const smbsAboveOneMillion = countSellersAboveSales(smbAnnualSales(), USD_1M, year);
+progress("counted new sellers and sellers above $1M of sales");
 
 // ---------------------------------------------------------------- 2. share of sales, streamed month by month
 const acc = createShareAccumulator();

@@ -20,7 +20,7 @@ export interface ClassifyEnterpriseSizeOptions {
    * an annual average...) is the caller's choice; the Recommendation does not fix one. Without
    * it, non-EUR amounts throw {@link CurrencyMismatchError}. Ignored by US-SBA.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   readonly toEur?: ((amount: Money) => Money) | undefined;
 }

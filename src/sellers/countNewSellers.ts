@@ -7,7 +7,7 @@ import type { DateInterval, Seller } from "./types.js";
  * The {@link countNewSellers} function options.
  *
  * @category Sellers
- * @since 0.2.0
+ * @since 0.1.0
  */
 export interface CountNewSellersOptions {
   /**
