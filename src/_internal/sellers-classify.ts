@@ -35,8 +35,8 @@ function optMoney(value: unknown, fn: string, arg: string, currency: string, con
   return m;
 }
 
-function result(standard: SizeStandardName, size: EnterpriseSize | undefined, missing: string[], reason: string): EnterpriseSizeResult {
-  return Object.freeze({ standard, size, isSme: size === undefined ? undefined : size !== "large", missing: Object.freeze(missing), reason });
+function result(standard: SizeStandardName, size: EnterpriseSize | undefined, missing: string[], reason: string, isSme?: boolean): EnterpriseSizeResult {
+  return Object.freeze({ standard, size, isSme: size === undefined ? isSme : size !== "large", missing: Object.freeze(missing), reason });
 }
 
 function classifyEu(facts: Readonly<Record<string, unknown>>, options: Readonly<Record<string, unknown>>, fn: string): EnterpriseSizeResult {
@@ -65,7 +65,12 @@ function classifyEuAmounts(staff: number | undefined, turnover: Money | undefine
     }
     if (t === undefined || b === undefined) {
       const missing = [...(t === undefined ? ["annualTurnover"] : []), ...(b === undefined ? ["balanceSheetTotal"] : [])];
-      return result(std, undefined, missing, `staff ${staff} < ${c.staff} fits "${size}", but the financial ceiling cannot be checked without ${missing.join(" or ")}`);
+      // The size band is undecided, but SME status may already be settled by the medium
+      // ceilings (fewer than 250 staff and turnover ≤ €50M or balance sheet ≤ €43M).
+      const m = EU_SME_THRESHOLDS.medium;
+      const sme = (turnover !== undefined && turnover.amount.lte(m.turnover)) || (balance !== undefined && balance.amount.lte(m.balanceSheet)) ? true : undefined;
+      const tail = sme ? "; it is an SME either way (medium ceilings met)" : "";
+      return result(std, undefined, missing, `staff ${staff} < ${c.staff} fits "${size}", but the financial ceiling cannot be checked without ${missing.join(" or ")}${tail}`, sme);
     }
   }
   return result(std, "large", [], staff >= 250 ? `large: staff ${staff} ≥ 250` : "large: both turnover > €50M and balance sheet > €43M");

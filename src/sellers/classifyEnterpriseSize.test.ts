@@ -132,3 +132,17 @@ describe("classifyEnterpriseSize options.toEur (EU-2003/361 with non-EUR amounts
     expect(isSmallOrMediumBusiness({ employees: 120, annualTurnover: usd("60000000") }, "EU-2003/361", { toEur })).toBeUndefined(); // €54M: needs the balance sheet
   });
 });
+
+describe("SME status settled before the size band (audit regression)", () => {
+  it("is an SME when staff < 250 and turnover ≤ €50M even if the balance sheet is unknown", () => {
+    // 5 staff, €5M turnover: too much turnover for "micro" (≤ €2M) so micro needs the balance sheet,
+    // but Annex Art. 2(1) is met (< 250 staff, turnover ≤ €50M): an SME whatever the balance sheet.
+    const r = classifyEnterpriseSize({ employees: 5, annualTurnover: money("5000000", "EUR") }, "EU-2003/361");
+    expect(r.size).toBeUndefined();
+    expect(r.missing).toEqual(["balanceSheetTotal"]);
+    expect(r.isSme).toBe(true);
+    expect(isSmallOrMediumBusiness({ employees: 5, annualTurnover: money("5000000", "EUR") })).toBe(true);
+    // 100 staff, €60M turnover: the balance sheet could still make it medium, so undecided.
+    expect(isSmallOrMediumBusiness({ employees: 100, annualTurnover: money("60000000", "EUR") })).toBeUndefined();
+  });
+});

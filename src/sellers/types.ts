@@ -145,7 +145,11 @@ export interface EnterpriseSizeResult {
   readonly standard: SizeStandardName;
   /** The size class, or `undefined` when the facts given could not decide it. */
   readonly size: EnterpriseSize | undefined;
-  /** True for micro, small and medium (SME); `undefined` when `size` is. */
+  /**
+   * True for micro, small and medium (SME). When `size` is undecided it can still be `true`
+   * (EU: fewer than 250 staff and turnover ≤ €50M or balance sheet ≤ €43M settles SME status
+   * whatever the missing fact); otherwise `undefined`.
+   */
   readonly isSme: boolean | undefined;
   /** Names of the facts that were missing and needed (`"employees"`, `"annualTurnover"`...). */
   readonly missing: readonly string[];
