@@ -3,7 +3,7 @@ import { ConvergenceError, ErrorCode } from "../errors.js";
 import { dayDate, dayNumber } from "../_internal/financing-engine.js";
 import { runProduct } from "../_internal/financing-run.js";
 import { toUtcDay } from "../_internal/dates.js";
-import { assertSameCurrency, makeMoney } from "../_internal/money.js";
+import { assertSameCurrency, makeMoney, toCurrency } from "../_internal/money.js";
 import { rangeError, toArray, toNonEmptyString, toRecord } from "../_internal/validate.js";
 import type { Money } from "../money/types.js";
 import { xirr } from "../tvm/xirr.js";
@@ -92,6 +92,23 @@ export interface PortfolioResult {
 const FN = "simulatePortfolio";
 
 /**
+ * The funding day of a loan before it is run: its `fundedOn`, a term loan's `startDate`, or the
+ * day before the seller's first sale (as {@link simulateRepayment} assumes). `undefined` when it
+ * cannot be read here; the run then reports the problem with its own error.
+ */
+function impliedFundingDay(loan: Readonly<Record<string, unknown>>, sales: unknown, i: number): number | undefined {
+  if (loan["fundedOn"] !== undefined) return dayNumber(toUtcDay(loan["fundedOn"], FN, `loans[${i}].fundedOn`));
+  const product = loan["product"] as { kind?: unknown; startDate?: unknown } | null;
+  try {
+    if (typeof product === "object" && product !== null && product.kind === "term-loan") return dayNumber(toUtcDay(product.startDate, FN, `loans[${i}].product.startDate`));
+    const first = Array.isArray(sales) ? (sales[0] as { date?: unknown } | undefined) : undefined;
+    return first === undefined ? undefined : dayNumber(toUtcDay(first.date, FN, "sales[0].date")) - 1;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Run many loans against their sellers' sales and aggregate them: total lent, repaid and
  * outstanding, principal lost if sales stop, the lender's cash flows and portfolio IRR.
  *
@@ -143,6 +160,7 @@ export function simulatePortfolio(
   const until = o["until"] === undefined ? undefined : toUtcDay(o["until"], FN, "options.until");
   const untilDay = until === undefined ? undefined : dayNumber(until);
   let notYetFunded = 0;
+  let skippedCurrency: string | undefined;
   const ids = new Set<string>();
   let currency: string | undefined;
   let lent = new Decimal(0);
@@ -172,15 +190,11 @@ export function simulatePortfolio(
     if (runOptions["granularity"] === undefined) delete runOptions["granularity"];
     if (runOptions["rounding"] === undefined) delete runOptions["rounding"];
     if (untilDay !== undefined) {
-      const product = loan["product"] as { kind?: unknown; startDate?: unknown } | null;
-      const fundedOn =
-        loan["fundedOn"] !== undefined
-          ? toUtcDay(loan["fundedOn"], FN, `loans[${i}].fundedOn`)
-          : typeof product === "object" && product !== null && product.kind === "term-loan" && product.startDate instanceof Date
-            ? product.startDate
-            : undefined;
-      if (fundedOn !== undefined && dayNumber(fundedOn) > untilDay) {
+      const fundedDay = impliedFundingDay(loan, sales, i);
+      if (fundedDay !== undefined && fundedDay > untilDay) {
         notYetFunded++;
+        const principal = (loan["product"] as { principal?: { currency?: unknown } } | null)?.principal;
+        if (skippedCurrency === undefined && typeof principal?.currency === "string") skippedCurrency = principal.currency;
         return;
       }
     }
@@ -213,14 +227,17 @@ export function simulatePortfolio(
       );
     }
   });
-  const cur = currency!;
+  // Every loan funded after `until`: an empty portfolio in the loans' currency.
+  const cur = currency ?? toCurrency(skippedCurrency, FN, "loans[0].product.principal.currency");
   const m = (d: Decimal) => makeMoney(d, cur);
   const cashFlows = [...flows.entries()].sort((a, b) => a[0] - b[0]).map(([day, amount]) => Object.freeze({ date: dayDate(day), amount: m(amount) }));
   let irr: Decimal | null = null;
-  try {
-    irr = xirr(cashFlows.map((f) => ({ date: f.date, amount: f.amount.amount })));
-  } catch (err) {
-    if (!(err instanceof ConvergenceError)) throw err;
+  if (cashFlows.length > 0) {
+    try {
+      irr = xirr(cashFlows.map((f) => ({ date: f.date, amount: f.amount.amount })));
+    } catch (err) {
+      if (!(err instanceof ConvergenceError)) throw err;
+    }
   }
   return Object.freeze({
     currency: cur,
