@@ -88,8 +88,10 @@ function keyOfIndex(i: number): string {
  * ## Notes
  * 1. **Projection (Cal. Code Regs. tit. 10 § 930(b); 23 NYCRR § 600.8(b)).** Sales are summed
  *    per calendar month. The `months` (4–12, fixed by the provider) complete calendar months
- *    before the offer month are averaged; a business younger than that averages the months
- *    since its first sale (§ 930(b)(3), § 600.8(b)(3)); `excludeMonths` drops months the
+ *    before the offer month are averaged; a business younger than that averages the complete
+ *    months since its first sale (§ 930(b)(3), § 600.8(b)(3)) — a first month whose first
+ *    days are missing from the history is left out rather than averaged as a whole month
+ *    (pass zero-amount days from the 1st to include it); `excludeMonths` drops months the
  *    provider excludes under § 930(b)(4) / § 600.8(b)(4). Months inside the period with no
  *    sales count as zero.
  * 2. **Payments (§ 942; § 600.7).** The monthly projection is spread evenly over days
@@ -157,7 +159,11 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
   if (n === 0) rangeError(FN, "historicalSales", ErrorCode.EMPTY_INPUT, "must not be empty", historicalSales, "at least one complete month of sales");
   const offerDay = o["offerDate"] === undefined ? series.days[n - 1]! + 1 : dayNumber(toUtcDay(o["offerDate"], FN, "options.offerDate"));
   const lastMonth = monthIndex(offerDay) - 1; // complete months before the offer month
-  const firstMonth = Math.max(lastMonth - months + 1, monthIndex(series.days[0]!));
+  // A month counts only when the history covers it from its first day: a business whose first
+  // sale is on the 25th has not had a complete first month (§ 930 / § 600.8 average *monthly* sales).
+  const firstDay = series.days[0]!;
+  const firstCompleteMonth = dayDate(firstDay).getUTCDate() === 1 ? monthIndex(firstDay) : monthIndex(firstDay) + 1;
+  const firstMonth = Math.max(lastMonth - months + 1, firstCompleteMonth);
   const totals = new Map<number, Decimal>();
   for (let i = 0; i < n; i++) {
     const mi = monthIndex(series.days[i]!);
