@@ -387,21 +387,72 @@ export function brent(f: (x: number) => number, xa: number, xb: number, fa0: num
 /** All sign changes of h on a uniform grid of `points` in [xlo, xhi], each refined by Brent. */
 export function allRoots(p: RootProblem, xlo: number, xhi: number, points: number): number[] {
   const roots: number[] = [];
-  let xPrev = xlo;
-  let fPrev = hAt(p, xlo);
-  if (fPrev === 0) roots.push(xlo);
+  const xs = new Float64Array(points + 1);
+  const fs = new Float64Array(points + 1);
+  for (let j = 0; j <= points; j++) {
+    xs[j] = j === points ? xhi : xlo + ((xhi - xlo) * j) / points;
+    fs[j] = hAt(p, xs[j]!);
+  }
+  if (fs[0] === 0) roots.push(xs[0]!);
   for (let j = 1; j <= points; j++) {
-    const x = j === points ? xhi : xlo + ((xhi - xlo) * j) / points;
-    const f = hAt(p, x);
+    const x = xs[j]!;
+    const f = fs[j]!;
+    const xPrev = xs[j - 1]!;
+    const fPrev = fs[j - 1]!;
     if (f === 0) {
       roots.push(x);
     } else if (fPrev !== 0 && (f > 0) !== (fPrev > 0) && Number.isFinite(f) && Number.isFinite(fPrev)) {
       roots.push(brent((z) => hAt(p, z), xPrev, x, fPrev, f));
+    } else if (j < points && fPrev !== 0 && Number.isFinite(f) && Number.isFinite(fPrev)) {
+      // Two close roots (or a double root) can hide inside one grid step: the NPV dips toward
+      // zero and back without changing sign at the grid points. Find the dip's extremum and, if
+      // the NPV reaches zero there, bracket the roots on each side of it.
+      const fNext = fs[j + 1]!;
+      const sameSign = (f > 0) === (fPrev > 0) && (f > 0) === (fNext > 0) && fNext !== 0;
+      if (sameSign && Math.abs(f) < Math.abs(fPrev) && Math.abs(f) < Math.abs(fNext)) {
+        const s = f > 0 ? 1 : -1;
+        const xm = goldenMin((z) => s * hAt(p, z), xPrev, xs[j + 1]!);
+        const fm = hAt(p, xm);
+        if (fm === 0 || (fm > 0) !== (f > 0)) {
+          if (fm === 0) roots.push(xm);
+          else {
+            roots.push(brent((z) => hAt(p, z), xPrev, xm, fPrev, fm));
+            roots.push(brent((z) => hAt(p, z), xm, xs[j + 1]!, fm, fNext));
+          }
+        } else if (residualOk(p, xm)) {
+          roots.push(xm); // a double root: the NPV touches zero without crossing
+        }
+      }
     }
-    xPrev = x;
-    fPrev = f;
   }
-  return roots.filter((x) => residualOk(p, x));
+  const sorted = roots.filter((x) => residualOk(p, x)).sort((a, b) => a - b);
+  // Roots closer than 1e-7 in ln(1 + r) are one (double) root to float precision.
+  return sorted.filter((x, i) => i === 0 || x - sorted[i - 1]! > 1e-7);
+}
+
+/** Minimum of a unimodal function on [a, b] by golden-section search (about 1e-13 wide). */
+function goldenMin(g: (x: number) => number, a: number, b: number): number {
+  const r = (Math.sqrt(5) - 1) / 2;
+  let c = b - r * (b - a);
+  let d = a + r * (b - a);
+  let gc = g(c);
+  let gd = g(d);
+  for (let i = 0; i < 200 && b - a > 1e-13 * (1 + Math.abs(a)); i++) {
+    if (gc < gd) {
+      b = d;
+      d = c;
+      gd = gc;
+      c = b - r * (b - a);
+      gc = g(c);
+    } else {
+      a = c;
+      c = d;
+      gc = gd;
+      d = a + r * (b - a);
+      gd = g(d);
+    }
+  }
+  return (a + b) / 2;
 }
 
 /**
@@ -410,6 +461,9 @@ export function allRoots(p: RootProblem, xlo: number, xhi: number, points: numbe
  * {@link residualOk}.
  */
 export function solveX(p: RootProblem, fn: string, guess: number, maxIter: number): number {
+  if (p.n === 1) {
+    throw new ConvergenceError(fn, ErrorCode.NO_SIGN_CHANGE, "all cash flows fall on the same date (same-day flows are netted), so no rate makes the NPV zero", { iterations: 0 });
+  }
   if (p.signChanges === 0) {
     const why = p.n === 0 ? "all cash flows are zero" : p.a[0]! > 0 ? "all cash flows are positive (≥ 0)" : "all cash flows are negative (≤ 0)";
     throw new ConvergenceError(fn, ErrorCode.NO_SIGN_CHANGE, `${why}, so no rate makes the NPV zero (need at least one negative and one positive flow on different dates)`, { iterations: 0 });
@@ -443,7 +497,7 @@ export function solveX(p: RootProblem, fn: string, guess: number, maxIter: numbe
   }
   const roots = allRoots(p, XMIN, XMAX, 4000);
   if (roots.length === 0) {
-    throw new ConvergenceError(fn, ErrorCode.NO_SIGN_CHANGE, `the flows change sign ${p.signChanges} times but the NPV does not cross zero for any rate above -100 %`, {
+    throw new ConvergenceError(fn, ErrorCode.NO_SIGN_CHANGE, `the flows change sign ${p.signChanges} times but the NPV is not zero at any rate found on a 4,000-point search from about -100 % to 5e21`, {
       iterations: 4000,
     });
   }

@@ -19,7 +19,7 @@ export interface AmortizationScheduleInput {
   readonly rate: Decimal | string | number;
   /** Number of payments (integer ≥ 1). */
   readonly nper: number;
-  /** Regular payment (> 0); default: {@link pmt} rounded up to the minor unit, so the last payment is the smallest. */
+  /** Regular payment (> 0); default: {@link pmt} rounded up to the minor unit (see Notes). */
   readonly payment?: Decimal | string | number;
   /** Decimal places of every amount; default: the Money's currency minor unit, else 2. */
   readonly decimals?: number;
@@ -72,8 +72,13 @@ export interface AmortizationSchedule {
  * For each period k: interestₖ = round(balanceₖ₋₁ × rate), principalₖ = payment - interestₖ,
  * balanceₖ = balanceₖ₋₁ - principalₖ; the last payment is balanceₙ₋₁ + interestₙ. The default
  * payment is -{@link pmt}(rate, nper, principal) rounded up to the minor unit, so the last payment
- * is at most the regular one; a given payment too small to repay within `nper` periods leaves the
- * remainder in the last payment (a balloon). Amounts are exact decimals.
+ * differs from the regular one only by the accumulated interest rounding (a few minor units).
+ * When the principal part of the first payment is under half a minor unit, per-period interest
+ * rounding could swallow it (a near interest-only loan ending in a balloon): the default payment
+ * is then raised to the smallest amount whose last payment is not larger, which may repay the
+ * loan in fewer than `nper` periods. A given
+ * payment too small to repay within `nper` periods leaves the remainder in the last payment (a
+ * balloon). Amounts are exact decimals.
  *
  * ## References
  * Standard actuarial amortization (e.g. numpy-financial `ipmt`/`ppmt`: ppmt(0.1/12, 1, 60, 55000) = -710.25).
@@ -104,24 +109,49 @@ export function amortizationSchedule(input: AmortizationScheduleInput): Amortiza
   const n = toInteger(o["nper"], fn, "input.nper", 1, 100_000);
   const dp = o["decimals"] === undefined ? (pa.currency ? minorDigits(pa.currency) : 2) : toInteger(o["decimals"], fn, "input.decimals", 0, 12);
   const rm = toRounding(o["rounding"] ?? "half-even", fn, "input.rounding");
-  const payment =
-    o["payment"] === undefined
-      ? pmt(rate, n, principal).neg().toDecimalPlaces(dp, Decimal.ROUND_UP)
-      : toDecimalInRange(o["payment"], fn, "input.payment", 0, undefined, { lowerOpen: true });
-  const rows: AmortizationRow[] = [];
-  let balance = principal;
-  let totalPaid = new Decimal(0);
-  let totalInterest = new Decimal(0);
-  for (let k = 1; k <= n; k++) {
-    const interest = balance.times(rate).toDecimalPlaces(dp, rm);
-    let pay = payment;
-    if (k === n || pay.greaterThanOrEqualTo(balance.plus(interest))) pay = balance.plus(interest);
-    const princ = pay.minus(interest);
-    balance = balance.minus(princ);
-    totalPaid = totalPaid.plus(pay);
-    totalInterest = totalInterest.plus(interest);
-    rows.push(Object.freeze({ period: k, payment: pay, interest, principal: princ, balance }));
-    if (balance.isZero()) break;
+  const run = (payment: Decimal) => {
+    const rows: AmortizationRow[] = [];
+    let balance = principal;
+    let totalPaid = new Decimal(0);
+    let totalInterest = new Decimal(0);
+    for (let k = 1; k <= n; k++) {
+      const interest = balance.times(rate).toDecimalPlaces(dp, rm);
+      let pay = payment;
+      if (k === n || pay.greaterThanOrEqualTo(balance.plus(interest))) pay = balance.plus(interest);
+      const princ = pay.minus(interest);
+      balance = balance.minus(princ);
+      totalPaid = totalPaid.plus(pay);
+      totalInterest = totalInterest.plus(interest);
+      rows.push(Object.freeze({ period: k, payment: pay, interest, principal: princ, balance }));
+      if (balance.isZero()) break;
+    }
+    return { rows, totalPaid, totalInterest };
+  };
+  let payment: Decimal;
+  let table: ReturnType<typeof run>;
+  if (o["payment"] === undefined) {
+    const exact = pmt(rate, n, principal).neg();
+    payment = exact.toDecimalPlaces(dp, Decimal.ROUND_UP);
+    table = run(payment);
+    // When the principal part of the first payment is under half a minor unit, rounding each
+    // period's interest can swallow it, so the loan would not amortize and end in a balloon.
+    // Then take the smallest payment (in minor units) whose last payment is not larger than it.
+    const unit = new Decimal(10).pow(-dp);
+    if (exact.minus(principal.times(rate)).lessThan(unit.div(2)) && table.rows.at(-1)!.payment.greaterThan(payment)) {
+      let lo = payment;
+      let hi = principal.plus(principal.times(rate)).toDecimalPlaces(dp, Decimal.ROUND_UP);
+      while (hi.minus(lo).greaterThan(unit)) {
+        const mid = lo.plus(hi).div(2).toDecimalPlaces(dp, Decimal.ROUND_DOWN);
+        if (run(mid).rows.at(-1)!.payment.greaterThan(mid)) lo = mid;
+        else hi = mid;
+      }
+      payment = hi;
+      table = run(payment);
+    }
+  } else {
+    payment = toDecimalInRange(o["payment"], fn, "input.payment", 0, undefined, { lowerOpen: true });
+    table = run(payment);
   }
+  const { rows, totalPaid, totalInterest } = table;
   return Object.freeze({ rows: Object.freeze(rows), payment, totalPaid, totalInterest });
 }
