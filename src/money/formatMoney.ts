@@ -1,7 +1,7 @@
 import { ErrorCode } from "../errors.js";
-import { minorDigits, toMoney } from "../_internal/money.js";
+import { minorDigits, toMoney, toRounding } from "../_internal/money.js";
 import { rangeError, typeError } from "../_internal/validate.js";
-import type { Money } from "./types.js";
+import type { Money, RoundingMode } from "./types.js";
 
 /**
  * The {@link formatMoney} function options.
@@ -14,25 +14,30 @@ export interface FormatMoneyOptions {
   readonly fractionDigits?: number;
   /** `"symbol"` ($, default), `"code"` (USD), `"name"` (US dollars) or `"narrowSymbol"`. */
   readonly currencyDisplay?: "symbol" | "code" | "name" | "narrowSymbol";
+  /** How the amount is rounded to `fractionDigits` before display; default `"half-even"`, like {@link roundToMinor}. */
+  readonly rounding?: RoundingMode;
 }
 
 /**
  * Format an amount for display with `Intl.NumberFormat`, without ever going through a JS
- * float: the exact decimal string is passed to Intl, so $12,345,678,901,234,567.13 prints
- * correctly. Display rounding is Intl's (half-expand, i.e. half away from zero).
+ * float: the amount is rounded in decimal (half-even by default, the same rule as
+ * {@link roundToMinor}, so what you see is what you would book) and the exact decimal string is
+ * passed to Intl, so $12,345,678,901,234,567.12 prints correctly.
  *
  * @param amount - the amount
  * @param locale - a BCP 47 locale, default `"en-US"`
  * @param options - see {@link FormatMoneyOptions}
  * @returns the formatted string
- * @throws {ValidationError} when the locale is invalid or `fractionDigits` is not an integer from 0 to 20
+ * @throws {ValidationError} when the locale is invalid, `fractionDigits` is not an integer from 0 to 20, or `rounding` is not a rounding mode
  *
  * @example
  * ```ts
  * import { formatMoney, money } from "marketplace-economics";
  * formatMoney(money("1234.5", "USD")); //=> "$1,234.50"
  * formatMoney(money("1234.5", "EUR"), "de-DE").replace(/\s/u, " "); //=> "1.234,50 €"
- * formatMoney(money("1234", "JPY"), "ja-JP"); //=> "￥1,234"
+ * formatMoney(money("1234.5", "JPY"), "ja-JP"); //=> "￥1,234"
+ * formatMoney(money("12.345", "USD")); //=> "$12.34"
+ * formatMoney(money("12.345", "USD"), "en-US", { rounding: "half-up" }); //=> "$12.35"
  * ```
  *
  * @category Money
@@ -46,6 +51,7 @@ export function formatMoney(amount: Money, locale = "en-US", options: FormatMone
   if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
     rangeError(fn, "options.fractionDigits", ErrorCode.OUT_OF_RANGE, "must be an integer from 0 to 20", digits, "an integer from 0 to 20");
   }
+  const rm = toRounding(options.rounding ?? "half-even", fn, "options.rounding");
   let nf: Intl.NumberFormat;
   try {
     nf = new Intl.NumberFormat(locale, {
@@ -58,6 +64,7 @@ export function formatMoney(amount: Money, locale = "en-US", options: FormatMone
   } catch {
     return rangeError(fn, "locale", ErrorCode.OUT_OF_RANGE, "must be a valid BCP 47 locale", locale, "a BCP 47 locale such as \"en-US\"");
   }
-  // Intl.NumberFormat v3 formats decimal strings exactly (no float conversion).
-  return nf.format(m.amount.toFixed() as unknown as number);
+  // Round in decimal first, then Intl.NumberFormat v3 formats the decimal string exactly (no float
+  // conversion, and no second rounding since the digits already fit).
+  return nf.format(m.amount.toDecimalPlaces(digits, rm).toFixed(digits) as unknown as number);
 }

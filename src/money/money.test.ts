@@ -144,10 +144,19 @@ describe("rounding and minor units", () => {
 describe("formatting and JSON", () => {
   it("formats through Intl without float rounding", () => {
     expect(formatMoney(usd("1234.5"))).toBe("$1,234.50");
-    expect(formatMoney(usd("12345678901234567.125"))).toBe("$12,345,678,901,234,567.13");
+    expect(formatMoney(usd("12345678901234567.125"))).toBe("$12,345,678,901,234,567.12");
+    expect(formatMoney(usd("12345678901234567.125"), "en-US", { rounding: "half-up" })).toBe("$12,345,678,901,234,567.13");
     expect(formatMoney(usd("-3"), "en-US", { currencyDisplay: "code" }).replace(/\s/gu, " ")).toBe("-USD 3.00");
     expect(formatMoney(money("5", "BHD"), "en-US", { fractionDigits: 0 }).replace(/\s/gu, " ")).toBe("BHD 5");
     expect(() => formatMoney(usd("1"), "not a locale!")).toThrow(/BCP 47/);
+  });
+  it("rounds for display with the same half-even default as roundToMinor", () => {
+    expect(formatMoney(usd("12.345"))).toBe("$12.34");
+    expect(formatMoney(usd("0.125"))).toBe("$0.12");
+    expect(formatMoney(usd("0.135"))).toBe("$0.14");
+    expect(formatMoney(usd("-12.345"), "en-US", { rounding: "floor" })).toBe("-$12.35");
+    expect(formatMoney(money("1234.5", "JPY"), "en-US")).toBe("¥1,234");
+    expect(() => formatMoney(usd("1"), "en-US", { rounding: "nearest" as never })).toThrow(/rounding mode/);
   });
   it("round-trips through moneyToJSON / moneyFromJSON in plain notation", () => {
     const m = usd("0.00000001");
