@@ -32,8 +32,8 @@ export function dayDate(day: number): Date {
 export function readSeries(value: unknown, fn: string, arg: string, currency: string | undefined): SeriesArrays & { readonly currency: string | undefined } {
   const list = toArray<unknown>(value, fn, arg);
   const n = list.length;
-  const days = new Array<number>(n);
-  const amounts = new Array<Decimal>(n);
+  const days: number[] = [];
+  const amounts: Decimal[] = [];
   let cur = currency;
   let prev = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -57,19 +57,17 @@ export function readSeries(value: unknown, fn: string, arg: string, currency: st
       else assertSameCurrency(fn, cur, m.currency);
       amount = m.amount;
     }
-    if (day <= prev) {
-      rangeError(
-        fn,
-        `${arg}[${i}].date`,
-        day === prev ? ErrorCode.DUPLICATE : ErrorCode.INVALID_DATE_ORDER,
-        day === prev ? "must not repeat the previous date" : "must be after the previous date",
-        s.date,
-        "dates sorted ascending, one entry per UTC day",
-      );
+    if (day < prev) {
+      rangeError(fn, `${arg}[${i}].date`, ErrorCode.INVALID_DATE_ORDER, "must not be before the previous date", s.date, "dates in ascending order (several sales on one UTC day are summed)");
+    }
+    if (day === prev) {
+      // Transaction-level rows: sales on the same UTC day are summed into that day.
+      amounts[amounts.length - 1] = amounts[amounts.length - 1]!.plus(amount);
+    } else {
+      days.push(day);
+      amounts.push(amount);
     }
     prev = day;
-    days[i] = day;
-    amounts[i] = amount;
   }
   return { days, amounts, currency: cur };
 }

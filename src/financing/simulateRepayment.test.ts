@@ -226,7 +226,6 @@ describe("simulateRepayment", () => {
     const advance = salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1" });
     it.each([
       ["unsorted dates", [{ date: "2024-01-03", amount: usd(1) }, { date: "2024-01-02", amount: usd(1) }], ValidationError, "INVALID_DATE_ORDER"],
-      ["duplicate dates", [{ date: "2024-01-02", amount: usd(1) }, { date: "2024-01-02T10:00:00Z", amount: usd(1) }], ValidationError, "DUPLICATE"],
       ["Invalid Date", [{ date: new Date(Number.NaN), amount: usd(1) }], ValidationError, "INVALID_DATE"],
       ["a non-date string", [{ date: "abc", amount: usd(1) }], ValidationError, "INVALID_DATE"],
       ["a null sale", [null], ValidationTypeError, "MISSING_VALUE"],
@@ -244,6 +243,17 @@ describe("simulateRepayment", () => {
       expect(err).toBeInstanceOf(cls);
       expect((err as { code: string }).code).toBe(code);
       expect((err as Error).message.startsWith("simulateRepayment: ")).toBe(true);
+    });
+    it("sums several sales on the same UTC day (transaction-level rows) instead of rejecting them", () => {
+      const split = simulateRepayment(advance, [
+        { date: "2024-01-02", amount: usd("60") },
+        { date: "2024-01-02T10:00:00Z", amount: usd("40") },
+        { date: "2024-01-03", amount: usd("100") },
+      ]);
+      const whole = simulateRepayment(advance, daily("2024-01-02", 2, "100"));
+      expect(split.rows).toHaveLength(2);
+      expect(split.rows[0]!.sales.amount.toString()).toBe("100");
+      expect(JSON.stringify(split.rows)).toBe(JSON.stringify(whole.rows));
     });
     it("throws on an empty series without fundedOn, and on bad options", () => {
       expect(() => simulateRepayment(advance, [])).toThrow(ValidationError);

@@ -58,11 +58,12 @@ const FN = "simulateRepayment";
  *
  * @param product - a product from {@link salesBasedAdvance}, {@link termLoan} or
  *   {@link revenueShareLoan} (or plain data of the same shape, re-validated)
- * @param sales - dated sales, sorted, one entry per UTC day, in the product's currency
+ * @param sales - dated sales in ascending date order, in the product's currency; several sales on
+ *   one UTC day (transaction-level rows) are summed into that day
  * @param options - funding date, horizon, granularity, rounding
  * @returns a frozen {@link RepaymentResult} (`JSON.stringify` gives amounts as strings)
  * @throws {ValidationError} when the product or an option is invalid, a date is invalid,
- *   dates are unsorted (`INVALID_DATE_ORDER`) or repeated (`DUPLICATE`)
+ *   dates go backwards (`INVALID_DATE_ORDER`)
  * @throws {CurrencyMismatchError} when a sale is in another currency than the product
  *
  * @example

@@ -16,7 +16,8 @@ export interface FinancingSale {
 }
 
 /**
- * A dated sales series: sorted by date, one entry per date, one currency.
+ * A dated sales series in ascending date order, one currency; several entries on one UTC day are
+ * summed into that day (so transaction-level rows, such as the share module's `Sale`, work as they are).
  *
  * @category Financing
  * @since 0.1.0
