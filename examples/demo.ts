@@ -29,12 +29,20 @@ import {
 } from "marketplace-economics";
 
 // ---------------------------------------------------------------- arguments
+const USAGE = "usage: npm run demo -- [--sellers N] [--seed S]   (N SMB sellers, default 100000; 1000000 is the report's US scale)";
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  console.log(USAGE);
+  process.exit(0);
+}
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const raw = i === -1 ? undefined : process.argv[i + 1];
   if (raw === undefined) return fallback;
-  const n = Number(raw.replace(/_/g, ""));
-  if (!Number.isSafeInteger(n) || n <= 0) throw new RangeError(`demo: --${name} must be a positive integer, received ${raw}`);
+  const n = Number(raw.replace(/[_,]/g, ""));
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    console.error(`demo: --${name} must be a positive integer, received ${raw}\n${USAGE}`);
+    process.exit(2);
+  }
   return n;
 }
 const N = flag("sellers", 100_000);

@@ -14,9 +14,10 @@ const estimate = estimateJobs({
 });
 console.log(`formula: ${estimate.formula}`);
 console.log(`jobs: low ${estimate.low.toFixed(0)}, central ${estimate.central.toFixed(0)}, high ${estimate.high.toFixed(0)}`);
-console.log("assumption            low → jobs          high → jobs");
-for (const a of estimate.assumptions) {
-  console.log(`${a.name.padEnd(20)} ${a.jobsWhenLow.toFixed(0).padStart(12)} ${a.jobsWhenHigh.toFixed(0).padStart(18)}`);
+// One assumption at a time at its job-reducing and job-raising end, the others central.
+console.log("assumption           fewest jobs     most jobs");
+for (const a of estimate.assumptions.filter((x) => !x.low.equals(x.high))) {
+  console.log(`${a.name.padEnd(20)} ${a.jobsWhenLow.toFixed(0).padStart(11)} ${a.jobsWhenHigh.toFixed(0).padStart(13)}`);
 }
 
 // 2. A RIMS II-style multiplier keeps direct, indirect and induced jobs apart.

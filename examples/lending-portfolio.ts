@@ -15,13 +15,14 @@ const loans: PortfolioLoan[] = market
     product: salesBasedAdvance({ principal: l.principal, fee: l.fee, holdbackRate: l.holdbackRate }),
   }));
 
-// Each borrower's own sales, month by month, through the end of the year.
+// Each borrower's own sales, month by month, through the end of the year. Loans are sized to be
+// repaid from about a year of sales, so by December most are nearly, but not fully, repaid.
 const salesBySeller = new Map(loans.map((l) => [l.sellerId, market.salesOf(l.sellerId, { granularity: "month" })]));
 
 for (const until of ["2017-06-30", "2017-12-31"]) {
   const p = simulatePortfolio(loans, salesBySeller, { until });
   console.log(`\nas of ${until}:`);
-  console.log(`  loans funded ${p.loanCount} (${p.notYetFunded} later), paid off ${p.paidOffCount}`);
+  console.log(`  loans funded ${p.loanCount}${p.notYetFunded ? ` (${p.notYetFunded} more funded later)` : ""}; fully repaid ${p.paidOffCount}`);
   console.log(`  lent ${formatMoney(p.totalLent)}, due ${formatMoney(p.totalDue)}, repaid ${formatMoney(p.totalRepaid)}`);
   console.log(`  outstanding ${formatMoney(p.totalOutstanding)}; principal lost if sales stopped now ${formatMoney(p.principalLossIfSalesStop)} (${p.lossRateIfSalesStop.times(100).toFixed(2)} %)`);
   console.log(`  lender's IRR if sales stopped on that day: ${p.irr === null ? "no root (not enough repaid)" : `${p.irr.times(100).toFixed(2)} %`}`);

@@ -14,7 +14,7 @@ import {
 } from "marketplace-economics";
 
 // 0.1 + 0.2 is 0.3: amounts are decimal.js Decimals, never floats.
-console.log(add(money("0.1", "USD"), money("0.2", "USD")).amount.toString());
+console.log("0.1 + 0.2 =", add(money("0.1", "USD"), money("0.2", "USD")).amount.toString());
 
 // A 10 % holdback of $123.45 is $12.345 until you decide how to round it.
 const holdback = multiply(money("123.45", "USD"), "0.10");
@@ -31,7 +31,7 @@ console.log(formatMoney(money("1234.5", "JPY"), "ja-JP"), formatMoney(money("1.2
 const quarters = eachPeriod("2017-01-01", "2017-12-31", "quarter").map((d) => periodKey(d, "quarter"));
 console.log(quarters.join(", "));
 
-// Day counts (ISDA 2006 § 4.16).
+// Day counts (ISDA 2006 § 4.16) from 2017-01-31 to 2018-03-31.
 for (const c of ["ACT/365F", "ACT/360", "30/360", "30E/360", "ACT/ACT-ISDA"] as const) {
   console.log(c.padEnd(13), yearFraction("2017-01-31", "2018-03-31", c).toFixed(6));
 }

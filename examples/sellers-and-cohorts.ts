@@ -17,7 +17,7 @@ console.log("SBA 454110, $30M receipts → SMB:", isSmallOrMediumBusiness({ naic
 try {
   createSeller({ id: "s-1", joinedOn: "2017-02-30" });
 } catch (e) {
-  console.log("createSeller:", (e as Error).message.slice(0, 70), "…");
+  console.log((e as Error).message);
 }
 
 // New sellers in 2017 and sellers above $1M of 2017 sales, on a synthetic marketplace.

@@ -27,7 +27,7 @@ describe("examples run against the packed package", () => {
       expect(source).not.toMatch(/from "\.\.?\//);
       if (file !== "demo.ts") expect(source.split("\n").length, "examples stay under 60 lines").toBeLessThanOrEqual(60);
       copyFileSync(join(root, "examples", file), join(dir, file));
-      const out = execFileSync(process.execPath, ["--import", tsxLoader, join(dir, file), ...(ARGS[file] ?? [])], { cwd: dir, encoding: "utf8" });
+      const out = execFileSync(process.execPath, ["--import", tsxLoader, join(dir, file), ...(ARGS[file] ?? [])], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
       expect(out.trim().length).toBeGreaterThan(0);
       expect(out).not.toMatch(/NaN|undefined|\[object Object\]/);
     }, 120_000);
