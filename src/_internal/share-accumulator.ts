@@ -166,6 +166,72 @@ export function argName(base: string, index: number): string {
 }
 
 export function addSaleUnchecked(acc: ShareAccumulatorImpl, sale: Sale, segment: string, fn: string, base: string, index: number): void {
+  // Hot path: a well-formed sale (valid Date, Money in the accumulator's currency whose amount is
+  // a non-negative whole number of minor units, integer units or none) of a segment already
+  // seen. It makes the checks of the general path and nothing else, allocates nothing, and changes
+  // the accumulator only once every check has passed; anything else (first sale, refund, bad input,
+  // new segment, sub-minor amount, overflow) falls through to the general path, unchanged.
+  if (typeof sale === "object" && sale !== null) {
+    const date = sale.date as unknown;
+    if (date instanceof Date && !Number.isNaN(date.getTime())) {
+      const m = sale.amount as Money | null;
+      if (typeof m === "object" && m !== null && m.currency === acc.currency) {
+        const d = m.amount;
+        if (d instanceof Decimal && d.s === 1) {
+          const minor = nonNegativeMinor(d, acc.digits);
+          if (minor >= 0) {
+            const u = sale.units as unknown;
+            const units = u === undefined ? 1 : typeof u === "number" && Number.isInteger(u) ? u : NaN;
+            const t = acc.totals.get(segment);
+            if (t !== undefined && units === units) {
+              const g = t.gmvMinor + minor;
+              const un = t.unitsInt + units;
+              if (g <= Number.MAX_SAFE_INTEGER && Number.isSafeInteger(un)) {
+                t.gmvMinor = g;
+                t.unitsInt = un;
+                t.sales += 1;
+                acc.sales += 1;
+                return;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  addSaleGeneral(acc, sale, segment, fn, base, index);
+}
+
+/**
+ * A positive finite Decimal as a whole number of minor units at `digits` places, or -1 when it is
+ * not one (sub-minor digits, too large, unknown digits). Same answers as {@link toMinorFast} for
+ * positive amounts; the common shapes (below 10^7 with at most one fractional limb, and 2, 0 or 3
+ * digits) divide by constants, which the JIT turns into multiplications.
+ */
+function nonNegativeMinor(d: Decimal, digits: number): number {
+  const limbs = d.d;
+  const e = d.e;
+  if (limbs !== null && limbs !== undefined && e < 7 && e >= -7) {
+    const n = limbs.length;
+    let int = 0;
+    let frac = 0;
+    if (e >= 0) {
+      int = limbs[0] as number;
+      if (n === 2) frac = limbs[1] as number;
+      else if (n !== 1) return -1;
+    } else if (n === 1) {
+      frac = limbs[0] as number;
+    } else {
+      return -1;
+    }
+    if (digits === 2) return frac % 100_000 === 0 ? int * 100 + frac / 100_000 : -1;
+    if (digits === 0) return frac === 0 ? int : -1;
+    if (digits === 3) return frac % 10_000 === 0 ? int * 1000 + frac / 10_000 : -1;
+  }
+  return toMinorFast(d, digits) ?? -1;
+}
+
+function addSaleGeneral(acc: ShareAccumulatorImpl, sale: Sale, segment: string, fn: string, base: string, index: number): void {
   if (typeof sale !== "object" || sale === null) {
     typeError(fn, argName(base, index), sale == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a sale", sale, "an object { sellerId, date, amount, units? }");
   }

@@ -4,7 +4,14 @@ import type { Sale } from "../share/types.js";
 import { rangeError, typeError } from "./validate.js";
 
 export function segmentFor<S extends string>(segmentOf: (sale: Sale, index: number) => S, sale: Sale, index: number, fn: string, base: string): S {
-  const s: unknown = segmentOf(sale, index);
+  return checkSegment<S>(segmentOf(sale, index), index, fn, base);
+}
+
+/**
+ * Validate what `segmentOf(sales[index])` returned. Streaming loops call this only when the
+ * answer is not already a non-empty string, so the hot loop creates no closure per sale.
+ */
+export function checkSegment<S extends string>(s: unknown, index: number, fn: string, base: string): S {
   if (typeof s === "string" && s.length > 0) return s as S;
   const arg = `${base}[${index}]`;
   if (typeof s !== "string") {

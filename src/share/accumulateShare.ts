@@ -1,5 +1,5 @@
 import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "../_internal/share-accumulator.js";
-import { segmentFor } from "../_internal/share-segment.js";
+import { checkSegment } from "../_internal/share-segment.js";
 import { toFunction, typeError } from "../_internal/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { Sale, SalesShareOptions, ShareAccumulator } from "./types.js";
@@ -43,7 +43,7 @@ export function accumulateShare<S extends string>(sales: Iterable<Sale>, segment
   let i = 0;
   for (const sale of sales) {
     const name = seg(sale, i);
-    addSaleUnchecked(acc, sale, typeof name === "string" && name.length > 0 ? name : segmentFor(() => name, sale, i, fn, "sales"), fn, "sales", i);
+    addSaleUnchecked(acc, sale, typeof name === "string" && name.length > 0 ? name : checkSegment<S>(name, i, fn, "sales"), fn, "sales", i);
     i += 1;
   }
   return acc;

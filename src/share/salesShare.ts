@@ -1,6 +1,6 @@
 import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "../_internal/share-accumulator.js";
 import { finalizeAccumulator } from "../_internal/share-finalize.js";
-import { segmentFor } from "../_internal/share-segment.js";
+import { checkSegment } from "../_internal/share-segment.js";
 import { toArray, toFunction } from "../_internal/validate.js";
 import type { Sale, SalesShareOptions, SalesShareResult } from "./types.js";
 
@@ -59,7 +59,7 @@ export function salesShare<S extends string>(sales: readonly Sale[], segmentOf: 
   for (let i = 0; i < list.length; i++) {
     const sale = list[i] as Sale;
     const name = seg(sale, i);
-    addSaleUnchecked(acc, sale, typeof name === "string" && name.length > 0 ? name : segmentFor(() => name, sale, i, fn, "sales"), fn, "sales", i);
+    addSaleUnchecked(acc, sale, typeof name === "string" && name.length > 0 ? name : checkSegment<S>(name, i, fn, "sales"), fn, "sales", i);
   }
   return finalizeAccumulator<S>(acc, fn);
 }
