@@ -3,7 +3,7 @@
  *
  * Every module is also available as a subpath export (`marketplace-economics/financing`, ...).
  *
- * @module
+ * @module API reference
  */
 export * from "./data/index.js";
 export * from "./errors.js";
