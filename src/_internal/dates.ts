@@ -90,3 +90,13 @@ export function toLocalMirror(date: Date): Date {
 export function fromLocalMirror(local: Date): Date {
   return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()));
 }
+
+/**
+ * The date of a sale record: a valid `Date` as is (fast path, no copy), or an ISO 8601 string
+ * parsed by {@link parseDateInput} (`"2024-03-01"` is that UTC day). Anything else throws the
+ * same typed errors as {@link parseDateInput}.
+ */
+export function toSaleDate(value: unknown, fn: string, arg: string): Date {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  return parseDateInput(value, fn, arg);
+}

@@ -1,4 +1,5 @@
 /** Internal helpers for the sellers module: interval parsing, seller lists, per-seller totals. */
+import { toSaleDate } from "./dates.js";
 import { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
 import type { Seller } from "../sellers/types.js";
@@ -86,11 +87,7 @@ export function totalsBySeller(value: unknown, fn: string, interval: Interval | 
     const a = `${arg}[${i}]`;
     if (typeof sale !== "object" || sale === null) typeError(fn, a, sale == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a sale", sale, "an object { sellerId, date, amount }");
     if (typeof sale.sellerId !== "string" || sale.sellerId.length === 0) typeError(fn, `${a}.sellerId`, ErrorCode.MISSING_VALUE, "must be a non-empty string", sale.sellerId, "a non-empty string");
-    const d = sale.date as unknown;
-    if (!(d instanceof Date) || Number.isNaN(d.getTime())) {
-      if (d instanceof Date) rangeError(fn, `${a}.date`, ErrorCode.INVALID_DATE, "must be a valid date", d, "a valid Date");
-      typeError(fn, `${a}.date`, d == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a Date", d, "a valid Date");
-    }
+    const d = toSaleDate(sale.date, fn, `${a}.date`);
     const m = toMoney(sale.amount, fn, `${a}.amount`);
     if (currency === undefined) currency = m.currency;
     else assertSameCurrency(fn, currency, m.currency);

@@ -31,7 +31,7 @@ export const HOSTILE: Record<HostileKind, readonly [string, unknown][]> = {
     ["null", null],
     ["a timestamp number", 1_700_000_000_000],
   ],
-  // Sale.date must be a Date object (no strings).
+  // Seller.joinedOn of a seller record must be a Date object (createSeller parses strings).
   dateObject: [
     ["Invalid Date", new Date(Number.NaN)],
     ["'2017-01-01'", "2017-01-01"],

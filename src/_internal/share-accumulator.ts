@@ -2,6 +2,7 @@
  * Internal implementation of the streaming share accumulator: per-segment Decimal GMV, units and
  * counts. Memory is O(segments). Never exported from the package.
  */
+import { toSaleDate } from "./dates.js";
 import { Decimal } from "decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../errors.js";
 import type { Money } from "../money/types.js";
@@ -120,6 +121,11 @@ export function parseShareOptions(options: unknown, fn: string): {
   const precision = o["precision"] === undefined ? 10 : toInteger(o["precision"], fn, "options.precision", 0, 20);
   const refunds = o["refunds"] === undefined ? "net" : toOption(o["refunds"], fn, "options.refunds", REFUND_POLICIES);
   const convert = o["convert"] === undefined ? undefined : toFunction<CurrencyConverter>(o["convert"], fn, "options.convert");
+  if (convert !== undefined && currency === undefined) {
+    // Without a target currency the first sale would fix it and the converter would convert into
+    // whatever that sale happened to use: ask for it instead.
+    rangeError(fn, "options.currency", ErrorCode.MISSING_VALUE, "is required when options.convert is given (the currency convert() returns)", undefined, "an ISO 4217 code such as \"USD\"");
+  }
   let declared: string[] | undefined;
   if (o["segments"] !== undefined) {
     if (!Array.isArray(o["segments"])) typeError(fn, "options.segments", ErrorCode.INVALID_TYPE, "must be an array", o["segments"], "an array of segment names");
@@ -235,11 +241,7 @@ function addSaleGeneral(acc: ShareAccumulatorImpl, sale: Sale, segment: string, 
   if (typeof sale !== "object" || sale === null) {
     typeError(fn, argName(base, index), sale == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a sale", sale, "an object { sellerId, date, amount, units? }");
   }
-  const date = sale.date as unknown;
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    if (date instanceof Date) rangeError(fn, `${argName(base, index)}.date`, ErrorCode.INVALID_DATE, "must be a valid date", date, "a valid Date");
-    typeError(fn, `${argName(base, index)}.date`, date == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a Date", date, "a valid Date");
-  }
+  toSaleDate(sale.date, fn, `${argName(base, index)}.date`);
   let m = sale.amount as Money;
   let minor: number | undefined;
   let amount: Decimal;

@@ -38,7 +38,7 @@ const TABLE: readonly { fn: string; kind: HostileKind; slot: string; call: (bad:
   { fn: "countSellersByCountry", kind: "date", slot: "interval.end", call: (x) => countSellersByCountry([s1], { start: "2017-01-01", end: B(x) }) },
   { fn: "countSellersAboveSales", kind: "money", slot: "threshold", call: (x) => countSellersAboveSales([ok], B(x), y) },
   { fn: "countSellersAboveSales", kind: "money", slot: "sellerSales[1].amount", call: (x) => countSellersAboveSales([ok, { ...ok, amount: B(x) }], usd, y) },
-  { fn: "countSellersAboveSales", kind: "dateObject", slot: "sellerSales[0].date", call: (x) => countSellersAboveSales([{ ...ok, date: B(x) }], usd, y) },
+  { fn: "countSellersAboveSales", kind: "date", slot: "sellerSales[0].date", call: (x) => countSellersAboveSales([{ ...ok, date: B(x) }], usd, y) },
   { fn: "salesBrackets", kind: "money", slot: "boundaries[1]", call: (x) => salesBrackets([ok], [usd, B(x)]) },
   { fn: "salesBrackets", kind: "array", slot: "boundaries", call: (x) => salesBrackets([ok], B(x)) },
   { fn: "sumSalesBySeller", kind: "money", slot: "sales[1].amount", call: (x) => sumSalesBySeller([ok, { ...ok, amount: B(x) }]) },

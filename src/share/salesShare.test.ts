@@ -89,14 +89,14 @@ describe("salesShare", () => {
     });
     it("converts with options.convert (Money or plain amount)", () => {
       const convert = (m: { amount: Decimal; currency: string }) => money(m.amount.times(2), "USD");
-      const r = salesShare([sale("a", "10"), sale("b", "5", undefined, "EUR")], bySeller, { convert, precision: 2 });
+      const r = salesShare([sale("a", "10"), sale("b", "5", undefined, "EUR")], bySeller, { currency: "USD", convert, precision: 2 });
       expect(r.bySegment["b"]?.gmv.amount.toString()).toBe("10");
       expect(r.bySegment["b"]?.gmvShare.toString()).toBe("0.5");
-      const r2 = salesShare([sale("a", "10"), sale("b", "5", undefined, "EUR")], bySeller, { convert: (m) => m.amount.times(2), precision: 2 });
+      const r2 = salesShare([sale("a", "10"), sale("b", "5", undefined, "EUR")], bySeller, { currency: "USD", convert: (m) => m.amount.times(2), precision: 2 });
       expect(r2.bySegment["b"]?.gmvShare.toString()).toBe("0.5");
     });
     it("rejects a converter that returns the wrong currency", () => {
-      expect(() => salesShare([sale("a", "10"), sale("b", "5", undefined, "EUR")], bySeller, { convert: (m) => m })).toThrow(CurrencyMismatchError);
+      expect(() => salesShare([sale("a", "10"), sale("b", "5", undefined, "EUR")], bySeller, { currency: "USD", convert: (m) => m })).toThrow(CurrencyMismatchError);
     });
     it("uses options.currency as report currency", () => {
       expect(() => salesShare([sale("a", "1")], bySeller, { currency: "EUR" })).toThrow(CurrencyMismatchError);

@@ -1,9 +1,10 @@
+import { toSaleDate } from "../_internal/dates.js";
 import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "../_internal/share-accumulator.js";
 import { finalizeAccumulator } from "../_internal/share-finalize.js";
 import { addPeriodsUtc, periodKeyUtc, periodsBetween, startOfPeriodUtc, toPeriod, type SharePeriod } from "../_internal/share-periods.js";
 import { segmentFor } from "../_internal/share-segment.js";
 import { toMoney } from "../_internal/money.js";
-import { rangeError, toArray, toFunction, toRecord, typeError } from "../_internal/validate.js";
+import { toArray, toFunction, toRecord, typeError } from "../_internal/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { Sale, SalesShareOptions, SalesShareResult } from "./types.js";
 
@@ -79,11 +80,7 @@ export function salesShareByPeriod<S extends string>(sales: readonly Sale[], seg
   let max = -Infinity;
   for (let i = 0; i < list.length; i++) {
     const sale = list[i] as Sale;
-    const date = (sale as { date?: unknown } | null)?.date;
-    if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-      if (date instanceof Date) rangeError(fn, `sales[${i}].date`, ErrorCode.INVALID_DATE, "must be a valid date", date, "a valid Date");
-      typeError(fn, `sales[${i}].date`, date == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a Date", date, "a valid Date");
-    }
+    const date = toSaleDate((sale as { date?: unknown } | null)?.date, fn, `sales[${i}].date`);
     const start = startOfPeriodUtc(date, period).getTime();
     let acc = accs.get(start);
     if (acc === undefined) {

@@ -11,8 +11,12 @@ import type { Money, NumericInput } from "../money/types.js";
 export interface Sale {
   /** Id of the seller ({@link Seller.id}). */
   readonly sellerId: string;
-  /** When the sale happened (an instant; periods are taken in UTC). */
-  readonly date: Date;
+  /**
+   * When the sale happened: a `Date` (an instant) or an ISO 8601 string (`"2024-03-01"` is that
+   * UTC day). Periods are taken in UTC, so prefer strings or `Date.UTC(...)` over local-time
+   * `new Date(2024, 0, 1)`, which is a different UTC day east of Greenwich.
+   */
+  readonly date: Date | string;
   /** Gross merchandise value of the sale; negative for a refund. */
   readonly amount: Money;
   /** Units sold (a finite number ≥ 0; negative for returned units). A sale without units counts as 1 unit. */
@@ -81,9 +85,12 @@ export interface SalesShareResult<S extends string = string> {
  * @since 0.1.0
  */
 export interface SalesShareOptions<S extends string = string> {
-  /** Report currency. Default: the first sale's currency. */
+  /** Report currency. Default: the first sale's currency. Required with `convert`. */
   readonly currency?: string | undefined;
-  /** Converts amounts in other currencies; without it mixed currencies throw {@link CurrencyMismatchError}. */
+  /**
+   * Converts amounts in other currencies into `currency` (which must then be given); without it
+   * mixed currencies throw {@link CurrencyMismatchError}.
+   */
   readonly convert?: CurrencyConverter | undefined;
   /** Decimal places of the shares (0–20). Default 10. */
   readonly precision?: number | undefined;

@@ -7,7 +7,6 @@ import { Engine, MS_PER_DAY, allocateInteger, divRoundHalfEven, type EngineParam
 import { lognormalCappedMean, normalQuantile } from "../_internal/synthetic-stats.js";
 import { rangeError, toArray, toDecimalInRange, toInteger, toNonEmptyString, toOption, toRecord } from "../_internal/validate.js";
 import type { Money } from "../money/types.js";
-import type { Sale } from "../share/types.js";
 import { defaultSyntheticCalibration } from "./defaultSyntheticCalibration.js";
 import type {
   SyntheticAggregates,
@@ -15,6 +14,7 @@ import type {
   SyntheticLoan,
   SyntheticMarketplace,
   SyntheticMarketplaceOptions,
+  SyntheticSale,
   SyntheticSalesOptions,
   SyntheticSegment,
   SyntheticSeller,
@@ -578,7 +578,7 @@ export function syntheticMarketplace(options: SyntheticMarketplaceOptions): Synt
   }
 
   // Emit one seller's sales into `push`.
-  function emitSales(ref: Ref, granularity: "year" | "month" | "day", push: (s: Sale) => void): void {
+  function emitSales(ref: Ref, granularity: "year" | "month" | "day", push: (s: SyntheticSale) => void): void {
     let annual: number;
     let units: number;
     let joinedMs: number;
@@ -701,8 +701,8 @@ export function syntheticMarketplace(options: SyntheticMarketplaceOptions): Synt
     },
     *sales(o?: SyntheticSalesOptions) {
       const { granularity, segment } = readSalesOptions(o);
-      const buffer: Sale[] = [];
-      const push = (s: Sale) => {
+      const buffer: SyntheticSale[] = [];
+      const push = (s: SyntheticSale) => {
         buffer.push(s);
       };
       const drain = function* () {
@@ -729,7 +729,7 @@ export function syntheticMarketplace(options: SyntheticMarketplaceOptions): Synt
     salesOf(sellerId: string, o?: SyntheticSalesOptions) {
       const ref = parseId(sellerId);
       const { granularity } = readSalesOptions(o);
-      const out: Sale[] = [];
+      const out: SyntheticSale[] = [];
       emitSales(ref, granularity, (s) => out.push(s));
       return Object.freeze(out);
     },

@@ -3,6 +3,19 @@ import type { Money, NumericInput } from "../money/types.js";
 import type { EnterpriseSize, Seller } from "../sellers/types.js";
 import type { Sale } from "../share/types.js";
 
+
+/**
+ * A generated sale: a {@link Sale} whose date is always a `Date` at 00:00 UTC (the first day of
+ * its month or year for coarser granularities).
+ *
+ * @category Synthetic
+ * @since 0.1.0
+ */
+export interface SyntheticSale extends Sale {
+  /** The UTC day of the sale. */
+  readonly date: Date;
+}
+
 /**
  * Segment of a synthetic seller: a small or medium-sized business (`"smb"`), a large
  * third-party seller (`"large"`), or the marketplace operator's own retail (`"first-party"`).
@@ -341,9 +354,9 @@ export interface SyntheticMarketplace {
   /** Every seller's annual totals, in the same order. */
   sellerTotals(): Generator<SyntheticSellerTotal, void, undefined>;
   /** Every sale (positive periods only), seller by seller, in date order within a seller. */
-  sales(options?: SyntheticSalesOptions): Generator<Sale, void, undefined>;
+  sales(options?: SyntheticSalesOptions): Generator<SyntheticSale, void, undefined>;
   /** One seller's sales as an array (at most 366 sales). */
-  salesOf(sellerId: string, options?: SyntheticSalesOptions): readonly Sale[];
+  salesOf(sellerId: string, options?: SyntheticSalesOptions): readonly SyntheticSale[];
   /** One seller by id. */
   seller(sellerId: string): SyntheticSeller;
   /** The lending programme's loans (computed with the aggregates). */
