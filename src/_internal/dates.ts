@@ -78,20 +78,6 @@ export function isoDay(date: Date): string {
 }
 
 /**
- * Mirror a UTC calendar day into a local Date at noon with the same Y/M/D, so that date-fns
- * (which works in local time) can do calendar arithmetic on it; read it back with
- * {@link fromLocalMirror}. Noon keeps clear of DST gaps; only Y/M/D are read back.
- */
-export function toLocalMirror(date: Date): Date {
-  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12);
-}
-
-/** Read a local Date's Y/M/D back as a UTC calendar day. */
-export function fromLocalMirror(local: Date): Date {
-  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()));
-}
-
-/**
  * The date of a sale record: a valid `Date` as is (fast path, no copy), or an ISO 8601 string
  * parsed by {@link parseDateInput} (`"2024-03-01"` is that UTC day). Anything else throws the
  * same typed errors as {@link parseDateInput}.

@@ -1,43 +1,44 @@
 /**
- * Internal period arithmetic on UTC calendar days, using date-fns on a local "mirror" date
- * (same Y/M/D at local noon) so that results never depend on the process time zone.
+ * Internal period arithmetic on UTC calendar days: date-fns on a {@link UtcDate}, whose calendar
+ * accessors are UTC, so results never depend on the process time zone.
  */
 import { addDays, addMonths, addQuarters, addWeeks, addYears, getISOWeek, getISOWeekYear, startOfMonth, startOfQuarter, startOfWeek, startOfYear } from "date-fns";
 import type { Period } from "../time/types.js";
-import { fromLocalMirror, toLocalMirror, utcDay } from "./dates.js";
+import { utcDay } from "./dates.js";
+import { UtcDate, plainDate } from "./utcDate.js";
 
 export const PERIODS: readonly Period[] = ["day", "week", "month", "quarter", "year"];
 
 /** First UTC day of the period containing `day`. */
 export function periodStart(day: Date, period: Period, weekStartsOn: 0 | 1 | 2 | 3 | 4 | 5 | 6 = 1): Date {
   if (period === "day") return utcDay(day);
-  const local = toLocalMirror(day);
+  const local = new UtcDate(utcDay(day).getTime());
   switch (period) {
     case "week":
-      return fromLocalMirror(startOfWeek(local, { weekStartsOn }));
+      return plainDate(startOfWeek(local, { weekStartsOn }));
     case "month":
-      return fromLocalMirror(startOfMonth(local));
+      return plainDate(startOfMonth(local));
     case "quarter":
-      return fromLocalMirror(startOfQuarter(local));
+      return plainDate(startOfQuarter(local));
     case "year":
-      return fromLocalMirror(startOfYear(local));
+      return plainDate(startOfYear(local));
   }
 }
 
 /** `day` moved by `n` periods (month ends clamp: Jan 31 + 1 month = Feb 28/29, as date-fns). */
 export function periodAdd(day: Date, n: number, period: Period): Date {
-  const local = toLocalMirror(day);
+  const local = new UtcDate(utcDay(day).getTime());
   switch (period) {
     case "day":
-      return fromLocalMirror(addDays(local, n));
+      return plainDate(addDays(local, n));
     case "week":
-      return fromLocalMirror(addWeeks(local, n));
+      return plainDate(addWeeks(local, n));
     case "month":
-      return fromLocalMirror(addMonths(local, n));
+      return plainDate(addMonths(local, n));
     case "quarter":
-      return fromLocalMirror(addQuarters(local, n));
+      return plainDate(addQuarters(local, n));
     case "year":
-      return fromLocalMirror(addYears(local, n));
+      return plainDate(addYears(local, n));
   }
 }
 
@@ -51,7 +52,7 @@ export function periodLabel(day: Date, period: Period): string {
     case "day":
       return `${y}-${pad(m)}-${pad(day.getUTCDate())}`;
     case "week": {
-      const local = toLocalMirror(day);
+      const local = new UtcDate(utcDay(day).getTime());
       return `${getISOWeekYear(local)}-W${pad(getISOWeek(local))}`;
     }
     case "month":
