@@ -90,7 +90,8 @@ export class ShareAccumulatorImpl implements ShareAccumulator {
     const totals: Record<string, { gmv: string; units: string; sales: number }> = {};
     for (const k of keys) {
       const t = this.totals.get(k) as SegmentTotals;
-      totals[k] = { gmv: gmvOf(t, this.digits).toFixed(), units: unitsOf(t).toFixed(), sales: t.sales };
+      // defineProperty, not assignment: a segment may be named "__proto__".
+      Object.defineProperty(totals, k, { value: { gmv: gmvOf(t, this.digits).toFixed(), units: unitsOf(t).toFixed(), sales: t.sales }, enumerable: true, writable: true, configurable: true });
     }
     return {
       version: 1,

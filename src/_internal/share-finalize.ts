@@ -44,7 +44,8 @@ export function finalizeAccumulator<S extends string = string>(acc: ShareAccumul
     }),
   );
   const bySegment: Partial<Record<S, SegmentShare<S>>> = {};
-  for (const s of segments) bySegment[s.segment] = s;
+  // defineProperty, not assignment: a segment may be named "__proto__".
+  for (const s of segments) Object.defineProperty(bySegment, s.segment, { value: s, enumerable: true, writable: true, configurable: true });
   const totalGmv = gmvs.reduce((a, b) => a.plus(b), new Decimal(0));
   return Object.freeze({
     currency,
