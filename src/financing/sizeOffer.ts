@@ -77,7 +77,15 @@ const FN = "sizeOffer";
  * 3. `holdback = ceil_step((principal × factorRate) / (avgDaily × targetTermDays))`.
  * 4. If that exceeds `maxHoldbackRate`, the holdback is capped and the principal shrunk to
  *    `floor_step(maxHoldbackRate × avgDaily × targetTermDays / factorRate)`.
- * 5. `estimatedTermDays = ceil(total / round(avgDaily × holdback))`.
+ * 5. `estimatedTermDays = ceil(total / round(avgDaily × holdback))`, with the daily payment
+ *    rounded to the minor unit as the repayment engine collects it; if that is over the target
+ *    (by a day or so from rounding), the holdback goes up one step (within the cap) or, at the
+ *    cap, the principal down one step, until it fits.
+ * 6. Everything is sized at *average* daily sales over the window: a seasonal seller repays
+ *    faster in its peak and slower elsewhere, so run {@link simulateRepayment} or
+ *    {@link simulateSalesScenarios} on the history to see the term it would really have had.
+ *    The window starts at the first sale, so pass daily sales (zero days included) rather than
+ *    monthly totals dated on the 1st, which shorten the window and inflate the average.
  *
  * ## References
  * - PayPal Working Capital tour: the maximum loan is based on PayPal sales history (about 8 % of
@@ -153,11 +161,31 @@ export function sizeOffer(salesHistory: FinancingSalesSeries, policy: SizeOfferP
   if (!avgDaily.greaterThan(0) || principal.lessThan(minP) || !principal.greaterThan(0) || !holdback.greaterThan(0)) {
     return Object.freeze({ eligible: false, product: null, estimatedTermDays: null, ...base });
   }
-  const input: Record<string, unknown> = { principal: makeMoney(principal, currency), factorRate: factor, holdbackRate: holdback };
-  if (p["minimumPayment"] !== undefined) input["minimumPayment"] = p["minimumPayment"];
-  if (p["maxTermDays"] !== undefined) input["maxTermDays"] = p["maxTermDays"];
-  const product = buildAdvance(input, FN, "policy");
-  const perDay = avgDaily.times(holdback).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
-  const estimatedTermDays = perDay.greaterThan(0) ? product.totalRepayment.amount.div(perDay).ceil().toNumber() : null;
-  return Object.freeze({ eligible: true, product, estimatedTermDays, ...base });
+  // The engine collects round(sales × holdback) to the minor unit each day, so check the term
+  // with that rounded payment and, if it overshoots the target by a day or so, raise the holdback
+  // by one step (within the cap) or lower the principal by one step until it fits.
+  const build = () => {
+    const input: Record<string, unknown> = { principal: makeMoney(principal, currency), factorRate: factor, holdbackRate: holdback };
+    if (p["minimumPayment"] !== undefined) input["minimumPayment"] = p["minimumPayment"];
+    if (p["maxTermDays"] !== undefined) input["maxTermDays"] = p["maxTermDays"];
+    const product = buildAdvance(input, FN, "policy");
+    const perDay = avgDaily.times(holdback).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
+    const term = perDay.greaterThan(0) ? product.totalRepayment.amount.div(perDay).ceil().toNumber() : null;
+    return { product, term };
+  };
+  let { product, term: estimatedTermDays } = build();
+  for (let guard = 0; estimatedTermDays !== null && estimatedTermDays > target && guard < 10_000; guard++) {
+    if (holdback.lessThan(maxH)) {
+      holdback = Decimal.min(holdback.plus(hStep), maxH);
+    } else {
+      principal = floorStep(principal.minus(pStep));
+      constrainedBy = "holdback-cap";
+      if (principal.lessThan(minP) || !principal.greaterThan(0)) {
+        return Object.freeze({ eligible: false, product: null, estimatedTermDays: null, ...base, constrainedBy });
+      }
+    }
+    ({ product, term: estimatedTermDays } = build());
+  }
+  const sized = { ...base, constrainedBy };
+  return Object.freeze({ eligible: true, product, estimatedTermDays, ...sized });
 }
