@@ -14,7 +14,11 @@ import type { Seller } from "./types.js";
 export interface CohortSurvivalOptions {
   /** Cohort period: `"month"` (default), `"quarter"`, `"year"`, `"week"` or `"day"`. */
   readonly period?: "day" | "week" | "month" | "quarter" | "year" | undefined;
-  /** Last observed day; periods that have not fully started by then are not reported. */
+  /**
+   * Last observed day (inclusive). The column measured at the start of day t (the end of a
+   * period) is reported once every day before t has been observed, i.e. when t ≤ asOf + 1 day:
+   * with `asOf: "2017-03-31"`, a January cohort is reported at Feb 1, Mar 1 and Apr 1.
+   */
   readonly asOf: Date | string;
 }
 
@@ -94,7 +98,8 @@ export function cohortSurvival(sellers: readonly Seller[], options: CohortSurviv
     const active: number[] = [];
     for (let k = 0; ; k++) {
       const t = addPeriodsUtc(start, p, k + 1).getTime();
-      if (t > asOf) break;
+      // Column k is measured at the start of day t: known once every day before t is observed.
+      if (t > asOf + 86_400_000) break;
       active.push(members.filter((s) => s.joinedOn.getTime() < t && (s.leftOn === undefined || s.leftOn.getTime() >= t)).length);
     }
     const size = members.length;

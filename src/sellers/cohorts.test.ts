@@ -93,3 +93,15 @@ describe("sumSalesBySeller", () => {
     expect(() => sumSalesBySeller([sale("a", "2017-01-01", "1"), sale("a", "2017-01-01", "1", "EUR")])).toThrow(CurrencyMismatchError);
   });
 });
+
+describe("cohortSurvival asOf is the last observed day, inclusive (audit regression)", () => {
+  it("reports the column at Apr 1 when March 31 has been observed", () => {
+    const sellers = [
+      createSeller({ id: "a", joinedOn: "2017-01-05" }),
+      createSeller({ id: "b", joinedOn: "2017-01-09", leftOn: "2017-02-10" }),
+      createSeller({ id: "c", joinedOn: "2017-01-20", leftOn: "2017-03-15" }),
+    ];
+    expect(cohortSurvival(sellers, { period: "month", asOf: "2017-03-31" })[0]?.active).toEqual([3, 2, 1]);
+    expect(cohortSurvival(sellers, { period: "month", asOf: "2017-03-30" })[0]?.active).toEqual([3, 2]);
+  });
+});
