@@ -159,6 +159,12 @@ export function jobsFromMultiplier(options: JobsFromMultiplierOptions): JobsFrom
   const o = toRecord(options, FN, "options");
   const type = toOption(o["type"], FN, "type", TYPES);
   const isDirectEffect = o["directJobs"] !== undefined || o["jobsPerDirectJob"] !== undefined;
+  const finalDemandKeys = ["output", "jobsPerMillion", "directJobsPerMillion", "typeIJobsPerMillion"].filter((k) => o[k] !== undefined);
+  const directEffectKeys = ["directJobs", "jobsPerDirectJob", "typeIJobsPerDirectJob"].filter((k) => o[k] !== undefined);
+  if (finalDemandKeys.length > 0 && directEffectKeys.length > 0) {
+    // Mixing the two forms would silently ignore one of them.
+    rangeError(FN, "options", ErrorCode.UNKNOWN_OPTION, `mixes the final-demand form (${finalDemandKeys.join(", ")}) with the direct-effect form (${directEffectKeys.join(", ")})`, options, "either { output, jobsPerMillion, … } or { directJobs, jobsPerDirectJob, … }");
+  }
   let total: Decimal;
   let direct: Decimal | null = null;
   let typeITotal: Decimal | null = null;

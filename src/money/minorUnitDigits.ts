@@ -1,8 +1,12 @@
 import { minorDigits, toCurrency } from "../_internal/money.js";
 
 /**
- * Number of decimal places of a currency's minor unit, as `Intl.NumberFormat` reports it
- * (ISO 4217 / CLDR data shipped with the JavaScript engine), not a hand-written table.
+ * Number of decimal places of a currency's minor unit, as `Intl.NumberFormat` reports it: the
+ * CLDR data of the engine's ICU, not a hand-written table. CLDR follows ISO 4217 for most
+ * currencies but uses the digits in everyday cash use for a few (on Node 20 / ICU 78: IQD 0
+ * where ISO says 3; HUF, IDR and MGA 0 where ISO says 2), and it can change with the ICU version;
+ * amounts finer than these digits are kept exactly, only {@link roundToMinor},
+ * {@link toMinorUnits} and {@link allocate} work in these units.
  *
  * @param currency - upper-case ISO 4217 code
  * @returns the number of minor-unit digits (USD 2, JPY 0, BHD 3)

@@ -218,7 +218,11 @@ export interface SyntheticMarketplaceOptions {
   readonly seed: number;
   /** Number of SMB sellers (the report: over 1,000,000 US SMBs), an integer 1 … 50,000,000. */
   readonly sellers: number;
-  /** Calendar year simulated (default 2017, the report's year), 1999 … 2100. */
+  /**
+   * Calendar year simulated (default 2017, the report's year), 1999 … 2100. With the default
+   * calibration (SMB share of sales 0.5) only 2015 onwards work, since the third-party share of
+   * earlier years (letter of 2018) is below 0.5; for earlier years pass a lower `smbShareOfSales`.
+   */
   readonly year?: number;
   /** Calibration overrides. */
   readonly calibration?: SyntheticCalibrationInput;
