@@ -27,3 +27,16 @@ describe("a segment named __proto__", () => {
     expect(Object.getOwnPropertyDescriptor(r.bySegment, "__proto__")?.value.gmvShare.toString()).toBe("0.5");
   });
 });
+
+describe("shareAccumulatorFromJSON rejects inconsistent state (audit regression)", () => {
+  const state = { version: 1, currency: "USD", precision: 2, refunds: "net", segments: null, totals: { a: { gmv: "1", units: "1", sales: 1 }, b: { gmv: "1", units: "1", sales: 1 } }, sales: 2 };
+  it("accepts the consistent state", () => {
+    expect(finalizeShare(shareAccumulatorFromJSON(state as never)).total.sales).toBe(2);
+  });
+  it("rejects fewer records than the segments' sales", () => {
+    expect(() => shareAccumulatorFromJSON({ ...state, sales: 0 } as never)).toThrow(/json\.sales must be at least the sum of the segments' sales counts \(2\)/);
+  });
+  it("rejects duplicate declared segments", () => {
+    expect(() => shareAccumulatorFromJSON({ ...state, segments: ["a", "a", "b"] } as never)).toThrow(/json\.segments\[1\] must be unique/);
+  });
+});

@@ -57,6 +57,8 @@ export function shareAccumulatorFromJSON(json: ShareAccumulatorJSON | string, op
   if (o["segments"] !== null) {
     if (!Array.isArray(o["segments"])) typeError(fn, "json.segments", ErrorCode.INVALID_TYPE, "must be an array or null", o["segments"], "an array of names or null");
     declared = (o["segments"] as unknown[]).map((s, i) => toNonEmptyString(s, fn, `json.segments[${i}]`));
+    const firstDuplicate = declared.findIndex((s, i) => declared!.indexOf(s) !== i);
+    if (firstDuplicate !== -1) rangeError(fn, `json.segments[${firstDuplicate}]`, ErrorCode.DUPLICATE, "must be unique", declared[firstDuplicate], "distinct segment names");
   }
   const opts = toRecord(options, fn, "options", true);
   const convert = opts["convert"] === undefined ? undefined : toFunction<CurrencyConverter>(opts["convert"], fn, "options.convert");
@@ -82,6 +84,10 @@ export function shareAccumulatorFromJSON(json: ShareAccumulatorJSON | string, op
     acc.totals.set(seg, t);
   }
   const sales = o["sales"] === undefined ? records : toInteger(o["sales"], fn, "json.sales", 0);
+  if (sales < records) {
+    // json.sales counts every record (refunds too); each segment counts its sales, not refunds.
+    rangeError(fn, "json.sales", ErrorCode.OUT_OF_RANGE, `must be at least the sum of the segments' sales counts (${records})`, sales, "the state written by JSON.stringify(accumulator)");
+  }
   acc.sales = sales;
   if (currency === undefined && [...acc.totals.values()].some((t) => !t.gmv.isZero())) {
     rangeError(fn, "json.currency", ErrorCode.MISSING_VALUE, "must be set when totals are not zero", null, "a currency code");
