@@ -50,7 +50,7 @@ export interface CohortSurvival {
  * shorter rows — the usual cohort triangle). Churn must be recorded in `leftOn`
  * ({@link createSeller}); sellers without `leftOn` are active forever.
  *
- * @param sellers - validated sellers with optional `leftOn`
+ * @param sellers - validated sellers with optional `leftOn`; each record counts, so pass one record per seller (ids are not de-duplicated)
  * @param options - the period (default month) and `asOf`
  * @returns one row per cohort with counts and rates
  * @throws {ValidationError} on an unknown period or an invalid date

@@ -33,7 +33,8 @@ export interface SellerCohort {
  * Memory: the result lists every seller's id (`sellerIds`), so it is O(sellers) ids — but the
  * seller records themselves are not kept.
  *
- * @param sellers - validated sellers, an array or any iterable
+ * @param sellers - validated sellers, an array or any iterable; each record counts, so pass one record
+ *   per seller (unlike {@link countNewSellers}, ids are not de-duplicated)
  * @param period - `"day"`, `"week"` (ISO, Monday), `"month"`, `"quarter"` or `"year"`
  * @returns the cohorts, ascending
  * @throws {ValidationError} on an unknown period or an invalid join date
