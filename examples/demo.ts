@@ -30,19 +30,30 @@ import {
 
 // ---------------------------------------------------------------- arguments
 const USAGE = "usage: npm run demo -- [--sellers N] [--seed S]   (N SMB sellers, default 100000; 1000000 is the report's US scale)";
-if (process.argv.includes("--help") || process.argv.includes("-h")) {
-  console.log(USAGE);
-  process.exit(0);
+function usageError(message: string): never {
+  console.error(`demo: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+// Accept --name value and --name=value; reject anything else rather than silently ignore it.
+const flags = new Map<string, string>();
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const arg = argv[i] ?? "";
+  if (arg === "--help" || arg === "-h") {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const m = /^--(sellers|seed)(?:=(.*))?$/.exec(arg);
+  if (!m) usageError(`unknown argument ${JSON.stringify(arg)}`);
+  const value = m[2] ?? argv[++i];
+  if (value === undefined || value.startsWith("--")) usageError(`--${m[1]} needs a value`);
+  flags.set(m[1] ?? "", value);
 }
 function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const raw = i === -1 ? undefined : process.argv[i + 1];
+  const raw = flags.get(name);
   if (raw === undefined) return fallback;
   const n = Number(raw.replace(/[_,]/g, ""));
-  if (!Number.isSafeInteger(n) || n <= 0) {
-    console.error(`demo: --${name} must be a positive integer, received ${raw}\n${USAGE}`);
-    process.exit(2);
-  }
+  if (!Number.isSafeInteger(n) || n <= 0) usageError(`--${name} must be a positive integer, received ${raw}`);
   return n;
 }
 const N = flag("sellers", 100_000);

@@ -306,9 +306,10 @@ export class CurrencyMismatchError extends TypeError {
    * @param fn - name of the public function raising the error
    * @param expected - the currency already in use
    * @param received - the other currency
+   * @param hint - optional context appended to the message (where the other currency came from)
    */
-  constructor(fn: string, expected: string, received: string) {
-    super(`${fn}: cannot combine ${expected} with ${received} (allowed: amounts in one currency; convert first)`);
+  constructor(fn: string, expected: string, received: string, hint?: string) {
+    super(`${fn}: cannot combine ${expected} with ${received} (allowed: amounts in one currency; convert first)${hint === undefined ? "" : `; ${hint}`}`);
     this.name = "CurrencyMismatchError";
     this.code = ErrorCode.CURRENCY_MISMATCH;
     this.fn = fn;

@@ -40,12 +40,13 @@ export function parseDateInput(value: unknown, fn: string, arg: string): Date {
     if (DATE_TIME.test(value)) {
       const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
       const t = Date.parse(hasZone ? value : `${value}Z`);
-      if (!Number.isNaN(t)) {
-        // Reject impossible calendar parts that Date.parse would roll over.
-        const [datePart] = value.split("T");
-        parseDateInput(datePart, fn, arg);
-        return new Date(t);
+      // Reject impossible calendar parts that Date.parse would roll over (2024-02-30T10:00Z).
+      const [y, mo, d] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+      const check = new Date(Date.UTC(y, mo - 1, d));
+      if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
+        rangeError(fn, arg, ErrorCode.INVALID_DATE, "must be a real calendar date", value, DATE_ALLOWED);
       }
+      if (!Number.isNaN(t)) return new Date(t);
     }
     return rangeError(fn, arg, ErrorCode.INVALID_DATE, "must be an ISO 8601 date", value, DATE_ALLOWED);
   }

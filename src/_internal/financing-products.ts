@@ -123,7 +123,8 @@ export function buildTermLoan(input: unknown, fn: string, prefix = ""): TermLoan
   const principal = toMinorMoney(o["principal"], fn, path(prefix, "principal"), undefined, false);
   const cur = principal.currency;
   const digits = minorDigits(cur);
-  const annualRate = toDecimalInRange(o["annualRate"], fn, path(prefix, "annualRate"), 0, 10);
+  // Capped at 100 %: an annual rate written as a percentage (9 for 9 %) must not pass as 900 %.
+  const annualRate = toDecimalInRange(o["annualRate"], fn, path(prefix, "annualRate"), 0, 1);
   const termMonths = toInteger(o["termMonths"], fn, path(prefix, "termMonths"), 1, 600);
   const start = toUtcDay(o["startDate"], fn, path(prefix, "startDate"));
   const schedule = o["schedule"] === undefined ? "monthly" : toOption(o["schedule"], fn, path(prefix, "schedule"), SCHEDULES);

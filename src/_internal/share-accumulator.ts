@@ -161,7 +161,9 @@ function amountIn(acc: ShareAccumulatorImpl, sale: Sale, money: Money, fn: strin
   const converted: unknown = acc.convert(money, sale);
   if (typeof converted === "object" && converted !== null && !Decimal.isDecimal(converted)) {
     const m = toMoney(converted, fn, `${arg}: convert() result`);
-    if (m.currency !== acc.currency) throw new CurrencyMismatchError(fn, acc.currency, m.currency);
+    if (m.currency !== acc.currency) {
+      throw new CurrencyMismatchError(fn, acc.currency, m.currency, `options.convert returned ${m.currency} for ${arg} but must return ${acc.currency} (options.currency)`);
+    }
     return m.amount;
   }
   return toDecimal(converted, fn, `${arg}: convert() result`);

@@ -113,6 +113,9 @@ export function simulateSalesScenarios(product: FinancingProduct, sales: Financi
       const sc = toRecord(raw, FN, `options.scenarios[${k}]`);
       const name = toNonEmptyString(sc["name"], FN, `options.scenarios[${k}].name`);
       let factors: Decimal[];
+      if (sc["monthlyFactors"] !== undefined && sc["factor"] !== undefined) {
+        rangeError(FN, `options.scenarios[${k}]`, ErrorCode.UNKNOWN_OPTION, "must give either factor or monthlyFactors, not both", sc, "{ name, factor } or { name, monthlyFactors }");
+      }
       if (sc["monthlyFactors"] !== undefined) {
         const list = toArray<unknown>(sc["monthlyFactors"], FN, `options.scenarios[${k}].monthlyFactors`);
         if (list.length !== 12) rangeError(FN, `options.scenarios[${k}].monthlyFactors`, ErrorCode.DIMENSION_MISMATCH, "must have 12 entries", list, "twelve factors, January to December");

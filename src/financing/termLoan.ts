@@ -11,7 +11,7 @@ import type { TermLoan, TermLoanSchedule } from "./types.js";
 export interface TermLoanInput {
   /** Amount lent, > 0, in whole minor units. */
   readonly principal: Money;
-  /** Nominal annual rate as a decimal, 0 ≤ rate ≤ 10 (0.1 = 10 %). */
+  /** Nominal annual rate as a decimal, 0 ≤ rate ≤ 1 (0.1 = 10 %; 9 for 9 % is rejected rather than read as 900 %). */
   readonly annualRate: NumericInput;
   /** Term in months, an integer from 1 to 600. */
   readonly termMonths: number;

@@ -32,7 +32,7 @@ import type { Sale, SalesShareOptions, ShareAccumulator } from "./types.js";
  * @category Share
  * @since 0.1.0
  */
-export function accumulateShare<S extends string>(sales: Iterable<Sale>, segmentOf: (sale: Sale, index: number) => S, options?: SalesShareOptions<NoInfer<S>>): ShareAccumulator {
+export function accumulateShare<S extends string, T extends Sale = Sale>(sales: Iterable<T>, segmentOf: (sale: T, index: number) => S, options?: SalesShareOptions<NoInfer<S>>): ShareAccumulator {
   const fn = "accumulateShare";
   if (sales == null || typeof (sales as Partial<Iterable<Sale>>)[Symbol.iterator] !== "function") {
     typeError(fn, "sales", sales == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be iterable", sales, "an Iterable of sales (array, generator...)");

@@ -33,9 +33,9 @@ import type { Sale, SalesShareOptions, ShareAccumulator } from "./types.js";
  * @category Share
  * @since 0.1.0
  */
-export async function accumulateShareAsync<S extends string>(
-  sales: AsyncIterable<Sale> | Iterable<Sale>,
-  segmentOf: (sale: Sale, index: number) => S,
+export async function accumulateShareAsync<S extends string, T extends Sale = Sale>(
+  sales: AsyncIterable<T> | Iterable<T>,
+  segmentOf: (sale: T, index: number) => S,
   options?: SalesShareOptions<NoInfer<S>>,
 ): Promise<ShareAccumulator> {
   const fn = "accumulateShareAsync";

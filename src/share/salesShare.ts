@@ -50,7 +50,7 @@ import type { Sale, SalesShareOptions, SalesShareResult } from "./types.js";
  * @category Share
  * @since 0.1.0
  */
-export function salesShare<S extends string>(sales: readonly Sale[], segmentOf: (sale: Sale, index: number) => S, options?: SalesShareOptions<NoInfer<S>>): SalesShareResult<S> {
+export function salesShare<S extends string, T extends Sale = Sale>(sales: readonly T[], segmentOf: (sale: T, index: number) => S, options?: SalesShareOptions<NoInfer<S>>): SalesShareResult<S> {
   const fn = "salesShare";
   const list = toArray<Sale>(sales, fn, "sales");
   const seg = toFunction<(sale: Sale, index: number) => S>(segmentOf, fn, "segmentOf");

@@ -32,7 +32,7 @@ describe("salesShareByPeriod", () => {
   });
 
   it("returns [] for no sales and throws on an unknown period", () => {
-    expect(salesShareByPeriod([], (s) => s.sellerId, { period: "month" })).toEqual([]);
+    expect(salesShareByPeriod([] as Sale[], (s) => s.sellerId, { period: "month" })).toEqual([]);
     expect(() => salesShareByPeriod(sales, (s) => s.sellerId, { period: "decade" as never })).toThrowError(expect.objectContaining({ code: "UNKNOWN_OPTION" }));
   });
 

@@ -54,3 +54,16 @@ describe("share types", () => {
     void bad;
   });
 });
+
+describe("segmentOf sees the caller's own row type", () => {
+  it("infers the row type from the sales", () => {
+    interface Row extends Sale {
+      readonly channel: "marketplace" | "web";
+    }
+    const rows: Row[] = [];
+    salesShare(rows, (r) => {
+      expectTypeOf(r).toEqualTypeOf<Row>();
+      return r.channel;
+    });
+  });
+});

@@ -38,3 +38,15 @@ describe("currency conversion needs its target currency", () => {
     expect(salesShare(eur, () => "x", { currency: "USD", convert: (m) => m.amount.times("1.1") }).total.gmv?.amount.toString()).toBe("11");
   });
 });
+
+describe("a converter returning the wrong currency (new-user review)", () => {
+  it("says that convert() returned it, for which sale", () => {
+    const rows = [
+      { sellerId: "a", date: "2024-01-01", amount: money("10", "USD") },
+      { sellerId: "b", date: "2024-01-01", amount: money("10", "EUR") },
+    ];
+    expect(() => salesShare(rows, (s) => s.sellerId, { currency: "USD", convert: (m) => m })).toThrow(
+      /salesShare: cannot combine USD with EUR .*; options\.convert returned EUR for sales\[1\] but must return USD \(options\.currency\)/,
+    );
+  });
+});

@@ -45,13 +45,13 @@ export interface SegmentShare<S extends string = string> {
   readonly gmv: Money;
   /** Net units of the segment. */
   readonly units: Decimal;
-  /** Number of sale records (refunds included). */
+  /** Number of sales (orders) of the segment; refund records are not counted (they reduce `gmv` and `units`). */
   readonly sales: number;
   /** Share of total GMV, rounded so that all segments sum to exactly 1. */
   readonly gmvShare: Decimal;
   /** Share of total units, rounded so that all segments sum to exactly 1. */
   readonly unitShare: Decimal;
-  /** Share of the number of sale records, rounded so that all segments sum to exactly 1. */
+  /** Share of the number of sales (refunds not counted), rounded so that all segments sum to exactly 1. */
   readonly salesShare: Decimal;
 }
 
@@ -70,6 +70,7 @@ export interface SalesShareResult<S extends string = string> {
   readonly total: {
     readonly gmv: Money | undefined;
     readonly units: Decimal;
+    /** Number of sales over all segments (refund records not counted). */
     readonly sales: number;
   };
   /** One entry per segment, in declared order (or alphabetical when none were declared). */
@@ -144,7 +145,10 @@ export interface ShareAccumulator {
   readonly kind: "ShareAccumulator";
   /** Report currency, `undefined` until fixed by the options or the first sale. */
   readonly currency: string | undefined;
-  /** Number of sale records added. */
+  /**
+   * Number of records added, refunds included (so it can exceed `finalizeShare(acc).total.sales`,
+   * which counts sales only).
+   */
   readonly sales: number;
   /** The serialisable state. */
   toJSON(): ShareAccumulatorJSON;

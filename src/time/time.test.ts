@@ -114,3 +114,9 @@ describe("periods", () => {
     expect(daysBetween("2025-01-01", "2024-01-01")).toBe(-366);
   });
 });
+
+describe("parseDate messages (new-user review)", () => {
+  it("quotes the whole date-time string when its calendar date is impossible", () => {
+    expect(() => parseDate("2024-02-30T10:00:00Z")).toThrow(/received "2024-02-30T10:00:00Z"/);
+  });
+});
