@@ -70,7 +70,8 @@ export function buildAdvance(input: unknown, fn: string, prefix = ""): SalesBase
   let fee: Money;
   if (hasFee) fee = toAmountIn(o["fee"], fn, path(prefix, "fee"), cur);
   else {
-    const f = toDecimalInRange(o["factorRate"], fn, path(prefix, "factorRate"), 1, undefined);
+    // Capped at 3 (a fee of twice the principal): 13 meant as 1.13 must not pass as a 1,200 % fee.
+    const f = toDecimalInRange(o["factorRate"], fn, path(prefix, "factorRate"), 1, 3);
     fee = makeMoney(principal.amount.times(f.minus(1)).toDecimalPlaces(minorDigits(cur), Decimal.ROUND_HALF_UP), cur);
   }
   const total = principal.amount.plus(fee.amount);

@@ -18,3 +18,10 @@ describe("percent-vs-fraction and conflicting options", () => {
     );
   });
 });
+
+describe("factor rate written as a percentage (new-user review)", () => {
+  it("salesBasedAdvance rejects factorRate 13 (meant 1.13)", () => {
+    expect(() => salesBasedAdvance({ principal: money("10000", "USD"), factorRate: 13, holdbackRate: "0.1" })).toThrow(/factorRate must be ≥ 1 and ≤ 3/);
+    expect(salesBasedAdvance({ principal: money("10000", "USD"), factorRate: "1.13", holdbackRate: "0.1" }).fee.amount.toString()).toBe("1300");
+  });
+});

@@ -13,7 +13,7 @@ export interface SalesBasedAdvanceInput {
   readonly principal: Money;
   /** Fixed fee, ≥ 0, in whole minor units (a Money in the same currency or a number). */
   readonly fee?: Money | NumericInput;
-  /** Factor rate ≥ 1: total repayment = principal × factorRate (fee rounded half-up to the minor unit). */
+  /** Factor rate, 1 ≤ factorRate ≤ 3 (1.13 = a 13 % fee): total repayment = principal × factorRate (fee rounded half-up to the minor unit). */
   readonly factorRate?: NumericInput;
   /** Share of each period's sales collected, 0 < holdbackRate < 1 (0.1 = 10 %). */
   readonly holdbackRate: NumericInput;

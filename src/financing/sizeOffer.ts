@@ -118,7 +118,7 @@ export function sizeOffer(salesHistory: FinancingSalesSeries, policy: SizeOfferP
   const currency = toCurrency(series.currency, FN);
   const digits = minorDigits(currency);
   const share = toDecimalInRange(p["shareOfTrailingSales"], FN, "policy.shareOfTrailingSales", 0, 1, { lowerOpen: true });
-  const factor = toDecimalInRange(p["factorRate"], FN, "policy.factorRate", 1, undefined);
+  const factor = toDecimalInRange(p["factorRate"], FN, "policy.factorRate", 1, 3);
   const target = toInteger(p["targetTermDays"], FN, "policy.targetTermDays", 1, 36_500);
   const maxH = p["maxHoldbackRate"] === undefined ? new Decimal("0.3") : toDecimalInRange(p["maxHoldbackRate"], FN, "policy.maxHoldbackRate", 0, 1, { lowerOpen: true, upperOpen: true });
   const hStep = p["holdbackStep"] === undefined ? new Decimal("0.01") : toDecimalInRange(p["holdbackStep"], FN, "policy.holdbackStep", 0, 1, { lowerOpen: true, upperOpen: true });
