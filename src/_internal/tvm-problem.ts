@@ -88,26 +88,26 @@ function build(nums: Float64Array, days: Float64Array, n: number, order: readonl
   return { a: a.subarray(0, m), k: k.subarray(0, m), n: m, D, absSum, signChanges: changes, step: uniformStep(k, m) };
 }
 
+/**
+ * Buffers for n raw amounts and days: the module's reusable scratch arrays (marked busy until
+ * the caller's `finally` clears `rawBusy`), or fresh arrays when they are in use or too small.
+ */
+function inputBuffers(n: number): { scratch: boolean; nums: Float64Array; days: Float64Array } {
+  if (rawBusy || n > SCRATCH_MAX) return { scratch: false, nums: new Float64Array(n), days: new Float64Array(n) };
+  if (rawAmounts.length < n) {
+    const c = Math.min(capacity(n, rawAmounts.length), SCRATCH_MAX);
+    rawAmounts = new Float64Array(c);
+    rawDays = new Float64Array(c);
+  }
+  rawBusy = true;
+  return { scratch: true, nums: rawAmounts, days: rawDays };
+}
+
 /** `{ date, amount }[]` → root problem in days (D = 365 for ACT/365F). Same errors as `parseFlows`. */
 export function datedProblem(value: unknown, fn: string, D: number, arg = "flows"): RootProblem {
   const flows = toArray<unknown>(value, fn, arg, { nonEmpty: true });
   const n = flows.length;
-  const scratch = !rawBusy && n <= SCRATCH_MAX;
-  let nums: Float64Array;
-  let days: Float64Array;
-  if (scratch) {
-    if (rawAmounts.length < n) {
-      const c = Math.min(capacity(n, rawAmounts.length), SCRATCH_MAX);
-      rawAmounts = new Float64Array(c);
-      rawDays = new Float64Array(c);
-    }
-    nums = rawAmounts;
-    days = rawDays;
-    rawBusy = true;
-  } else {
-    nums = new Float64Array(n);
-    days = new Float64Array(n);
-  }
+  const { scratch, nums, days } = inputBuffers(n);
   let currency: string | undefined;
   let sorted = true;
   let absSum = 0;
@@ -162,22 +162,7 @@ export function datedProblem(value: unknown, fn: string, D: number, arg = "flows
 export function periodicProblem(value: unknown, fn: string, arg = "amounts"): RootProblem {
   const list = toArray<unknown>(value, fn, arg, { nonEmpty: true });
   const n = list.length;
-  const scratch = !rawBusy && n <= SCRATCH_MAX;
-  let nums: Float64Array;
-  let days: Float64Array;
-  if (scratch) {
-    if (rawAmounts.length < n) {
-      const c = Math.min(capacity(n, rawAmounts.length), SCRATCH_MAX);
-      rawAmounts = new Float64Array(c);
-      rawDays = new Float64Array(c);
-    }
-    nums = rawAmounts;
-    days = rawDays;
-    rawBusy = true;
-  } else {
-    nums = new Float64Array(n);
-    days = new Float64Array(n);
-  }
+  const { scratch, nums, days } = inputBuffers(n);
   let currency: string | undefined;
   let absSum = 0;
   try {
