@@ -11,23 +11,14 @@ import { salesBasedAdvance } from "../src/financing/salesBasedAdvance.js";
 import { simulatePortfolio } from "../src/financing/simulatePortfolio.js";
 import { simulateRepayment } from "../src/financing/simulateRepayment.js";
 import type { FinancingSale, SalesBasedAdvance } from "../src/financing/types.js";
+import { mulberry32 } from "./support/mulberry32.js";
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 2);
 
-// Deterministic pseudo-random daily sales (mulberry32), in cents.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic pseudo-random daily sales, in cents.
 function makeSeries(seed: number, days = 365): FinancingSale[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   return Array.from({ length: days }, (_, i) => ({
     date: new Date(T0 + i * DAY),
     amount: money(new Decimal(Math.floor(20_000 + r() * 60_000)).div(100), "USD"),

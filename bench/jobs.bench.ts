@@ -8,22 +8,11 @@
  */
 import { cpus } from "node:os";
 import { leontiefInverse } from "../src/jobs/leontiefInverse.js";
-
-/** mulberry32: small seeded PRNG so every run inverts the same matrices. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./support/mulberry32.js";
 
 /** Random non-negative n×n matrix whose column sums are uniform in [0.2, 0.9). */
 function randomProductive(n: number, seed: number): number[][] {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const a = Array.from({ length: n }, () => Array.from({ length: n }, () => (r() < 0.3 ? 0 : r())));
   for (let j = 0; j < n; j++) {
     let s = 0;

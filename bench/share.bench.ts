@@ -25,22 +25,13 @@ import { mergeAccumulators } from "../src/share/mergeAccumulators.js";
 import { salesShare } from "../src/share/salesShare.js";
 import { shareAccumulatorFromJSON } from "../src/share/shareAccumulatorFromJSON.js";
 import type { Sale } from "../src/share/types.js";
+import { mulberry32 } from "./support/mulberry32.js";
 
 const N = 1_000_000;
 const SELLERS = 100_000;
 const SEGMENTS = ["smb", "mid", "enterprise", "first-party"] as const;
 type Segment = (typeof SEGMENTS)[number];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sellerIds = Array.from({ length: SELLERS }, (_, i) => `seller-${i}`);
 const segmentOfSeller = new Map<string, Segment>(sellerIds.map((id, i) => [id, SEGMENTS[i % 4] as Segment]));
@@ -54,7 +45,7 @@ const DAYS: readonly Date[] = Array.from({ length: 365 }, (_, i) => new Date(T0 
 
 /** Lazily generated sales (deterministic). `fresh`: a new Money/Decimal per sale, as a CSV parser would produce. */
 function* generate(count: number, seed: number, fresh = false): Generator<Sale> {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   for (let i = 0; i < count; i++) {
     const p = Math.floor(r() * 50_000);
     const amount = fresh ? money(new Decimal(`${p + 1}e-2`), "USD") : (PRICES[p] as Money);
