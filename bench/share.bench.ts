@@ -11,7 +11,8 @@
  *   totals, divide for shares (no validation, no exact-sum rounding).
  * Each scenario runs in its own child process so RSS figures do not leak between them; the
  * time reported is the best of 3 runs, the RSS growth that of the first run.
- * Prints a Markdown table and writes it to bench/share.md.
+ * Prints a Markdown table; with `--write` it also overwrites bench/share.md with it. bench/share.md
+ * carries hand-written run-to-run notes, so a plain `npm run bench` leaves it alone.
  */
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -165,5 +166,5 @@ if (arg) {
   ];
   const md = lines.join("\n");
   console.log(md);
-  writeFileSync(new URL("./share.md", import.meta.url), `${md}\n`);
+  if (process.argv.includes("--write")) writeFileSync(new URL("./share.md", import.meta.url), `${md}\n`);
 }
