@@ -68,16 +68,6 @@ export function daysBetweenUtc(a: Date, b: Date): number {
   return Math.round((utcDay(b).getTime() - utcDay(a).getTime()) / MS_PER_DAY);
 }
 
-/** `date` plus `n` UTC days. */
-export function addUtcDays(date: Date, n: number): Date {
-  return new Date(utcDay(date).getTime() + n * MS_PER_DAY);
-}
-
-/** ISO `YYYY-MM-DD` of the UTC calendar day. */
-export function isoDay(date: Date): string {
-  return utcDay(date).toISOString().slice(0, 10);
-}
-
 /**
  * The date of a sale record: a valid `Date` as is (fast path, no copy), or an ISO 8601 string
  * parsed by {@link parseDateInput} (`"2024-03-01"` is that UTC day). Anything else throws the

@@ -513,11 +513,6 @@ export function solveX(p: RootProblem, fn: string, guess: number, maxIter: numbe
   return bestX;
 }
 
-/** Solve for the rate as a float, r = e^x - 1 (see {@link solveX}). */
-export function solveRate(p: RootProblem, fn: string, guess: number, maxIter: number): number {
-  return Math.expm1(solveX(p, fn, guess, maxIter));
-}
-
 /** Below this x (r < -0.999999998) the float e^x - 1 keeps too few digits of 1 + r. */
 const X_FLOAT_RATE_MIN = -20;
 

@@ -75,13 +75,6 @@ export function toDecimal(value: unknown, fn: string, arg: string): Decimal {
   return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a number", value, NUMERIC_ALLOWED);
 }
 
-/** A non-negative Decimal (≥ 0). */
-export function toNonNegativeDecimal(value: unknown, fn: string, arg: string): Decimal {
-  const d = toDecimal(value, fn, arg);
-  if (d.isNegative() && !d.isZero()) rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, "must be ≥ 0", value, "a number ≥ 0");
-  return d.isZero() ? new Decimal(0) : d;
-}
-
 /** A strictly positive Decimal (> 0). */
 export function toPositiveDecimal(value: unknown, fn: string, arg: string): Decimal {
   const d = toDecimal(value, fn, arg);
