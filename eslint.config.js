@@ -3,6 +3,7 @@
 import js from "@eslint/js";
 import jsdoc from "eslint-plugin-jsdoc";
 import tseslint from "typescript-eslint";
+import { libBoundary } from "./scripts/eslint-lib-boundary.js";
 
 export default tseslint.config(
   { ignores: ["dist/**", "docs/**", "coverage/**", "node_modules/**"] },
@@ -29,7 +30,7 @@ export default tseslint.config(
   },
   {
     files: ["src/**/*.ts"],
-    ignores: ["src/**/*.test.ts", "src/**/*.test-d.ts", "src/_internal/**"],
+    ignores: ["src/**/*.test.ts", "src/**/*.test-d.ts", "src/**/_lib/**"],
     plugins: { jsdoc },
     settings: { jsdoc: { mode: "typescript" } },
     rules: {
@@ -45,11 +46,18 @@ export default tseslint.config(
     },
   },
   {
+    // The written boundary (CONTRIBUTING.md "Layout"): src/_lib/ is shared; src/<module>/_lib/ is
+    // that module's private machinery and nothing outside src/<module>/ may import it.
+    files: ["src/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "examples/**/*.ts", "scripts/**/*.ts"],
+    plugins: { local: { rules: { "lib-boundary": libBoundary } } },
+    rules: { "local/lib-boundary": "error" },
+  },
+  {
     files: ["src/**/*.test.ts", "src/**/*.test-d.ts", "test/**/*.ts", "bench/**/*.ts", "examples/**/*.ts", "scripts/**/*.mjs"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-unused-expressions": "off" },
   },
   {
-    files: ["scripts/**/*.mjs", "*.js"],
+    files: ["scripts/**/*.mjs", "scripts/**/*.js", "*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },
 );

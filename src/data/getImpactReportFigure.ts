@@ -1,4 +1,4 @@
-import { toOption } from "../_internal/validate.js";
+import { toOption } from "../_lib/validate.js";
 import { smallBusinessImpactReport2018 } from "./smallBusinessImpactReport2018.js";
 import type { ImpactReportFigureId, SmallBusinessImpactReport } from "./types.js";
 

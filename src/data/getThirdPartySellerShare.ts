@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
-import { rangeError, toInteger } from "../_internal/validate.js";
+import { rangeError, toInteger } from "../_lib/validate.js";
 import { thirdPartySellerShareOfGms } from "./thirdPartySellerShareOfGms.js";
 
 const FN = "getThirdPartySellerShare";

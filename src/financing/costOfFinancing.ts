@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { toRecord } from "../_internal/validate.js";
+import { toRecord } from "../_lib/validate.js";
 import { aprRegZ, type AprRegZInput, type AprUnitPeriod } from "../tvm/aprRegZ.js";
 import { xirr } from "../tvm/xirr.js";
 import type { Money } from "../money/types.js";

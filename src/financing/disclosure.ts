@@ -1,11 +1,11 @@
 import { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
-import { toUtcDay } from "../_internal/dates.js";
-import { dayDate, dayNumber, readSeries } from "../_internal/financing-engine.js";
-import { readProduct } from "../_internal/financing-products.js";
-import { runProduct, toRepaymentResult } from "../_internal/financing-run.js";
-import { makeMoney, minorDigits } from "../_internal/money.js";
-import { rangeError, toArray, toInteger, toOption, toRecord } from "../_internal/validate.js";
+import { toUtcDay } from "../_lib/dates.js";
+import { dayDate, dayNumber, readSeries } from "./_lib/engine.js";
+import { readProduct } from "./_lib/products.js";
+import { runProduct, toRepaymentResult } from "./_lib/run.js";
+import { makeMoney, minorDigits } from "../_lib/money.js";
+import { rangeError, toArray, toInteger, toOption, toRecord } from "../_lib/validate.js";
 import type { Money } from "../money/types.js";
 import { costOfFinancing } from "./costOfFinancing.js";
 import type { FinancingProduct, FinancingSalesSeries } from "./types.js";

@@ -1,4 +1,4 @@
-import { buildRevenueShare } from "../_internal/financing-products.js";
+import { buildRevenueShare } from "./_lib/products.js";
 import type { Money, NumericInput } from "../money/types.js";
 import type { RevenueShareLoan } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { buildAdvance } from "../_internal/financing-products.js";
+import { buildAdvance } from "./_lib/products.js";
 import type { Money, NumericInput } from "../money/types.js";
 import type { FinancingMinimumPaymentInput, SalesBasedAdvance } from "./types.js";
 

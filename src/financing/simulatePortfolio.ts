@@ -1,10 +1,10 @@
 import { Decimal } from "decimal.js";
 import { ConvergenceError, ErrorCode } from "../errors.js";
-import { dayDate, dayNumber } from "../_internal/financing-engine.js";
-import { runProduct } from "../_internal/financing-run.js";
-import { toUtcDay } from "../_internal/dates.js";
-import { assertSameCurrency, makeMoney, toCurrency } from "../_internal/money.js";
-import { rangeError, toArray, toNonEmptyString, toRecord } from "../_internal/validate.js";
+import { dayDate, dayNumber } from "./_lib/engine.js";
+import { runProduct } from "./_lib/run.js";
+import { toUtcDay } from "../_lib/dates.js";
+import { assertSameCurrency, makeMoney, toCurrency } from "../_lib/money.js";
+import { rangeError, toArray, toNonEmptyString, toRecord } from "../_lib/validate.js";
 import type { Money } from "../money/types.js";
 import { xirr } from "../tvm/xirr.js";
 import type { FinancingGranularity, FinancingProduct, FinancingSalesSeries } from "./types.js";

@@ -1,4 +1,4 @@
-import { runProduct, toRepaymentResult } from "../_internal/financing-run.js";
+import { runProduct, toRepaymentResult } from "./_lib/run.js";
 import type { RoundingMode } from "../money/types.js";
 import type { FinancingGranularity, FinancingProduct, FinancingSalesSeries, RepaymentResult } from "./types.js";
 

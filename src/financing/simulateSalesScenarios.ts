@@ -1,10 +1,10 @@
 import { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
-import { readSeries, dayDate } from "../_internal/financing-engine.js";
-import { readProduct } from "../_internal/financing-products.js";
-import { runProduct, toRepaymentResult } from "../_internal/financing-run.js";
-import { makeMoney, minorDigits } from "../_internal/money.js";
-import { rangeError, toArray, toDecimal, toNonEmptyString, toRecord } from "../_internal/validate.js";
+import { readSeries, dayDate } from "./_lib/engine.js";
+import { readProduct } from "./_lib/products.js";
+import { runProduct, toRepaymentResult } from "./_lib/run.js";
+import { makeMoney, minorDigits } from "../_lib/money.js";
+import { rangeError, toArray, toDecimal, toNonEmptyString, toRecord } from "../_lib/validate.js";
 import type { Money, NumericInput } from "../money/types.js";
 import { costOfFinancing } from "./costOfFinancing.js";
 import type { SimulateRepaymentOptions } from "./simulateRepayment.js";

@@ -1,10 +1,10 @@
 import { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
-import { toUtcDay } from "../_internal/dates.js";
-import { dayNumber, readSeries } from "../_internal/financing-engine.js";
-import { buildAdvance } from "../_internal/financing-products.js";
-import { minorDigits, makeMoney, toCurrency } from "../_internal/money.js";
-import { rangeError, toDecimalInRange, toInteger, toPositiveDecimal, toRecord } from "../_internal/validate.js";
+import { toUtcDay } from "../_lib/dates.js";
+import { dayNumber, readSeries } from "./_lib/engine.js";
+import { buildAdvance } from "./_lib/products.js";
+import { minorDigits, makeMoney, toCurrency } from "../_lib/money.js";
+import { rangeError, toDecimalInRange, toInteger, toPositiveDecimal, toRecord } from "../_lib/validate.js";
 import type { Money, NumericInput } from "../money/types.js";
 import type { FinancingMinimumPaymentInput, FinancingSalesSeries, SalesBasedAdvance } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { buildTermLoan } from "../_internal/financing-products.js";
+import { buildTermLoan } from "./_lib/products.js";
 import type { Money, NumericInput } from "../money/types.js";
 import type { TermLoan, TermLoanSchedule } from "./types.js";
 

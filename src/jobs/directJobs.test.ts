@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { makeMoney } from "../_internal/money.js";
+import { makeMoney } from "../_lib/money.js";
 import { CurrencyMismatchError, ErrorCode, ValidationError } from "../errors.js";
 import { directJobs } from "./directJobs.js";
 import { receiptsPerEmployeeTable } from "./receiptsPerEmployeeTable.js";

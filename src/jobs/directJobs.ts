@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import { assertNonNegative, assertPositive, commonCurrency, toJobsAmount, type JobsAmount } from "../_internal/jobs-amount.js";
+import { assertNonNegative, assertPositive, commonCurrency, toJobsAmount, type JobsAmount } from "./_lib/amount.js";
 import type { ReceiptsPerEmployeeFigure } from "./receiptsPerEmployeeTable.js";
 import type { JobsAmountInput } from "./types.js";
 

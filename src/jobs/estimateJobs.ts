@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
-import { commonCurrency, toJobsAmount, type JobsAmount } from "../_internal/jobs-amount.js";
-import { rangeError, toRecord } from "../_internal/validate.js";
+import { commonCurrency, toJobsAmount, type JobsAmount } from "./_lib/amount.js";
+import { rangeError, toRecord } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { NumericInput } from "../money/types.js";
 import type { JobsAmountInput, JobsRange, JobsRangeInput } from "./types.js";

@@ -6,8 +6,8 @@ import {
   toVector,
   assertNonNegativeVector,
   type JobsSquareMatrix,
-} from "../_internal/jobs-matrix.js";
-import { toArray, toDecimalInRange, toFiniteNumber, toNonEmptyString, toRecord } from "../_internal/validate.js";
+} from "./_lib/matrix.js";
+import { toArray, toDecimalInRange, toFiniteNumber, toNonEmptyString, toRecord } from "../_lib/validate.js";
 import type { JobsEffects } from "./types.js";
 
 /**

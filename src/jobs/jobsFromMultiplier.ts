@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
-import { assertNonNegative, toJobsAmount } from "../_internal/jobs-amount.js";
-import { rangeError, toDecimal, toOption, toRecord } from "../_internal/validate.js";
+import { assertNonNegative, toJobsAmount } from "./_lib/amount.js";
+import { rangeError, toDecimal, toOption, toRecord } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { NumericInput } from "../money/types.js";
 import type { JobsAmountInput } from "./types.js";

@@ -1,5 +1,5 @@
-import { checkedLeontiefInverse, JOBS_DEFAULT_TOLERANCE, toFrozenRows, toSquareMatrix } from "../_internal/jobs-matrix.js";
-import { toDecimalInRange, toRecord } from "../_internal/validate.js";
+import { checkedLeontiefInverse, JOBS_DEFAULT_TOLERANCE, toFrozenRows, toSquareMatrix } from "./_lib/matrix.js";
+import { toDecimalInRange, toRecord } from "../_lib/validate.js";
 
 /**
  * The {@link leontiefInverse} function options.

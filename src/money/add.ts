@@ -1,4 +1,4 @@
-import { assertSameCurrency, makeMoney, toMoney } from "../_internal/money.js";
+import { assertSameCurrency, makeMoney, toMoney } from "../_lib/money.js";
 import type { Money } from "./types.js";
 
 /**

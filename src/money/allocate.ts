@@ -1,8 +1,8 @@
 import { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
-import { largestRemainder, scaleToIntegers } from "../_internal/largestRemainder.js";
-import { makeMoney, minorDigits, toMoney } from "../_internal/money.js";
-import { rangeError, toArray, toDecimal } from "../_internal/validate.js";
+import { largestRemainder, scaleToIntegers } from "../_lib/largestRemainder.js";
+import { makeMoney, minorDigits, toMoney } from "../_lib/money.js";
+import { rangeError, toArray, toDecimal } from "../_lib/validate.js";
 import type { Money, NumericInput } from "./types.js";
 
 /**

@@ -1,6 +1,6 @@
 import { ErrorCode } from "../errors.js";
-import { minorDigits, toMoney, toRounding } from "../_internal/money.js";
-import { rangeError, typeError } from "../_internal/validate.js";
+import { minorDigits, toMoney, toRounding } from "../_lib/money.js";
+import { rangeError, typeError } from "../_lib/validate.js";
 import type { Money, RoundingMode } from "./types.js";
 
 /**

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
-import { makeMoney, minorDigits, toCurrency } from "../_internal/money.js";
-import { rangeError, typeError } from "../_internal/validate.js";
+import { makeMoney, minorDigits, toCurrency } from "../_lib/money.js";
+import { rangeError, typeError } from "../_lib/validate.js";
 import type { Money } from "./types.js";
 
 /**

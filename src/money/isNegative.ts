@@ -1,4 +1,4 @@
-import { toMoney } from "../_internal/money.js";
+import { toMoney } from "../_lib/money.js";
 import type { Money } from "./types.js";
 
 /**

@@ -1,4 +1,4 @@
-import { minorDigits, toCurrency } from "../_internal/money.js";
+import { minorDigits, toCurrency } from "../_lib/money.js";
 
 /**
  * Number of decimal places of a currency's minor unit, as `Intl.NumberFormat` reports it: the

@@ -1,5 +1,5 @@
-import { toCurrency, makeMoney } from "../_internal/money.js";
-import { toDecimal } from "../_internal/validate.js";
+import { toCurrency, makeMoney } from "../_lib/money.js";
+import { toDecimal } from "../_lib/validate.js";
 import type { Money, NumericInput } from "./types.js";
 
 /**

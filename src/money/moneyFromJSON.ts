@@ -1,5 +1,5 @@
-import { makeMoney, toCurrency } from "../_internal/money.js";
-import { toDecimal, toRecord } from "../_internal/validate.js";
+import { makeMoney, toCurrency } from "../_lib/money.js";
+import { toDecimal, toRecord } from "../_lib/validate.js";
 import type { Money, MoneyJSON } from "./types.js";
 
 /**

@@ -1,4 +1,4 @@
-import { plainString, toMoney } from "../_internal/money.js";
+import { plainString, toMoney } from "../_lib/money.js";
 import type { Money, MoneyJSON } from "./types.js";
 
 /**

@@ -1,5 +1,5 @@
-import { makeMoney, roundDecimalToMinor, toMoney, toRounding } from "../_internal/money.js";
-import { toDecimal } from "../_internal/validate.js";
+import { makeMoney, roundDecimalToMinor, toMoney, toRounding } from "../_lib/money.js";
+import { toDecimal } from "../_lib/validate.js";
 import type { Money, NumericInput, RoundingMode } from "./types.js";
 
 /**

@@ -1,4 +1,4 @@
-import { makeMoney, roundDecimalToMinor, toMoney, toRounding } from "../_internal/money.js";
+import { makeMoney, roundDecimalToMinor, toMoney, toRounding } from "../_lib/money.js";
 import type { Money, RoundingMode } from "./types.js";
 
 /**

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
-import { minorDigits, toMoney } from "../_internal/money.js";
-import { rangeError } from "../_internal/validate.js";
+import { minorDigits, toMoney } from "../_lib/money.js";
+import { rangeError } from "../_lib/validate.js";
 import type { Money } from "./types.js";
 
 /**

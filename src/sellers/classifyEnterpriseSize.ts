@@ -1,4 +1,4 @@
-import { classifyImpl } from "../_internal/sellers-classify.js";
+import { classifyImpl } from "./_lib/classify.js";
 import type { Money } from "../money/types.js";
 import type { EnterpriseFacts, EnterpriseSizeResult, SbaSizeStandard, SizeStandardName } from "./types.js";
 

@@ -1,8 +1,8 @@
 import { Decimal } from "decimal.js";
-import { toUtcDay } from "../_internal/dates.js";
-import { addPeriodsUtc, periodKeyUtc, periodsBetween, startOfPeriodUtc, toPeriod } from "../_internal/share-periods.js";
-import { toSellers } from "../_internal/sellers-core.js";
-import { toRecord } from "../_internal/validate.js";
+import { toUtcDay } from "../_lib/dates.js";
+import { addPeriodsUtc, periodKeyUtc, periodsBetween, startOfPeriodUtc, toPeriod } from "../_lib/sharePeriods.js";
+import { toSellers } from "./_lib/core.js";
+import { toRecord } from "../_lib/validate.js";
 import type { Seller } from "./types.js";
 
 /**

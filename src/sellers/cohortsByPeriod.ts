@@ -1,5 +1,5 @@
-import { addPeriodsUtc, periodKeyUtc, periodsBetween, startOfPeriodUtc, toPeriod } from "../_internal/share-periods.js";
-import { sellersOf } from "../_internal/sellers-core.js";
+import { addPeriodsUtc, periodKeyUtc, periodsBetween, startOfPeriodUtc, toPeriod } from "../_lib/sharePeriods.js";
+import { sellersOf } from "./_lib/core.js";
 import type { Seller } from "./types.js";
 
 /**

@@ -1,5 +1,5 @@
-import { sellersOf, toInterval } from "../_internal/sellers-core.js";
-import { toRecord, typeError } from "../_internal/validate.js";
+import { sellersOf, toInterval } from "./_lib/core.js";
+import { toRecord, typeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { DateInterval, Seller } from "./types.js";
 

@@ -1,6 +1,6 @@
-import { toMoney } from "../_internal/money.js";
-import { toInterval, totalsBySeller } from "../_internal/sellers-core.js";
-import { assertSameCurrency } from "../_internal/money.js";
+import { toMoney } from "../_lib/money.js";
+import { toInterval, totalsBySeller } from "./_lib/core.js";
+import { assertSameCurrency } from "../_lib/money.js";
 import type { Money } from "../money/types.js";
 import type { Sale } from "../share/types.js";
 import type { DateInterval } from "./types.js";

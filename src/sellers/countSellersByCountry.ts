@@ -1,4 +1,4 @@
-import { sellersOf, toInterval } from "../_internal/sellers-core.js";
+import { sellersOf, toInterval } from "./_lib/core.js";
 import type { DateInterval, Seller } from "./types.js";
 
 /**

@@ -1,6 +1,6 @@
-import { toUtcDay } from "../_internal/dates.js";
-import { toMoney } from "../_internal/money.js";
-import { rangeError, toInteger, toNonEmptyString, toRecord, typeError } from "../_internal/validate.js";
+import { toUtcDay } from "../_lib/dates.js";
+import { toMoney } from "../_lib/money.js";
+import { rangeError, toInteger, toNonEmptyString, toRecord, typeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { Money } from "../money/types.js";
 import type { Seller, SellerInput } from "./types.js";

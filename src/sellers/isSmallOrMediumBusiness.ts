@@ -1,4 +1,4 @@
-import { classifyImpl } from "../_internal/sellers-classify.js";
+import { classifyImpl } from "./_lib/classify.js";
 import type { ClassifyEnterpriseSizeOptions } from "./classifyEnterpriseSize.js";
 import type { EnterpriseFacts, SizeStandardName } from "./types.js";
 

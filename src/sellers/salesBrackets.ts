@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
-import { assertSameCurrency, makeMoney, toMoney } from "../_internal/money.js";
-import { toInterval, totalsBySeller } from "../_internal/sellers-core.js";
-import { rangeError, toArray, toRecord } from "../_internal/validate.js";
+import { assertSameCurrency, makeMoney, toMoney } from "../_lib/money.js";
+import { toInterval, totalsBySeller } from "./_lib/core.js";
+import { rangeError, toArray, toRecord } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { Money } from "../money/types.js";
 import type { Sale } from "../share/types.js";

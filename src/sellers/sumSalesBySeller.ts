@@ -1,5 +1,5 @@
-import { makeMoney } from "../_internal/money.js";
-import { toInterval, totalsBySeller } from "../_internal/sellers-core.js";
+import { makeMoney } from "../_lib/money.js";
+import { toInterval, totalsBySeller } from "./_lib/core.js";
 import type { Money } from "../money/types.js";
 import type { Sale } from "../share/types.js";
 import type { DateInterval } from "./types.js";

@@ -1,6 +1,6 @@
-import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "../_internal/share-accumulator.js";
-import { checkSegment } from "../_internal/share-segment.js";
-import { toFunction, typeError } from "../_internal/validate.js";
+import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "./_lib/accumulator.js";
+import { checkSegment } from "./_lib/segment.js";
+import { toFunction, typeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { Sale, SalesShareOptions, ShareAccumulator } from "./types.js";
 

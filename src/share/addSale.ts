@@ -1,5 +1,5 @@
-import { addSaleUnchecked, asAccumulator } from "../_internal/share-accumulator.js";
-import { toNonEmptyString } from "../_internal/validate.js";
+import { addSaleUnchecked, asAccumulator } from "./_lib/accumulator.js";
+import { toNonEmptyString } from "../_lib/validate.js";
 import type { Sale, ShareAccumulator } from "./types.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
-import { toAmount } from "../_internal/share-values.js";
-import { assertSameCurrency } from "../_internal/money.js";
-import { rangeError, toPositiveDecimal } from "../_internal/validate.js";
+import { toAmount } from "./_lib/values.js";
+import { assertSameCurrency } from "../_lib/money.js";
+import { rangeError, toPositiveDecimal } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { Money, NumericInput } from "../money/types.js";
 

@@ -1,4 +1,4 @@
-import { parseShareOptions, ShareAccumulatorImpl } from "../_internal/share-accumulator.js";
+import { parseShareOptions, ShareAccumulatorImpl } from "./_lib/accumulator.js";
 import type { SalesShareOptions, ShareAccumulator } from "./types.js";
 
 /**

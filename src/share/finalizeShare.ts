@@ -1,5 +1,5 @@
-import { asAccumulator } from "../_internal/share-accumulator.js";
-import { finalizeAccumulator } from "../_internal/share-finalize.js";
+import { asAccumulator } from "./_lib/accumulator.js";
+import { finalizeAccumulator } from "./_lib/finalize.js";
 import type { SalesShareResult, ShareAccumulator } from "./types.js";
 
 /**

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
-import { toNonNegativeValues } from "../_internal/share-values.js";
-import { rangeError } from "../_internal/validate.js";
+import { toNonNegativeValues } from "./_lib/values.js";
+import { rangeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { Money, NumericInput } from "../money/types.js";
 

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
-import { asAccumulator, emptyTotals, gmvOf, ShareAccumulatorImpl } from "../_internal/share-accumulator.js";
-import { rangeError } from "../_internal/validate.js";
+import { asAccumulator, emptyTotals, gmvOf, ShareAccumulatorImpl } from "./_lib/accumulator.js";
+import { rangeError } from "../_lib/validate.js";
 import { CurrencyMismatchError, ErrorCode } from "../errors.js";
 import type { ShareAccumulator } from "./types.js";
 

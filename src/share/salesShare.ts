@@ -1,7 +1,7 @@
-import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "../_internal/share-accumulator.js";
-import { finalizeAccumulator } from "../_internal/share-finalize.js";
-import { checkSegment } from "../_internal/share-segment.js";
-import { toArray, toFunction } from "../_internal/validate.js";
+import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "./_lib/accumulator.js";
+import { finalizeAccumulator } from "./_lib/finalize.js";
+import { checkSegment } from "./_lib/segment.js";
+import { toArray, toFunction } from "../_lib/validate.js";
 import type { Sale, SalesShareOptions, SalesShareResult } from "./types.js";
 
 /**

@@ -1,10 +1,10 @@
-import { toSaleDate } from "../_internal/dates.js";
-import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "../_internal/share-accumulator.js";
-import { finalizeAccumulator } from "../_internal/share-finalize.js";
-import { addPeriodsUtc, periodKeyUtc, periodsBetween, startOfPeriodUtc, toPeriod, type SharePeriod } from "../_internal/share-periods.js";
-import { segmentFor } from "../_internal/share-segment.js";
-import { toMoney } from "../_internal/money.js";
-import { toArray, toFunction, toRecord, typeError } from "../_internal/validate.js";
+import { toSaleDate } from "../_lib/dates.js";
+import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "./_lib/accumulator.js";
+import { finalizeAccumulator } from "./_lib/finalize.js";
+import { addPeriodsUtc, periodKeyUtc, periodsBetween, startOfPeriodUtc, toPeriod, type SharePeriod } from "../_lib/sharePeriods.js";
+import { segmentFor } from "./_lib/segment.js";
+import { toMoney } from "../_lib/money.js";
+import { toArray, toFunction, toRecord, typeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { Sale, SalesShareOptions, SalesShareResult } from "./types.js";
 

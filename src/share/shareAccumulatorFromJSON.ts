@@ -1,6 +1,6 @@
-import { REFUND_POLICIES, ShareAccumulatorImpl, type SegmentTotals } from "../_internal/share-accumulator.js";
-import { toCurrency } from "../_internal/money.js";
-import { rangeError, toDecimal, toFunction, toInteger, toNonEmptyString, toOption, toRecord, typeError } from "../_internal/validate.js";
+import { REFUND_POLICIES, ShareAccumulatorImpl, type SegmentTotals } from "./_lib/accumulator.js";
+import { toCurrency } from "../_lib/money.js";
+import { rangeError, toDecimal, toFunction, toInteger, toNonEmptyString, toOption, toRecord, typeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { CurrencyConverter, ShareAccumulator, ShareAccumulatorJSON } from "./types.js";
 

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
-import { toNonNegativeValues } from "../_internal/share-values.js";
-import { toInteger } from "../_internal/validate.js";
+import { toNonNegativeValues } from "./_lib/values.js";
+import { toInteger } from "../_lib/validate.js";
 import type { Money, NumericInput } from "../money/types.js";
 
 /**

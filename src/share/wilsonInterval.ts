@@ -1,6 +1,6 @@
-import { normalQuantile } from "../_internal/normal.js";
+import { normalQuantile } from "../_lib/normal.js";
 import { Decimal } from "decimal.js";
-import { rangeError, toDecimalInRange, toInteger } from "../_internal/validate.js";
+import { rangeError, toDecimalInRange, toInteger } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { NumericInput } from "../money/types.js";
 

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
-import { toAmount } from "../_internal/share-values.js";
-import { assertSameCurrency } from "../_internal/money.js";
+import { toAmount } from "./_lib/values.js";
+import { assertSameCurrency } from "../_lib/money.js";
 import type { Money, NumericInput } from "../money/types.js";
 
 /**

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { makeMoney } from "../_internal/money.js";
+import { makeMoney } from "../_lib/money.js";
 import type { SyntheticCalibration } from "./types.js";
 
 function usd(amount: string) {

@@ -1,9 +1,9 @@
-/** Tests of the private generator helpers in src/_internal/synthetic-*.ts. */
+/** Tests of the private generator helpers in src/synthetic/_lib/*.ts. */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { allocateInteger, divRoundHalfEven } from "../_internal/synthetic-engine.js";
-import { Xoshiro128, createPermutation, hash32, mix32 } from "../_internal/synthetic-random.js";
-import { lognormalCappedMean, normalCdf, normalQuantile } from "../_internal/synthetic-stats.js";
+import { allocateInteger, divRoundHalfEven } from "./_lib/engine.js";
+import { Xoshiro128, createPermutation, hash32, mix32 } from "./_lib/random.js";
+import { lognormalCappedMean, normalCdf, normalQuantile } from "./_lib/stats.js";
 
 describe("Xoshiro128 (xoshiro128** 1.1)", () => {
   it("matches the reference algorithm from state {1, 2, 3, 4}", () => {

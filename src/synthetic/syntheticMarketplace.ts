@@ -1,11 +1,11 @@
 import { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
 import { getThirdPartySellerShare } from "../data/getThirdPartySellerShare.js";
-import { parseDateInput, utcDay } from "../_internal/dates.js";
-import { assertSameCurrency, makeMoney, toMoney } from "../_internal/money.js";
-import { Engine, MS_PER_DAY, allocateInteger, divRoundHalfEven, type EngineParams } from "../_internal/synthetic-engine.js";
-import { lognormalCappedMean, normalQuantile } from "../_internal/synthetic-stats.js";
-import { rangeError, toArray, toDecimalInRange, toInteger, toNonEmptyString, toOption, toRecord } from "../_internal/validate.js";
+import { parseDateInput, utcDay } from "../_lib/dates.js";
+import { assertSameCurrency, makeMoney, toMoney } from "../_lib/money.js";
+import { Engine, MS_PER_DAY, allocateInteger, divRoundHalfEven, type EngineParams } from "./_lib/engine.js";
+import { lognormalCappedMean, normalQuantile } from "./_lib/stats.js";
+import { rangeError, toArray, toDecimalInRange, toInteger, toNonEmptyString, toOption, toRecord } from "../_lib/validate.js";
 import type { Money } from "../money/types.js";
 import { defaultSyntheticCalibration } from "./defaultSyntheticCalibration.js";
 import type {

@@ -1,4 +1,4 @@
-import { daysBetweenUtc, toUtcDay } from "../_internal/dates.js";
+import { daysBetweenUtc, toUtcDay } from "../_lib/dates.js";
 import type { DateInput } from "./types.js";
 
 /**

@@ -1,7 +1,7 @@
 import { ErrorCode } from "../errors.js";
-import { toUtcDay } from "../_internal/dates.js";
-import { PERIODS, periodAdd, periodStart } from "../_internal/periods.js";
-import { rangeError, toInteger, toOption } from "../_internal/validate.js";
+import { toUtcDay } from "../_lib/dates.js";
+import { PERIODS, periodAdd, periodStart } from "../_lib/periods.js";
+import { rangeError, toInteger, toOption } from "../_lib/validate.js";
 import type { PeriodOptions } from "./startOfPeriod.js";
 import type { DateInput, Period } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { parseDateInput } from "../_internal/dates.js";
+import { parseDateInput } from "../_lib/dates.js";
 import type { DateInput } from "./types.js";
 
 /**

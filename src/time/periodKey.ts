@@ -1,6 +1,6 @@
-import { toUtcDay } from "../_internal/dates.js";
-import { PERIODS, periodLabel } from "../_internal/periods.js";
-import { toOption } from "../_internal/validate.js";
+import { toUtcDay } from "../_lib/dates.js";
+import { PERIODS, periodLabel } from "../_lib/periods.js";
+import { toOption } from "../_lib/validate.js";
 import type { DateInput, Period } from "./types.js";
 
 /**

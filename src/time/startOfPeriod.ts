@@ -1,6 +1,6 @@
-import { toUtcDay } from "../_internal/dates.js";
-import { PERIODS, periodStart } from "../_internal/periods.js";
-import { toInteger, toOption } from "../_internal/validate.js";
+import { toUtcDay } from "../_lib/dates.js";
+import { PERIODS, periodStart } from "../_lib/periods.js";
+import { toInteger, toOption } from "../_lib/validate.js";
 import type { DateInput, Period } from "./types.js";
 
 /**

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
-import { daysBetweenUtc, toUtcDay } from "../_internal/dates.js";
-import { toOption } from "../_internal/validate.js";
+import { daysBetweenUtc, toUtcDay } from "../_lib/dates.js";
+import { toOption } from "../_lib/validate.js";
 import type { DateInput, DayCountConvention } from "./types.js";
 
 const CONVENTIONS: readonly DayCountConvention[] = ["ACT/365F", "ACT/360", "30/360", "30E/360", "ACT/ACT-ISDA"];

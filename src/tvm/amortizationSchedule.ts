@@ -1,8 +1,8 @@
 import { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
-import { rangeError, toDecimalInRange, toInteger, toRecord } from "../_internal/validate.js";
-import { minorDigits, toRounding } from "../_internal/money.js";
-import { parseAmount } from "../_internal/tvm-flows.js";
+import { rangeError, toDecimalInRange, toInteger, toRecord } from "../_lib/validate.js";
+import { minorDigits, toRounding } from "../_lib/money.js";
+import { parseAmount } from "./_lib/flows.js";
 import { pmt } from "./pmt.js";
 import type { TvmAmount } from "./types.js";
 

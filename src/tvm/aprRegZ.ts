@@ -1,10 +1,10 @@
 import { Decimal } from "decimal.js";
 import { ConvergenceError, ErrorCode } from "../errors.js";
-import { rangeError, toArray, toInteger, toOption, toRecord, typeError } from "../_internal/validate.js";
-import { epochDay, parseAmount } from "../_internal/tvm-flows.js";
-import { assertSameCurrency } from "../_internal/money.js";
-import { brent } from "../_internal/tvm-solver.js";
-import { detectUnit, monthsBack, periodsPerYear, timeIn, type UnitSpec } from "../_internal/tvm-regz.js";
+import { rangeError, toArray, toInteger, toOption, toRecord, typeError } from "../_lib/validate.js";
+import { epochDay, parseAmount } from "./_lib/flows.js";
+import { assertSameCurrency } from "../_lib/money.js";
+import { brent } from "./_lib/solver.js";
+import { detectUnit, monthsBack, periodsPerYear, timeIn, type UnitSpec } from "./_lib/regz.js";
 import type { TvmAmount } from "./types.js";
 
 /**

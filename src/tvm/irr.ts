@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
-import { toDecimalInRange, toInteger, toRecord } from "../_internal/validate.js";
-import { periodicProblem } from "../_internal/tvm-problem.js";
-import { rateDecimal, solveX } from "../_internal/tvm-solver.js";
+import { toDecimalInRange, toInteger, toRecord } from "../_lib/validate.js";
+import { periodicProblem } from "./_lib/problem.js";
+import { rateDecimal, solveX } from "./_lib/solver.js";
 import type { TvmAmount } from "./types.js";
 
 /**

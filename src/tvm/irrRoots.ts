@@ -1,8 +1,8 @@
 import { Decimal } from "decimal.js";
-import { periodicProblem } from "../_internal/tvm-problem.js";
-import { ratesInRange } from "../_internal/tvm-solver.js";
+import { periodicProblem } from "./_lib/problem.js";
+import { ratesInRange } from "./_lib/solver.js";
 import type { TvmAmount } from "./types.js";
-import { parseRootsOptions } from "../_internal/tvm-options.js";
+import { parseRootsOptions } from "./_lib/options.js";
 import type { RootsOptions } from "./xirrRoots.js";
 
 /**

@@ -1,8 +1,8 @@
 import type { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
-import { rangeError } from "../_internal/validate.js";
-import { parseAnnuity } from "../_internal/tvm-annuity.js";
-import { fromHp } from "../_internal/tvm-decimal.js";
+import { rangeError } from "../_lib/validate.js";
+import { parseAnnuity } from "./_lib/annuity.js";
+import { fromHp } from "./_lib/decimal.js";
 import type { TvmAmount, TvmOptions } from "./types.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
-import { toOption, toRecord, toDecimalInRange } from "../_internal/validate.js";
-import { fromHp, hp, toHp } from "../_internal/tvm-decimal.js";
-import { parseAmounts } from "../_internal/tvm-flows.js";
+import { toOption, toRecord, toDecimalInRange } from "../_lib/validate.js";
+import { fromHp, hp, toHp } from "./_lib/decimal.js";
+import { parseAmounts } from "./_lib/flows.js";
 import type { TvmAmount } from "./types.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
-import { parseAnnuity } from "../_internal/tvm-annuity.js";
-import { fromHp } from "../_internal/tvm-decimal.js";
+import { parseAnnuity } from "./_lib/annuity.js";
+import { fromHp } from "./_lib/decimal.js";
 import type { TvmAmount, TvmOptions } from "./types.js";
 
 /**

@@ -1,8 +1,8 @@
 import { Decimal } from "decimal.js";
 import { ConvergenceError, ErrorCode } from "../errors.js";
-import { rangeError, toDecimalInRange, toRecord } from "../_internal/validate.js";
-import { parseAnnuity } from "../_internal/tvm-annuity.js";
-import { XMAX, XMIN, brent } from "../_internal/tvm-solver.js";
+import { rangeError, toDecimalInRange, toRecord } from "../_lib/validate.js";
+import { parseAnnuity } from "./_lib/annuity.js";
+import { XMAX, XMIN, brent } from "./_lib/solver.js";
 import type { TvmAmount, TvmOptions } from "./types.js";
 
 /**

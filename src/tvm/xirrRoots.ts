@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
-import { parseRootsOptions } from "../_internal/tvm-options.js";
-import { datedProblem } from "../_internal/tvm-problem.js";
-import { ratesInRange } from "../_internal/tvm-solver.js";
+import { parseRootsOptions } from "./_lib/options.js";
+import { datedProblem } from "./_lib/problem.js";
+import { ratesInRange } from "./_lib/solver.js";
 import type { CashFlow } from "./types.js";
 
 /**

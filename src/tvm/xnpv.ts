@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
-import { toDecimalInRange } from "../_internal/validate.js";
-import { fromHp, hp, toHp } from "../_internal/tvm-decimal.js";
-import { parseFlows } from "../_internal/tvm-flows.js";
+import { toDecimalInRange } from "../_lib/validate.js";
+import { fromHp, hp, toHp } from "./_lib/decimal.js";
+import { parseFlows } from "./_lib/flows.js";
 import type { CashFlow } from "./types.js";
 
 /**

@@ -2,13 +2,13 @@
  * Internal implementation of the streaming share accumulator: per-segment Decimal GMV, units and
  * counts. Memory is O(segments). Never exported from the package.
  */
-import { toSaleDate } from "./dates.js";
+import { toSaleDate } from "../../_lib/dates.js";
 import { Decimal } from "decimal.js";
-import { CurrencyMismatchError, ErrorCode } from "../errors.js";
-import type { Money } from "../money/types.js";
-import type { CurrencyConverter, Sale, ShareAccumulator, ShareAccumulatorJSON } from "../share/types.js";
-import { minorDigits, toCurrency, toMoney } from "./money.js";
-import { rangeError, toDecimal, toFunction, toInteger, toNonEmptyString, toOption, toRecord, typeError } from "./validate.js";
+import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
+import type { Money } from "../../money/types.js";
+import type { CurrencyConverter, Sale, ShareAccumulator, ShareAccumulatorJSON } from "../types.js";
+import { minorDigits, toCurrency, toMoney } from "../../_lib/money.js";
+import { rangeError, toDecimal, toFunction, toInteger, toNonEmptyString, toOption, toRecord, typeError } from "../../_lib/validate.js";
 
 export type RefundPolicy = "net" | "exclude" | "reject";
 export const REFUND_POLICIES: readonly RefundPolicy[] = ["net", "exclude", "reject"];

@@ -3,14 +3,14 @@
  * runs the engine and shapes the public result. Never exported from the package.
  */
 import { Decimal } from "decimal.js";
-import { ErrorCode } from "../errors.js";
-import type { FinancingProduct, RepaymentResult, RepaymentRow } from "../financing/types.js";
-import type { RoundingMode } from "../money/types.js";
-import { toUtcDay } from "./dates.js";
-import { aggregate, dayDate, dayNumber, type EngineResult, type Granularity, readSeries, runHoldback, runTermLoan, type SeriesArrays } from "./financing-engine.js";
-import { readProduct } from "./financing-products.js";
-import { makeMoney, minorDigits, toRounding } from "./money.js";
-import { rangeError, toOption, toRecord, typeError } from "./validate.js";
+import { ErrorCode } from "../../errors.js";
+import type { FinancingProduct, RepaymentResult, RepaymentRow } from "../types.js";
+import type { RoundingMode } from "../../money/types.js";
+import { toUtcDay } from "../../_lib/dates.js";
+import { aggregate, dayDate, dayNumber, type EngineResult, type Granularity, readSeries, runHoldback, runTermLoan, type SeriesArrays } from "./engine.js";
+import { readProduct } from "./products.js";
+import { makeMoney, minorDigits, toRounding } from "../../_lib/money.js";
+import { rangeError, toOption, toRecord, typeError } from "../../_lib/validate.js";
 
 const GRANULARITIES: readonly Granularity[] = ["daily", "weekly", "monthly"];
 const MAX_DAYS = 36_525;

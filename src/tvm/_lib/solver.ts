@@ -21,9 +21,9 @@
  * Every root returned satisfies |h(x)| ≤ 1e-6 · Σ|aᵢ|, checked before returning.
  */
 import { Decimal } from "decimal.js";
-import { ConvergenceError, ErrorCode } from "../errors.js";
-import { fromHp, hp, toHp } from "./tvm-decimal.js";
-import type { ParsedFlows } from "./tvm-flows.js";
+import { ConvergenceError, ErrorCode } from "../../errors.js";
+import { fromHp, hp, toHp } from "./decimal.js";
+import type { ParsedFlows } from "./flows.js";
 
 /** Search bounds in x = ln(1 + r): r from about -1 + 2e-22 to about 5e21. */
 export const XMIN = -50;

@@ -2,10 +2,10 @@
  * Internal helpers for the annuity functions (pmt, pv, fv, nper, rate). Never exported.
  */
 import type { Decimal } from "decimal.js";
-import { toDecimal, toDecimalInRange, toOption, toRecord } from "./validate.js";
-import { parseAmount } from "./tvm-flows.js";
-import { assertSameCurrency } from "./money.js";
-import { toHp } from "./tvm-decimal.js";
+import { toDecimal, toDecimalInRange, toOption, toRecord } from "../../_lib/validate.js";
+import { parseAmount } from "./flows.js";
+import { assertSameCurrency } from "../../_lib/money.js";
+import { toHp } from "./decimal.js";
 
 /** Parsed inputs, as 40-digit Decimals. */
 export interface AnnuityArgs {

@@ -21,7 +21,7 @@ export function normalCdf(x: number): number {
   return x >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
 
-export { normalQuantile } from "./normal.js";
+export { normalQuantile } from "../../_lib/normal.js";
 
 /**
  * E[S · 1{a ≤ S < b}] for S ~ Lognormal(mu, sigma): exp(mu + σ²/2) · (Φ(β − σ) − Φ(α − σ)) with

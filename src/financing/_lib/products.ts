@@ -2,7 +2,7 @@
  * Internal builders and validators of financing products. Never exported from the package.
  */
 import { Decimal } from "decimal.js";
-import { ErrorCode } from "../errors.js";
+import { ErrorCode } from "../../errors.js";
 import type {
   FinancingMinimumPayment,
   FinancingProduct,
@@ -11,11 +11,11 @@ import type {
   TermLoan,
   TermLoanInstalment,
   TermLoanSchedule,
-} from "../financing/types.js";
-import type { Money } from "../money/types.js";
-import { toUtcDay } from "./dates.js";
-import { addMonthsDay, dayDate, dayNumber } from "./financing-engine.js";
-import { assertSameCurrency, makeMoney, minorDigits, toMoney } from "./money.js";
+} from "../types.js";
+import type { Money } from "../../money/types.js";
+import { toUtcDay } from "../../_lib/dates.js";
+import { addMonthsDay, dayDate, dayNumber } from "./engine.js";
+import { assertSameCurrency, makeMoney, minorDigits, toMoney } from "../../_lib/money.js";
 import {
   rangeError,
   toDecimal,
@@ -24,7 +24,7 @@ import {
   toOption,
   toRecord,
   typeError,
-} from "./validate.js";
+} from "../../_lib/validate.js";
 
 const built = new WeakSet<object>();
 

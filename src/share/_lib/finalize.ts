@@ -1,11 +1,11 @@
 /** Internal: finalize an accumulator into shares; `fn` names the public caller for errors. */
 import { Decimal } from "decimal.js";
-import { ErrorCode, ValidationError } from "../errors.js";
-import type { Money } from "../money/types.js";
-import type { SalesShareResult, SegmentShare } from "../share/types.js";
-import { makeMoney } from "./money.js";
-import { gmvOf, type ShareAccumulatorImpl, unitsOf } from "./share-accumulator.js";
-import { largestRemainderShares } from "./share-largest-remainder.js";
+import { ErrorCode, ValidationError } from "../../errors.js";
+import type { Money } from "../../money/types.js";
+import type { SalesShareResult, SegmentShare } from "../types.js";
+import { makeMoney } from "../../_lib/money.js";
+import { gmvOf, type ShareAccumulatorImpl, unitsOf } from "./accumulator.js";
+import { largestRemainderShares } from "./largestRemainder.js";
 
 export function finalizeAccumulator<S extends string = string>(acc: ShareAccumulatorImpl, fn: string): SalesShareResult<S> {
   const names = acc.declared ? [...acc.declared] : [...acc.totals.keys()].sort();

@@ -15,12 +15,12 @@
  * guarded by a busy flag (a nested call allocates its own), and the problem buffers are filled only
  * after the read loop, when no user code can run until the caller's solver returns.
  */
-import { ErrorCode } from "../errors.js";
-import { MS_PER_DAY } from "./dates.js";
-import { assertSameCurrency } from "./money.js";
-import { epochDay, parseAmount } from "./tvm-flows.js";
-import { type RootProblem, uniformStep } from "./tvm-solver.js";
-import { toArray, typeError } from "./validate.js";
+import { ErrorCode } from "../../errors.js";
+import { MS_PER_DAY } from "../../_lib/dates.js";
+import { assertSameCurrency } from "../../_lib/money.js";
+import { epochDay, parseAmount } from "./flows.js";
+import { type RootProblem, uniformStep } from "./solver.js";
+import { toArray, typeError } from "../../_lib/validate.js";
 
 /** Inputs longer than this get their own arrays, so the module never holds more than ~2 MB. */
 const SCRATCH_MAX = 65_536;

@@ -4,8 +4,8 @@
  * Never exported from the package. Money is integer cents (numbers below 2^53, BigInt where a
  * product could exceed that).
  */
-import { Xoshiro128, createPermutation, hash32 } from "./synthetic-random.js";
-import { normalQuantile } from "./synthetic-stats.js";
+import { Xoshiro128, createPermutation, hash32 } from "./random.js";
+import { normalQuantile } from "./stats.js";
 
 export const MS_PER_DAY = 86_400_000;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;

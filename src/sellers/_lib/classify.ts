@@ -1,12 +1,12 @@
 /** Internal implementation of classifyEnterpriseSize; `fn` names the public caller for errors. */
 import { Decimal } from "decimal.js";
-import { CurrencyMismatchError, ErrorCode } from "../errors.js";
-import type { Money } from "../money/types.js";
-import { EU_SME_THRESHOLDS } from "../sellers/EU_SME_THRESHOLDS.js";
-import { SBA_SIZE_STANDARDS_RETAIL } from "../sellers/SBA_SIZE_STANDARDS_RETAIL.js";
-import type { EnterpriseFacts, EnterpriseSize, EnterpriseSizeResult, SbaSizeStandard, SizeStandardName } from "../sellers/types.js";
-import { toMoney } from "./money.js";
-import { rangeError, toArray, toFunction, toInteger, toOption, toRecord, typeError } from "./validate.js";
+import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
+import type { Money } from "../../money/types.js";
+import { EU_SME_THRESHOLDS } from "../EU_SME_THRESHOLDS.js";
+import { SBA_SIZE_STANDARDS_RETAIL } from "../SBA_SIZE_STANDARDS_RETAIL.js";
+import type { EnterpriseFacts, EnterpriseSize, EnterpriseSizeResult, SbaSizeStandard, SizeStandardName } from "../types.js";
+import { toMoney } from "../../_lib/money.js";
+import { rangeError, toArray, toFunction, toInteger, toOption, toRecord, typeError } from "../../_lib/validate.js";
 
 const STANDARDS: readonly SizeStandardName[] = ["EU-2003/361", "US-SBA"];
 type Tri = boolean | undefined;

@@ -6,8 +6,8 @@
  * `number[][]`. Input-output coefficients are ratios of flows, not money, so float64 is used on
  * purpose (see the `leontiefInverse` docs for the tolerance policy).
  */
-import { ErrorCode } from "../errors.js";
-import { rangeError, toArray, toFiniteNumber, typeError } from "./validate.js";
+import { ErrorCode } from "../../errors.js";
+import { rangeError, toArray, toFiniteNumber, typeError } from "../../_lib/validate.js";
 
 /** A validated square matrix in row-major order. */
 export interface JobsSquareMatrix {

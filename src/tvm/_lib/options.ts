@@ -1,6 +1,6 @@
 /** Internal option parsing shared by the tvm root listers. Never exported from the package. */
-import { ErrorCode } from "../errors.js";
-import { rangeError, toDecimalInRange, toInteger, toRecord } from "./validate.js";
+import { ErrorCode } from "../../errors.js";
+import { rangeError, toDecimalInRange, toInteger, toRecord } from "../../_lib/validate.js";
 
 /** Parse {@link RootsOptions}-shaped options for xirrRoots / irrRoots. */
 export function parseRootsOptions(fn: string, options: unknown): { lower: number; upper: number; points: number } {

@@ -1,8 +1,8 @@
 /** Internal: read a list of non-negative sizes (numbers, strings, Decimals or Money of one currency). */
 import { Decimal } from "decimal.js";
-import { ErrorCode } from "../errors.js";
-import { assertSameCurrency, toMoney } from "./money.js";
-import { rangeError, toArray, toDecimal } from "./validate.js";
+import { ErrorCode } from "../../errors.js";
+import { assertSameCurrency, toMoney } from "../../_lib/money.js";
+import { rangeError, toArray, toDecimal } from "../../_lib/validate.js";
 
 export function toNonNegativeValues(values: unknown, fn: string, arg = "values"): Decimal[] {
   const list = toArray<unknown>(values, fn, arg);

@@ -2,10 +2,10 @@
  * Internal parsing of cash-flow inputs for the tvm module. Never exported from the package.
  */
 import { Decimal } from "decimal.js";
-import { ErrorCode } from "../errors.js";
-import { MS_PER_DAY, toUtcDay } from "./dates.js";
-import { assertSameCurrency, toMoney } from "./money.js";
-import { rangeError, toArray, toDecimal, typeError } from "./validate.js";
+import { ErrorCode } from "../../errors.js";
+import { MS_PER_DAY, toUtcDay } from "../../_lib/dates.js";
+import { assertSameCurrency, toMoney } from "../../_lib/money.js";
+import { rangeError, toArray, toDecimal, typeError } from "../../_lib/validate.js";
 
 /** Dated flows, sorted by day (stable), as float64 amounts and integer day offsets. */
 export interface ParsedFlows {

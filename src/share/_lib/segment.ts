@@ -1,7 +1,7 @@
 /** Internal: call a caller's segmentOf and validate its answer. */
-import { ErrorCode } from "../errors.js";
-import type { Sale } from "../share/types.js";
-import { rangeError, typeError } from "./validate.js";
+import { ErrorCode } from "../../errors.js";
+import type { Sale } from "../types.js";
+import { rangeError, typeError } from "../../_lib/validate.js";
 
 export function segmentFor<S extends string>(segmentOf: (sale: Sale, index: number) => S, sale: Sale, index: number, fn: string, base: string): S {
   return checkSegment<S>(segmentOf(sale, index), index, fn, base);

@@ -1,8 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { makeMoney } from "./money.js";
-import { addSaleUnchecked, ShareAccumulatorImpl, toMinorFast } from "./share-accumulator.js";
+import { makeMoney } from "../../_lib/money.js";
+import { addSaleUnchecked, ShareAccumulatorImpl, toMinorFast } from "./accumulator.js";
 
 describe("toMinorFast (internal)", () => {
   it("reads decimal.js limbs as minor units", () => {

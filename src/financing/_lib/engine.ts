@@ -3,11 +3,11 @@
  * integer UTC day numbers and Decimal amounts. Never exported from the package.
  */
 import { Decimal } from "decimal.js";
-import { ErrorCode } from "../errors.js";
-import type { Money } from "../money/types.js";
-import { MS_PER_DAY, toUtcDay } from "./dates.js";
-import { assertSameCurrency, toMoney } from "./money.js";
-import { rangeError, toArray, typeError } from "./validate.js";
+import { ErrorCode } from "../../errors.js";
+import type { Money } from "../../money/types.js";
+import { MS_PER_DAY, toUtcDay } from "../../_lib/dates.js";
+import { assertSameCurrency, toMoney } from "../../_lib/money.js";
+import { rangeError, toArray, typeError } from "../../_lib/validate.js";
 
 /** A sales series read into parallel arrays of UTC day numbers and Decimal amounts. */
 export interface SeriesArrays {

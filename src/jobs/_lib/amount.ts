@@ -3,10 +3,10 @@
  * low / central / high ranges. Never exported from the package.
  */
 import type { Decimal } from "decimal.js";
-import { ErrorCode } from "../errors.js";
-import type { Money } from "../money/types.js";
-import { assertSameCurrency, toMoney } from "./money.js";
-import { rangeError, toDecimal } from "./validate.js";
+import { ErrorCode } from "../../errors.js";
+import type { Money } from "../../money/types.js";
+import { assertSameCurrency, toMoney } from "../../_lib/money.js";
+import { rangeError, toDecimal } from "../../_lib/validate.js";
 
 /** An amount with an optional currency (undefined when the caller passed a plain number). */
 export interface JobsAmount {

@@ -1,12 +1,12 @@
 /** Internal helpers for the sellers module: interval parsing, seller lists, per-seller totals. */
-import { toSaleDate } from "./dates.js";
+import { toSaleDate } from "../../_lib/dates.js";
 import { Decimal } from "decimal.js";
-import { ErrorCode } from "../errors.js";
-import type { Seller } from "../sellers/types.js";
-import type { Sale } from "../share/types.js";
-import { parseDateInput } from "./dates.js";
-import { assertSameCurrency, toMoney } from "./money.js";
-import { rangeError, toArray, toRecord, typeError } from "./validate.js";
+import { ErrorCode } from "../../errors.js";
+import type { Seller } from "../types.js";
+import type { Sale } from "../../share/types.js";
+import { parseDateInput } from "../../_lib/dates.js";
+import { assertSameCurrency, toMoney } from "../../_lib/money.js";
+import { rangeError, toArray, toRecord, typeError } from "../../_lib/validate.js";
 
 export interface Interval {
   readonly start: number;
