@@ -54,3 +54,13 @@ export type NumericInput = Decimal | string | number;
  * @since 0.1.0
  */
 export type RoundingMode = "half-even" | "half-up" | "half-down" | "down" | "up" | "floor" | "ceil";
+
+/**
+ * An amount input: a {@link Money} (its currency is checked against the other amounts of the
+ * call) or a plain {@link NumericInput} in the call's currency. The one name for "money or
+ * number" in every signature (replaces `TvmAmount` and `JobsAmountInput` of 0.1.0).
+ *
+ * @category Money
+ * @since 0.2.0
+ */
+export type AmountInput = Money | NumericInput;
