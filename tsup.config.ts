@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
-const modules = ["money", "time", "tvm", "sellers", "share", "financing", "jobs", "data", "synthetic"];
+// The module list lives in scripts/modules.json (npm run generate writes the barrels and the
+// package.json exports from it); the build reads the same list so its entries cannot drift.
+const { modules } = JSON.parse(readFileSync(new URL("./scripts/modules.json", import.meta.url), "utf8")) as { modules: string[] };
 
 export default defineConfig({
   entry: {
