@@ -1,0 +1,103 @@
+/**
+ * Cold-import benchmark of the built package (issue #10 item 8): how long a fresh `node` process
+ * takes to load the root entry point and each subpath from `dist/`, as ESM (`import()`) and as
+ * CJS (`require()`), with the ratio of each to the `/money` subpath (the smallest module).
+ *
+ * Method: every sample is a new `node` process that reads `performance.now()`, loads one entry
+ * file, and prints the elapsed milliseconds (so Node's own start-up is excluded and the time is
+ * module resolution, reading, compiling and evaluating the entry and everything it loads,
+ * including decimal.js and date-fns). Samples are interleaved (run 1 of every entry and format,
+ * then run 2, ...) so a change in machine load hits every entry alike; one discarded warm-up round
+ * fills the OS file cache first. The table gives the median and the min–max over the runs.
+ *
+ * Needs a build (`npm run build`); it measures whatever `dist/` holds and prints its build time.
+ * Run: `npx tsx bench/coldImport.ts [--runs N]` (default 15) or `npm run bench -- coldImport`.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const root = new URL("..", import.meta.url).pathname;
+
+type Format = "esm" | "cjs";
+interface Entry {
+  /** The specifier a consumer writes, e.g. `marketplace-economics/money`. */
+  readonly name: string;
+  readonly files: Readonly<Record<Format, string>>;
+}
+interface Conditional {
+  readonly import: { readonly default: string };
+  readonly require: { readonly default: string };
+}
+
+/** Every entry point of package.json `exports` (except `./package.json`), with its dist files. */
+function entries(pkg: { readonly name: string; readonly exports: Record<string, unknown> }): Entry[] {
+  return Object.entries(pkg.exports)
+    .filter(([key]) => key !== "./package.json")
+    .map(([key, value]) => {
+      const c = value as Conditional;
+      return { name: key === "." ? pkg.name : `${pkg.name}${key.slice(1)}`, files: { esm: join(root, c.import.default), cjs: join(root, c.require.default) } };
+    });
+}
+
+/** The child's script: time one load of `file` in a fresh process, print milliseconds. */
+function probe(format: Format, file: string): string[] {
+  return format === "esm"
+    ? ["--input-type=module", "-e", `const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});console.log(performance.now()-t);`]
+    : ["-e", `const t=performance.now();require(${JSON.stringify(file)});console.log(performance.now()-t);`];
+}
+
+function sample(format: Format, file: string): number {
+  const out = execFileSync(process.execPath, probe(format, file), { cwd: root, encoding: "utf8" });
+  const ms = Number(out.trim());
+  if (!Number.isFinite(ms)) throw new Error(`cold import of ${file} printed ${JSON.stringify(out)}`);
+  return ms;
+}
+
+/** Median of a non-empty list (mean of the two middle values for an even count). */
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function main(): void {
+  const runsFlag = process.argv.indexOf("--runs");
+  const runs = runsFlag === -1 ? 15 : Number(process.argv[runsFlag + 1]);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs must be a positive integer");
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; exports: Record<string, unknown> };
+  const list = entries(pkg);
+  for (const e of list) {
+    for (const f of Object.values(e.files)) if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
+  }
+  const formats: Format[] = ["esm", "cjs"];
+  const samples = new Map(list.map((e) => [e.name, { esm: [] as number[], cjs: [] as number[] }]));
+  for (let run = -1; run < runs; run++) {
+    for (const e of list) {
+      for (const f of formats) {
+        const ms = sample(f, e.files[f]);
+        if (run >= 0) samples.get(e.name)![f].push(ms);
+      }
+    }
+  }
+  const base = samples.get(`${pkg.name}/money`);
+  if (!base) throw new Error("no /money subpath in package.json exports");
+  const baseMedian = { esm: median(base.esm), cjs: median(base.cjs) };
+  const built = statSync(join(root, "dist", "index.js")).mtime.toISOString().replace(/\.\d+Z$/, "Z");
+  console.log(
+    `Cold import from dist/ (built ${built}): median of ${runs} fresh \`node\` processes per cell, interleaved; ` +
+      `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}.\n`,
+  );
+  console.log("| entry point | ESM median (min–max) | ESM ÷ /money | CJS median (min–max) | CJS ÷ /money |");
+  console.log("|---|---:|---:|---:|---:|");
+  const cell = (xs: number[]): string => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
+  for (const e of list) {
+    const s = samples.get(e.name)!;
+    const ratio = (f: Format): string => `${(median(s[f]) / baseMedian[f]).toFixed(1)}x`;
+    console.log(`| \`${e.name}\` | ${cell(s.esm)} | ${ratio("esm")} | ${cell(s.cjs)} | ${ratio("cjs")} |`);
+  }
+}
+
+main();
