@@ -6,9 +6,7 @@
  */
 import { Decimal } from "decimal.js";
 import { ErrorCode, ValidationError, ValidationTypeError } from "../errors.js";
-
-/** A number-like input accepted wherever the public API takes an amount or a rate. */
-export type NumericInput = Decimal | string | number;
+import type { NumericInput } from "../money/types.js";
 
 /** Short, safe description of a received value for error messages. */
 export function describeValue(value: unknown): string {
@@ -144,11 +142,37 @@ export function toFiniteNumber(value: unknown, fn: string, arg: string): number 
   return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a number", value, "a finite number");
 }
 
-/** One of a fixed set of string options. */
-export function toOption<T extends string>(value: unknown, fn: string, arg: string, allowed: readonly T[]): T {
+/**
+ * Option names a release renamed: each old name with its new name, and the version that renamed
+ * them. An old name is still rejected, but the error says what to write instead.
+ */
+export interface RenamedOptions<T extends string> {
+  /** Version that renamed them, e.g. `"0.2.0"`. */
+  readonly since: string;
+  /** Old name → new name. */
+  readonly names: Readonly<Record<string, T>>;
+}
+
+/**
+ * One of a fixed set of string options. With `renamed`, an old name throws a
+ * {@link ValidationError} (`UNKNOWN_OPTION`) whose message names its replacement:
+ * `options.granularity must be one of the names listed, received "daily" (renamed to "day" in
+ * 0.2.0; allowed: "day", "week", "month")`.
+ */
+export function toOption<T extends string>(value: unknown, fn: string, arg: string, allowed: readonly T[], renamed?: RenamedOptions<T>): T {
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
     const list = allowed.map((a) => JSON.stringify(a)).join(", ");
     if (typeof value !== "string") typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be one of the names listed", value, list);
+    if (renamed !== undefined && Object.hasOwn(renamed.names, value)) {
+      const now = renamed.names[value]!;
+      throw new ValidationError(
+        fn,
+        ErrorCode.UNKNOWN_OPTION,
+        arg,
+        `${arg} must be one of the names listed, received ${describeValue(value)} (renamed to ${JSON.stringify(now)} in ${renamed.since}; allowed: ${list})`,
+        list,
+      );
+    }
     rangeError(fn, arg, ErrorCode.UNKNOWN_OPTION, "must be one of the names listed", value, list);
   }
   return value as T;

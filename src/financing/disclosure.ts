@@ -7,6 +7,7 @@ import { runProduct, toRepaymentResult } from "./_lib/run.js";
 import { makeMoney, minorDigits } from "../_lib/money.js";
 import { rangeError, toArray, toInteger, toOption, toRecord } from "../_lib/validate.js";
 import type { Money } from "../money/types.js";
+import type { DateInput } from "../time/types.js";
 import { costOfFinancing } from "./costOfFinancing.js";
 import type { FinancingProduct, FinancingSalesSeries } from "./types.js";
 
@@ -22,7 +23,7 @@ export interface DisclosureOptions {
   /** Months of history the provider fixed, 4 to 12 (default 12). */
   readonly months?: number;
   /** Day of the offer and funding (default: the day after the last historical sale). */
-  readonly offerDate?: Date | string;
+  readonly offerDate?: DateInput;
   /** Months (`"YYYY-MM"`) to leave out of the average, as § 930(b)(4) / § 600.8(b)(4) allow. */
   readonly excludeMonths?: readonly string[];
 }
@@ -49,8 +50,8 @@ export interface FinancingDisclosure {
   readonly estimatedFinanceCharge: Money;
   /** Estimated total payment (funding + finance charge). */
   readonly estimatedTotalPayment: Money;
-  /** Estimated payment per collection day and its frequency. */
-  readonly estimatedPayment: { readonly amount: Money; readonly frequency: "daily" };
+  /** Estimated payment per collection day and its frequency (`"day"`; `"daily"` before 0.2.0). */
+  readonly estimatedPayment: { readonly amount: Money; readonly frequency: "day" };
   /** Estimated monthly cost: average monthly sales × holdback rate. */
   readonly estimatedMonthlyCost: Money;
   /** Estimated term in days from funding to the last payment. */
@@ -210,7 +211,7 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
     estimatedApr: cost.apr!,
     estimatedFinanceCharge: cost.financeCharge,
     estimatedTotalPayment: result.summary.totalPaid,
-    estimatedPayment: Object.freeze({ amount: firstPayment, frequency: "daily" as const }),
+    estimatedPayment: Object.freeze({ amount: firstPayment, frequency: "day" as const }),
     estimatedMonthlyCost: makeMoney(monthlyCost, currency),
     estimatedTermDays: termDays,
     estimatedTermMonths: new Decimal(termDays).times(12).div(365).toDecimalPlaces(1, Decimal.ROUND_HALF_UP),

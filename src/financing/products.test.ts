@@ -80,8 +80,8 @@ describe("termLoan", () => {
     expect(principalSum.toString()).toBe("12000");
     expect(l.instalments[11]!.remainingPrincipal.amount.toString()).toBe("0");
   });
-  it("schedules every 14 days", () => {
-    const l = termLoan({ principal: usd("2600"), annualRate: 0, termMonths: 6, startDate: "2024-01-01", schedule: "every-14-days" });
+  it("schedules every 14 days with schedule \"biweek\"", () => {
+    const l = termLoan({ principal: usd("2600"), annualRate: 0, termMonths: 6, startDate: "2024-01-01", schedule: "biweek" });
     expect(l.instalments).toHaveLength(13);
     expect(l.instalments[0]!.dueDate.toISOString()).toBe("2024-01-15T00:00:00.000Z");
     expect(l.instalments[0]!.amount.amount.toString()).toBe("200");
@@ -91,5 +91,22 @@ describe("termLoan", () => {
     expect(codeOf(() => termLoan({ principal: usd("1000"), annualRate: "0.1", termMonths: 3, startDate: "2024-02-30" }))).toBe("INVALID_DATE");
     expect(codeOf(() => termLoan({ principal: usd("1000"), annualRate: "-0.1", termMonths: 3, startDate: "2024-01-01" }))).toBe("OUT_OF_RANGE");
     expect(codeOf(() => termLoan({ principal: usd("1000"), annualRate: "0.1", termMonths: 3, startDate: "2024-01-01", schedule: "weekly" as never }))).toBe("UNKNOWN_OPTION");
+  });
+  it("defaults to schedule \"month\" and reports it", () => {
+    const l = termLoan({ principal: usd("1200"), annualRate: 0, termMonths: 3, startDate: "2024-01-15" });
+    expect(l.schedule).toBe("month");
+    expect(termLoan({ principal: usd("1200"), annualRate: 0, termMonths: 3, startDate: "2024-01-15", schedule: "month" }).instalments.map((i) => i.dueDate.toISOString())).toEqual(
+      l.instalments.map((i) => i.dueDate.toISOString()),
+    );
+  });
+  it("rejects the 0.1.0 schedule names with an error naming the new one (#10)", () => {
+    const base = { principal: usd("1000"), annualRate: "0.1", termMonths: 3, startDate: "2024-01-01" };
+    expect(() => termLoan({ ...base, schedule: "monthly" as never })).toThrowErrorMatchingInlineSnapshot(
+      `[ValidationError: termLoan: schedule must be one of the names listed, received "monthly" (renamed to "month" in 0.2.0; allowed: "month", "biweek")]`,
+    );
+    expect(() => termLoan({ ...base, schedule: "every-14-days" as never })).toThrowErrorMatchingInlineSnapshot(
+      `[ValidationError: termLoan: schedule must be one of the names listed, received "every-14-days" (renamed to "biweek" in 0.2.0; allowed: "month", "biweek")]`,
+    );
+    expect(codeOf(() => termLoan({ ...base, schedule: "monthly" as never }))).toBe("UNKNOWN_OPTION");
   });
 });

@@ -23,7 +23,7 @@ export interface RevenueShareLoanInput {
  *
  * ## Notes
  * `fee = round_half_up(principal × (repaymentCap − 1))`; total repayment = principal + fee.
- * Often simulated with `granularity: "monthly"` in {@link simulateRepayment}.
+ * Often simulated with `granularity: "month"` in {@link simulateRepayment}.
  *
  * @param input - principal, repayment cap and revenue share
  * @returns a frozen {@link RevenueShareLoan}

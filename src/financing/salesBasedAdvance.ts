@@ -1,5 +1,5 @@
 import { buildAdvance } from "./_lib/products.js";
-import type { Money, NumericInput } from "../money/types.js";
+import type { AmountInput, Money, NumericInput } from "../money/types.js";
 import type { FinancingMinimumPaymentInput, SalesBasedAdvance } from "./types.js";
 
 /**
@@ -12,7 +12,7 @@ export interface SalesBasedAdvanceInput {
   /** Amount advanced, > 0, in whole minor units. Its currency is the product's currency. */
   readonly principal: Money;
   /** Fixed fee, ≥ 0, in whole minor units (a Money in the same currency or a number). */
-  readonly fee?: Money | NumericInput;
+  readonly fee?: AmountInput;
   /** Factor rate, 1 ≤ factorRate ≤ 3 (1.13 = a 13 % fee): total repayment = principal × factorRate (fee rounded half-up to the minor unit). */
   readonly factorRate?: NumericInput;
   /** Share of each period's sales collected, 0 < holdbackRate < 1 (0.1 = 10 %). */

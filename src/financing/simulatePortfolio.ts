@@ -9,6 +9,7 @@ import type { Money } from "../money/types.js";
 import { xirr } from "../tvm/xirr.js";
 import type { FinancingGranularity, FinancingProduct, FinancingSalesSeries } from "./types.js";
 import type { RoundingMode } from "../money/types.js";
+import type { DateInput } from "../time/types.js";
 
 /**
  * One loan of a portfolio.
@@ -23,7 +24,7 @@ export interface PortfolioLoan {
   readonly sellerId: string;
   readonly product: FinancingProduct;
   /** Funding date (default: the day before the seller's first sale; term loans use `startDate`). */
-  readonly fundedOn?: Date | string;
+  readonly fundedOn?: DateInput;
 }
 
 /**
@@ -34,8 +35,10 @@ export interface PortfolioLoan {
  */
 export interface SimulatePortfolioOptions {
   /** Sales stop after this day: later sales are ignored (default: each seller's last sale). */
-  readonly until?: Date | string;
+  readonly until?: DateInput;
+  /** Collection period of every loan: `"day"` (default), `"week"` or `"month"`, as in {@link simulateRepayment}. */
   readonly granularity?: FinancingGranularity;
+  /** Rounding of each holdback to the minor unit (default `"half-even"`). */
   readonly rounding?: RoundingMode;
   /** Include the per-loan list in the result (default true). */
   readonly includeLoans?: boolean;

@@ -127,17 +127,48 @@ describe("simulateRepayment", () => {
   });
 
   describe("granularity", () => {
-    it("collects weekly on Sundays and monthly at month end", () => {
+    it("collects each \"week\" on Sundays and each \"month\" at month end", () => {
       const advance = salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1" });
       const sales = daily("2024-01-01", 31, "100"); // Monday 1 January 2024
-      const weekly = simulateRepayment(advance, sales, { granularity: "weekly", fundedOn: "2023-12-31" });
+      const weekly = simulateRepayment(advance, sales, { granularity: "week", fundedOn: "2023-12-31" });
       expect(weekly.rows[0]!.date.toISOString()).toBe("2024-01-07T00:00:00.000Z");
       expect(weekly.rows[0]!.sales.amount.toString()).toBe("700");
       expect(weekly.rows[0]!.holdback.amount.toString()).toBe("70");
-      const monthly = simulateRepayment(advance, sales, { granularity: "monthly", fundedOn: "2023-12-31" });
+      const monthly = simulateRepayment(advance, sales, { granularity: "month", fundedOn: "2023-12-31" });
       expect(monthly.rows).toHaveLength(1);
       expect(monthly.rows[0]!.date.toISOString()).toBe("2024-01-31T00:00:00.000Z");
       expect(monthly.rows[0]!.holdback.amount.toString()).toBe("310");
+    });
+    it("collects each \"day\" by default", () => {
+      const advance = salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1" });
+      const sales = daily("2024-01-01", 31, "100");
+      const byDefault = simulateRepayment(advance, sales, { fundedOn: "2023-12-31" });
+      const byDay = simulateRepayment(advance, sales, { granularity: "day", fundedOn: "2023-12-31" });
+      expect(byDefault.rows).toHaveLength(31);
+      expect(byDay.rows.map((r) => [r.date.toISOString(), r.holdback.amount.toString()])).toEqual(byDefault.rows.map((r) => [r.date.toISOString(), r.holdback.amount.toString()]));
+    });
+    it("rejects the 0.1.0 names with an error naming the new word (#10)", () => {
+      const advance = salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1" });
+      const sales = daily("2024-01-01", 3, "100");
+      expect(() => simulateRepayment(advance, sales, { granularity: "daily" as never })).toThrowErrorMatchingInlineSnapshot(
+        `[ValidationError: simulateRepayment: options.granularity must be one of the names listed, received "daily" (renamed to "day" in 0.2.0; allowed: "day", "week", "month")]`,
+      );
+      expect(() => simulateRepayment(advance, sales, { granularity: "weekly" as never })).toThrow(/received "weekly" \(renamed to "week" in 0\.2\.0/);
+      expect(() => simulateRepayment(advance, sales, { granularity: "monthly" as never })).toThrow(/received "monthly" \(renamed to "month" in 0\.2\.0/);
+      const err = (() => {
+        try {
+          simulateRepayment(advance, sales, { granularity: "daily" as never });
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(err).toMatchObject({ code: "UNKNOWN_OPTION", fn: "simulateRepayment", argument: "options.granularity" });
+      // Not a rename: the plain unknown-option message.
+      expect(() => simulateRepayment(advance, sales, { granularity: "hourly" as never })).toThrowErrorMatchingInlineSnapshot(
+        `[ValidationError: simulateRepayment: options.granularity must be one of the names listed, received "hourly" (allowed: "day", "week", "month")]`,
+      );
     });
   });
 
@@ -159,7 +190,7 @@ describe("simulateRepayment", () => {
     it("collects a share of monthly revenue until the cap", () => {
       const loan = revenueShareLoan({ principal: usd("10000"), repaymentCap: "1.2", revenueShare: "0.1" });
       const sales = daily("2024-01-01", 366, "1000");
-      const r = simulateRepayment(loan, sales, { granularity: "monthly", fundedOn: "2023-12-31" });
+      const r = simulateRepayment(loan, sales, { granularity: "month", fundedOn: "2023-12-31" });
       // 12,000 due; Jan 3,100; Feb 2,900; Mar 3,100 → 9,100; Apr 3,000 → trimmed to 2,900
       expect(r.rows.map((x) => x.payment.amount.toString())).toEqual(["3100", "2900", "3100", "2900"]);
       expect(r.summary.payoffDate?.toISOString()).toBe("2024-04-30T00:00:00.000Z");

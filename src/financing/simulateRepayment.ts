@@ -1,5 +1,6 @@
 import { runProduct, toRepaymentResult } from "./_lib/run.js";
 import type { RoundingMode } from "../money/types.js";
+import type { DateInput } from "../time/types.js";
 import type { FinancingGranularity, FinancingProduct, FinancingSalesSeries, RepaymentResult } from "./types.js";
 
 /**
@@ -13,14 +14,14 @@ export interface SimulateRepaymentOptions {
    * Funding date (UTC day). Default: the day before the first sale, so collection starts with
    * the first sale. Sales on or before it are ignored. Term loans always use their `startDate`.
    */
-  readonly fundedOn?: Date | string;
+  readonly fundedOn?: DateInput;
   /**
    * Last day simulated (default: the last sale's day). Later than the last sale means "sales
    * stop": minimum top-ups and the maturity payment still fall due until then. At most 100 years
    * after funding.
    */
-  readonly until?: Date | string;
-  /** Collection period: `"daily"` (default), `"weekly"` (ISO weeks, collected on Sunday) or `"monthly"` (month end). */
+  readonly until?: DateInput;
+  /** Collection period: `"day"` (default), `"week"` (ISO weeks, collected on Sunday) or `"month"` (month end). Renamed in 0.2.0 from `"daily"`, `"weekly"`, `"monthly"`. */
   readonly granularity?: FinancingGranularity;
   /** Rounding of each holdback to the minor unit (default `"half-even"`). */
   readonly rounding?: RoundingMode;

@@ -6,6 +6,7 @@ import { buildAdvance } from "./_lib/products.js";
 import { minorDigits, makeMoney, toCurrency } from "../_lib/money.js";
 import { rangeError, toDecimalInRange, toInteger, toPositiveDecimal, toRecord } from "../_lib/validate.js";
 import type { Money, NumericInput } from "../money/types.js";
+import type { DateInput } from "../time/types.js";
 import type { FinancingMinimumPaymentInput, FinancingSalesSeries, SalesBasedAdvance } from "./types.js";
 
 /**
@@ -38,7 +39,7 @@ export interface SizeOfferPolicy {
   /** Maximum term passed to the product. */
   readonly maxTermDays?: number;
   /** Sizing date (default: the day after the last sale). */
-  readonly asOf?: Date | string;
+  readonly asOf?: DateInput;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { buildTermLoan } from "./_lib/products.js";
 import type { Money, NumericInput } from "../money/types.js";
+import type { DateInput } from "../time/types.js";
 import type { TermLoan, TermLoanSchedule } from "./types.js";
 
 /**
@@ -16,8 +17,8 @@ export interface TermLoanInput {
   /** Term in months, an integer from 1 to 600. */
   readonly termMonths: number;
   /** Funding date (UTC day). */
-  readonly startDate: Date | string;
-  /** `"monthly"` (default) or `"every-14-days"`. */
+  readonly startDate: DateInput;
+  /** `"month"` (default: one instalment per calendar month) or `"biweek"` (every 14 days). Renamed in 0.2.0 from `"monthly"` and `"every-14-days"`. */
   readonly schedule?: TermLoanSchedule;
   /** Charge an instalment's shortfall to the seller's card instead of carrying it (default false). */
   readonly chargeShortfallToCard?: boolean;
@@ -30,12 +31,13 @@ export interface TermLoanInput {
  * reported (or, with `chargeShortfallToCard`, charged to the card on file).
  *
  * ## Notes
- * - periodic rate `r = annualRate / 12` (monthly) or `annualRate / 26` (every 14 days); number
+ * - periodic rate `r = annualRate / 12` (`"month"`) or `annualRate / 26` (`"biweek"`); number
  *   of instalments `n = termMonths` or `round(termMonths × 26 / 12)`.
  * - instalment `A = P·r / (1 − (1 + r)^−n)` (`P / n` when `r = 0`), rounded half-up to the
  *   minor unit; each period's interest is `round_half_up(balance × r)`; the last instalment
  *   repays the remaining principal exactly, so Σ principal parts = P.
- * - monthly due dates are `startDate + k` months, clamped to the month's last day.
+ * - `"month"` due dates are `startDate + k` months, clamped to the month's last day;
+ *   `"biweek"` due dates are `startDate + 14k` days.
  *
  * ## References
  * - Amazon Lending: invitation-only loans to sellers with monthly payments deducted

@@ -1,5 +1,6 @@
 import type { Decimal } from "decimal.js";
 import type { Money, NumericInput, RoundingMode } from "../money/types.js";
+import type { DateInput } from "../time/types.js";
 
 /**
  * One dated sale (or one day's sales total) feeding a financing simulation. The share module's
@@ -10,7 +11,7 @@ import type { Money, NumericInput, RoundingMode } from "../money/types.js";
  */
 export interface FinancingSale {
   /** UTC calendar day of the sales (a `Date` or an ISO 8601 string). */
-  readonly date: Date | string;
+  readonly date: DateInput;
   /** Sales of that day, in the product's currency. A negative total (net refunds) collects nothing. */
   readonly amount: Money;
 }
@@ -86,12 +87,18 @@ export interface SalesBasedAdvance {
 }
 
 /**
- * Instalment frequency of a {@link TermLoan}: calendar months, or every 14 days.
+ * Instalment frequency of a {@link TermLoan}: `"month"` (one instalment per calendar month,
+ * the default) or `"biweek"` (one every 14 days). Both are Regulation Z unit-periods, spelled as
+ * {@link AprUnitPeriod} spells them, so the schedule and the `unitPeriod` of
+ * {@link costOfFinancing} use the same word.
+ *
+ * Renamed in 0.2.0: `"monthly"` → `"month"`, `"every-14-days"` → `"biweek"`; an old name throws
+ * a {@link ValidationError} naming the new one.
  *
  * @category Financing
  * @since 0.1.0
  */
-export type TermLoanSchedule = "monthly" | "every-14-days";
+export type TermLoanSchedule = "month" | "biweek";
 
 /**
  * One scheduled instalment of a {@link TermLoan}.
@@ -167,13 +174,17 @@ export interface RevenueShareLoan {
 export type FinancingProduct = SalesBasedAdvance | TermLoan | RevenueShareLoan;
 
 /**
- * Collection period of a simulation: each day, each ISO week (collected on Sunday) or each
- * calendar month (collected on the last day).
+ * Collection period of a simulation: each `"day"`, each ISO `"week"` (collected on Sunday) or
+ * each calendar `"month"` (collected on the last day). The words are those of the time module's
+ * {@link Period}, of which this is a subset.
+ *
+ * Renamed in 0.2.0: `"daily"` → `"day"`, `"weekly"` → `"week"`, `"monthly"` → `"month"`; an
+ * old name throws a {@link ValidationError} naming the new one.
  *
  * @category Financing
  * @since 0.1.0
  */
-export type FinancingGranularity = "daily" | "weekly" | "monthly";
+export type FinancingGranularity = "day" | "week" | "month";
 
 /**
  * Why a row carries a top-up: a minimum-payment shortfall, the maximum term (everything left is

@@ -5,6 +5,7 @@
 import { Decimal } from "decimal.js";
 import { ErrorCode } from "../../errors.js";
 import type { Money } from "../../money/types.js";
+import type { FinancingGranularity } from "../types.js";
 import { MS_PER_DAY, toUtcDay } from "../../_lib/dates.js";
 import { assertSameCurrency, toMoney } from "../../_lib/money.js";
 import { rangeError, toArray, typeError } from "../../_lib/validate.js";
@@ -72,13 +73,13 @@ export function readSeries(value: unknown, fn: string, arg: string, currency: st
   return { days, amounts, currency: cur };
 }
 
-/** Aggregation of sales into collection periods. */
-export type Granularity = "daily" | "weekly" | "monthly";
+/** Aggregation of sales into collection periods (the public {@link FinancingGranularity}). */
+export type Granularity = FinancingGranularity;
 
 /** Last day (day number) of the period containing `day`: the day itself, the Sunday, the month end. */
 export function periodEnd(day: number, granularity: Granularity): number {
-  if (granularity === "daily") return day;
-  if (granularity === "weekly") {
+  if (granularity === "day") return day;
+  if (granularity === "week") {
     const dow = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
     return dow === 0 ? day : day + (7 - dow);
   }
@@ -89,15 +90,15 @@ export function periodEnd(day: number, granularity: Granularity): number {
 /** Sum sales per period; returns period-end days and totals (sales on or before `fromDay` skipped). */
 export function aggregate(series: SeriesArrays, granularity: Granularity, fromDay: number, untilDay: number): SeriesArrays {
   const len = series.days.length;
-  // Fast path: daily collection over the whole series needs no copy.
-  if (granularity === "daily" && (len === 0 || (series.days[0]! > fromDay && series.days[len - 1]! <= untilDay))) return series;
+  // Fast path: collection each day over the whole series needs no copy.
+  if (granularity === "day" && (len === 0 || (series.days[0]! > fromDay && series.days[len - 1]! <= untilDay))) return series;
   const days: number[] = [];
   const amounts: Decimal[] = [];
   const n = series.days.length;
   for (let i = 0; i < n; i++) {
     const day = series.days[i]!;
     if (day <= fromDay || day > untilDay) continue;
-    const end = granularity === "daily" ? day : Math.min(periodEnd(day, granularity), untilDay);
+    const end = granularity === "day" ? day : Math.min(periodEnd(day, granularity), untilDay);
     const last = days.length - 1;
     if (last >= 0 && days[last] === end) amounts[last] = amounts[last]!.plus(series.amounts[i]!);
     else {

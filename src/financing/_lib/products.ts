@@ -18,6 +18,7 @@ import { addMonthsDay, dayDate, dayNumber } from "./engine.js";
 import { assertSameCurrency, makeMoney, minorDigits, toMoney } from "../../_lib/money.js";
 import {
   rangeError,
+  type RenamedOptions,
   toDecimal,
   toDecimalInRange,
   toInteger,
@@ -116,7 +117,9 @@ export function buildRevenueShare(input: unknown, fn: string, prefix = ""): Reve
   });
 }
 
-const SCHEDULES: readonly TermLoanSchedule[] = ["monthly", "every-14-days"];
+const SCHEDULES: readonly TermLoanSchedule[] = ["month", "biweek"];
+/** The 0.1.0 names, rejected with an error that names their replacement. */
+const RENAMED_SCHEDULES: RenamedOptions<TermLoanSchedule> = { since: "0.2.0", names: { monthly: "month", "every-14-days": "biweek" } };
 
 /** Build a {@link TermLoan} and its amortisation schedule. */
 export function buildTermLoan(input: unknown, fn: string, prefix = ""): TermLoan {
@@ -128,21 +131,21 @@ export function buildTermLoan(input: unknown, fn: string, prefix = ""): TermLoan
   const annualRate = toDecimalInRange(o["annualRate"], fn, path(prefix, "annualRate"), 0, 1);
   const termMonths = toInteger(o["termMonths"], fn, path(prefix, "termMonths"), 1, 600);
   const start = toUtcDay(o["startDate"], fn, path(prefix, "startDate"));
-  const schedule = o["schedule"] === undefined ? "monthly" : toOption(o["schedule"], fn, path(prefix, "schedule"), SCHEDULES);
+  const schedule = o["schedule"] === undefined ? "month" : toOption(o["schedule"], fn, path(prefix, "schedule"), SCHEDULES, RENAMED_SCHEDULES);
   const card = o["chargeShortfallToCard"];
   if (card !== undefined && typeof card !== "boolean") {
     typeError(fn, path(prefix, "chargeShortfallToCard"), ErrorCode.INVALID_TYPE, "must be a boolean", card, "true or false");
   }
   const startDay = dayNumber(start);
-  const n = schedule === "monthly" ? termMonths : Math.round((termMonths * 26) / 12);
-  const r = schedule === "monthly" ? annualRate.div(12) : annualRate.div(26);
+  const n = schedule === "month" ? termMonths : Math.round((termMonths * 26) / 12);
+  const r = schedule === "month" ? annualRate.div(12) : annualRate.div(26);
   const p = principal.amount;
   const pmt = (r.isZero() ? p.div(n) : p.times(r).div(new Decimal(1).minus(r.plus(1).pow(-n)))).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
   const instalments: TermLoanInstalment[] = [];
   let remaining = p;
   let interestTotal = new Decimal(0);
   for (let k = 1; k <= n; k++) {
-    const due = schedule === "monthly" ? addMonthsDay(startDay, k) : startDay + 14 * k;
+    const due = schedule === "month" ? addMonthsDay(startDay, k) : startDay + 14 * k;
     const interest = remaining.times(r).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
     let princ = pmt.minus(interest);
     if (k === n || princ.greaterThan(remaining)) princ = remaining;

@@ -10,9 +10,11 @@ import { toUtcDay } from "../../_lib/dates.js";
 import { aggregate, dayDate, dayNumber, type EngineResult, type Granularity, readSeries, runHoldback, runTermLoan, type SeriesArrays } from "./engine.js";
 import { readProduct } from "./products.js";
 import { makeMoney, minorDigits, toRounding } from "../../_lib/money.js";
-import { rangeError, toOption, toRecord, typeError } from "../../_lib/validate.js";
+import { rangeError, type RenamedOptions, toOption, toRecord, typeError } from "../../_lib/validate.js";
 
-const GRANULARITIES: readonly Granularity[] = ["daily", "weekly", "monthly"];
+const GRANULARITIES: readonly Granularity[] = ["day", "week", "month"];
+/** The 0.1.0 names, rejected with an error that names their replacement. */
+const RENAMED_GRANULARITIES: RenamedOptions<Granularity> = { since: "0.2.0", names: { daily: "day", weekly: "week", monthly: "month" } };
 const MAX_DAYS = 36_525;
 
 /** Validated inputs shared with the other financing functions. */
@@ -42,7 +44,7 @@ export function runProduct(
     series = readSeries(sales, fn, "sales", currency);
     if (cache && typeof sales === "object" && sales !== null) cache.set(sales, series);
   }
-  const granularity = opts["granularity"] === undefined ? "daily" : toOption(opts["granularity"], fn, "options.granularity", GRANULARITIES);
+  const granularity = opts["granularity"] === undefined ? "day" : toOption(opts["granularity"], fn, "options.granularity", GRANULARITIES, RENAMED_GRANULARITIES);
   const rounding = (opts["rounding"] === undefined ? "half-even" : opts["rounding"]) as RoundingMode;
   const rm = toRounding(rounding, fn, "options.rounding");
   const collect = opts["collectShortfall"];
