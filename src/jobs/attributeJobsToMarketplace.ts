@@ -2,8 +2,7 @@ import { Decimal } from "decimal.js";
 import { assertNonNegative, assertPositive, commonCurrency, toJobsAmount } from "./_lib/amount.js";
 import { rangeError, toArray, toDecimal, toDecimalInRange, toNonEmptyString, toRecord } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
-import type { NumericInput } from "../money/types.js";
-import type { JobsAmountInput } from "./types.js";
+import type { AmountInput, NumericInput } from "../money/types.js";
 
 /**
  * One seller for {@link attributeJobsToMarketplace}: its employees and either the marketplace's
@@ -20,9 +19,9 @@ export interface MarketplaceSellerEmployment {
   /** Share of the seller's sales made on the marketplace, 0–1. */
   readonly marketplaceShare?: NumericInput;
   /** Seller's sales on the marketplace (with `totalSales`, instead of `marketplaceShare`). */
-  readonly marketplaceSales?: JobsAmountInput;
+  readonly marketplaceSales?: AmountInput;
   /** Seller's total sales on every channel (> 0, ≥ `marketplaceSales`). */
-  readonly totalSales?: JobsAmountInput;
+  readonly totalSales?: AmountInput;
 }
 
 /**

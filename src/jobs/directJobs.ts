@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { assertNonNegative, assertPositive, commonCurrency, toJobsAmount, type JobsAmount } from "./_lib/amount.js";
 import type { ReceiptsPerEmployeeFigure } from "./receiptsPerEmployeeTable.js";
-import type { JobsAmountInput } from "./types.js";
+import type { AmountInput } from "../money/types.js";
 
 /**
  * The result of {@link directJobs}. `JSON.stringify` gives the Decimals as strings.
@@ -65,8 +65,8 @@ function isFigure(value: unknown): value is ReceiptsPerEmployeeFigure {
  * @since 0.1.0
  */
 export function directJobs(
-  sales: JobsAmountInput,
-  revenuePerEmployee: JobsAmountInput | Pick<ReceiptsPerEmployeeFigure, "receiptsPerEmployee"> | ReceiptsPerEmployeeFigure,
+  sales: AmountInput,
+  revenuePerEmployee: AmountInput | Pick<ReceiptsPerEmployeeFigure, "receiptsPerEmployee"> | ReceiptsPerEmployeeFigure,
 ): DirectJobsResult {
   const s = toJobsAmount(sales, FN, "sales");
   assertNonNegative(s.amount, FN, "sales", sales);

@@ -2,8 +2,8 @@ import { Decimal } from "decimal.js";
 import { commonCurrency, toJobsAmount, type JobsAmount } from "./_lib/amount.js";
 import { rangeError, toRecord } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
-import type { NumericInput } from "../money/types.js";
-import type { JobsAmountInput, JobsRange, JobsRangeInput } from "./types.js";
+import type { AmountInput, NumericInput } from "../money/types.js";
+import type { JobsRange, JobsRangeInput } from "./types.js";
 
 /**
  * The {@link estimateJobs} function options. Each assumption is a single value or a
@@ -15,11 +15,11 @@ import type { JobsAmountInput, JobsRange, JobsRangeInput } from "./types.js";
  */
 export interface EstimateJobsOptions {
   /** Annual sales (currency units, ≥ 0), e.g. marketplace sales of the sellers in scope. */
-  readonly sales: JobsAmountInput | JobsRangeInput<JobsAmountInput>;
+  readonly sales: AmountInput | JobsRangeInput<AmountInput>;
   /** Share of `sales` counted (0–1), e.g. the domestic share or the margin share; default 1. */
   readonly share?: NumericInput | JobsRangeInput<NumericInput>;
   /** Ratio method: annual receipts per employee (currency units, > 0). */
-  readonly revenuePerEmployee?: JobsAmountInput | JobsRangeInput<JobsAmountInput>;
+  readonly revenuePerEmployee?: AmountInput | JobsRangeInput<AmountInput>;
   /** Ratio method: total jobs per direct job (a direct-effect employment multiplier, ≥ 1); default 1 (direct jobs only). */
   readonly jobsPerDirectJob?: NumericInput | JobsRangeInput<NumericInput>;
   /** Multiplier method: jobs per 1,000,000 currency units of final demand (≥ 0). */

@@ -1,17 +1,28 @@
 import type { Decimal } from "decimal.js";
 import { describe, expectTypeOf, it } from "vitest";
-import type { Money } from "../money/types.js";
-import { attributeJobsToMarketplace, type MarketplaceJobsAttribution } from "./attributeJobsToMarketplace.js";
+import type { AmountInput, Money } from "../money/types.js";
+import { attributeJobsToMarketplace, type MarketplaceJobsAttribution, type MarketplaceSellerEmployment } from "./attributeJobsToMarketplace.js";
 import { directJobs, type DirectJobsResult } from "./directJobs.js";
-import { estimateJobs, type JobsEstimate } from "./estimateJobs.js";
+import { estimateJobs, type EstimateJobsOptions, type JobsEstimate } from "./estimateJobs.js";
 import { inputOutputImpact, type InputOutputImpactResult } from "./inputOutputImpact.js";
-import { jobsFromMultiplier, type JobsFromMultiplierResult } from "./jobsFromMultiplier.js";
+import { jobsFromMultiplier, type JobsFromFinalDemandOptions, type JobsFromMultiplierResult } from "./jobsFromMultiplier.js";
 import { leontiefInverse } from "./leontiefInverse.js";
 import { receiptsPerEmployeeTable } from "./receiptsPerEmployeeTable.js";
+import type { JobsRangeInput } from "./types.js";
 
 declare const usd: Money;
 
 describe("jobs types", () => {
+  it("money-or-number amounts are the money module's AmountInput (#10)", () => {
+    expectTypeOf(directJobs).parameter(0).toEqualTypeOf<AmountInput>();
+    expectTypeOf<AmountInput>().toExtend<Parameters<typeof directJobs>[1]>();
+    expectTypeOf<EstimateJobsOptions["sales"]>().toEqualTypeOf<AmountInput | JobsRangeInput<AmountInput>>();
+    expectTypeOf<AmountInput>().toExtend<EstimateJobsOptions["sales"]>();
+    expectTypeOf<AmountInput>().toExtend<NonNullable<EstimateJobsOptions["revenuePerEmployee"]>>();
+    expectTypeOf<MarketplaceSellerEmployment["marketplaceSales"]>().toEqualTypeOf<AmountInput | undefined>();
+    expectTypeOf<MarketplaceSellerEmployment["totalSales"]>().toEqualTypeOf<AmountInput | undefined>();
+    expectTypeOf<JobsFromFinalDemandOptions["output"]>().toEqualTypeOf<AmountInput>();
+  });
   it("directJobs takes Money, numbers or a table entry and returns Decimal jobs", () => {
     expectTypeOf(directJobs(usd, receiptsPerEmployeeTable["retail-44-45-2002"])).toEqualTypeOf<DirectJobsResult>();
     expectTypeOf(directJobs(1, "2").jobs).toEqualTypeOf<Decimal>();

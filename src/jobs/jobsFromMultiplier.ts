@@ -2,8 +2,7 @@ import { Decimal } from "decimal.js";
 import { assertNonNegative, toJobsAmount } from "./_lib/amount.js";
 import { rangeError, toDecimal, toOption, toRecord } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
-import type { NumericInput } from "../money/types.js";
-import type { JobsAmountInput } from "./types.js";
+import type { AmountInput, NumericInput } from "../money/types.js";
 
 /**
  * Which RIMS II multiplier family: Type I counts direct + indirect (supplier) effects, Type II
@@ -23,7 +22,7 @@ export type JobsMultiplierType = "type-I" | "type-II";
  */
 export interface JobsFromFinalDemandOptions {
   /** Final-demand change in currency units (dollars, not millions), ≥ 0, in the multiplier's price year. */
-  readonly output: JobsAmountInput;
+  readonly output: AmountInput;
   /** Final-demand employment multiplier of `type`: jobs per 1,000,000 currency units of final demand (≥ 0). */
   readonly jobsPerMillion: NumericInput;
   /** `"type-I"` or `"type-II"`. */

@@ -1,16 +1,4 @@
 import type { Decimal } from "decimal.js";
-import type { Money, NumericInput } from "../money/types.js";
-
-/**
- * An amount accepted by the jobs functions: a {@link Money} or a plain number-like value
- * (`Decimal | string | number`). Plain numbers are taken to be in the same currency as the
- * other amounts of the call; two Money values in different currencies throw
- * {@link CurrencyMismatchError}.
- *
- * @category Jobs
- * @since 0.1.0
- */
-export type JobsAmountInput = Money | NumericInput;
 
 /**
  * A low / central / high range of one assumption, with `low ≤ central ≤ high`. A single value

@@ -6,7 +6,9 @@ import type { Money, MoneyJSON } from "./types.js";
  * unlike `Decimal#toJSON` for tiny amounts) and the currency.
  *
  * @param amount - the amount
- * @returns `{ amount: string, currency: string }`; {@link moneyFromJSON} reads it back
+ * @returns a frozen `{ amount: string, currency: string }` (frozen since 0.2.0); {@link moneyFromJSON} reads it back
+ * @throws {ValidationTypeError} when `amount` is not a Money
+ * @throws {ValidationError} when its currency is unknown or its amount not finite
  *
  * @example
  * ```ts
@@ -19,5 +21,5 @@ import type { Money, MoneyJSON } from "./types.js";
  */
 export function moneyToJSON(amount: Money): MoneyJSON {
   const m = toMoney(amount, "moneyToJSON", "amount");
-  return { amount: plainString(m.amount), currency: m.currency };
+  return Object.freeze({ amount: plainString(m.amount), currency: m.currency });
 }
