@@ -5,8 +5,63 @@
 import { ErrorCode } from "../errors.js";
 import { rangeError, typeError } from "./validate.js";
 
-/** Milliseconds in one day. */
+/** Milliseconds in one day (the only copy in the library: import it, never write the literal). */
 export const MS_PER_DAY = 86_400_000;
+
+/**
+ * Epoch milliseconds of the UTC calendar day `year-(month0 + 1)-day` at 00:00Z. Months and days
+ * out of range roll over (`month0 = 12` is January of the next year, `day = 0` the last day of the
+ * previous month), as with `Date.UTC`, but unlike `Date.UTC` the years 0–99 are not read as
+ * 1900–1999: `utcTime(50, 0, 1)` is 0050-01-01.
+ */
+export function utcTime(year: number, month0: number, day: number): number {
+  if (year >= 100 || year < 0) return Date.UTC(year, month0, day);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month0, day);
+  return d.getTime();
+}
+
+/** Number of days in the month `month0` (0 = January) of `year`, proleptic Gregorian. */
+export function daysInMonthUtc(year: number, month0: number): number {
+  return new Date(utcTime(year, month0 + 1, 0)).getUTCDate();
+}
+
+/** What {@link addMonthsUtc} does with a day that is the last day of its month. */
+export type MonthEndRule = "clamp" | "keep";
+
+/**
+ * The one month-arithmetic routine of the library: the UTC day `months` calendar months after
+ * `date` (before, if negative). The day of month is kept and clamped to the target month's last
+ * day (2024-01-31 + 1 month = 2024-02-29, as date-fns's `addMonths`). With `monthEnd: "keep"`,
+ * a month-end day stays a month end (2024-02-29 − 1 month = 2024-01-31), the rule of Regulation
+ * Z Appendix J (b)(3)(iv). The time of day is dropped.
+ */
+export function addMonthsUtc(date: Date, months: number, monthEnd: MonthEndRule = "clamp"): Date {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth();
+  const d = date.getUTCDate();
+  const target = m + months;
+  const ty = y + Math.floor(target / 12);
+  const tm = ((target % 12) + 12) % 12;
+  const last = daysInMonthUtc(ty, tm);
+  const day = monthEnd === "keep" && d === daysInMonthUtc(y, m) ? last : Math.min(d, last);
+  return new Date(utcTime(ty, tm, day));
+}
+
+/** Day number (whole days since 1970-01-01, UTC) of the UTC calendar day containing `date`. */
+export function epochDay(date: Date): number {
+  return Math.floor(date.getTime() / MS_PER_DAY);
+}
+
+/** The UTC calendar day (00:00Z) of a day number. */
+export function fromEpochDay(day: number): Date {
+  return new Date(day * MS_PER_DAY);
+}
+
+/** {@link addMonthsUtc} on day numbers. */
+export function addMonthsToEpochDay(day: number, months: number, monthEnd: MonthEndRule = "clamp"): number {
+  return epochDay(addMonthsUtc(fromEpochDay(day), months, monthEnd));
+}
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -30,8 +85,7 @@ export function parseDateInput(value: unknown, fn: string, arg: string): Date {
       const y = Number(m[1]);
       const mo = Number(m[2]);
       const d = Number(m[3]);
-      const t = Date.UTC(y, mo - 1, d);
-      const check = new Date(t);
+      const check = new Date(utcTime(y, mo - 1, d));
       if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
         rangeError(fn, arg, ErrorCode.INVALID_DATE, "must be a real calendar date", value, DATE_ALLOWED);
       }
@@ -42,7 +96,7 @@ export function parseDateInput(value: unknown, fn: string, arg: string): Date {
       const t = Date.parse(hasZone ? value : `${value}Z`);
       // Reject impossible calendar parts that Date.parse would roll over (2024-02-30T10:00Z).
       const [y, mo, d] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
-      const check = new Date(Date.UTC(y, mo - 1, d));
+      const check = new Date(utcTime(y, mo - 1, d));
       if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
         rangeError(fn, arg, ErrorCode.INVALID_DATE, "must be a real calendar date", value, DATE_ALLOWED);
       }
@@ -55,7 +109,7 @@ export function parseDateInput(value: unknown, fn: string, arg: string): Date {
 
 /** Truncate an instant to its UTC calendar day (00:00Z). */
 export function utcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  return new Date(date.getTime() - (((date.getTime() % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY));
 }
 
 /** Parse then truncate to the UTC calendar day. */
@@ -65,7 +119,7 @@ export function toUtcDay(value: unknown, fn: string, arg: string): Date {
 
 /** Whole UTC calendar days from `a` to `b` (negative if b < a). Both are truncated to days first. */
 export function daysBetweenUtc(a: Date, b: Date): number {
-  return Math.round((utcDay(b).getTime() - utcDay(a).getTime()) / MS_PER_DAY);
+  return epochDay(b) - epochDay(a);
 }
 
 /**

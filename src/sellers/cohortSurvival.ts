@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
-import { toUtcDay } from "../_lib/dates.js";
-import { addPeriodsUtc, periodKeyUtc, periodsBetween, startOfPeriodUtc, toPeriod } from "../_lib/sharePeriods.js";
+import { MS_PER_DAY, toUtcDay } from "../_lib/dates.js";
+import { periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
+import type { DateInput, Period } from "../time/types.js";
 import { toSellers } from "./_lib/core.js";
 import { toRecord } from "../_lib/validate.js";
 import type { Seller } from "./types.js";
@@ -13,13 +14,13 @@ import type { Seller } from "./types.js";
  */
 export interface CohortSurvivalOptions {
   /** Cohort period: `"month"` (default), `"quarter"`, `"year"`, `"week"` or `"day"`. */
-  readonly period?: "day" | "week" | "month" | "quarter" | "year" | undefined;
+  readonly period?: Period | undefined;
   /**
    * Last observed day (inclusive). The column measured at the start of day t (the end of a
    * period) is reported once every day before t has been observed, i.e. when t ≤ asOf + 1 day:
    * with `asOf: "2017-03-31"`, a January cohort is reported at Feb 1, Mar 1 and Apr 1.
    */
-  readonly asOf: Date | string;
+  readonly asOf: DateInput;
 }
 
 /**
@@ -29,7 +30,7 @@ export interface CohortSurvivalOptions {
  * @since 0.1.0
  */
 export interface CohortSurvival {
-  /** Cohort period key (e.g. `"2017-01"`). */
+  /** Cohort period key, as {@link periodKey} (e.g. `"2017-01"`). */
   readonly cohort: string;
   /** Sellers who joined in the period. */
   readonly size: number;
@@ -53,7 +54,7 @@ export interface CohortSurvival {
  * @param sellers - validated sellers with optional `leftOn`; each record counts, so pass one record per seller (ids are not de-duplicated)
  * @param options - the period (default month) and `asOf`
  * @returns one row per cohort with counts and rates
- * @throws {ValidationError} on an unknown period or an invalid date
+ * @throws {ValidationError} on an unknown period, an invalid date or a join date outside the years 0000–9999 that period keys cover (`OUT_OF_RANGE`)
  *
  * @example
  * ```ts
@@ -80,7 +81,7 @@ export function cohortSurvival(sellers: readonly Seller[], options: CohortSurviv
   const asOf = toUtcDay(o["asOf"], fn, "options.asOf").getTime();
   const groups = new Map<number, Seller[]>();
   for (const s of list) {
-    const start = startOfPeriodUtc(s.joinedOn, p).getTime();
+    const start = periodStart(s.joinedOn, p).getTime();
     if (start > asOf) continue;
     const g = groups.get(start);
     if (g) g.push(s);
@@ -93,18 +94,18 @@ export function cohortSurvival(sellers: readonly Seller[], options: CohortSurviv
   const last = new Date(starts[starts.length - 1] as number);
   const n = periodsBetween(first, last, p);
   for (let c = 0; c <= n; c++) {
-    const start = addPeriodsUtc(first, p, c);
+    const start = periodAdd(first, c, p);
     const members = groups.get(start.getTime()) ?? [];
     const active: number[] = [];
     for (let k = 0; ; k++) {
-      const t = addPeriodsUtc(start, p, k + 1).getTime();
+      const t = periodAdd(start, k + 1, p).getTime();
       // Column k is measured at the start of day t: known once every day before t is observed.
-      if (t > asOf + 86_400_000) break;
+      if (t > asOf + MS_PER_DAY) break;
       active.push(members.filter((s) => s.joinedOn.getTime() < t && (s.leftOn === undefined || s.leftOn.getTime() >= t)).length);
     }
     const size = members.length;
     out.push(Object.freeze({
-      cohort: periodKeyUtc(start, p),
+      cohort: periodLabel(start, p, fn, "sellers"),
       size,
       active: Object.freeze(active),
       rate: Object.freeze(active.map((a) => (size === 0 ? new Decimal(0) : new Decimal(a).div(size)))),

@@ -1,4 +1,5 @@
-import { addPeriodsUtc, periodKeyUtc, periodsBetween, startOfPeriodUtc, toPeriod } from "../_lib/sharePeriods.js";
+import { periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
+import type { Period } from "../time/types.js";
 import { sellersOf } from "./_lib/core.js";
 import type { Seller } from "./types.js";
 
@@ -9,7 +10,7 @@ import type { Seller } from "./types.js";
  * @since 0.1.0
  */
 export interface SellerCohort {
-  /** Period key: `"2017"`, `"2017-Q3"`, `"2017-07"`, `"2017-W27"` or `"2017-07-03"`. */
+  /** Period key, as {@link periodKey}: `"2017"`, `"2017-Q3"`, `"2017-07"`, `"2017-W27"` or `"2017-07-03"` (4-digit years: `"0999-07"`). */
   readonly cohort: string;
   /** First UTC day of the period. */
   readonly start: Date;
@@ -37,7 +38,7 @@ export interface SellerCohort {
  *   per seller (unlike {@link countNewSellers}, ids are not de-duplicated)
  * @param period - `"day"`, `"week"` (ISO, Monday), `"month"`, `"quarter"` or `"year"`
  * @returns the cohorts, ascending
- * @throws {ValidationError} on an unknown period or an invalid join date
+ * @throws {ValidationError} on an unknown period, an invalid join date or a join date outside the years 0000–9999 that period keys cover (`OUT_OF_RANGE`)
  *
  * @example
  * ```ts
@@ -54,7 +55,7 @@ export interface SellerCohort {
  * @category Sellers
  * @since 0.1.0
  */
-export function cohortsByPeriod(sellers: Iterable<Seller>, period: "day" | "week" | "month" | "quarter" | "year"): readonly SellerCohort[] {
+export function cohortsByPeriod(sellers: Iterable<Seller>, period: Period): readonly SellerCohort[] {
   const fn = "cohortsByPeriod";
   const list = sellersOf(sellers, fn);
   const p = toPeriod(period, fn);
@@ -62,7 +63,7 @@ export function cohortsByPeriod(sellers: Iterable<Seller>, period: "day" | "week
   let min = Infinity;
   let max = -Infinity;
   for (const s of list) {
-    const start = startOfPeriodUtc(s.joinedOn, p).getTime();
+    const start = periodStart(s.joinedOn, p).getTime();
     const g = groups.get(start);
     if (g) g.push(s.id);
     else groups.set(start, [s.id]);
@@ -74,9 +75,9 @@ export function cohortsByPeriod(sellers: Iterable<Seller>, period: "day" | "week
   const n = periodsBetween(first, new Date(max), p);
   const out: SellerCohort[] = [];
   for (let k = 0; k <= n; k++) {
-    const start = addPeriodsUtc(first, p, k);
+    const start = periodAdd(first, k, p);
     const ids = groups.get(start.getTime()) ?? [];
-    out.push(Object.freeze({ cohort: periodKeyUtc(start, p), start, end: addPeriodsUtc(first, p, k + 1), size: ids.length, sellerIds: Object.freeze(ids) }));
+    out.push(Object.freeze({ cohort: periodLabel(start, p, fn, "sellers"), start, end: periodAdd(first, k + 1, p), size: ids.length, sellerIds: Object.freeze(ids) }));
   }
   return Object.freeze(out);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MS_PER_DAY as DAY } from "../_lib/dates.js";
 import { ValidationTypeError } from "../errors.js";
 import { money } from "../money/money.js";
 import type { Sale } from "../share/types.js";
@@ -12,7 +13,6 @@ import { sumSalesBySeller } from "./sumSalesBySeller.js";
 import type { Seller } from "./types.js";
 
 const y2017 = { start: "2017-01-01", end: "2018-01-01" };
-const DAY = 86_400_000;
 const JAN_2016 = Date.UTC(2016, 0, 1);
 const sale = (sellerId: string, date: string, usd: string, currency = "USD"): Sale => ({ sellerId, date: new Date(date), amount: money(usd, currency) });
 

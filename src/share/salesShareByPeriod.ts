@@ -1,11 +1,12 @@
 import { toSaleDate } from "../_lib/dates.js";
 import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "./_lib/accumulator.js";
 import { finalizeAccumulator } from "./_lib/finalize.js";
-import { addPeriodsUtc, periodKeyUtc, periodsBetween, startOfPeriodUtc, toPeriod, type SharePeriod } from "../_lib/sharePeriods.js";
+import { periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
 import { segmentFor } from "./_lib/segment.js";
 import { toMoney } from "../_lib/money.js";
 import { toArray, toFunction, toRecord, typeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
+import type { Period } from "../time/types.js";
 import type { Sale, SalesShareOptions, SalesShareResult } from "./types.js";
 
 /**
@@ -16,7 +17,7 @@ import type { Sale, SalesShareOptions, SalesShareResult } from "./types.js";
  */
 export interface SalesShareByPeriodOptions<S extends string = string> extends SalesShareOptions<S> {
   /** Calendar period, in UTC: `"day"`, `"week"` (ISO, Monday), `"month"`, `"quarter"` or `"year"`. */
-  readonly period: "day" | "week" | "month" | "quarter" | "year";
+  readonly period: Period;
 }
 
 /**
@@ -26,7 +27,7 @@ export interface SalesShareByPeriodOptions<S extends string = string> extends Sa
  * @since 0.1.0
  */
 export interface PeriodShare<S extends string = string> {
-  /** Period key: `"2017"`, `"2017-Q1"`, `"2017-03"`, `"2017-W09"` or `"2017-03-01"`. */
+  /** Period key, as {@link periodKey}: `"2017"`, `"2017-Q1"`, `"2017-03"`, `"2017-W09"` or `"2017-03-01"` (4-digit years: `"0999-03"`). */
   readonly period: string;
   /** First UTC day of the period. */
   readonly start: Date;
@@ -47,7 +48,7 @@ export interface PeriodShare<S extends string = string> {
  * @param segmentOf - maps a sale to its segment name
  * @param options - the period, plus every {@link salesShare} option
  * @returns one entry per period, ascending
- * @throws {ValidationError} on an unknown period, an invalid date or any {@link salesShare} error
+ * @throws {ValidationError} on an unknown period, an invalid date, a sale dated outside the years 0000–9999 that period keys cover (`OUT_OF_RANGE`) or any {@link salesShare} error
  * @throws {CurrencyMismatchError} on mixed currencies without a converter
  *
  * @example
@@ -67,7 +68,7 @@ export function salesShareByPeriod<S extends string, T extends Sale = Sale>(sale
   const list = toArray<Sale>(sales, fn, "sales");
   const seg = toFunction<(sale: Sale, index: number) => S>(segmentOf, fn, "segmentOf");
   const rec = toRecord(options, fn, "options");
-  const period: SharePeriod = toPeriod(rec["period"], fn, "options.period");
+  const period: Period = toPeriod(rec["period"], fn, "options.period");
   const o = parseShareOptions(options, fn);
   let currency = o.currency;
   if (currency === undefined && list.length > 0) {
@@ -81,7 +82,7 @@ export function salesShareByPeriod<S extends string, T extends Sale = Sale>(sale
   for (let i = 0; i < list.length; i++) {
     const sale = list[i] as Sale;
     const date = toSaleDate((sale as { date?: unknown } | null)?.date, fn, `sales[${i}].date`);
-    const start = startOfPeriodUtc(date, period).getTime();
+    const start = periodStart(date, period).getTime();
     let acc = accs.get(start);
     if (acc === undefined) {
       acc = new ShareAccumulatorImpl(currency, o.precision, o.refunds, o.declared, o.convert);
@@ -96,9 +97,9 @@ export function salesShareByPeriod<S extends string, T extends Sale = Sale>(sale
   const n = periodsBetween(first, new Date(max), period);
   const out: PeriodShare<S>[] = [];
   for (let k = 0; k <= n; k++) {
-    const start = addPeriodsUtc(first, period, k);
+    const start = periodAdd(first, k, period);
     const acc = accs.get(start.getTime()) ?? new ShareAccumulatorImpl(currency, o.precision, o.refunds, o.declared, o.convert);
-    out.push(Object.freeze({ period: periodKeyUtc(start, period), start, end: addPeriodsUtc(first, period, k + 1), share: finalizeAccumulator<S>(acc, fn) }));
+    out.push(Object.freeze({ period: periodLabel(start, period, fn, "sales"), start, end: periodAdd(first, k + 1, period), share: finalizeAccumulator<S>(acc, fn) }));
   }
   return Object.freeze(out);
 }

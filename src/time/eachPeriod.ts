@@ -1,6 +1,6 @@
 import { ErrorCode } from "../errors.js";
 import { toUtcDay } from "../_lib/dates.js";
-import { PERIODS, periodAdd, periodStart } from "../_lib/periods.js";
+import { PERIODS, eachPeriodStart, type WeekStartsOn } from "../_lib/periods.js";
 import { rangeError, toInteger, toOption } from "../_lib/validate.js";
 import type { PeriodOptions } from "./startOfPeriod.js";
 import type { DateInput, Period } from "./types.js";
@@ -12,7 +12,7 @@ import type { DateInput, Period } from "./types.js";
  * @param end - last day of the interval, inclusive; must not be before `start`
  * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
  * @param options - see {@link PeriodOptions}
- * @returns UTC period starts; the first may be before `start` (the start of its period)
+ * @returns UTC period starts, a frozen array; the first may be before `start` (the start of its period)
  * @throws {ValidationError} for invalid dates, `end` before `start` (`INVALID_DATE_ORDER`) or an unknown period
  *
  * @example
@@ -24,17 +24,14 @@ import type { DateInput, Period } from "./types.js";
  * @category Time
  * @since 0.1.0
  */
-export function eachPeriod(start: DateInput, end: DateInput, period: Period, options: PeriodOptions = {}): Date[] {
+export function eachPeriod(start: DateInput, end: DateInput, period: Period, options: PeriodOptions = {}): readonly Date[] {
   const fn = "eachPeriod";
   const s = toUtcDay(start, fn, "start");
   const e = toUtcDay(end, fn, "end");
   const p = toOption(period, fn, "period", PERIODS);
-  const ws = toInteger(options.weekStartsOn ?? 1, fn, "options.weekStartsOn", 0, 6) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  const ws = toInteger(options.weekStartsOn ?? 1, fn, "options.weekStartsOn", 0, 6) as WeekStartsOn;
   if (e.getTime() < s.getTime()) {
     rangeError(fn, "end", ErrorCode.INVALID_DATE_ORDER, `must not be before start (${s.toISOString().slice(0, 10)})`, e, "an end on or after start");
   }
-  const first = periodStart(s, p, ws);
-  const out: Date[] = [];
-  for (let i = 0, d = first; d.getTime() <= e.getTime(); i++, d = periodAdd(first, i, p)) out.push(d);
-  return out;
+  return Object.freeze(eachPeriodStart(s, e, p, ws));
 }

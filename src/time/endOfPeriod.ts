@@ -1,5 +1,5 @@
 import { toUtcDay } from "../_lib/dates.js";
-import { PERIODS, periodAdd, periodStart } from "../_lib/periods.js";
+import { PERIODS, periodEnd, type WeekStartsOn } from "../_lib/periods.js";
 import { toInteger, toOption } from "../_lib/validate.js";
 import type { PeriodOptions } from "./startOfPeriod.js";
 import type { DateInput, Period } from "./types.js";
@@ -27,7 +27,6 @@ export function endOfPeriod(date: DateInput, period: Period, options: PeriodOpti
   const fn = "endOfPeriod";
   const day = toUtcDay(date, fn, "date");
   const p = toOption(period, fn, "period", PERIODS);
-  const ws = toInteger(options.weekStartsOn ?? 1, fn, "options.weekStartsOn", 0, 6) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
-  const next = periodAdd(periodStart(day, p, ws), 1, p);
-  return new Date(next.getTime() - 1);
+  const ws = toInteger(options.weekStartsOn ?? 1, fn, "options.weekStartsOn", 0, 6) as WeekStartsOn;
+  return periodEnd(day, p, ws);
 }

@@ -1,5 +1,5 @@
 import { toUtcDay } from "../_lib/dates.js";
-import { PERIODS, periodStart } from "../_lib/periods.js";
+import { PERIODS, periodStart, type WeekStartsOn } from "../_lib/periods.js";
 import { toInteger, toOption } from "../_lib/validate.js";
 import type { DateInput, Period } from "./types.js";
 
@@ -17,8 +17,8 @@ export interface PeriodOptions {
 /**
  * The first UTC calendar day of the period that contains `date`.
  *
- * Calendar arithmetic is date-fns's, run on UTC calendar days: the result is the same in every
- * process time zone.
+ * The result is that of date-fns's `startOfWeek`/`startOfMonth`/`startOfQuarter`/`startOfYear`
+ * run on UTC calendar days, and the same in every process time zone.
  *
  * @param date - a Date (its UTC calendar day is used) or an ISO 8601 string
  * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
@@ -40,6 +40,6 @@ export function startOfPeriod(date: DateInput, period: Period, options: PeriodOp
   const fn = "startOfPeriod";
   const day = toUtcDay(date, fn, "date");
   const p = toOption(period, fn, "period", PERIODS);
-  const ws = toInteger(options.weekStartsOn ?? 1, fn, "options.weekStartsOn", 0, 6) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  const ws = toInteger(options.weekStartsOn ?? 1, fn, "options.weekStartsOn", 0, 6) as WeekStartsOn;
   return periodStart(day, p, ws);
 }

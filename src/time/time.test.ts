@@ -92,6 +92,11 @@ describe("periods", () => {
     expect(eachPeriod("2024-01-01", "2024-12-31", "day")).toHaveLength(366);
     expect(() => eachPeriod("2024-02-01", "2024-01-01", "month")).toThrow(/must not be before start/);
   });
+  it("returns a frozen array (#10)", () => {
+    const starts = eachPeriod("2024-01-15", "2024-03-01", "month");
+    expect(Object.isFrozen(starts)).toBe(true);
+    expect(() => (starts as Date[]).push(new Date(0))).toThrow(TypeError);
+  });
   it("adds periods with month-end clamping", () => {
     expect(iso(addPeriods("2024-01-31", 1, "month"))).toBe("2024-02-29");
     expect(iso(addPeriods("2024-02-29", 1, "year"))).toBe("2025-02-28");
@@ -112,6 +117,17 @@ describe("periods", () => {
     expect(daysBetween("2024-03-09", "2024-03-11")).toBe(2);
     expect(daysBetween("2024-01-01", "2025-01-01")).toBe(366);
     expect(daysBetween("2025-01-01", "2024-01-01")).toBe(-366);
+  });
+});
+
+describe("years 0–99 (#10)", () => {
+  it("are not read as 1900–1999 (regression)", () => {
+    expect(parseDate("0050-03-15").toISOString()).toBe("0050-03-15T00:00:00.000Z");
+    expect(iso(startOfPeriod("0050-03-15", "month"))).toBe("0050-03-01");
+    expect(iso(startOfPeriod(new Date("0050-03-15T18:00:00Z"), "day"))).toBe("0050-03-15");
+    expect(iso(addPeriods("0099-12-31", 1, "day"))).toBe("0100-01-01");
+    expect(iso(addPeriods("0099-01-31", 1, "month"))).toBe("0099-02-28");
+    expect(daysBetween("0050-01-01", "0051-01-01")).toBe(365);
   });
 });
 

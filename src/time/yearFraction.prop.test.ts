@@ -1,8 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
+import { MS_PER_DAY } from "../_lib/dates.js";
 import { yearFraction } from "./yearFraction.js";
 
-const day = fc.integer({ min: Date.UTC(1970, 0, 1) / 86_400_000, max: Date.UTC(2100, 0, 1) / 86_400_000 }).map((n) => new Date(n * 86_400_000));
+const day = fc.integer({ min: Date.UTC(1970, 0, 1) / MS_PER_DAY, max: Date.UTC(2100, 0, 1) / MS_PER_DAY }).map((n) => new Date(n * MS_PER_DAY));
 
 describe("yearFraction properties", () => {
   test.prop([day, day, day])("ACT/365F and ACT/ACT-ISDA are additive over consecutive intervals", (a, b, c) => {

@@ -3,20 +3,23 @@ import { daysBetweenUtc, toUtcDay } from "../_lib/dates.js";
 import { toOption } from "../_lib/validate.js";
 import type { DateInput, DayCountConvention } from "./types.js";
 
-const CONVENTIONS: readonly DayCountConvention[] = ["ACT/365F", "ACT/360", "30/360", "30E/360", "ACT/ACT-ISDA"];
+const CONVENTIONS: readonly DayCountConvention[] = ["ACT/365F", "ACT/360", "30/360", "30E/360", "ACT/ACT-ISDA", "ACT/365.25", "ACT/364", "30E+/360"];
 
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-function thirty360(s: Date, e: Date, european: boolean): Decimal {
+function thirty360(s: Date, e: Date, european: boolean, plus = false): Decimal {
   const y1 = s.getUTCFullYear();
   const m1 = s.getUTCMonth() + 1;
   let d1 = s.getUTCDate();
   const y2 = e.getUTCFullYear();
-  const m2 = e.getUTCMonth() + 1;
+  let m2 = e.getUTCMonth() + 1;
   let d2 = e.getUTCDate();
-  if (european) {
+  if (plus) {
+    if (d1 === 31) d1 = 30;
+    if (d2 === 31) [d2, m2] = [1, m2 + 1];
+  } else if (european) {
     if (d1 === 31) d1 = 30;
     if (d2 === 31) d2 = 30;
   } else {
@@ -49,6 +52,8 @@ function actActIsda(s: Date, e: Date): Decimal {
  * - 30E/360 (Eurobond Basis): same formula with both d₁ = 31 → 30 and d₂ = 31 → 30.
  * - ACT/ACT-ISDA: days falling in a leap year / 366 + days in a non-leap year / 365 (the start
  *   day counts, the end day does not).
+ * - ACT/365.25, ACT/364 (since 0.2.0): (D₂ − D₁) / 365.25, / 364. 30E+/360 (since 0.2.0): the
+ *   30/360 formula with d₁ = 31 → 30 and, when d₂ = 31, d₂ → 1 and M₂ → M₂ + 1.
  * - Example: 2023-12-01 → 2024-03-01 under ACT/ACT-ISDA is 31/365 + 60/366 = 0.2488659331.
  * - `end` before `start` gives the negated fraction (`yearFraction(a, b) = −yearFraction(b, a)`).
  *
@@ -57,7 +62,7 @@ function actActIsda(s: Date, e: Date): Decimal {
  *
  * @param start - the first date (Date or ISO string; UTC calendar day)
  * @param end - the second date
- * @param convention - `"ACT/365F"`, `"ACT/360"`, `"30/360"`, `"30E/360"` or `"ACT/ACT-ISDA"`
+ * @param convention - a {@link DayCountConvention}: `"ACT/365F"`, `"ACT/360"`, `"30/360"`, `"30E/360"`, `"ACT/ACT-ISDA"`, `"ACT/365.25"`, `"ACT/364"` or `"30E+/360"`
  * @returns the year fraction as a Decimal
  * @throws {ValidationError} for an invalid date or an unknown convention (`UNKNOWN_OPTION`)
  *
@@ -95,6 +100,13 @@ export function yearFraction(start: DateInput, end: DateInput, convention: DayCo
       break;
     case "ACT/ACT-ISDA":
       f = actActIsda(s, e);
+      break;
+    case "ACT/365.25":
+    case "ACT/364":
+      f = new Decimal(daysBetweenUtc(s, e)).dividedBy(c === "ACT/364" ? 364 : 365.25);
+      break;
+    case "30E+/360":
+      f = thirty360(s, e, true, true);
       break;
   }
   return negate ? f.negated() : f;
