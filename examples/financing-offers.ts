@@ -19,14 +19,17 @@ const offers: [string, FinancingProduct][] = [
   // Shopify Capital style: a factor rate, 17 % of daily sales.
   ["advance, factor 1.13", salesBasedAdvance({ principal, factorRate: "1.13", holdbackRate: "0.17" })],
   // Amazon Lending style: 12 monthly instalments at 12 % a year, deducted from payouts.
-  ["term loan, 12 % / 12 mo", termLoan({ principal, annualRate: "0.12", termMonths: 12, startDate: "2024-01-01" })],
+  ["term loan, 12 % / 12 mo", termLoan({ principal, annualRate: "0.12", termMonths: 12, startDate: "2024-01-01", schedule: "month" })],
+  // The same loan with an instalment every 14 days (26 instalments).
+  ["term loan, every 14 days", termLoan({ principal, annualRate: "0.12", termMonths: 12, startDate: "2024-01-01", schedule: "biweek" })],
   // A revenue-share loan: 8 % of revenue until 1.4x is repaid.
   ["revenue share, cap 1.4x", revenueShareLoan({ principal, repaymentCap: "1.4", revenueShare: "0.08" })],
 ];
 
 console.log("offer                      days  total paid   factor   XIRR     APR (Reg Z)");
 for (const [name, product] of offers) {
-  const result = simulateRepayment(product, sales);
+  // Sales-based products collect every "day"; the revenue share is collected once a "month".
+  const result = simulateRepayment(product, sales, { granularity: product.kind === "revenue-share-loan" ? "month" : "day" });
   const cost = costOfFinancing(result);
   const pct = (d: { toNumber(): number } | null) => (d === null ? "n/a" : `${(d.toNumber() * 100).toFixed(2)} %`);
   console.log(
