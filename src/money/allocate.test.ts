@@ -23,6 +23,16 @@ describe("allocate", () => {
   it("works in the currency's minor unit (JPY has none)", () => {
     expect(amounts(allocate(money("100", "JPY"), [1, 1, 1]))).toEqual(["34", "33", "33"]);
   });
+  it("gives a unit tied between parts to the earlier part, whatever their ratios (#10)", () => {
+    // $0.02 by 1:3: exact 0.5 and 1.5 cents, equal remainders → the earlier part (share's
+    // finalize would prefer the larger ratio instead; both behaviours are kept)
+    expect(amounts(allocate(money("0.02", "USD"), [1, 3]))).toEqual(["0.01", "0.01"]);
+  });
+  it("returns a frozen array (#10)", () => {
+    const parts = allocate(money("1", "USD"), [1, 1]);
+    expect(Object.isFrozen(parts)).toBe(true);
+    expect(() => (parts as unknown as unknown[]).push(1)).toThrow(TypeError);
+  });
   describe("edge cases", () => {
     it("throws for empty, negative or all-zero ratios", () => {
       expect(() => allocate(money("1", "USD"), [])).toThrow(/must not be empty/);

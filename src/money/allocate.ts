@@ -20,7 +20,7 @@ import type { Money, NumericInput } from "./types.js";
  *
  * @param total - the amount to split; must be a whole number of minor units (round it first with {@link roundToMinor})
  * @param ratios - non-negative weights (Decimal, string or number), at least one > 0; e.g. `[1, 1, 1]` or `["0.7", "0.3"]`
- * @returns one Money per ratio, in the same order
+ * @returns one Money per ratio, in the same order, as a frozen array
  * @throws {ValidationError} when `total` has sub-minor-unit digits (`SUB_MINOR_UNIT`), `ratios` is empty (`EMPTY_INPUT`), a ratio is negative or all are zero (`OUT_OF_RANGE`)
  *
  * @example
@@ -33,7 +33,7 @@ import type { Money, NumericInput } from "./types.js";
  * @category Money
  * @since 0.1.0
  */
-export function allocate(total: Money, ratios: readonly NumericInput[]): Money[] {
+export function allocate(total: Money, ratios: readonly NumericInput[]): readonly Money[] {
   const fn = "allocate";
   const t = toMoney(total, fn, "total");
   const list = toArray<NumericInput>(ratios, fn, "ratios", { nonEmpty: true });
@@ -52,9 +52,11 @@ export function allocate(total: Money, ratios: readonly NumericInput[]): Money[]
   }
   const negative = scaled.isNegative();
   const units = BigInt(scaled.abs().toFixed(0));
-  const parts = largestRemainder(units, scaleToIntegers(rs));
-  return parts.map((p) => {
-    const amount = new Decimal(p.toString()).dividedBy(new Decimal(10).pow(digits));
-    return makeMoney(negative && !amount.isZero() ? amount.negated() : amount, t.currency);
-  });
+  const parts = largestRemainder(units, scaleToIntegers(rs), "earlier-index");
+  return Object.freeze(
+    parts.map((p) => {
+      const amount = new Decimal(p.toString()).dividedBy(new Decimal(10).pow(digits));
+      return makeMoney(negative && !amount.isZero() ? amount.negated() : amount, t.currency);
+    }),
+  );
 }

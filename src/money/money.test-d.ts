@@ -35,8 +35,8 @@ describe("money types", () => {
     // @ts-expect-error unknown mode
     roundToMinor(money("1", "USD"), "nearest");
   });
-  it("allocate returns Money[] and toMinorUnits a bigint", () => {
-    expectTypeOf(allocate(money("1", "USD"), [1])).toEqualTypeOf<Money[]>();
+  it("allocate returns readonly Money[] (#10) and toMinorUnits a bigint", () => {
+    expectTypeOf(allocate(money("1", "USD"), [1])).toEqualTypeOf<readonly Money[]>();
     expectTypeOf(toMinorUnits(money("1", "USD"))).toEqualTypeOf<bigint>();
   });
 });

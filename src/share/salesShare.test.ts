@@ -37,6 +37,13 @@ describe("salesShare", () => {
     expect(r.segments.map((s) => s.gmvShare.toString())).toEqual(["0.7", "0.2", "0.1"]);
   });
 
+  it("gives a unit tied between remainders to the larger segment, then the earlier one (#10)", () => {
+    // a: 1, b: 3 at 1 place: exact 0.25, 0.75 → floors 0.2, 0.7, equal remainders → b (larger) gets 0.1
+    // (money's allocate would give it to the earlier part instead; both behaviours are kept)
+    const r = salesShare([sale("a", "1"), sale("b", "3")], bySeller, { precision: 1 });
+    expect(r.segments.map((s) => s.gmvShare.toString())).toEqual(["0.2", "0.8"]);
+  });
+
   it("lists segments alphabetically, or in declared order with zero rows for missing ones", () => {
     expect(salesShare([sale("z", "1"), sale("a", "1")], bySeller).segments.map((s) => s.segment)).toEqual(["a", "z"]);
     const r = salesShare([sale("smb", "5")], bySeller, { segments: ["other", "smb"] });

@@ -5,7 +5,7 @@ import type { Money } from "../../money/types.js";
 import type { SalesShareResult, SegmentShare } from "../types.js";
 import { makeMoney } from "../../_lib/money.js";
 import { gmvOf, type ShareAccumulatorImpl, unitsOf } from "./accumulator.js";
-import { largestRemainderShares } from "./largestRemainder.js";
+import { largestRemainderShares } from "../../_lib/largestRemainder.js";
 
 export function finalizeAccumulator<S extends string = string>(acc: ShareAccumulatorImpl, fn: string): SalesShareResult<S> {
   const names = acc.declared ? [...acc.declared] : [...acc.totals.keys()].sort();
