@@ -10,6 +10,12 @@ import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { CurrencyMismatchError, ValidationError } from "../../src/errors.js";
 
+/**
+ * The full catalogue of bad values of the hostile harness (test/hostile/, issue #11): every
+ * export × every argument and nested field × these values, run by `npm run test:hostile`.
+ */
+export { BAD_VALUES, ForeignDecimal, HostileSentinelError, type BadValue } from "../hostile/catalogue.js";
+
 /** The kinds of argument, each with its hostile values. */
 export type HostileKind = "number" | "integer" | "date" | "dateObject" | "currency" | "money" | "moneyUsd" | "array";
 

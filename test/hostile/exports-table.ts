@@ -1,0 +1,308 @@
+/**
+ * The one table of the hostile harness (issue #11, item 2): a row for every export of the root
+ * barrel. A function row gives a valid baseline call (fresh arguments every time) and the slots
+ * the harness fills with bad values: every argument and every nested field of the baseline is a
+ * slot (walked automatically: option keys, fields of records, the first element of arrays and
+ * its fields), plus `extraSlots` for optional keys the baseline leaves out. The harness fails
+ * when an exported function has no row, so a new export cannot escape.
+ *
+ * Nothing here imports vitest: the worker threads of the harness load this file.
+ */
+import { Decimal } from "decimal.js";
+import * as lib from "../../src/index.js";
+
+/** A path into the argument list: `[2, "when"]` is the `when` key of the third argument. */
+export type SlotPath = readonly (string | number)[];
+
+/** A row of the table. */
+export interface ExportRow {
+  /** Export name in the root barrel. */
+  readonly name: string;
+  /** `function`: run through the catalogue; `class`: an error class; `value`: a constant (checked deep-frozen). */
+  readonly kind: "function" | "class" | "value";
+  /** Baseline arguments (a call that succeeds), built fresh for every case. */
+  readonly args?: () => unknown[];
+  /** Optional keys absent from the baseline that also receive bad values. */
+  readonly extraSlots?: readonly SlotPath[];
+  /** Argument indexes the function documents it mutates (an accumulator). */
+  readonly mutatesArgs?: readonly number[];
+  /** The result is a mutable object by design (an accumulator): not checked for frozenness. */
+  readonly mutableResult?: boolean;
+  /** Exercise a result with lazy parts (an accumulator, a model with methods); checked like the result. */
+  readonly probe?: (result: unknown) => unknown;
+  /** Why a row is not run through the catalogue. */
+  readonly note?: string;
+}
+
+const usd = (amount: string): lib.Money => lib.money(amount, "USD");
+const eur = (amount: string): lib.Money => lib.money(amount, "EUR");
+const day = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
+
+/** `n` consecutive days of sales of `amount` USD from `start`. */
+function dailySales(n: number, amount: string, start: Date): { date: Date; amount: lib.Money }[] {
+  return Array.from({ length: n }, (_, i) => ({ date: new Date(start.getTime() + i * 86_400_000), amount: usd(amount) }));
+}
+
+const advance = (): lib.SalesBasedAdvance => lib.salesBasedAdvance({ principal: usd("10000"), fee: 1500, holdbackRate: "0.1" });
+
+const shareSales = (): lib.Sale[] => [
+  { sellerId: "smb-1", date: day(2017, 3, 1), amount: usd("60"), units: 3 },
+  { sellerId: "smb-2", date: day(2017, 3, 1), amount: usd("40"), units: 2 },
+  { sellerId: "brand", date: day(2017, 3, 1), amount: usd("100"), units: 5 },
+];
+const segmentOf = (s: lib.Sale): "smb" | "other" => (s.sellerId.startsWith("smb") ? "smb" : "other");
+const shareOptions = (): lib.SalesShareOptions<"smb" | "other"> => ({ currency: "USD", precision: 4, segments: ["smb", "other"], refunds: "net" });
+const finalize = (acc: unknown): unknown => lib.finalizeShare(acc as lib.ShareAccumulator);
+
+function filledAccumulator(currency = "USD"): lib.ShareAccumulator {
+  const acc = lib.createShareAccumulator({ precision: 4 });
+  lib.addSale(acc, { sellerId: "a", date: day(2017, 1, 1), amount: lib.money("30", currency), units: 1 }, "smb");
+  lib.addSale(acc, { sellerId: "b", date: day(2017, 1, 2), amount: lib.money("70", currency), units: 2 }, "other");
+  return acc;
+}
+
+const sellers = (): lib.Seller[] => [
+  lib.createSeller({ id: "a", joinedOn: "2017-01-05", country: "US" }),
+  lib.createSeller({ id: "b", joinedOn: "2017-01-09", leftOn: "2017-02-10", country: "DE" }),
+  lib.createSeller({ id: "c", joinedOn: "2017-01-20", leftOn: "2017-03-15" }),
+  lib.createSeller({ id: "d", joinedOn: "2017-02-25", leftOn: "2017-03-28" }),
+];
+const interval = (): lib.DateInterval => ({ start: "2017-01-01", end: "2018-01-01" });
+const sellerSales = (): lib.Sale[] => [
+  { sellerId: "a", date: day(2017, 3, 1), amount: usd("600000") },
+  { sellerId: "a", date: day(2017, 9, 1), amount: usd("500000") },
+  { sellerId: "b", date: day(2017, 5, 1), amount: usd("1000000") },
+  { sellerId: "c", date: day(2018, 1, 1), amount: usd("2000000") },
+];
+
+const flows5 = (): lib.CashFlow[] => [
+  { date: "2008-01-01", amount: -10000 },
+  { date: "2008-03-01", amount: 2750 },
+  { date: "2008-10-30", amount: 4250 },
+  { date: "2009-02-15", amount: 3250 },
+  { date: "2009-04-01", amount: 2750 },
+];
+
+const fn = (name: string, args: () => unknown[], more: Partial<ExportRow> = {}): ExportRow => ({ name, kind: "function", args, ...more });
+const cls = (name: string): ExportRow => ({ name, kind: "class", note: "error class: constructed by the library, not a computation; not run through the catalogue" });
+const val = (name: string): ExportRow => ({ name, kind: "value", note: "constant: checked deep-frozen (no shared mutable state)" });
+
+/** The table, one row per export of src/index.ts. */
+export const EXPORTS_TABLE: readonly ExportRow[] = [
+  cls("ConvergenceError"),
+  cls("CurrencyMismatchError"),
+  cls("MarketplaceEconomicsError"),
+  cls("ValidationError"),
+  cls("ValidationTypeError"),
+  val("EU_SME_THRESHOLDS"),
+  val("ErrorCode"),
+  val("HHI_MERGER_GUIDELINES_2023"),
+  val("SBA_SIZE_STANDARDS_RETAIL"),
+  val("defaultSyntheticCalibration"),
+  val("receiptsPerEmployeeTable"),
+  val("smallBusinessImpactReport2018"),
+  val("thirdPartySellerShareOfGms"),
+
+  // data
+  fn("getImpactReportFigure", () => ["jobsCreated"]),
+  fn("getThirdPartySellerShare", () => [2017]),
+
+  // money
+  fn("add", () => [usd("0.1"), usd("0.2")]),
+  fn("allocate", () => [usd("100"), [1, 1, 1]]),
+  fn("compare", () => [usd("1.5"), usd("1.50")]),
+  fn("formatMoney", () => [usd("1234.5"), "en-US", { fractionDigits: 2, currencyDisplay: "symbol", rounding: "half-even" }]),
+  fn("fromMinorUnits", () => [1250, "USD"]),
+  fn("isNegative", () => [usd("-0.01")]),
+  fn("isPositive", () => [usd("0.01")]),
+  fn("isZero", () => [usd("0.00")]),
+  fn("minorUnitDigits", () => ["USD"]),
+  fn("money", () => ["12.50", "USD"]),
+  fn("moneyFromJSON", () => [{ amount: "12.5", currency: "USD" }]),
+  fn("moneyToJSON", () => [usd("0.00000001")]),
+  fn("multiply", () => [usd("123.45"), "0.1", "half-even"]),
+  fn("roundToMinor", () => [usd("2.345"), "half-up"]),
+  fn("subtract", () => [eur("10"), eur("0.01")]),
+  fn("sum", () => [[usd("1.10"), usd("2.20")], "USD"]),
+  fn("toMinorUnits", () => [usd("12.50")]),
+
+  // time
+  fn("addPeriods", () => ["2024-01-31", 1, "month"]),
+  fn("daysBetween", () => ["2024-01-01", "2025-01-01"]),
+  fn("eachPeriod", () => ["2024-01-15", "2024-03-01", "month", { weekStartsOn: 1 }]),
+  fn("endOfPeriod", () => ["2024-02-10", "month", { weekStartsOn: 1 }]),
+  fn("parseDate", () => ["2024-02-29"]),
+  fn("periodKey", () => ["2024-05-17", "quarter"]),
+  fn("startOfPeriod", () => ["2024-05-17", "week", { weekStartsOn: 1 }]),
+  fn("yearFraction", () => ["2024-01-01", "2024-07-01", "ACT/365F"]),
+
+  // tvm
+  fn("amortizationSchedule", () => [{ principal: 1000, rate: "0.01", nper: 12, decimals: 2, rounding: "half-even" }], { extraSlots: [[0, "payment"]] }),
+  fn("aprRegZ", () => [
+    {
+      amountFinanced: 5000,
+      advanceDate: "1978-01-10",
+      payments: Array.from({ length: 24 }, (_, k) => ({ date: day(1978, 2 + k, 10), amount: 230 })),
+      unitPeriod: "month",
+    },
+  ]),
+  fn("fv", () => ["0.075", 20, -2000, 0, { when: "end" }]),
+  fn("irr", () => [[-100, 39, 59, 55, 20], { guess: "0.1", maxIterations: 100 }]),
+  fn("irrRoots", () => [[-100, 230, -132], { lower: "-0.5", upper: "1", gridPoints: 200 }]),
+  fn("nper", () => ["0.075", -2000, 0, 100000, { when: "end" }]),
+  fn("npv", () => ["0.1", [-100, 60, 60], { convention: "numpy" }]),
+  fn("pmt", () => [new Decimal("0.08").div(12), 60, 15000, 0, { when: "end" }]),
+  fn("pv", () => ["0.07", 20, 12000, 0, { when: "end" }]),
+  fn("rate", () => [10, 0, -3500, 10000, { when: "end", guess: "0.1" }]),
+  fn("xirr", () => [flows5(), { guess: "0.1", maxIterations: 100 }]),
+  fn("xirrRoots", () => [
+    [
+      { date: "2023-01-01", amount: -100 },
+      { date: "2024-01-01", amount: 230 },
+      { date: "2024-12-31", amount: -132 },
+    ],
+    { lower: "-0.5", upper: "1", gridPoints: 200 },
+  ]),
+  fn("xnpv", () => ["0.09", flows5()]),
+
+  // share
+  fn("accumulateShare", () => [shareSales(), segmentOf, shareOptions()], { mutableResult: true, probe: finalize, extraSlots: [[2, "convert"]] }),
+  fn("accumulateShareAsync", () => [shareSales(), segmentOf, shareOptions()], { mutableResult: true, probe: finalize, extraSlots: [[2, "convert"]] }),
+  fn("addSale", () => [lib.createShareAccumulator({ precision: 4 }), { sellerId: "s1", date: day(2018, 1, 2), amount: usd("9.99"), units: 2 }, "smb"], {
+    mutatesArgs: [0],
+    mutableResult: true,
+    probe: finalize,
+  }),
+  fn("compoundAnnualGrowthRate", () => [100, 121, 2]),
+  fn("createShareAccumulator", () => [{ currency: "USD", precision: 4, segments: ["smb", "other"], refunds: "net" }], {
+    mutableResult: true,
+    probe: finalize,
+    extraSlots: [[0, "convert"]],
+  }),
+  fn("finalizeShare", () => [filledAccumulator()]),
+  fn("giniCoefficient", () => [[1, 2, 3, 4]]),
+  fn("herfindahlHirschmanIndex", () => [[40, 30, 20, 10]]),
+  fn("mergeAccumulators", () => [filledAccumulator(), filledAccumulator()], { mutableResult: true, probe: finalize }),
+  fn("salesShare", () => [shareSales(), segmentOf, shareOptions()], { extraSlots: [[2, "convert"]] }),
+  fn("salesShareByPeriod", () => [sellerSales(), (s: lib.Sale) => s.sellerId, { period: "year", precision: 2, currency: "USD", refunds: "net" }], {
+    extraSlots: [[2, "segments"], [2, "convert"]],
+  }),
+  fn("shareAccumulatorFromJSON", () => [JSON.parse(JSON.stringify(filledAccumulator())) as unknown, { convert: (m: lib.Money) => m }], {
+    mutableResult: true,
+    probe: finalize,
+  }),
+  fn("topShare", () => [[50, 20, 10, 10, 10], 2]),
+  fn("wilsonInterval", () => [500, 1000, 0.95]),
+  fn("yearOverYearChange", () => [usd("120"), usd("100")]),
+
+  // sellers
+  fn("classifyEnterpriseSize", () => [
+    { employees: 40, annualTurnover: usd("10500000"), balanceSheetTotal: usd("9000000") },
+    "EU-2003/361",
+    { toEur: (m: lib.Money) => lib.money(m.amount.times("0.9"), "EUR") },
+  ], { extraSlots: [[0, "naicsCode"], [2, "naicsCode"], [2, "sizeStandards"]] }),
+  fn("cohortSurvival", () => [sellers(), { period: "month", asOf: "2017-04-01" }]),
+  fn("cohortsByPeriod", () => [sellers(), "month"]),
+  fn("countNewSellers", () => [sellers(), interval(), { distinctIds: true }]),
+  fn("countSellersAboveSales", () => [sellerSales(), usd("1000000"), interval()]),
+  fn("countSellersByCountry", () => [sellers(), interval()]),
+  fn("createSeller", () => [
+    {
+      id: "s-1",
+      joinedOn: "2017-04-03",
+      country: "us",
+      employees: 12,
+      annualTurnover: usd("2500000"),
+      balanceSheetTotal: usd("1000000"),
+      segment: "smb",
+      naicsCode: "454110",
+      leftOn: "2018-01-01",
+    },
+    { asOf: "2019-01-01" },
+  ]),
+  fn("isSmallOrMediumBusiness", () => [{ employees: 120, annualTurnover: eur("45000000"), balanceSheetTotal: eur("40000000") }, "EU-2003/361", {}], {
+    extraSlots: [[2, "toEur"], [2, "naicsCode"], [2, "sizeStandards"]],
+  }),
+  fn("salesBrackets", () => [sellerSales(), [usd("10000"), usd("100000"), usd("1000000")], { interval: interval() }]),
+  fn("sumSalesBySeller", () => [sellerSales(), interval()]),
+
+  // financing
+  fn("costOfFinancing", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), { unitPeriod: "month" }]),
+  fn("disclosure", () => [advance(), dailySales(365, "400", day(2023, 1, 1)), { method: "historical", months: 12, offerDate: "2024-01-01", excludeMonths: ["2023-12"] }]),
+  fn("revenueShareLoan", () => [{ principal: usd("50000"), repaymentCap: "1.4", revenueShare: "0.06" }]),
+  fn("salesBasedAdvance", () => [
+    { principal: usd("9500"), fee: 500, holdbackRate: "0.15", minimumPayment: { rate: "0.1", everyDays: 90, forDays: 540 }, maxTermDays: 720 },
+  ], { extraSlots: [[0, "factorRate"]] }),
+  fn("simulatePortfolio", () => {
+    const product = lib.salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1" });
+    return [
+      [
+        { id: "a", sellerId: "s1", product, fundedOn: "2024-01-01" },
+        { id: "b", sellerId: "s2", product },
+      ],
+      { s1: dailySales(200, "100", day(2024, 1, 2)), s2: dailySales(200, "0", day(2024, 1, 2)) },
+      { until: "2024-12-31", rounding: "half-even", includeLoans: true },
+    ];
+  }, { extraSlots: [[2, "granularity"]] }),
+  fn("simulateRepayment", () => [advance(), dailySales(300, "400", day(2024, 1, 2)), { fundedOn: "2024-01-01", until: "2024-12-31", rounding: "half-even", collectShortfall: true }], {
+    extraSlots: [[2, "granularity"]],
+  }),
+  fn("simulateSalesScenarios", () => [
+    advance(),
+    dailySales(400, "400", day(2024, 1, 2)),
+    { scenarios: [{ name: "flat", factor: 1 }, { name: "seasonal", monthlyFactors: Array.from({ length: 12 }, () => "1") }] },
+  ], { extraSlots: [[2, "scenarios", 1, "monthlyFactors"], [2, "scenarios", 1, "monthlyFactors", 0], [2, "granularity"], [2, "rounding"]] }),
+  fn("sizeOffer", () => [
+    dailySales(365, "400", day(2023, 1, 1)),
+    {
+      shareOfTrailingSales: "0.08",
+      factorRate: "1.1",
+      targetTermDays: 365,
+      principalStep: 100,
+      maxHoldbackRate: "0.2",
+      holdbackStep: "0.01",
+      lookbackDays: 365,
+      maxPrincipal: 50000,
+      minPrincipal: 1000,
+      maxTermDays: 720,
+      asOf: "2024-01-01",
+    },
+  ], { extraSlots: [[1, "minimumPayment"]] }),
+  fn("termLoan", () => [{ principal: usd("12000"), annualRate: "0.12", termMonths: 12, startDate: "2017-01-15", chargeShortfallToCard: false }], { extraSlots: [[0, "schedule"]] }),
+
+  // jobs
+  fn("attributeJobsToMarketplace", () => [[
+    { id: "a", employees: 10, marketplaceShare: "0.6" },
+    { id: "b", employees: 4, marketplaceSales: 50_000, totalSales: 200_000 },
+  ]], { extraSlots: [[0, 1, "marketplaceSales"], [0, 1, "totalSales"]] }),
+  fn("directJobs", () => [1_000_000, 250_000]),
+  fn("estimateJobs", () => [{
+    sales: { low: 60e9, central: 80e9, high: 100e9 },
+    share: "0.5",
+    revenuePerEmployee: { low: 175_889, central: 243_297, high: 361_795 },
+    jobsPerDirectJob: { low: 1.5, central: 2.5, high: 3 },
+  }], { extraSlots: [[0, "jobsPerMillion"]] }),
+  fn("inputOutputImpact", () => [{
+    technicalCoefficients: [[0.15, 0.25], [0.2, 0.05]],
+    employmentPerOutput: [10, 5],
+    finalDemandChange: [100, 0],
+    households: { laborIncome: [0.2, 0.1], consumption: [0.3, 0.2], householdToHousehold: 0 },
+    sectorNames: ["a", "b"],
+    tolerance: 1e-9,
+  }]),
+  fn("jobsFromMultiplier", () => [{ output: 2_000_000, jobsPerMillion: 12, type: "type-II", directJobsPerMillion: 7, typeIJobsPerMillion: 9 }], {
+    extraSlots: [[0, "directJobs"], [0, "jobsPerDirectJob"], [0, "typeIJobsPerDirectJob"]],
+  }),
+  fn("leontiefInverse", () => [[[0.15, 0.25], [0.2, 0.05]], { tolerance: 1e-9 }]),
+
+  // synthetic
+  fn("syntheticMarketplace", () => [{ seed: 42, sellers: 20, year: 2017, calibration: { newSellerShare: "0.3", marketplaceOpenedOn: "2000-01-01" } }], {
+    probe: (m) => {
+      const market = m as lib.SyntheticMarketplace;
+      return Object.freeze({ aggregates: market.aggregates(), loans: market.loans(), sellers: [...market.sellers()].length });
+    },
+  }),
+];
+
+/** The table by export name. */
+export const EXPORTS_BY_NAME: ReadonlyMap<string, ExportRow> = new Map(EXPORTS_TABLE.map((r) => [r.name, r]));

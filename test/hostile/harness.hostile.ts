@@ -1,0 +1,77 @@
+/**
+ * The hostile harness (issue #11, item 2): every export of the root barrel, every argument and
+ * nested field, times the catalogue of bad values, each case in a worker thread under a
+ * watchdog. A case passes when it throws a library error with a stable `code` and `fn` = the
+ * called function (or the caller's own error from a throwing getter / iterable propagates),
+ * or returns a finite, deep-frozen, JSON-serialisable result, without changing its arguments.
+ *
+ * Not part of the default `vitest run`: `npm run test:hostile` runs the whole matrix; with
+ * `CI=true` a fixed-seed sample (HOSTILE_SAMPLE cases, default 3000; HOSTILE_SEED, default 11).
+ * HOSTILE_REPORT=1 writes test/hostile/RESULTS.md (or HOSTILE_REPORT=<path>).
+ */
+import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { BAD_VALUES } from "./catalogue.js";
+import { FAILURES, checkBaselines, checkConstants, enumerateCases, sampleIndexes, slotsOf, tableCoverage, type CaseResult } from "./cases.js";
+import { EXPORTS_TABLE } from "./exports-table.js";
+import { runPool } from "./pool.js";
+import { groupFailures, renderReport } from "./report.js";
+
+const env = process.env;
+const ci = env["CI"] === "true";
+const sampleSize = Number(env["HOSTILE_SAMPLE"] ?? 3000);
+const seed = Number(env["HOSTILE_SEED"] ?? 11);
+const workers = Number(env["HOSTILE_WORKERS"] ?? Math.max(2, availableParallelism()));
+const timeoutMs = Number(env["HOSTILE_TIMEOUT_MS"] ?? 2000);
+const reportPath = env["HOSTILE_REPORT"] === undefined ? undefined : env["HOSTILE_REPORT"] === "1" ? fileURLToPath(new URL("./RESULTS.md", import.meta.url)) : env["HOSTILE_REPORT"];
+
+describe("hostile harness", () => {
+  it("has a table row for every export of src/index.ts, and no stale row", () => {
+    const { missing, stale, wrongKind } = tableCoverage();
+    expect(missing, "exports without a row in test/hostile/exports-table.ts").toEqual([]);
+    expect(stale, "rows naming no export").toEqual([]);
+    expect(wrongKind, "rows of the wrong kind").toEqual([]);
+  });
+
+  it("runs every baseline call cleanly", async () => {
+    expect(await checkBaselines()).toEqual([]);
+  });
+
+  it("exports only deep-frozen constants", () => {
+    expect(checkConstants()).toEqual([]);
+  });
+
+  it("gets a typed error or a clean result for every case", async () => {
+    const all = enumerateCases();
+    const indexes = ci ? sampleIndexes(all.length, sampleSize, seed) : all.map((c) => c.index);
+    const t0 = performance.now();
+    const results: CaseResult[] = await runPool(indexes, { workers, timeoutMs });
+    const seconds = (performance.now() - t0) / 1000;
+    if (reportPath !== undefined) {
+      const fnRows = EXPORTS_TABLE.filter((r) => r.kind === "function");
+      writeFileSync(
+        reportPath,
+        renderReport(results, {
+          title: "Hostile harness results (issue #11)",
+          source: env["HOSTILE_SOURCE"] ?? "the working tree's src/",
+          totalCases: all.length,
+          sampled: ci,
+          seconds,
+          workers,
+          timeoutMs,
+          coverage: tableCoverage(),
+          baselines: await checkBaselines(),
+          constants: checkConstants(),
+          functions: fnRows.length,
+          slots: fnRows.reduce((n, r) => n + slotsOf(r).length, 0),
+          values: BAD_VALUES.length,
+        }),
+      );
+    }
+    const groups = groupFailures(results);
+    const summary = groups.slice(0, 40).map((g) => `${g.outcome} ${g.fn} ${g.slot} [${g.kind}]: ${g.repro} → ${g.detail}`);
+    expect(results.filter((r) => FAILURES.has(r.outcome)).length, `${groups.length} failure groups, first ones:\n${summary.join("\n")}`).toBe(0);
+  });
+});
