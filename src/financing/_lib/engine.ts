@@ -6,7 +6,7 @@ import { Decimal } from "decimal.js";
 import { ErrorCode } from "../../errors.js";
 import type { Money } from "../../money/types.js";
 import type { FinancingGranularity } from "../types.js";
-import { MS_PER_DAY, toUtcDay } from "../../_lib/dates.js";
+import { MS_PER_DAY, addMonthsToEpochDay, toUtcDay } from "../../_lib/dates.js";
 import { assertSameCurrency, toMoney } from "../../_lib/money.js";
 import { rangeError, toArray, typeError } from "../../_lib/validate.js";
 
@@ -111,11 +111,7 @@ export function aggregate(series: SeriesArrays, granularity: Granularity, fromDa
 
 /** `day` plus `k` calendar months, clamped to the month's last day. */
 export function addMonthsDay(day: number, k: number): number {
-  const d = dayDate(day);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + k;
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return Math.floor(Date.UTC(y, m, Math.min(d.getUTCDate(), last)) / MS_PER_DAY);
+  return addMonthsToEpochDay(day, k);
 }
 
 /** One engine row (Decimal amounts, day numbers). */

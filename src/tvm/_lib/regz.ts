@@ -1,6 +1,7 @@
 /**
  * Internal Regulation Z Appendix J time measurement (unit-periods and fractions). Never exported.
  */
+import { MS_PER_DAY, addMonthsToEpochDay } from "../../_lib/dates.js";
 
 /** A unit-period: whole days (sub-year single payment), days, weeks×n, semimonth, months×n (12 = year). */
 export type UnitSpec =
@@ -10,25 +11,11 @@ export type UnitSpec =
   | { readonly kind: "semimonth" }
   | { readonly kind: "month"; readonly n: number };
 
-const MS = 86_400_000;
-
-function dim(y: number, m: number): number {
-  return new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-}
+const MS = MS_PER_DAY;
 
 /** Epoch day of `later` stepped back k months (Appendix J (b)(3)(iv): month ends stay month ends, 29/30/31 clamp). */
 export function stepBackMonths(laterDay: number, k: number): number {
-  const d = new Date(laterDay * MS);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
-  const day = d.getUTCDate();
-  const endOfMonth = day === dim(y, m);
-  const tm = m - k;
-  const ty = y + Math.floor(tm / 12);
-  const mm = ((tm % 12) + 12) % 12;
-  const last = dim(ty, mm);
-  const td = endOfMonth ? last : Math.min(day, last);
-  return Math.round(Date.UTC(ty, mm, td) / MS);
+  return addMonthsToEpochDay(laterDay, -k, "keep");
 }
 
 /** Full months measured back from `later` not passing `earlier`, and the remaining days. */
