@@ -13,7 +13,10 @@
  * (a value outside the allowed domain) and {@link ValidationTypeError} a `TypeError` (a value
  * of the wrong kind); {@link CurrencyMismatchError} is a `TypeError`. All of them are
  * `instanceof MarketplaceEconomicsError`, and both validation classes are
- * `instanceof ValidationError`.
+ * `instanceof ValidationError`, also across the ESM and CommonJS copies of the package (each
+ * error carries a `Symbol.for` brand); {@link isMarketplaceEconomicsError} is the same test as
+ * a type guard. `error.toJSON()` keeps every detail (`argument`, `expected`, `currencies`,
+ * `iterations`, `lastEstimate`, `residual`).
  *
  * @module
  */
@@ -21,13 +24,13 @@
 const FAMILY: unique symbol = Symbol.for("marketplace-economics/error-family");
 
 /**
- * Stable error codes. New codes may be added in minor releases; existing codes never change
- * meaning.
+ * Stable error codes (a frozen object whose values equal their keys). New codes may be added in
+ * minor releases; existing codes never change meaning.
  *
  * @category Errors
  * @since 0.1.0
  */
-export const ErrorCode = {
+export const ErrorCode = /* @__PURE__ */ Object.freeze({
   /** A value of the wrong kind (e.g. an object where a number was expected). */
   INVALID_TYPE: "INVALID_TYPE",
   /** NaN, ±Infinity, or a string that is not a decimal number. */
@@ -54,6 +57,8 @@ export const ErrorCode = {
   DUPLICATE: "DUPLICATE",
   /** An option or enumerated value that is not one of the allowed names. */
   UNKNOWN_OPTION: "UNKNOWN_OPTION",
+  /** Options that exclude each other were given together (e.g. a flat factor and monthly factors). */
+  CONFLICTING_OPTIONS: "CONFLICTING_OPTIONS",
   /** Arrays or matrices whose sizes do not match. */
   DIMENSION_MISMATCH: "DIMENSION_MISMATCH",
   /** A matrix that cannot be inverted. */
@@ -68,7 +73,7 @@ export const ErrorCode = {
   MULTIPLE_ROOTS: "MULTIPLE_ROOTS",
   /** The inputs are well formed but the requested figure does not exist for them. */
   UNDEFINED_RESULT: "UNDEFINED_RESULT",
-} as const;
+} as const);
 
 /**
  * A stable error code: one of the values of {@link ErrorCode}.
@@ -79,7 +84,9 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /**
- * The JSON shape of any error of this library, as returned by `error.toJSON()`.
+ * The JSON shape of any error of this library, as returned by `error.toJSON()`: `name`, `code`,
+ * `fn` and `message`, plus the details of its class ({@link ValidationErrorJSON},
+ * {@link CurrencyMismatchErrorJSON}, {@link ConvergenceErrorJSON}).
  *
  * @category Errors
  * @since 0.1.0
@@ -91,31 +98,146 @@ export interface MarketplaceEconomicsErrorJSON {
   readonly message: string;
 }
 
-type Branded = { [FAMILY]?: readonly string[] };
-
-function brand(target: object, families: readonly string[]): void {
-  Object.defineProperty(target, FAMILY, { value: families, enumerable: false });
+/**
+ * The JSON shape of a {@link ValidationError} or {@link ValidationTypeError}.
+ *
+ * @category Errors
+ * @since 0.2.0
+ */
+export interface ValidationErrorJSON extends MarketplaceEconomicsErrorJSON {
+  /** Name or path of the bad argument. */
+  readonly argument: string;
+  /** What is allowed, in words. */
+  readonly expected: string;
 }
 
+/**
+ * The JSON shape of a {@link CurrencyMismatchError}.
+ *
+ * @category Errors
+ * @since 0.2.0
+ */
+export interface CurrencyMismatchErrorJSON extends MarketplaceEconomicsErrorJSON {
+  /** The two currencies that met. */
+  readonly currencies: readonly [string, string];
+}
+
+/**
+ * The JSON shape of a {@link ConvergenceError} (`lastEstimate` and `residual` only when known).
+ *
+ * @category Errors
+ * @since 0.2.0
+ */
+export interface ConvergenceErrorJSON extends MarketplaceEconomicsErrorJSON, ConvergenceDetails {}
+
+/**
+ * Details carried by a {@link ConvergenceError}.
+ *
+ * @category Errors
+ * @since 0.1.0
+ */
+export interface ConvergenceDetails {
+  /** Iterations performed before giving up. */
+  readonly iterations: number;
+  /** Last estimate of the root, if any (float, for diagnosis only, never a result). */
+  readonly lastEstimate?: number;
+  /** Residual (function value) at the last estimate, if known. */
+  readonly residual?: number;
+}
+
+type Branded = { [FAMILY]?: readonly string[] };
+
+/** Whether `value` carries the brand of `family` (set by any copy of this library). */
 function inFamily(value: unknown, family: string): boolean {
   if (typeof value !== "object" || value === null) return false;
   const families = (value as Branded)[FAMILY];
   return Array.isArray(families) && families.includes(family);
 }
 
-function hasInstance(ctor: abstract new (...args: never[]) => unknown, family: string, value: unknown): boolean {
-  return inFamily(value, family) || Function.prototype[Symbol.hasInstance].call(ctor, value);
+/**
+ * True when `value` is an error raised by marketplace-economics: any of its error classes, from
+ * this copy of the package or another one (the ESM and CommonJS builds, two installed versions),
+ * recognised by a `Symbol.for("marketplace-economics/error-family")` brand rather than by
+ * prototype. Plain `Error`s and objects that only look like one (same `name`, `code`, `fn`) are not.
+ *
+ * @param value - anything, typically a caught exception
+ * @returns `true` when `value` is a {@link MarketplaceEconomicsError} (and narrows it to one)
+ *
+ * @example
+ * ```ts
+ * import { isMarketplaceEconomicsError, money } from "marketplace-economics";
+ * let caught: unknown;
+ * try {
+ *   money("abc", "USD");
+ * } catch (e) {
+ *   caught = e;
+ * }
+ * isMarketplaceEconomicsError(caught); //=> true
+ * isMarketplaceEconomicsError(caught) ? caught.code : undefined; //=> "INVALID_NUMBER"
+ * isMarketplaceEconomicsError(new RangeError("money: bad")); //=> false
+ * isMarketplaceEconomicsError({ name: "ValidationError", code: "OUT_OF_RANGE", fn: "money" }); //=> false
+ * ```
+ *
+ * @category Errors
+ * @since 0.2.0
+ */
+export function isMarketplaceEconomicsError(value: unknown): value is MarketplaceEconomicsError {
+  return inFamily(value, "MarketplaceEconomicsError");
 }
 
-function toJSONOf(e: Error & { code: ErrorCode; fn: string }): MarketplaceEconomicsErrorJSON {
-  return { name: e.name, code: e.code, fn: e.fn, message: e.message };
+/** The built-in error a class of this library extends: `Error`, `RangeError` or `TypeError`. */
+type BuiltInError = new (message: string) => Error;
+/** The detail fields of an error class: its JSON shape beyond `name`, `code`, `fn` and `message`. */
+type DetailKey<J> = Exclude<keyof J, keyof MarketplaceEconomicsErrorJSON> & string;
+type Details<J> = { readonly [K in DetailKey<J>]: J[K] | undefined };
+
+/**
+ * The body shared by every error class, written once over the built-in base it extends: the
+ * message `"<fn>: <message>"`, the `name`, `code`, `fn` and detail fields, the brand (the class's
+ * family and its parents' families), `instanceof` by brand (so it holds across copies of the
+ * package), and `toJSON()` with the details. `name` is also the brand of the class.
+ */
+function errorBody<J extends MarketplaceEconomicsErrorJSON>(Base: BuiltInError, name: string, parents: readonly string[], detailKeys: readonly DetailKey<J>[]) {
+  const families = Object.freeze([...parents, name]);
+  abstract class MarketplaceEconomicsErrorBody extends Base {
+    /** Stable machine-readable code, one of {@link ErrorCode}. */
+    declare readonly code: ErrorCode;
+    /** Name of the public function that raised the error. */
+    declare readonly fn: string;
+
+    constructor(fn: string, code: ErrorCode, message: string, details: Details<J>) {
+      super(`${fn}: ${message}`);
+      Object.assign(this, { code, fn }, details, { name });
+      Object.defineProperty(this, FAMILY, { value: families, enumerable: false });
+    }
+
+    /** True for errors of this class raised by any copy of the library (and for ordinary subclass instances). */
+    static override [Symbol.hasInstance](value: unknown): boolean {
+      const own = Object.getPrototypeOf(this) === MarketplaceEconomicsErrorBody && inFamily(value, name);
+      return own || Function.prototype[Symbol.hasInstance].call(this, value);
+    }
+
+    /** A plain object with `name`, `code`, `fn`, `message` and the details of the error's class. */
+    toJSON(): J {
+      const out: Record<string, unknown> = { name: this.name, code: this.code, fn: this.fn, message: this.message };
+      for (const k of detailKeys) {
+        const v = (this as unknown as Record<string, unknown>)[k];
+        if (v !== undefined) out[k] = v;
+      }
+      return out as J;
+    }
+  }
+  return MarketplaceEconomicsErrorBody;
 }
+
+const BASE = "MarketplaceEconomicsError";
 
 /**
  * Base class of every error thrown by this library.
  *
  * `instanceof MarketplaceEconomicsError` is true for every error below, even though the
- * validation errors extend the built-in `RangeError` / `TypeError`.
+ * validation errors extend the built-in `RangeError` / `TypeError` (and for errors from another
+ * copy of the package); {@link isMarketplaceEconomicsError} is the same test as a type guard.
  *
  * @example
  * ```ts
@@ -131,11 +253,8 @@ function toJSONOf(e: Error & { code: ErrorCode; fn: string }): MarketplaceEconom
  * @category Errors
  * @since 0.1.0
  */
-export class MarketplaceEconomicsError extends Error {
-  /** Stable machine-readable code, one of {@link ErrorCode}. */
-  readonly code: ErrorCode;
-  /** Name of the public function that raised the error. */
-  readonly fn: string;
+export class MarketplaceEconomicsError extends errorBody<MarketplaceEconomicsErrorJSON>(Error, BASE, [], []) {
+  static override readonly name = "MarketplaceEconomicsError";
 
   /**
    * @param fn - name of the public function raising the error
@@ -143,21 +262,7 @@ export class MarketplaceEconomicsError extends Error {
    * @param message - text after the function name; the final message is `"<fn>: <message>"`
    */
   constructor(fn: string, code: ErrorCode, message: string) {
-    super(`${fn}: ${message}`);
-    this.name = "MarketplaceEconomicsError";
-    this.code = code;
-    this.fn = fn;
-    brand(this, ["MarketplaceEconomicsError"]);
-  }
-
-  /** True for every error raised by this library. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasInstance(this, this === MarketplaceEconomicsError ? "MarketplaceEconomicsError" : this.name, value);
-  }
-
-  /** A plain object with `name`, `code`, `fn` and `message`. */
-  toJSON(): MarketplaceEconomicsErrorJSON {
-    return toJSONOf(this);
+    super(fn, code, message, {});
   }
 }
 
@@ -181,15 +286,12 @@ export class MarketplaceEconomicsError extends Error {
  * @category Errors
  * @since 0.1.0
  */
-export class ValidationError extends RangeError {
-  /** Stable machine-readable code, one of {@link ErrorCode}. */
-  readonly code: ErrorCode;
-  /** Name of the public function that raised the error. */
-  readonly fn: string;
+export class ValidationError extends errorBody<ValidationErrorJSON>(RangeError, "ValidationError", [BASE], ["argument", "expected"]) {
+  static override readonly name = "ValidationError";
   /** Name (or path, e.g. `"flows[3].date"`) of the offending argument. */
-  readonly argument: string;
+  declare readonly argument: string;
   /** What is allowed, in words. */
-  readonly expected: string;
+  declare readonly expected: string;
 
   /**
    * @param fn - name of the public function raising the error
@@ -199,23 +301,7 @@ export class ValidationError extends RangeError {
    * @param expected - what is allowed, in words
    */
   constructor(fn: string, code: ErrorCode, argument: string, message: string, expected: string) {
-    super(`${fn}: ${message}`);
-    this.name = "ValidationError";
-    this.code = code;
-    this.fn = fn;
-    this.argument = argument;
-    this.expected = expected;
-    brand(this, ["MarketplaceEconomicsError", "ValidationError"]);
-  }
-
-  /** True for {@link ValidationError} and {@link ValidationTypeError}. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasInstance(this, this === ValidationError ? "ValidationError" : this.name, value);
-  }
-
-  /** A plain object with `name`, `code`, `fn` and `message`. */
-  toJSON(): MarketplaceEconomicsErrorJSON {
-    return toJSONOf(this);
+    super(fn, code, message, { argument, expected });
   }
 }
 
@@ -238,15 +324,12 @@ export class ValidationError extends RangeError {
  * @category Errors
  * @since 0.1.0
  */
-export class ValidationTypeError extends TypeError {
-  /** Stable machine-readable code, one of {@link ErrorCode}. */
-  readonly code: ErrorCode;
-  /** Name of the public function that raised the error. */
-  readonly fn: string;
+export class ValidationTypeError extends errorBody<ValidationErrorJSON>(TypeError, "ValidationTypeError", [BASE, "ValidationError"], ["argument", "expected"]) {
+  static override readonly name = "ValidationTypeError";
   /** Name (or path) of the offending argument. */
-  readonly argument: string;
+  declare readonly argument: string;
   /** What is allowed, in words. */
-  readonly expected: string;
+  declare readonly expected: string;
 
   /**
    * @param fn - name of the public function raising the error
@@ -256,23 +339,7 @@ export class ValidationTypeError extends TypeError {
    * @param expected - what is allowed, in words
    */
   constructor(fn: string, code: ErrorCode, argument: string, message: string, expected: string) {
-    super(`${fn}: ${message}`);
-    this.name = "ValidationTypeError";
-    this.code = code;
-    this.fn = fn;
-    this.argument = argument;
-    this.expected = expected;
-    brand(this, ["MarketplaceEconomicsError", "ValidationError", "ValidationTypeError"]);
-  }
-
-  /** True for {@link ValidationTypeError} instances. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasInstance(this, this.name, value);
-  }
-
-  /** A plain object with `name`, `code`, `fn` and `message`. */
-  toJSON(): MarketplaceEconomicsErrorJSON {
-    return toJSONOf(this);
+    super(fn, code, message, { argument, expected });
   }
 }
 
@@ -294,13 +361,10 @@ export class ValidationTypeError extends TypeError {
  * @category Errors
  * @since 0.1.0
  */
-export class CurrencyMismatchError extends TypeError {
-  /** Always `"CURRENCY_MISMATCH"`. */
-  readonly code: ErrorCode;
-  /** Name of the public function that raised the error. */
-  readonly fn: string;
+export class CurrencyMismatchError extends errorBody<CurrencyMismatchErrorJSON>(TypeError, "CurrencyMismatchError", [BASE], ["currencies"]) {
+  static override readonly name = "CurrencyMismatchError";
   /** The two currencies that met. */
-  readonly currencies: readonly [string, string];
+  declare readonly currencies: readonly [string, string];
 
   /**
    * @param fn - name of the public function raising the error
@@ -309,38 +373,9 @@ export class CurrencyMismatchError extends TypeError {
    * @param hint - optional context appended to the message (where the other currency came from)
    */
   constructor(fn: string, expected: string, received: string, hint?: string) {
-    super(`${fn}: cannot combine ${expected} with ${received} (allowed: amounts in one currency; convert first)${hint === undefined ? "" : `; ${hint}`}`);
-    this.name = "CurrencyMismatchError";
-    this.code = ErrorCode.CURRENCY_MISMATCH;
-    this.fn = fn;
-    this.currencies = [expected, received];
-    brand(this, ["MarketplaceEconomicsError", "CurrencyMismatchError"]);
+    const message = `cannot combine ${expected} with ${received} (allowed: amounts in one currency; convert first)${hint === undefined ? "" : `; ${hint}`}`;
+    super(fn, ErrorCode.CURRENCY_MISMATCH, message, { currencies: [expected, received] });
   }
-
-  /** True for {@link CurrencyMismatchError} instances. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasInstance(this, this.name, value);
-  }
-
-  /** A plain object with `name`, `code`, `fn` and `message`. */
-  toJSON(): MarketplaceEconomicsErrorJSON {
-    return toJSONOf(this);
-  }
-}
-
-/**
- * Details carried by a {@link ConvergenceError}.
- *
- * @category Errors
- * @since 0.1.0
- */
-export interface ConvergenceDetails {
-  /** Iterations performed before giving up. */
-  readonly iterations: number;
-  /** Last estimate of the root, if any (float, for diagnosis only, never a result). */
-  readonly lastEstimate?: number;
-  /** Residual (function value) at the last estimate, if known. */
-  readonly residual?: number;
 }
 
 /**
@@ -359,17 +394,14 @@ export interface ConvergenceDetails {
  * @category Errors
  * @since 0.1.0
  */
-export class ConvergenceError extends Error {
-  /** `NO_SIGN_CHANGE`, `NOT_CONVERGED` or `MULTIPLE_ROOTS`. */
-  readonly code: ErrorCode;
-  /** Name of the public function that raised the error. */
-  readonly fn: string;
+export class ConvergenceError extends errorBody<ConvergenceErrorJSON>(Error, "ConvergenceError", [BASE], ["iterations", "lastEstimate", "residual"]) {
+  static override readonly name = "ConvergenceError";
   /** Iterations performed before giving up. */
-  readonly iterations: number;
+  declare readonly iterations: number;
   /** Last estimate, for diagnosis only. */
-  readonly lastEstimate: number | undefined;
+  declare readonly lastEstimate: number | undefined;
   /** Residual at the last estimate, if known. */
-  readonly residual: number | undefined;
+  declare readonly residual: number | undefined;
 
   /**
    * @param fn - name of the public function raising the error
@@ -378,23 +410,6 @@ export class ConvergenceError extends Error {
    * @param details - iterations, last estimate and residual
    */
   constructor(fn: string, code: ErrorCode, message: string, details: ConvergenceDetails) {
-    super(`${fn}: ${message}`);
-    this.name = "ConvergenceError";
-    this.code = code;
-    this.fn = fn;
-    this.iterations = details.iterations;
-    this.lastEstimate = details.lastEstimate;
-    this.residual = details.residual;
-    brand(this, ["MarketplaceEconomicsError", "ConvergenceError"]);
-  }
-
-  /** True for {@link ConvergenceError} instances. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasInstance(this, this.name, value);
-  }
-
-  /** A plain object with `name`, `code`, `fn` and `message`. */
-  toJSON(): MarketplaceEconomicsErrorJSON {
-    return toJSONOf(this);
+    super(fn, code, message, { iterations: details.iterations, lastEstimate: details.lastEstimate, residual: details.residual });
   }
 }
