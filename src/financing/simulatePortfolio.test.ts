@@ -11,6 +11,18 @@ function daily(n: number, amount: string, currency = "USD") {
 
 describe("simulatePortfolio", () => {
   const product = salesBasedAdvance({ principal: money("1000", "USD"), fee: 100, holdbackRate: "0.1" });
+  it("collects by \"week\" and rejects 0.1.0's \"weekly\" with the new word (#10)", () => {
+    const loans = [{ id: "a", sellerId: "s1", product }];
+    const bySeller = { s1: daily(200, "100") };
+    // $10/day collected on Sundays: 2024-01-07 is the first Sunday after the 2 January start.
+    const weekly = simulatePortfolio(loans, bySeller, { granularity: "week" });
+    expect(weekly.cashFlows[1]?.date.toISOString()).toBe("2024-01-07T00:00:00.000Z");
+    expect(weekly.cashFlows[1]?.amount.amount.toString()).toBe("60");
+    expect(weekly.totalRepaid.amount.toString()).toBe("1100");
+    expect(() => simulatePortfolio(loans, bySeller, { granularity: "weekly" as never })).toThrowErrorMatchingInlineSnapshot(
+      `[ValidationError: simulatePortfolio: options.granularity must be one of the names listed, received "weekly" (renamed to "week" in 0.2.0; allowed: "day", "week", "month")]`,
+    );
+  });
   it("aggregates lent, repaid, outstanding and loss if sales stop", () => {
     const p = simulatePortfolio(
       [

@@ -165,6 +165,13 @@ describe("simulateRepayment", () => {
       })();
       expect(err).toBeInstanceOf(ValidationError);
       expect(err).toMatchObject({ code: "UNKNOWN_OPTION", fn: "simulateRepayment", argument: "options.granularity" });
+      // Only the three old words are renames: an inherited property name is a plain unknown option.
+      expect(() => simulateRepayment(advance, sales, { granularity: "constructor" as never })).toThrow(/received "constructor" \(allowed: "day", "week", "month"\)$/);
+      // A 0.1.0 term loan passed back as plain data is re-validated and names the new schedule word.
+      const stored = { ...termLoan({ principal: usd("1200"), annualRate: 0, termMonths: 3, startDate: "2024-01-15" }), schedule: "monthly" };
+      expect(() => simulateRepayment(stored as never, sales)).toThrowErrorMatchingInlineSnapshot(
+        `[ValidationError: simulateRepayment: product.schedule must be one of the names listed, received "monthly" (renamed to "month" in 0.2.0; allowed: "month", "biweek")]`,
+      );
       // Not a rename: the plain unknown-option message.
       expect(() => simulateRepayment(advance, sales, { granularity: "hourly" as never })).toThrowErrorMatchingInlineSnapshot(
         `[ValidationError: simulateRepayment: options.granularity must be one of the names listed, received "hourly" (allowed: "day", "week", "month")]`,
