@@ -128,6 +128,8 @@ describe("years 0–99 (#10)", () => {
     expect(iso(addPeriods("0099-12-31", 1, "day"))).toBe("0100-01-01");
     expect(iso(addPeriods("0099-01-31", 1, "month"))).toBe("0099-02-28");
     expect(daysBetween("0050-01-01", "0051-01-01")).toBe(365);
+    // ACT/ACT-ISDA across the year 50 → 51 boundary: 0050-07-01 → 0051-07-01 = 184/365 + 181/365
+    expect(yearFraction("0050-07-01", "0051-07-01", "ACT/ACT-ISDA").toFixed(12)).toBe("1.000000000000");
   });
 });
 

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { daysBetweenUtc, toUtcDay } from "../_lib/dates.js";
+import { daysBetweenUtc, toUtcDay, utcTime } from "../_lib/dates.js";
 import { toOption } from "../_lib/validate.js";
 import type { DateInput, DayCountConvention } from "./types.js";
 
@@ -33,8 +33,8 @@ function actActIsda(s: Date, e: Date): Decimal {
   const y1 = s.getUTCFullYear();
   const y2 = e.getUTCFullYear();
   if (y1 === y2) return new Decimal(daysBetweenUtc(s, e)).dividedBy(isLeap(y1) ? 366 : 365);
-  const endOfFirst = new Date(Date.UTC(y1 + 1, 0, 1));
-  const startOfLast = new Date(Date.UTC(y2, 0, 1));
+  const endOfFirst = new Date(utcTime(y1 + 1, 0, 1));
+  const startOfLast = new Date(utcTime(y2, 0, 1));
   return new Decimal(daysBetweenUtc(s, endOfFirst))
     .dividedBy(isLeap(y1) ? 366 : 365)
     .plus(y2 - y1 - 1)
