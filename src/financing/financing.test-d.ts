@@ -62,6 +62,9 @@ describe("financing types", () => {
     expectTypeOf<SizeOfferPolicy["asOf"]>().toEqualTypeOf<DateInput | undefined>();
     expectTypeOf<TermLoanInput["startDate"]>().toEqualTypeOf<DateInput>();
     expectTypeOf<SalesBasedAdvanceInput["fee"]>().toEqualTypeOf<AmountInput | undefined>();
+    expectTypeOf<SizeOfferPolicy["maxPrincipal"]>().toEqualTypeOf<AmountInput | undefined>();
+    expectTypeOf<SizeOfferPolicy["minPrincipal"]>().toEqualTypeOf<AmountInput | undefined>();
+    expectTypeOf<SizeOfferPolicy["principalStep"]>().toEqualTypeOf<AmountInput | undefined>();
   });
   it("inputs reject the wrong kinds", () => {
     // @ts-expect-error principal must be Money

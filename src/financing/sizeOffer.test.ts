@@ -40,6 +40,23 @@ describe("sizeOffer", () => {
     expect(offer.constrainedBy).toBe("max-principal");
     expect(offer.product!.principal.amount.toString()).toBe("5000");
   });
+  it("takes principal limits as AmountInput: a number or a Money in the sales' currency (#10)", () => {
+    const policy = { shareOfTrailingSales: "0.5", factorRate: "1.1", targetTermDays: 3650 };
+    const history = daily("2023-01-01", 365, "400");
+    const asNumbers = sizeOffer(history, { ...policy, maxPrincipal: 5000, principalStep: 100, minPrincipal: 1000 });
+    const asMoney = sizeOffer(history, { ...policy, maxPrincipal: money("5000", "USD"), principalStep: money("100", "USD"), minPrincipal: money("1000", "USD") });
+    expect(asMoney.constrainedBy).toBe("max-principal");
+    expect(asMoney.product!.principal.amount.toString()).toBe("5000");
+    expect(asMoney.product!.principal.amount.toString()).toBe(asNumbers.product!.principal.amount.toString());
+    expect(asMoney.product!.holdbackRate.toString()).toBe(asNumbers.product!.holdbackRate.toString());
+    // 0.5 × 146,000 = 73,000 floored to a multiple of 7,000 → 70,000
+    expect(sizeOffer(history, { ...policy, principalStep: money("7000", "USD") }).product!.principal.amount.toString()).toBe("70000");
+    expect(() => sizeOffer(history, { ...policy, maxPrincipal: money("5000", "EUR") })).toThrow(CurrencyMismatchError);
+    expect(() => sizeOffer(history, { ...policy, minPrincipal: money("0", "USD") })).toThrowErrorMatchingInlineSnapshot(
+      `[ValidationError: sizeOffer: policy.minPrincipal.amount must be > 0, received Decimal(0) (allowed: a number > 0)]`,
+    );
+    expect(() => sizeOffer(history, { ...policy, maxPrincipal: -1 })).toThrow(/policy\.maxPrincipal must be > 0/);
+  });
   it("is not eligible without sales", () => {
     const offer = sizeOffer(daily("2023-01-01", 30, "0"), { shareOfTrailingSales: "0.1", factorRate: "1.1", targetTermDays: 180 });
     expect(offer.eligible).toBe(false);

@@ -3,9 +3,9 @@ import { ErrorCode } from "../errors.js";
 import { toUtcDay } from "../_lib/dates.js";
 import { dayNumber, readSeries } from "./_lib/engine.js";
 import { buildAdvance } from "./_lib/products.js";
-import { minorDigits, makeMoney, toCurrency } from "../_lib/money.js";
+import { assertSameCurrency, minorDigits, makeMoney, toCurrency, toMoney } from "../_lib/money.js";
 import { rangeError, toDecimalInRange, toInteger, toPositiveDecimal, toRecord } from "../_lib/validate.js";
-import type { Money, NumericInput } from "../money/types.js";
+import type { AmountInput, Money, NumericInput } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
 import type { FinancingMinimumPaymentInput, FinancingSalesSeries, SalesBasedAdvance } from "./types.js";
 
@@ -28,12 +28,12 @@ export interface SizeOfferPolicy {
   readonly holdbackStep?: NumericInput;
   /** Trailing window in days (default 365). */
   readonly lookbackDays?: number;
-  /** Principal is rounded down to a multiple of this (major units, default 1). */
-  readonly principalStep?: NumericInput;
-  /** Largest principal offered. */
-  readonly maxPrincipal?: NumericInput;
-  /** Smallest principal worth offering (default: one `principalStep`). */
-  readonly minPrincipal?: NumericInput;
+  /** Principal is rounded down to a multiple of this, > 0 (major units, or a Money in the sales' currency; default 1). */
+  readonly principalStep?: AmountInput;
+  /** Largest principal offered, > 0 (major units, or a Money in the sales' currency). */
+  readonly maxPrincipal?: AmountInput;
+  /** Smallest principal worth offering, > 0 (default: one `principalStep`). */
+  readonly minPrincipal?: AmountInput;
   /** Minimum payment passed to the product. */
   readonly minimumPayment?: FinancingMinimumPaymentInput;
   /** Maximum term passed to the product. */
@@ -96,7 +96,8 @@ const FN = "sizeOffer";
  * @param policy - {@link SizeOfferPolicy}
  * @returns a frozen {@link SizedOffer}
  * @throws {ValidationError} when the history is empty or a policy value is out of range
- * @throws {CurrencyMismatchError} when sales mix currencies
+ * @throws {CurrencyMismatchError} when sales mix currencies, or a Money in the policy is in
+ *   another currency than the sales
  *
  * @example
  * ```ts
@@ -124,9 +125,16 @@ export function sizeOffer(salesHistory: FinancingSalesSeries, policy: SizeOfferP
   const maxH = p["maxHoldbackRate"] === undefined ? new Decimal("0.3") : toDecimalInRange(p["maxHoldbackRate"], FN, "policy.maxHoldbackRate", 0, 1, { lowerOpen: true, upperOpen: true });
   const hStep = p["holdbackStep"] === undefined ? new Decimal("0.01") : toDecimalInRange(p["holdbackStep"], FN, "policy.holdbackStep", 0, 1, { lowerOpen: true, upperOpen: true });
   const lookback = p["lookbackDays"] === undefined ? 365 : toInteger(p["lookbackDays"], FN, "policy.lookbackDays", 1, 36_500);
-  const pStep = p["principalStep"] === undefined ? new Decimal(1) : toPositiveDecimal(p["principalStep"], FN, "policy.principalStep");
-  const maxP = p["maxPrincipal"] === undefined ? null : toPositiveDecimal(p["maxPrincipal"], FN, "policy.maxPrincipal");
-  const minP = p["minPrincipal"] === undefined ? pStep : toPositiveDecimal(p["minPrincipal"], FN, "policy.minPrincipal");
+  // An AmountInput: a Money in the sales' currency, or a plain number in that currency.
+  const amount = (value: unknown, arg: string): Decimal => {
+    if (typeof value !== "object" || value === null || Decimal.isDecimal(value)) return toPositiveDecimal(value, FN, arg);
+    const m = toMoney(value, FN, arg);
+    assertSameCurrency(FN, currency, m.currency);
+    return toPositiveDecimal(m.amount, FN, `${arg}.amount`);
+  };
+  const pStep = p["principalStep"] === undefined ? new Decimal(1) : amount(p["principalStep"], "policy.principalStep");
+  const maxP = p["maxPrincipal"] === undefined ? null : amount(p["maxPrincipal"], "policy.maxPrincipal");
+  const minP = p["minPrincipal"] === undefined ? pStep : amount(p["minPrincipal"], "policy.minPrincipal");
   const asOf = p["asOf"] === undefined ? series.days[n - 1]! + 1 : dayNumber(toUtcDay(p["asOf"], FN, "policy.asOf"));
   const from = Math.max(asOf - lookback, series.days[0]!);
   let trailing = new Decimal(0);
