@@ -42,7 +42,7 @@ describe("salesBasedAdvance", () => {
     ["zero principal", { principal: usd(0) }, "OUT_OF_RANGE"],
     ["unknown currency", { principal: { amount: 1, currency: "ABC" } }, "UNKNOWN_CURRENCY"],
     ["null principal", { principal: null }, "MISSING_VALUE"],
-    ["fee and factor", { factorRate: "1.1" }, "OUT_OF_RANGE"],
+    ["fee and factor", { factorRate: "1.1" }, "CONFLICTING_OPTIONS"],
     ["zero-day window", { minimumPayment: { rate: "0.1", everyDays: 0 } }, "OUT_OF_RANGE"],
     ["fractional maxTermDays", { maxTermDays: 1.5 }, "NOT_INTEGER"],
   ])("rejects %s", (_n, patch, code) => {

@@ -14,7 +14,7 @@ describe("percent-vs-fraction and conflicting options", () => {
     const advance = salesBasedAdvance({ principal: money("1000", "USD"), fee: 100, holdbackRate: "0.1" });
     const sales = Array.from({ length: 60 }, (_, i) => ({ date: new Date(Date.UTC(2024, 0, 1 + i)), amount: money("100", "USD") }));
     expect(() => simulateSalesScenarios(advance, sales, { scenarios: [{ name: "x", factor: 0.5, monthlyFactors: Array(12).fill(1) }] })).toThrowError(
-      expect.objectContaining({ code: "UNKNOWN_OPTION", message: expect.stringMatching(/either factor or monthlyFactors, not both/) }),
+      expect.objectContaining({ code: "CONFLICTING_OPTIONS", message: expect.stringMatching(/either factor or monthlyFactors, not both/) }),
     );
   });
 });

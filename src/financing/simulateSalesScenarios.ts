@@ -114,7 +114,7 @@ export function simulateSalesScenarios(product: FinancingProduct, sales: Financi
       const name = toNonEmptyString(sc["name"], FN, `options.scenarios[${k}].name`);
       let factors: Decimal[];
       if (sc["monthlyFactors"] !== undefined && sc["factor"] !== undefined) {
-        rangeError(FN, `options.scenarios[${k}]`, ErrorCode.UNKNOWN_OPTION, "must give either factor or monthlyFactors, not both", sc, "{ name, factor } or { name, monthlyFactors }");
+        rangeError(FN, `options.scenarios[${k}]`, ErrorCode.CONFLICTING_OPTIONS, "must give either factor or monthlyFactors, not both", sc, "{ name, factor } or { name, monthlyFactors }");
       }
       if (sc["monthlyFactors"] !== undefined) {
         const list = toArray<unknown>(sc["monthlyFactors"], FN, `options.scenarios[${k}].monthlyFactors`);

@@ -36,7 +36,7 @@ describe("attributeJobsToMarketplace", () => {
       expect(code(() => attributeJobsToMarketplace([{ employees: 1, marketplaceSales: 0, totalSales: 0 }]))).toBe(ErrorCode.OUT_OF_RANGE);
       expect(code(() => attributeJobsToMarketplace([{ employees: -1, marketplaceShare: 0.5 }]))).toBe(ErrorCode.OUT_OF_RANGE);
       expect(code(() => attributeJobsToMarketplace([{ employees: 1 }]))).toBe(ErrorCode.UNKNOWN_OPTION);
-      expect(code(() => attributeJobsToMarketplace([{ employees: 1, marketplaceShare: 0.5, totalSales: 3 }]))).toBe(ErrorCode.UNKNOWN_OPTION);
+      expect(code(() => attributeJobsToMarketplace([{ employees: 1, marketplaceShare: 0.5, totalSales: 3 }]))).toBe(ErrorCode.CONFLICTING_OPTIONS);
     });
     it("rejects a non-array, a non-object seller and mixed currencies", () => {
       expect(() => attributeJobsToMarketplace(null as never)).toThrow(ValidationTypeError);

@@ -59,8 +59,8 @@ describe("estimateJobs", () => {
   describe("edge cases", () => {
     it("rejects both or neither method", () => {
       expect(code(() => estimateJobs({ sales: 1 }))).toBe(ErrorCode.UNKNOWN_OPTION);
-      expect(code(() => estimateJobs({ sales: 1, revenuePerEmployee: 1, jobsPerMillion: 1 }))).toBe(ErrorCode.UNKNOWN_OPTION);
-      expect(code(() => estimateJobs({ sales: 1, jobsPerMillion: 1, jobsPerDirectJob: 2 }))).toBe(ErrorCode.UNKNOWN_OPTION);
+      expect(code(() => estimateJobs({ sales: 1, revenuePerEmployee: 1, jobsPerMillion: 1 }))).toBe(ErrorCode.CONFLICTING_OPTIONS);
+      expect(code(() => estimateJobs({ sales: 1, jobsPerMillion: 1, jobsPerDirectJob: 2 }))).toBe(ErrorCode.CONFLICTING_OPTIONS);
     });
     it("rejects unordered ranges, bad shares, zero revenue per employee, negative sales", () => {
       expect(code(() => estimateJobs({ sales: { low: 3, central: 2, high: 4 }, revenuePerEmployee: 1 }))).toBe(ErrorCode.OUT_OF_RANGE);

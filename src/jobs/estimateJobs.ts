@@ -174,10 +174,10 @@ export function estimateJobs(options: EstimateJobsOptions): JobsEstimate {
   const hasRatio = o["revenuePerEmployee"] !== undefined;
   const hasMultiplier = o["jobsPerMillion"] !== undefined;
   if (hasRatio === hasMultiplier) {
-    rangeError(FN, "options", ErrorCode.UNKNOWN_OPTION, "must give exactly one of revenuePerEmployee and jobsPerMillion", options, "either revenuePerEmployee (ratio method) or jobsPerMillion (multiplier method)");
+    rangeError(FN, "options", hasRatio ? ErrorCode.CONFLICTING_OPTIONS : ErrorCode.UNKNOWN_OPTION, "must give exactly one of revenuePerEmployee and jobsPerMillion", options, "either revenuePerEmployee (ratio method) or jobsPerMillion (multiplier method)");
   }
   if (hasMultiplier && o["jobsPerDirectJob"] !== undefined) {
-    rangeError(FN, "jobsPerDirectJob", ErrorCode.UNKNOWN_OPTION, "is only used with revenuePerEmployee", o["jobsPerDirectJob"], "undefined with jobsPerMillion");
+    rangeError(FN, "jobsPerDirectJob", ErrorCode.CONFLICTING_OPTIONS, "is only used with revenuePerEmployee", o["jobsPerDirectJob"], "undefined with jobsPerMillion");
   }
   const factors: Factor[] = [];
   const add = (name: JobsAssumption["name"], unit: string, exp: 1 | -1, value: unknown, check: (d: Decimal) => string | null, allowed: string): void => {

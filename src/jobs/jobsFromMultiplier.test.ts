@@ -73,7 +73,7 @@ describe("jobsFromMultiplier", () => {
 describe("jobsFromMultiplier with both forms (audit regression)", () => {
   it("throws instead of silently ignoring the final-demand inputs", () => {
     expect(() => jobsFromMultiplier({ directJobs: 100, jobsPerDirectJob: 2, output: 5e6, jobsPerMillion: 3, type: "type-I" } as never)).toThrowError(
-      expect.objectContaining({ code: "UNKNOWN_OPTION", message: expect.stringMatching(/^jobsFromMultiplier: options mixes the final-demand form \(output, jobsPerMillion\) with the direct-effect form/) }),
+      expect.objectContaining({ code: "CONFLICTING_OPTIONS", message: expect.stringMatching(/^jobsFromMultiplier: options mixes the final-demand form \(output, jobsPerMillion\) with the direct-effect form/) }),
     );
   });
 });

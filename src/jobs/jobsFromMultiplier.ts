@@ -162,7 +162,7 @@ export function jobsFromMultiplier(options: JobsFromMultiplierOptions): JobsFrom
   const directEffectKeys = ["directJobs", "jobsPerDirectJob", "typeIJobsPerDirectJob"].filter((k) => o[k] !== undefined);
   if (finalDemandKeys.length > 0 && directEffectKeys.length > 0) {
     // Mixing the two forms would silently ignore one of them.
-    rangeError(FN, "options", ErrorCode.UNKNOWN_OPTION, `mixes the final-demand form (${finalDemandKeys.join(", ")}) with the direct-effect form (${directEffectKeys.join(", ")})`, options, "either { output, jobsPerMillion, … } or { directJobs, jobsPerDirectJob, … }");
+    rangeError(FN, "options", ErrorCode.CONFLICTING_OPTIONS, `mixes the final-demand form (${finalDemandKeys.join(", ")}) with the direct-effect form (${directEffectKeys.join(", ")})`, options, "either { output, jobsPerMillion, … } or { directJobs, jobsPerDirectJob, … }");
   }
   let total: Decimal;
   let direct: Decimal | null = null;

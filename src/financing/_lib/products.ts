@@ -65,7 +65,7 @@ export function buildAdvance(input: unknown, fn: string, prefix = ""): SalesBase
   const hasFee = o["fee"] !== undefined;
   const hasFactor = o["factorRate"] !== undefined;
   if (hasFee === hasFactor) {
-    if (hasFee) rangeError(fn, path(prefix, "fee"), ErrorCode.OUT_OF_RANGE, "must not be given together with factorRate", o["fee"], "either fee or factorRate");
+    if (hasFee) rangeError(fn, path(prefix, "fee"), ErrorCode.CONFLICTING_OPTIONS, "must not be given together with factorRate", o["fee"], "either fee or factorRate");
     typeError(fn, path(prefix, "fee"), ErrorCode.MISSING_VALUE, "is required (or factorRate)", undefined, "either fee or factorRate");
   }
   let fee: Money;
