@@ -61,7 +61,8 @@ describe("jobsFromMultiplier", () => {
       expect(code(() => jobsFromMultiplier({ directJobs: 1, jobsPerDirectJob: "0.9", type: "type-I" }))).toBe(ErrorCode.OUT_OF_RANGE);
       expect(code(() => jobsFromMultiplier({ output: -1, jobsPerMillion: 1, type: "type-I" }))).toBe(ErrorCode.OUT_OF_RANGE);
       expect(code(() => jobsFromMultiplier({ output: 1, jobsPerMillion: 1, type: "type-III" as never }))).toBe(ErrorCode.UNKNOWN_OPTION);
-      expect(code(() => jobsFromMultiplier({ output: 1, jobsPerMillion: 2, type: "type-I", typeIJobsPerMillion: 1 } as never))).toBe(ErrorCode.OUT_OF_RANGE);
+      expect(code(() => jobsFromMultiplier({ output: 1, jobsPerMillion: 2, type: "type-I", typeIJobsPerMillion: 1 } as never))).toBe(ErrorCode.CONFLICTING_OPTIONS);
+      expect(code(() => jobsFromMultiplier({ directJobs: 1, jobsPerDirectJob: 2, type: "type-I", typeIJobsPerDirectJob: 1 } as never))).toBe(ErrorCode.CONFLICTING_OPTIONS);
     });
     it("throws a type error when options are missing", () => {
       expect(() => jobsFromMultiplier(undefined as never)).toThrow(ValidationTypeError);

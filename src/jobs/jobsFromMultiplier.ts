@@ -176,7 +176,7 @@ export function jobsFromMultiplier(options: JobsFromMultiplierOptions): JobsFrom
     direct = d;
     total = d.times(k);
     if (o["typeIJobsPerDirectJob"] !== undefined) {
-      if (type !== "type-II") rangeError(FN, "typeIJobsPerDirectJob", ErrorCode.OUT_OF_RANGE, "is only meaningful with type \"type-II\"", o["typeIJobsPerDirectJob"], "undefined with type \"type-I\"");
+      if (type !== "type-II") rangeError(FN, "typeIJobsPerDirectJob", ErrorCode.CONFLICTING_OPTIONS, "is only meaningful with type \"type-II\"", o["typeIJobsPerDirectJob"], "undefined with type \"type-I\"");
       const k1 = toDecimal(o["typeIJobsPerDirectJob"], FN, "typeIJobsPerDirectJob");
       if (k1.lessThan(1)) rangeError(FN, "typeIJobsPerDirectJob", ErrorCode.OUT_OF_RANGE, "must be ≥ 1", o["typeIJobsPerDirectJob"], "a number ≥ 1");
       notAbove(k1, k, "typeIJobsPerDirectJob", "jobsPerDirectJob", o["typeIJobsPerDirectJob"]);
@@ -191,7 +191,7 @@ export function jobsFromMultiplier(options: JobsFromMultiplierOptions): JobsFrom
     total = m.times(k);
     let k1: Decimal | null = null;
     if (o["typeIJobsPerMillion"] !== undefined) {
-      if (type !== "type-II") rangeError(FN, "typeIJobsPerMillion", ErrorCode.OUT_OF_RANGE, "is only meaningful with type \"type-II\"", o["typeIJobsPerMillion"], "undefined with type \"type-I\"");
+      if (type !== "type-II") rangeError(FN, "typeIJobsPerMillion", ErrorCode.CONFLICTING_OPTIONS, "is only meaningful with type \"type-II\"", o["typeIJobsPerMillion"], "undefined with type \"type-I\"");
       k1 = nonNegative(o["typeIJobsPerMillion"], "typeIJobsPerMillion");
       notAbove(k1, k, "typeIJobsPerMillion", "jobsPerMillion", o["typeIJobsPerMillion"]);
       typeITotal = m.times(k1);
