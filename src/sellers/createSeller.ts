@@ -3,6 +3,7 @@ import { toMoney } from "../_lib/money.js";
 import { rangeError, toInteger, toNonEmptyString, toRecord, typeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { Money } from "../money/types.js";
+import type { DateInput } from "../time/types.js";
 import type { Seller, SellerInput } from "./types.js";
 
 /**
@@ -13,7 +14,7 @@ import type { Seller, SellerInput } from "./types.js";
  */
 export interface CreateSellerOptions {
   /** Reference day: `joinedOn` and `leftOn` may not be after it (a `Date` or ISO string). */
-  readonly asOf?: Date | string | undefined;
+  readonly asOf?: DateInput | undefined;
 }
 
 const COUNTRY = /^[A-Z]{2}$/;

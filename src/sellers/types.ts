@@ -1,4 +1,5 @@
 import type { Money } from "../money/types.js";
+import type { DateInput } from "../time/types.js";
 
 /**
  * A seller on the marketplace: a validated, frozen record built by {@link createSeller}.
@@ -41,7 +42,7 @@ export interface SellerInput {
   /** Stable, non-empty identifier. */
   readonly id: string;
   /** Join day, a `Date` or an ISO 8601 string (`"2017-03-01"`). */
-  readonly joinedOn: Date | string;
+  readonly joinedOn: DateInput;
   /** ISO 3166-1 alpha-2 country code. Lower case is upper-cased. */
   readonly country?: string | undefined;
   /** Non-negative integer headcount. */
@@ -55,7 +56,7 @@ export interface SellerInput {
   /** NAICS code, 2–6 digits. */
   readonly naicsCode?: string | undefined;
   /** Day the seller stopped selling, a `Date` or ISO string, not before `joinedOn`. */
-  readonly leftOn?: Date | string | undefined;
+  readonly leftOn?: DateInput | undefined;
 }
 
 /**
@@ -67,9 +68,9 @@ export interface SellerInput {
  */
 export interface DateInterval {
   /** First instant included (a `Date` or ISO string). */
-  readonly start: Date | string;
+  readonly start: DateInput;
   /** First instant excluded (a `Date` or ISO string); must be after `start`. */
-  readonly end: Date | string;
+  readonly end: DateInput;
 }
 
 /**

@@ -3,7 +3,7 @@ import { toAmount } from "./_lib/values.js";
 import { assertSameCurrency } from "../_lib/money.js";
 import { rangeError, toPositiveDecimal } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
-import type { Money, NumericInput } from "../money/types.js";
+import type { AmountInput, NumericInput } from "../money/types.js";
 
 /**
  * Compound annual growth rate (CAGR) between a starting and an ending value.
@@ -32,7 +32,7 @@ import type { Money, NumericInput } from "../money/types.js";
  * @category Share
  * @since 0.1.0
  */
-export function compoundAnnualGrowthRate(begin: NumericInput | Money, end: NumericInput | Money, years: NumericInput): Decimal {
+export function compoundAnnualGrowthRate(begin: AmountInput, end: AmountInput, years: NumericInput): Decimal {
   const fn = "compoundAnnualGrowthRate";
   const b = toAmount(begin, fn, "begin");
   const e = toAmount(end, fn, "end");

@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { toNonNegativeValues } from "./_lib/values.js";
 import { rangeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
-import type { Money, NumericInput } from "../money/types.js";
+import type { AmountInput } from "../money/types.js";
 
 /**
  * Gini coefficient of a distribution of sales (or any non-negative sizes): 0 when every seller
@@ -35,7 +35,7 @@ import type { Money, NumericInput } from "../money/types.js";
  * @category Share
  * @since 0.1.0
  */
-export function giniCoefficient(values: readonly (NumericInput | Money)[]): Decimal {
+export function giniCoefficient(values: readonly AmountInput[]): Decimal {
   const fn = "giniCoefficient";
   const v = toNonNegativeValues(values, fn);
   if (v.length === 0) rangeError(fn, "values", ErrorCode.EMPTY_INPUT, "must not be empty", values, "at least one value");

@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { toNonNegativeValues } from "./_lib/values.js";
 import { rangeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
-import type { Money, NumericInput } from "../money/types.js";
+import type { AmountInput } from "../money/types.js";
 
 /**
  * Herfindahl–Hirschman Index of a market, on the 0–10,000 scale.
@@ -37,7 +37,7 @@ import type { Money, NumericInput } from "../money/types.js";
  * @category Share
  * @since 0.1.0
  */
-export function herfindahlHirschmanIndex(values: readonly (NumericInput | Money)[]): Decimal {
+export function herfindahlHirschmanIndex(values: readonly AmountInput[]): Decimal {
   const fn = "herfindahlHirschmanIndex";
   const v = toNonNegativeValues(values, fn);
   if (v.length === 0) rangeError(fn, "values", ErrorCode.EMPTY_INPUT, "must not be empty", values, "at least one market size");

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { toNonNegativeValues } from "./_lib/values.js";
 import { toInteger } from "../_lib/validate.js";
-import type { Money, NumericInput } from "../money/types.js";
+import type { AmountInput } from "../money/types.js";
 
 /**
  * Share of the total held by the `k` largest values (the concentration ratio CR_k).
@@ -30,7 +30,7 @@ import type { Money, NumericInput } from "../money/types.js";
  * @category Share
  * @since 0.1.0
  */
-export function topShare(values: readonly (NumericInput | Money)[], k: number): Decimal {
+export function topShare(values: readonly AmountInput[], k: number): Decimal {
   const fn = "topShare";
   const v = toNonNegativeValues(values, fn);
   const kk = toInteger(k, fn, "k", 0);

@@ -1,5 +1,6 @@
 import type { Decimal } from "decimal.js";
-import type { Money, NumericInput } from "../money/types.js";
+import type { AmountInput, Money } from "../money/types.js";
+import type { DateInput } from "../time/types.js";
 
 /**
  * One sale (an order line or an order): who sold, when, for how much, and optionally how many
@@ -16,7 +17,7 @@ export interface Sale {
    * UTC day). Periods are taken in UTC, so prefer strings or `Date.UTC(...)` over local-time
    * `new Date(2024, 0, 1)`, which is a different UTC day east of Greenwich.
    */
-  readonly date: Date | string;
+  readonly date: DateInput;
   /** Gross merchandise value of the sale; negative for a refund. */
   readonly amount: Money;
   /** Units sold (a finite number ≥ 0; negative for returned units). A sale without units counts as 1 unit. */
@@ -30,7 +31,7 @@ export interface Sale {
  * @category Share
  * @since 0.1.0
  */
-export type CurrencyConverter = (amount: Money, sale: Sale) => Money | NumericInput;
+export type CurrencyConverter = (amount: Money, sale: Sale) => AmountInput;
 
 /**
  * Per-segment totals and shares, one entry of {@link SalesShareResult.segments}.

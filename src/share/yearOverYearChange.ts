@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { toAmount } from "./_lib/values.js";
 import { assertSameCurrency } from "../_lib/money.js";
-import type { Money, NumericInput } from "../money/types.js";
+import type { AmountInput } from "../money/types.js";
 
 /**
  * Result of {@link yearOverYearChange}.
@@ -42,7 +42,7 @@ export interface YearOverYearChange {
  * @category Share
  * @since 0.1.0
  */
-export function yearOverYearChange(current: NumericInput | Money, previous: NumericInput | Money): YearOverYearChange {
+export function yearOverYearChange(current: AmountInput, previous: AmountInput): YearOverYearChange {
   const fn = "yearOverYearChange";
   const c = toAmount(current, fn, "current");
   const p = toAmount(previous, fn, "previous");
