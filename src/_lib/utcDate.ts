@@ -5,6 +5,11 @@
  * builds every intermediate date through `Symbol.for("constructDateFrom")`, so results stay
  * `UtcDate`s. Unlike mirroring UTC days into local dates, nothing here can hit a local day that
  * does not exist (Pacific/Apia skipped 2011-12-30). Never exported from the package.
+ *
+ * Since 0.2.0 the library's own period arithmetic is plain UTC arithmetic (./periods.ts,
+ * ./dates.ts); `UtcDate` runs date-fns as the reference those are property-tested against
+ * (./periods.prop.test.ts), and is there for any future helper that wants a date-fns function
+ * in UTC.
  */
 export class UtcDate extends Date {
   [Symbol.for("constructDateFrom")](value: Date | number | string): UtcDate {
