@@ -6,7 +6,7 @@ import { Decimal } from "decimal.js";
 import { ErrorCode } from "../../errors.js";
 import type { Money } from "../../money/types.js";
 import type { FinancingGranularity } from "../types.js";
-import { MS_PER_DAY, addMonthsToEpochDay, toUtcDay } from "../../_lib/dates.js";
+import { MS_PER_DAY, addMonthsToEpochDay, epochDay, toUtcDay, utcTime } from "../../_lib/dates.js";
 import { assertSameCurrency, toMoney } from "../../_lib/money.js";
 import { rangeError, toArray, typeError } from "../../_lib/validate.js";
 
@@ -84,7 +84,7 @@ export function periodEnd(day: number, granularity: Granularity): number {
     return dow === 0 ? day : day + (7 - dow);
   }
   const d = dayDate(day);
-  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / MS_PER_DAY) - 1;
+  return epochDay(new Date(utcTime(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) - 1;
 }
 
 /** Sum sales per period; returns period-end days and totals (sales on or before `fromDay` skipped). */
