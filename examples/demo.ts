@@ -4,6 +4,7 @@
 //   npm run demo                         # 100,000 SMB sellers (the report's figures scaled to 1/10)
 //   npm run demo -- --sellers 1000000    # the full US scale of the report (about 30-60 s)
 //   npm run demo -- --seed 7             # another synthetic marketplace
+//   npm run demo -- --sellers 10         # works at any size (no loans below a few dozen sellers)
 import {
   addSale,
   costOfFinancing,
@@ -15,6 +16,7 @@ import {
   finalizeShare,
   formatMoney,
   isSmallOrMediumBusiness,
+  MarketplaceEconomicsError,
   money,
   salesBasedAdvance,
   simulatePortfolio,
@@ -65,94 +67,113 @@ const progress = (msg: string) => process.stderr.write(`  … ${msg} (${elapsed(
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const pct = (d: { toNumber(): number }) => `${(d.toNumber() * 100).toFixed(1)} %`;
 
-const report = smallBusinessImpactReport2018.figures;
-console.log(`${smallBusinessImpactReport2018.title} — reproduced with marketplace-economics`);
-console.log(`Synthetic marketplace: ${int(N)} US SMB sellers (seed ${SEED}); the report's counts are scaled by ${scale}.\n`);
+function main(): void {
+  const report = smallBusinessImpactReport2018.figures;
+  console.log(`${smallBusinessImpactReport2018.title} — reproduced with marketplace-economics`);
+  console.log(`Synthetic marketplace: ${int(N)} US SMB sellers (seed ${SEED}); the report's counts are scaled by ${scale}.\n`);
 
-const m = syntheticMarketplace({ seed: SEED, sellers: N });
-const year = { start: m.period.start, end: m.period.end };
-const USD_1M = money("1000000", "USD");
+  const m = syntheticMarketplace({ seed: SEED, sellers: N });
+  const year = { start: m.period.start, end: m.period.end };
+  const USD_1M = money("1000000", "USD");
 
-// ---------------------------------------------------------------- 1. sellers: classify, count new and > $1M
-// Each seller is classified with the SBA size standard for NAICS 454110 (13 CFR 121.201), not taken from the generator.
-const isSmb = new Map<string, boolean>();
-let usSmbs = 0;
-for (const seller of m.sellers()) {
-  const smb = isSmallOrMediumBusiness(seller, "US-SBA", { naicsCode: "454110" }) === true;
-  isSmb.set(seller.id, smb);
-  if (smb && seller.country === "US") usSmbs++;
+  // ---------------------------------------------------------------- 1. sellers: classify, count new and > $1M
+  // Each seller is classified with the SBA size standard for NAICS 454110 (13 CFR 121.201), not taken from the generator.
+  const isSmb = new Map<string, boolean>();
+  let usSmbs = 0;
+  for (const seller of m.sellers()) {
+    const smb = isSmallOrMediumBusiness(seller, "US-SBA", { naicsCode: "454110" }) === true;
+    isSmb.set(seller.id, smb);
+    if (smb && seller.country === "US") usSmbs++;
+  }
+  progress(`classified ${int(isSmb.size)} sellers`);
+
+  // The counting functions read any iterable once, so sellers and sales stream through them.
+  function* smbSellers(): Generator<Seller> {
+    for (const s of m.sellers()) if (isSmb.get(s.id)) yield s;
+  }
+  function* smbAnnualSales(): Generator<Sale> {
+    for (const s of m.sales({ granularity: "year" })) if (isSmb.get(s.sellerId)) yield s;
+  }
+  const newSmbs = countNewSellers(smbSellers(), year);
+  const smbsAboveOneMillion = countSellersAboveSales(smbAnnualSales(), USD_1M, year);
+  progress("counted new sellers and sellers above $1M of sales");
+
+  // ---------------------------------------------------------------- 2. share of sales, streamed month by month
+  const acc = createShareAccumulator();
+  let monthly = 0;
+  for (const sale of m.sales({ granularity: "month" })) {
+    addSale(acc, sale, isSmb.get(sale.sellerId) ? "SMB sellers" : "large sellers and first party");
+    if (++monthly % 2_000_000 === 0) progress(`${int(monthly)} monthly sales streamed`);
+  }
+  const share = finalizeShare(acc);
+  const smbShare = share.bySegment["SMB sellers"];
+  if (smbShare === undefined) throw new Error("demo: no SMB sales were generated");
+  progress(`share of ${int(monthly)} monthly sales computed`);
+
+  // ---------------------------------------------------------------- 3. jobs from SMB sales
+  const jobs = estimateJobs({ sales: smbShare.gmv, revenuePerEmployee: m.model.revenuePerJob });
+
+  // ---------------------------------------------------------------- 4. the lending programme, repaid from sales
+  const loans: PortfolioLoan[] = m.loans().map((l, i) => ({
+    id: `loan-${i}`,
+    sellerId: l.sellerId,
+    fundedOn: l.fundedOn,
+    product: salesBasedAdvance({ principal: l.principal, fee: l.fee, holdbackRate: l.holdbackRate }),
+  }));
+  const salesBySeller = new Map(loans.map((l) => [l.sellerId, m.salesOf(l.sellerId, { granularity: "month" })]));
+  // A marketplace of a few dozen sellers or fewer has no eligible borrower, so no portfolio.
+  const portfolio = loans.length === 0 ? null : simulatePortfolio(loans, salesBySeller, { until: "2017-12-31" });
+  progress(`simulated ${int(loans.length)} loans`);
+
+  // ---------------------------------------------------------------- the side-by-side table
+  const usd = (x: Money) => formatMoney(x, "en-US", { fractionDigits: 0 });
+  const rows: [string, string, string, string][] = [
+    ["SMB share of sales", `≈ ${pct(report.smbShareOfSales.value)}`, pct(smbShare.gmvShare), "isSmallOrMediumBusiness + createShareAccumulator/addSale/finalizeShare"],
+    ["US SMBs selling", `> ${int(report.usSmbsSelling.value * scale)}`, int(usSmbs), "isSmallOrMediumBusiness (US-SBA, NAICS 454110)"],
+    ["US businesses started selling in 2017", int(report.usBusinessesStartedSelling.value * scale), int(newSmbs), "countNewSellers"],
+    ["SMBs above $1M of sales in 2017", int(report.smbsAboveOneMillionSales.value * scale), int(smbsAboveOneMillion), "countSellersAboveSales"],
+    ["jobs created", `≈ ${int(report.jobsCreated.value * scale)}`, int(jobs.central.toNumber()), "estimateJobs"],
+    ["lent to US SMBs", `> ${usd(money(report.lendingToUsSmbs.value.times(scale), "USD"))}`, portfolio ? usd(portfolio.totalLent) : "no loans", "salesBasedAdvance + simulatePortfolio"],
+    ["  repaid from sales in 2017 (incl. fees)", "", portfolio ? usd(portfolio.totalRepaid) : "-", "simulatePortfolio"],
+    ["  outstanding if sales stopped", "", portfolio ? usd(portfolio.totalOutstanding) : "-", "simulatePortfolio"],
+  ];
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0), ["figure", "report", "library", "computed with"][c]?.length ?? 0));
+  const line = (r: readonly string[]) => r.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join("  ");
+  console.log(line(["figure", "report", "library", "computed with"]));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+  console.log(`\nSMB share of units sold: ${pct(smbShare.unitShare)} (the English sources say "half of the items"), over ${int(share.total.sales)} monthly sales records.`);
+
+  // ---------------------------------------------------------------- 5. one worked financing offer
+  const sellerId = loans[0]?.sellerId;
+  if (sellerId === undefined) {
+    console.log(`\nNo worked financing offer: no seller of this ${int(N)}-SMB marketplace borrowed (try --sellers 1000 or more).`);
+    return;
+  }
+  const history = m.salesOf(sellerId, { granularity: "day" });
+  const offer = sizeOffer(history, { shareOfTrailingSales: "0.08", factorRate: "1.1", targetTermDays: 365, principalStep: 100 });
+  if (offer.product === null) {
+    console.log(`\nNo worked financing offer: sizeOffer finds seller ${sellerId} not eligible (limited by ${offer.constrainedBy}).`);
+    return;
+  }
+  const advance = offer.product;
+  const run = simulateRepayment(advance, history.map((s) => ({ date: new Date(s.date.getTime() + 365 * 86_400_000), amount: s.amount })));
+  const cost = costOfFinancing(run);
+  const disc = disclosure(advance, history, { method: "historical", months: 12 });
+  console.log(`\nA worked offer for seller ${sellerId} (12 months of daily sales, ${usd(history.reduce((a, s) => money(a.amount.plus(s.amount.amount), "USD"), money(0, "USD")))}):`);
+  console.log(`  sizeOffer:         ${usd(advance.principal)} advance, fee ${usd(advance.fee)}, holdback ${pct(advance.holdbackRate)} of daily sales`);
+  console.log(`  simulateRepayment (funded 2018-01-01, 2018 sales assumed equal to 2017's): ${run.summary.paidOff ? `paid off on ${run.summary.payoffDate?.toISOString().slice(0, 10)} after ${run.summary.daysToPayoff} days` : `not paid off; ${usd(run.summary.outstandingIfSalesStop)} outstanding`}, total paid ${usd(run.summary.totalPaid)}`);
+  console.log(`  costOfFinancing:   factor rate ${cost.factorRate.toString()}, APR (Reg Z App. J) ${cost.apr === null ? "n/a" : pct(cost.apr)}, XIRR ${cost.effectiveAnnualRate === null ? "n/a" : pct(cost.effectiveAnnualRate)}`);
+  console.log(`  disclosure (Cal. 10 CCR § 930 historical method): estimated APR ${disc.estimatedApr === null ? "n/a" : pct(disc.estimatedApr)}, estimated term ${disc.estimatedTermDays} days`);
 }
-progress(`classified ${int(isSmb.size)} sellers`);
 
-// The counting functions read any iterable once, so sellers and sales stream through them.
-function* smbSellers(): Generator<Seller> {
-  for (const s of m.sellers()) if (isSmb.get(s.id)) yield s;
+// A bad input or a library limit prints the library's message (which names the function and
+// says what is allowed), not a stack trace.
+try {
+  main();
+  console.log(`\nDone in ${elapsed()}.`);
+} catch (e) {
+  if (!(e instanceof MarketplaceEconomicsError)) throw e;
+  console.error(`demo: ${e.message}`);
+  process.exit(1);
 }
-function* smbAnnualSales(): Generator<Sale> {
-  for (const s of m.sales({ granularity: "year" })) if (isSmb.get(s.sellerId)) yield s;
-}
-const newSmbs = countNewSellers(smbSellers(), year);
-const smbsAboveOneMillion = countSellersAboveSales(smbAnnualSales(), USD_1M, year);
-progress("counted new sellers and sellers above $1M of sales");
-
-// ---------------------------------------------------------------- 2. share of sales, streamed month by month
-const acc = createShareAccumulator();
-let monthly = 0;
-for (const sale of m.sales({ granularity: "month" })) {
-  addSale(acc, sale, isSmb.get(sale.sellerId) ? "SMB sellers" : "large sellers and first party");
-  if (++monthly % 2_000_000 === 0) progress(`${int(monthly)} monthly sales streamed`);
-}
-const share = finalizeShare(acc);
-const smbShare = share.bySegment["SMB sellers"];
-if (smbShare === undefined) throw new Error("demo: no SMB sales were generated");
-progress(`share of ${int(monthly)} monthly sales computed`);
-
-// ---------------------------------------------------------------- 3. jobs from SMB sales
-const jobs = estimateJobs({ sales: smbShare.gmv, revenuePerEmployee: m.model.revenuePerJob });
-
-// ---------------------------------------------------------------- 4. the lending programme, repaid from sales
-const loans: PortfolioLoan[] = m.loans().map((l, i) => ({
-  id: `loan-${i}`,
-  sellerId: l.sellerId,
-  fundedOn: l.fundedOn,
-  product: salesBasedAdvance({ principal: l.principal, fee: l.fee, holdbackRate: l.holdbackRate }),
-}));
-const salesBySeller = new Map(loans.map((l) => [l.sellerId, m.salesOf(l.sellerId, { granularity: "month" })]));
-const portfolio = simulatePortfolio(loans, salesBySeller, { until: "2017-12-31" });
-progress(`simulated ${int(loans.length)} loans`);
-
-// ---------------------------------------------------------------- the side-by-side table
-const usd = (x: Money) => formatMoney(x, "en-US", { fractionDigits: 0 });
-const rows: [string, string, string, string][] = [
-  ["SMB share of sales", `≈ ${pct(report.smbShareOfSales.value)}`, pct(smbShare.gmvShare), "isSmallOrMediumBusiness + createShareAccumulator/addSale/finalizeShare"],
-  ["US SMBs selling", `> ${int(report.usSmbsSelling.value * scale)}`, int(usSmbs), "isSmallOrMediumBusiness (US-SBA, NAICS 454110)"],
-  ["US businesses started selling in 2017", int(report.usBusinessesStartedSelling.value * scale), int(newSmbs), "countNewSellers"],
-  ["SMBs above $1M of sales in 2017", int(report.smbsAboveOneMillionSales.value * scale), int(smbsAboveOneMillion), "countSellersAboveSales"],
-  ["jobs created", `≈ ${int(report.jobsCreated.value * scale)}`, int(jobs.central.toNumber()), "estimateJobs"],
-  ["lent to US SMBs", `> ${usd(money(report.lendingToUsSmbs.value.times(scale), "USD"))}`, usd(portfolio.totalLent), "salesBasedAdvance + simulatePortfolio"],
-  ["  repaid from sales in 2017 (incl. fees)", "", usd(portfolio.totalRepaid), "simulatePortfolio"],
-  ["  outstanding if sales stopped", "", usd(portfolio.totalOutstanding), "simulatePortfolio"],
-];
-const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0), ["figure", "report", "library", "computed with"][c]?.length ?? 0));
-const line = (r: readonly string[]) => r.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join("  ");
-console.log(line(["figure", "report", "library", "computed with"]));
-console.log(widths.map((w) => "-".repeat(w)).join("  "));
-for (const r of rows) console.log(line(r));
-console.log(`\nSMB share of units sold: ${pct(smbShare.unitShare)} (the English sources say "half of the items"), over ${int(share.total.sales)} monthly sales records.`);
-
-// ---------------------------------------------------------------- 5. one worked financing offer
-const sellerId = loans[0]?.sellerId;
-if (sellerId === undefined) throw new Error("demo: no loans were generated");
-const history = m.salesOf(sellerId, { granularity: "day" });
-const offer = sizeOffer(history, { shareOfTrailingSales: "0.08", factorRate: "1.1", targetTermDays: 365, principalStep: 100 });
-if (offer.product === null) throw new Error(`demo: no offer for ${sellerId}`);
-const advance = offer.product;
-const run = simulateRepayment(advance, history.map((s) => ({ date: new Date(s.date.getTime() + 365 * 86_400_000), amount: s.amount })));
-const cost = costOfFinancing(run);
-const disc = disclosure(advance, history, { method: "historical", months: 12 });
-console.log(`\nA worked offer for seller ${sellerId} (12 months of daily sales, ${usd(history.reduce((a, s) => money(a.amount.plus(s.amount.amount), "USD"), money(0, "USD")))}):`);
-console.log(`  sizeOffer:         ${usd(advance.principal)} advance, fee ${usd(advance.fee)}, holdback ${pct(advance.holdbackRate)} of daily sales`);
-console.log(`  simulateRepayment (funded 2018-01-01, 2018 sales assumed equal to 2017's): ${run.summary.paidOff ? `paid off on ${run.summary.payoffDate?.toISOString().slice(0, 10)} after ${run.summary.daysToPayoff} days` : `not paid off; ${usd(run.summary.outstandingIfSalesStop)} outstanding`}, total paid ${usd(run.summary.totalPaid)}`);
-console.log(`  costOfFinancing:   factor rate ${cost.factorRate.toString()}, APR (Reg Z App. J) ${cost.apr === null ? "n/a" : pct(cost.apr)}, XIRR ${cost.effectiveAnnualRate === null ? "n/a" : pct(cost.effectiveAnnualRate)}`);
-console.log(`  disclosure (Cal. 10 CCR § 930 historical method): estimated APR ${disc.estimatedApr === null ? "n/a" : pct(disc.estimatedApr)}, estimated term ${disc.estimatedTermDays} days`);
-console.log(`\nDone in ${elapsed()}.`);
