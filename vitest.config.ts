@@ -1,12 +1,47 @@
+/**
+ * Two test projects (CONTRIBUTING.md "Tests"):
+ * - `unit`: every test that runs straight on src/ (unit, property, type tests, and the test/
+ *   files that import src/), no build needed: `npm run test:unit`, `npm run coverage`.
+ * - `package`: the tests of the built, packed package (PACKAGE_TESTS); only this project packs
+ *   dist/ in its globalSetup, so it needs `npm run build` first (`npm test` builds, then runs both).
+ */
 import { defineConfig } from "vitest/config";
+
+/** Tests that exercise the packed tarball (test/setup/packedInstall.ts provides its folder). */
+const PACKAGE_TESTS = ["test/package.test.ts", "test/examples.test.ts", "test/doc-examples.test.ts", "test/treeshake.test.ts"];
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    globalSetup: ["test/setup/packedInstall.ts"],
     setupFiles: ["test/setup/fastcheck.ts"],
-    typecheck: { enabled: true, include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"] },
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+          exclude: PACKAGE_TESTS,
+          typecheck: { enabled: true, include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "package",
+          include: PACKAGE_TESTS,
+          globalSetup: ["test/setup/packedInstall.ts"],
+        },
+      },
+    ],
+    coverage: {
+      provider: "v8",
+      include: ["src/**/*.ts"],
+      exclude: ["src/**/*.test.ts", "src/**/*.test-d.ts"],
+      reporter: ["text-summary", "html", "json-summary"],
+      // `npm run coverage` measured on the unit project with the CI seed (FC_SEED=20180503, so the
+      // property tests explore the same inputs every run) on 2026-12-01: the floor never goes down.
+      thresholds: { statements: 94.1, branches: 86.34, functions: 95.83, lines: 95.61 },
+    },
   },
 });

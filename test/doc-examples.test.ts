@@ -1,18 +1,21 @@
 /**
  * Every `@example` in the TSDoc of `src/`, and every ```ts block of README.md and docs/guides/*.md,
- * is extracted and executed here (CONTRIBUTING.md). Use ```typescript for a snippet that must not run.
+ * is extracted and executed here (CONTRIBUTING.md) against the built, packed package, as a user
+ * would run it. Use ```typescript for a snippet that must not run.
  *
- * - `import { … } from "marketplace-economics"` (or a subpath) binds names from `src/index.ts`;
- *   `import { Decimal } from "decimal.js"` binds decimal.js; `import type` lines are dropped.
+ * - `import { … } from "marketplace-economics"` (or a subpath) binds names from that entry point of
+ *   the tarball installed by test/setup/packedInstall.ts (so an example that imports a name from the
+ *   wrong subpath fails); `import { Decimal } from "decimal.js"` binds decimal.js; `import type`
+ *   lines are dropped.
  * - A line `expr; //=> literal` asserts that the JSON form of `expr` (Decimal → string, Date →
  *   ISO string; bigints kept) deep-equals the JavaScript literal.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import * as decimalModule from "decimal.js";
 import { transformSync } from "esbuild";
-import { describe, expect, it } from "vitest";
-import * as lib from "../src/index.js";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 
 const root = new URL("..", import.meta.url).pathname;
 const srcDir = join(root, "src");
@@ -66,7 +69,8 @@ function rewriteImports(code: string): string {
       .map((n) => n.replace(/^(\w+)\s+as\s+(\w+)$/, "$1: $2"))
       .join(", ");
     if (source === "decimal.js") return `const { ${list} } = __decimal;${keep}`;
-    if (/^marketplace-economics(\/\w+)?$/.test(source)) return `const { ${list} } = __lib;${keep}`;
+    const imported = list.split(", ").map((n) => n.split(":")[0]).filter((n) => n !== "");
+    if (/^marketplace-economics(\/\w+)?$/.test(source)) return `const { ${list} } = __lib(${JSON.stringify(source)}, ${JSON.stringify(imported)});${keep}`;
     throw new Error(`example imports from unsupported module "${source}"`);
   });
 }
@@ -111,9 +115,36 @@ const markdownFiles = [join(root, "README.md"), ...readdirSync(join(root, "docs"
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
 const examples = [...walk(srcDir).flatMap(extract), ...markdownFiles.flatMap(extractMarkdown)];
 
-describe("doc examples", () => {
+/** Every ESM entry point of the installed tarball, by the specifier a user writes. */
+async function loadPackage(consumerDir: string): Promise<Map<string, Record<string, unknown>>> {
+  const pkgDir = join(consumerDir, "node_modules", "marketplace-economics");
+  const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as { name: string; exports: Record<string, { import?: { default: string } }> };
+  const out = new Map<string, Record<string, unknown>>();
+  for (const [key, target] of Object.entries(pkg.exports)) {
+    if (!target.import) continue;
+    out.set(key === "." ? pkg.name : `${pkg.name}${key.slice(1)}`, (await import(pathToFileURL(join(pkgDir, target.import.default)).href)) as Record<string, unknown>);
+  }
+  return out;
+}
+
+describe("doc examples, run against the packed package", () => {
+  let entries = new Map<string, Record<string, unknown>>();
+  beforeAll(async () => {
+    entries = await loadPackage(inject("consumerDir"));
+  });
+  const lib = (specifier: string, names: readonly string[] = []): Record<string, unknown> => {
+    const m = entries.get(specifier);
+    if (!m) throw new Error(`example imports "${specifier}", which is not an entry point of the package`);
+    const missing = names.filter((n) => !(n in m));
+    if (missing.length > 0) throw new Error(`example imports ${missing.join(", ")} from "${specifier}", which does not export it`);
+    return m;
+  };
   it("finds examples in the source", () => {
     expect(examples.length).toBeGreaterThan(20);
+  });
+  it("loads the root and every subpath of the package", () => {
+    expect([...entries.keys()]).toContain("marketplace-economics/money");
+    expect(Object.keys(lib("marketplace-economics")).length).toBeGreaterThan(50);
   });
   for (const ex of examples) {
     it(`${ex.file}:${ex.line} (${ex.symbol})`, async () => {
