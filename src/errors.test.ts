@@ -179,6 +179,20 @@ describe("errors in a bundled build (esbuild, as tsup bundles dist/)", () => {
       expect(e.stack?.split("\n")[0]).toBe("ValidationError: money: amount must be a decimal number");
     }
   });
+  it("stays tree-shakable: a consumer of ValidationError alone bundles no other error class", async () => {
+    const r = await build({
+      stdin: { contents: 'import { ValidationError } from "./errors.ts"; console.log(new ValidationError("f", "OUT_OF_RANGE", "x", "m", "e"));', resolveDir: fileURLToPath(new URL(".", import.meta.url)), loader: "ts" },
+      bundle: true,
+      write: false,
+      format: "esm",
+      minify: true,
+      platform: "node",
+      logLevel: "silent",
+    });
+    const text = r.outputFiles[0]?.text ?? "";
+    expect(text).toContain("ValidationError");
+    for (const name of ["ConvergenceError", "CurrencyMismatchError", "ValidationTypeError"]) expect(text, name).not.toContain(name);
+  });
   it("instanceof and isMarketplaceEconomicsError hold across the ESM and CJS copies", async () => {
     const { esm, cjs } = await load();
     const fromCjs = new cjs.ValidationTypeError("f", cjs.ErrorCode.INVALID_TYPE, "x", "x must be a number", "a number");

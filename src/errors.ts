@@ -253,7 +253,7 @@ const BASE = "MarketplaceEconomicsError";
  * @category Errors
  * @since 0.1.0
  */
-export class MarketplaceEconomicsError extends errorBody<MarketplaceEconomicsErrorJSON>(Error, BASE, [], []) {
+export class MarketplaceEconomicsError extends /* @__PURE__ */ errorBody<MarketplaceEconomicsErrorJSON>(Error, BASE, [], []) {
   static override readonly name = "MarketplaceEconomicsError";
 
   /**
@@ -286,7 +286,7 @@ export class MarketplaceEconomicsError extends errorBody<MarketplaceEconomicsErr
  * @category Errors
  * @since 0.1.0
  */
-export class ValidationError extends errorBody<ValidationErrorJSON>(RangeError, "ValidationError", [BASE], ["argument", "expected"]) {
+export class ValidationError extends /* @__PURE__ */ errorBody<ValidationErrorJSON>(RangeError, "ValidationError", [BASE], ["argument", "expected"]) {
   static override readonly name = "ValidationError";
   /** Name (or path, e.g. `"flows[3].date"`) of the offending argument. */
   declare readonly argument: string;
@@ -324,7 +324,7 @@ export class ValidationError extends errorBody<ValidationErrorJSON>(RangeError, 
  * @category Errors
  * @since 0.1.0
  */
-export class ValidationTypeError extends errorBody<ValidationErrorJSON>(TypeError, "ValidationTypeError", [BASE, "ValidationError"], ["argument", "expected"]) {
+export class ValidationTypeError extends /* @__PURE__ */ errorBody<ValidationErrorJSON>(TypeError, "ValidationTypeError", [BASE, "ValidationError"], ["argument", "expected"]) {
   static override readonly name = "ValidationTypeError";
   /** Name (or path) of the offending argument. */
   declare readonly argument: string;
@@ -361,7 +361,7 @@ export class ValidationTypeError extends errorBody<ValidationErrorJSON>(TypeErro
  * @category Errors
  * @since 0.1.0
  */
-export class CurrencyMismatchError extends errorBody<CurrencyMismatchErrorJSON>(TypeError, "CurrencyMismatchError", [BASE], ["currencies"]) {
+export class CurrencyMismatchError extends /* @__PURE__ */ errorBody<CurrencyMismatchErrorJSON>(TypeError, "CurrencyMismatchError", [BASE], ["currencies"]) {
   static override readonly name = "CurrencyMismatchError";
   /** The two currencies that met. */
   declare readonly currencies: readonly [string, string];
@@ -394,7 +394,7 @@ export class CurrencyMismatchError extends errorBody<CurrencyMismatchErrorJSON>(
  * @category Errors
  * @since 0.1.0
  */
-export class ConvergenceError extends errorBody<ConvergenceErrorJSON>(Error, "ConvergenceError", [BASE], ["iterations", "lastEstimate", "residual"]) {
+export class ConvergenceError extends /* @__PURE__ */ errorBody<ConvergenceErrorJSON>(Error, "ConvergenceError", [BASE], ["iterations", "lastEstimate", "residual"]) {
   static override readonly name = "ConvergenceError";
   /** Iterations performed before giving up. */
   declare readonly iterations: number;
