@@ -3,8 +3,8 @@
  * "Releasing").
  *
  * 1. refuses a dirty work tree (a release is exactly a commit that exists);
- * 2. runs the checks CI runs: lint, typecheck, test, docs, check:package, and refuses if they
- *    changed a tracked file;
+ * 2. runs the checks CI runs: lint, typecheck, api:check, test (which builds), coverage, docs,
+ *    check:package, and refuses if they changed a tracked file;
  * 3. bumps the version in package.json and package-lock.json (`npm version --no-git-tag-version`);
  * 4. moves the `## [Unreleased]` section of CHANGELOG.md to `## [x.y.z] - <UTC date>`, leaving a
  *    fresh empty `## [Unreleased]` (and updates Keep a Changelog compare links, if any);
@@ -20,8 +20,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-/** The checks a release runs, in order: the npm scripts CI runs (`.ci/run`). */
-export const RELEASE_CHECKS = ["lint", "typecheck", "test", "docs", "check:package"] as const;
+/** The checks a release runs, in order: the npm scripts CI runs (`.ci/run`); `test` builds dist/ first. */
+export const RELEASE_CHECKS = ["lint", "typecheck", "api:check", "test", "coverage", "docs", "check:package"] as const;
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
