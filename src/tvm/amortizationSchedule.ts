@@ -3,8 +3,9 @@ import { ErrorCode } from "../errors.js";
 import { rangeError, toDecimalInRange, toInteger, toRecord } from "../_lib/validate.js";
 import { minorDigits, toRounding } from "../_lib/money.js";
 import { parseAmount } from "./_lib/flows.js";
+import { hp } from "./_lib/decimal.js";
 import { pmt } from "./pmt.js";
-import type { TvmAmount } from "./types.js";
+import type { AmountInput, NumericInput } from "../money/types.js";
 
 /**
  * The {@link amortizationSchedule} input.
@@ -14,13 +15,13 @@ import type { TvmAmount } from "./types.js";
  */
 export interface AmortizationScheduleInput {
   /** Amount borrowed (> 0). A Money sets the rounding digits from its currency. */
-  readonly principal: TvmAmount;
+  readonly principal: AmountInput;
   /** Interest rate per period as a decimal (0.01 = 1 % a month), ≥ 0. */
-  readonly rate: Decimal | string | number;
+  readonly rate: NumericInput;
   /** Number of payments (integer ≥ 1). */
   readonly nper: number;
   /** Regular payment (> 0); default: {@link pmt} rounded up to the minor unit (see Notes). */
-  readonly payment?: Decimal | string | number;
+  readonly payment?: NumericInput;
   /** Decimal places of every amount; default: the Money's currency minor unit, else 2. */
   readonly decimals?: number;
   /** Rounding of each period's interest; default `"half-even"`. */
@@ -109,43 +110,55 @@ export function amortizationSchedule(input: AmortizationScheduleInput): Amortiza
   const n = toInteger(o["nper"], fn, "input.nper", 1, 100_000);
   const dp = o["decimals"] === undefined ? (pa.currency ? minorDigits(pa.currency) : 2) : toInteger(o["decimals"], fn, "input.decimals", 0, 12);
   const rm = toRounding(o["rounding"] ?? "half-even", fn, "input.rounding");
-  const run = (payment: Decimal) => {
+  // Every amount is computed in 40 significant digits (exact to the minor unit up to the bound
+  // checked here, whatever decimal.js precision the user set) and handed back as a plain Decimal.
+  const H = hp();
+  const unitH = new H(10).pow(-dp);
+  if (new H(principal).times(new H(rate).plus(1)).greaterThanOrEqualTo(new H(10).pow(36 - dp))) {
+    rangeError(fn, "input.rate", ErrorCode.OUT_OF_RANGE, `makes a period's interest on input.principal exceed 10^${36 - dp}, beyond exact ${dp}-decimal arithmetic`, o["rate"], `principal × (1 + rate) < 10^${36 - dp}`);
+  }
+  const out = (x: Decimal): Decimal => new Decimal(x.toString());
+  const rateH = new H(rate);
+  const run = (paymentIn: Decimal) => {
+    const payment = new H(paymentIn);
     const rows: AmortizationRow[] = [];
-    let balance = principal;
-    let totalPaid = new Decimal(0);
-    let totalInterest = new Decimal(0);
+    let balance = new H(principal);
+    let totalPaid = new H(0);
+    let totalInterest = new H(0);
     for (let k = 1; k <= n; k++) {
-      const interest = balance.times(rate).toDecimalPlaces(dp, rm);
+      const interest = balance.times(rateH).toDecimalPlaces(dp, rm);
       let pay = payment;
       if (k === n || pay.greaterThanOrEqualTo(balance.plus(interest))) pay = balance.plus(interest);
       const princ = pay.minus(interest);
       balance = balance.minus(princ);
       totalPaid = totalPaid.plus(pay);
       totalInterest = totalInterest.plus(interest);
-      rows.push(Object.freeze({ period: k, payment: pay, interest, principal: princ, balance }));
+      rows.push(Object.freeze({ period: k, payment: out(pay), interest: out(interest), principal: out(princ), balance: out(balance) }));
       if (balance.isZero()) break;
     }
-    return { rows, totalPaid, totalInterest };
+    return { rows, totalPaid: out(totalPaid), totalInterest: out(totalInterest) };
   };
   let payment: Decimal;
   let table: ReturnType<typeof run>;
   if (o["payment"] === undefined) {
-    const exact = pmt(rate, n, principal).neg();
-    payment = exact.toDecimalPlaces(dp, Decimal.ROUND_UP);
+    const exact = new H(pmt(rate, n, principal).neg());
+    payment = out(exact.toDecimalPlaces(dp, Decimal.ROUND_UP));
     table = run(payment);
     // When the principal part of the first payment is under half a minor unit, rounding each
     // period's interest can swallow it, so the loan would not amortize and end in a balloon.
-    // Then take the smallest payment (in minor units) whose last payment is not larger than it.
-    const unit = new Decimal(10).pow(-dp);
-    if (exact.minus(principal.times(rate)).lessThan(unit.div(2)) && table.rows.at(-1)!.payment.greaterThan(payment)) {
-      let lo = payment;
-      let hi = principal.plus(principal.times(rate)).toDecimalPlaces(dp, Decimal.ROUND_UP);
-      while (hi.minus(lo).greaterThan(unit)) {
+    // Then take the smallest payment (in minor units) whose last payment is not larger than it:
+    // a bisection over whole minor units, its iteration count fixed before it starts.
+    if (exact.minus(new H(principal).times(rateH)).lessThan(unitH.div(2)) && table.rows.at(-1)!.payment.greaterThan(payment)) {
+      let lo = new H(payment);
+      let hi = new H(principal).plus(new H(principal).times(rateH)).toDecimalPlaces(dp, Decimal.ROUND_UP);
+      const steps = Math.ceil(Math.log2(Math.max(2, hi.minus(lo).div(unitH).toNumber()))) + 2;
+      for (let it = 0; it < steps && hi.minus(lo).greaterThan(unitH); it++) {
         const mid = lo.plus(hi).div(2).toDecimalPlaces(dp, Decimal.ROUND_DOWN);
-        if (run(mid).rows.at(-1)!.payment.greaterThan(mid)) lo = mid;
+        if (mid.lessThanOrEqualTo(lo) || mid.greaterThanOrEqualTo(hi)) break;
+        if (run(out(mid)).rows.at(-1)!.payment.greaterThan(mid)) lo = mid;
         else hi = mid;
       }
-      payment = hi;
+      payment = out(hi);
       table = run(payment);
     }
   } else {

@@ -5,7 +5,8 @@ import { epochDay, parseAmount } from "./_lib/flows.js";
 import { assertSameCurrency } from "../_lib/money.js";
 import { brent } from "./_lib/solver.js";
 import { detectUnit, monthsBack, periodsPerYear, timeIn, type UnitSpec } from "./_lib/regz.js";
-import type { TvmAmount } from "./types.js";
+import type { AmountInput } from "../money/types.js";
+import type { DateInput } from "../time/types.js";
 
 /**
  * A Regulation Z unit-period (Appendix J (b)(3)): a standard interval of time. `"biweek"` is two
@@ -35,9 +36,9 @@ export type AprUnitPeriod =
  */
 export interface AprRegZPayment {
   /** Due date (`Date` or ISO string), on or after the advance date. */
-  readonly date: Date | string;
+  readonly date: DateInput;
   /** Payment amount (> 0). */
-  readonly amount: TvmAmount;
+  readonly amount: AmountInput;
 }
 
 /**
@@ -48,9 +49,9 @@ export interface AprRegZPayment {
  */
 export interface AprRegZInput {
   /** Amount financed (> 0), advanced on `advanceDate`. */
-  readonly amountFinanced: TvmAmount;
+  readonly amountFinanced: AmountInput;
   /** Date the finance charge begins to be earned (consummation / advance). */
-  readonly advanceDate: Date | string;
+  readonly advanceDate: DateInput;
   /** Scheduled payments (at least one), in any order. */
   readonly payments: readonly AprRegZPayment[];
   /** Unit-period; default: the most common payment interval, per Appendix J (b)(4). */

@@ -1,7 +1,8 @@
 import type { Decimal } from "decimal.js";
 import { parseAnnuity } from "./_lib/annuity.js";
-import { fromHp } from "./_lib/decimal.js";
-import type { TvmAmount, TvmOptions } from "./types.js";
+import { fromHp, growthMinusOne } from "./_lib/decimal.js";
+import type { TvmOptions } from "./types.js";
+import type { AmountInput, NumericInput } from "../money/types.js";
 
 /**
  * Future value of a present amount plus periodic payments (Excel's `FV`, numpy-financial's `fv`).
@@ -35,13 +36,14 @@ import type { TvmAmount, TvmOptions } from "./types.js";
  * @category TVM
  * @since 0.1.0
  */
-export function fv(rate: Decimal | string | number, nper: Decimal | string | number, pmt: TvmAmount, pv?: TvmAmount, options?: TvmOptions): Decimal {
+export function fv(rate: NumericInput, nper: NumericInput, pmt: AmountInput, pv?: AmountInput, options?: TvmOptions): Decimal {
   const fn = "fv";
   const a = parseAnnuity(fn, { rate, nper, pmt, pv: pv ?? 0, options });
   const r = a.r!;
   const n = a.n!;
   if (r.isZero()) return fromHp(a.pv!.plus(a.pmt!.times(n)).neg());
-  const g = r.plus(1).pow(n);
+  const gm1 = growthMinusOne(r, n);
+  const g = gm1.plus(1);
   const w = a.begin ? r.plus(1) : r.minus(r).plus(1);
-  return fromHp(a.pv!.times(g).plus(a.pmt!.times(w).times(g.minus(1)).div(r)).neg());
+  return fromHp(a.pv!.times(g).plus(a.pmt!.times(w).times(gm1).div(r)).neg());
 }

@@ -1,9 +1,9 @@
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { periodicProblem } from "./_lib/problem.js";
 import { ratesInRange } from "./_lib/solver.js";
-import type { TvmAmount } from "./types.js";
 import { parseRootsOptions } from "./_lib/options.js";
 import type { RootsOptions } from "./xirrRoots.js";
+import type { AmountInput } from "../money/types.js";
 
 /**
  * Every internal rate of return of equally spaced cash flows in a range of rates — for flows
@@ -11,7 +11,7 @@ import type { RootsOptions } from "./xirrRoots.js";
  *
  * ## Notes
  * Same method as {@link xirrRoots} with whole periods: grid scan in x = ln(1 + r) plus Brent,
- * every root checked (|NPV| ≤ 1e-6 × Σ|aᵢ|). Double roots or roots closer than one grid step can
+ * every root checked (|NPV| ≤ 1e-9 × Σ|aᵢ|·(1+r)^(-i), relative to the discounted flows; never a rate at or below -100 %). Double roots or roots closer than one grid step can
  * be missed; raise `gridPoints` if in doubt.
  *
  * ## References
@@ -31,9 +31,9 @@ import type { RootsOptions } from "./xirrRoots.js";
  * @category TVM
  * @since 0.1.0
  */
-export function irrRoots(amounts: readonly TvmAmount[], options?: RootsOptions): readonly Decimal[] {
+export function irrRoots(amounts: readonly AmountInput[], options?: RootsOptions): readonly Decimal[] {
   const fn = "irrRoots";
-  const { lower, upper, points } = parseRootsOptions(fn, options);
+  const { lower, upper, points } = parseRootsOptions(fn, options, false);
   const p = periodicProblem(amounts, fn);
-  return Object.freeze(ratesInRange(p, lower, upper, points).map((r) => new Decimal(r)));
+  return Object.freeze(ratesInRange(p, lower, upper, points));
 }

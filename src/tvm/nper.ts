@@ -2,8 +2,9 @@ import type { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
 import { rangeError } from "../_lib/validate.js";
 import { parseAnnuity } from "./_lib/annuity.js";
-import { fromHp } from "./_lib/decimal.js";
-import type { TvmAmount, TvmOptions } from "./types.js";
+import { fromHp, ln1p } from "./_lib/decimal.js";
+import type { TvmOptions } from "./types.js";
+import type { AmountInput, NumericInput } from "../money/types.js";
 
 /**
  * Number of periods needed to go from a present value to a future value with a given payment
@@ -38,7 +39,7 @@ import type { TvmAmount, TvmOptions } from "./types.js";
  * @category TVM
  * @since 0.1.0
  */
-export function nper(rate: Decimal | string | number, pmt: TvmAmount, pv: TvmAmount, fv?: TvmAmount, options?: TvmOptions): Decimal {
+export function nper(rate: NumericInput, pmt: AmountInput, pv: AmountInput, fv?: AmountInput, options?: TvmOptions): Decimal {
   const fn = "nper";
   const a = parseAnnuity(fn, { rate, pmt, pv, fv, options });
   const r = a.r!;
@@ -54,5 +55,7 @@ export function nper(rate: Decimal | string | number, pmt: TvmAmount, pv: TvmAmo
   if (den.isZero() || num.isZero() || num.div(den).lte(0)) {
     rangeError(fn, "pmt", ErrorCode.UNDEFINED_RESULT, "never reaches the future value from the present value at this rate", pmt, "a payment that moves the balance from pv to fv");
   }
-  return fromHp(num.div(den).ln().div(r.plus(1).ln()));
+  // ln(num/den) = ln(1 + (num - den)/den) with num - den = -(fv + pv) exactly, and ln(1 + r) by
+  // ln1p: for r = 1e-320 both ratios round to 1 in 40 digits and the quotient would be 0/0 (#11).
+  return fromHp(ln1p(a.fv!.plus(a.pv!).neg().div(den)).div(ln1p(r)));
 }

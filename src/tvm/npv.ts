@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import { toOption, toRecord, toDecimalInRange } from "../_lib/validate.js";
 import { fromHp, hp, toHp } from "./_lib/decimal.js";
 import { parseAmounts } from "./_lib/flows.js";
-import type { TvmAmount } from "./types.js";
+import type { AmountInput, NumericInput } from "../money/types.js";
 
 /**
  * The {@link npv} function options.
@@ -52,7 +52,7 @@ export interface NpvOptions {
  * @category TVM
  * @since 0.1.0
  */
-export function npv(rate: Decimal | string | number, amounts: readonly TvmAmount[], options?: NpvOptions): Decimal {
+export function npv(rate: NumericInput, amounts: readonly AmountInput[], options?: NpvOptions): Decimal {
   const fn = "npv";
   const r = toDecimalInRange(rate, fn, "rate", -1, undefined, { lowerOpen: true });
   const opts = toRecord(options, fn, "options", true);
@@ -63,7 +63,7 @@ export function npv(rate: Decimal | string | number, amounts: readonly TvmAmount
   let acc = new H(0);
   let df = convention === "excel" ? v : new H(1);
   for (const a of flows.decimals ?? []) {
-    acc = acc.plus(toHp(a).times(df));
+    acc = acc.plus(toHp(a!).times(df));
     df = df.times(v);
   }
   return fromHp(acc);

@@ -2,8 +2,9 @@ import type { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
 import { rangeError } from "../_lib/validate.js";
 import { parseAnnuity } from "./_lib/annuity.js";
-import { fromHp } from "./_lib/decimal.js";
-import type { TvmAmount, TvmOptions } from "./types.js";
+import { fromHp, growthMinusOne } from "./_lib/decimal.js";
+import type { TvmOptions } from "./types.js";
+import type { AmountInput, NumericInput } from "../money/types.js";
 
 /**
  * Payment per period of a loan or annuity (Excel's `PMT`, numpy-financial's `pmt`).
@@ -39,14 +40,15 @@ import type { TvmAmount, TvmOptions } from "./types.js";
  * @category TVM
  * @since 0.1.0
  */
-export function pmt(rate: Decimal | string | number, nper: Decimal | string | number, pv: TvmAmount, fv?: TvmAmount, options?: TvmOptions): Decimal {
+export function pmt(rate: NumericInput, nper: NumericInput, pv: AmountInput, fv?: AmountInput, options?: TvmOptions): Decimal {
   const fn = "pmt";
   const a = parseAnnuity(fn, { rate, nper, pv, fv, options });
   const r = a.r!;
   const n = a.n!;
   if (n.isZero()) rangeError(fn, "nper", ErrorCode.OUT_OF_RANGE, "must not be 0", nper, "a number of periods ≠ 0");
   if (r.isZero()) return fromHp(a.fv!.plus(a.pv!).neg().div(n));
-  const g = r.plus(1).pow(n);
+  const gm1 = growthMinusOne(r, n); // (1+r)^n - 1, accurate for a tiny rate (#11)
+  const g = gm1.plus(1);
   const w = a.begin ? r.plus(1) : r.minus(r).plus(1);
-  return fromHp(a.fv!.plus(a.pv!.times(g)).neg().times(r).div(w.times(g.minus(1))));
+  return fromHp(a.fv!.plus(a.pv!.times(g)).neg().times(r).div(w.times(gm1)));
 }

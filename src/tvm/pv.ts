@@ -1,7 +1,8 @@
 import type { Decimal } from "decimal.js";
 import { parseAnnuity } from "./_lib/annuity.js";
-import { fromHp } from "./_lib/decimal.js";
-import type { TvmAmount, TvmOptions } from "./types.js";
+import { fromHp, growthMinusOne } from "./_lib/decimal.js";
+import type { TvmOptions } from "./types.js";
+import type { AmountInput, NumericInput } from "../money/types.js";
 
 /**
  * Present value of periodic payments and a future amount (Excel's `PV`, numpy-financial's `pv`).
@@ -34,13 +35,14 @@ import type { TvmAmount, TvmOptions } from "./types.js";
  * @category TVM
  * @since 0.1.0
  */
-export function pv(rate: Decimal | string | number, nper: Decimal | string | number, pmt: TvmAmount, fv?: TvmAmount, options?: TvmOptions): Decimal {
+export function pv(rate: NumericInput, nper: NumericInput, pmt: AmountInput, fv?: AmountInput, options?: TvmOptions): Decimal {
   const fn = "pv";
   const a = parseAnnuity(fn, { rate, nper, pmt, fv, options });
   const r = a.r!;
   const n = a.n!;
   if (r.isZero()) return fromHp(a.fv!.plus(a.pmt!.times(n)).neg());
-  const g = r.plus(1).pow(n);
+  const gm1 = growthMinusOne(r, n);
+  const g = gm1.plus(1);
   const w = a.begin ? r.plus(1) : r.minus(r).plus(1);
-  return fromHp(a.fv!.plus(a.pmt!.times(w).times(g.minus(1)).div(r)).neg().div(g));
+  return fromHp(a.fv!.plus(a.pmt!.times(w).times(gm1).div(r)).neg().div(g));
 }

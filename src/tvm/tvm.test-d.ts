@@ -10,6 +10,7 @@ import type { CashFlow } from "./types.js";
 import { xirr, type XirrOptions } from "./xirr.js";
 import { xirrRoots } from "./xirrRoots.js";
 import { xnpv } from "./xnpv.js";
+import type { DateInput } from "../time/types.js";
 
 describe("tvm types", () => {
   it("returns Decimal from every rate and value function", () => {
@@ -29,7 +30,7 @@ describe("tvm types", () => {
     expectTypeOf(aprRegZ).parameter(0).toEqualTypeOf<AprRegZInput>();
     expectTypeOf<"month">().toMatchTypeOf<AprUnitPeriod>();
     expectTypeOf<{ weeks: 4 }>().toMatchTypeOf<AprUnitPeriod>();
-    expectTypeOf<CashFlow["date"]>().toEqualTypeOf<Date | string>();
+    expectTypeOf<CashFlow["date"]>().toEqualTypeOf<DateInput>();
   });
 
   it("rejects misuse at compile time", () => {

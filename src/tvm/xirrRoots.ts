@@ -1,8 +1,12 @@
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { parseRootsOptions } from "./_lib/options.js";
+import { yearFraction } from "../time/yearFraction.js";
+import { dayBasis } from "./_lib/daycount.js";
 import { datedProblem } from "./_lib/problem.js";
 import { ratesInRange } from "./_lib/solver.js";
 import type { CashFlow } from "./types.js";
+import type { NumericInput } from "../money/types.js";
+import type { DayCountConvention } from "../time/types.js";
 
 /**
  * The {@link xirrRoots} and {@link irrRoots} function options.
@@ -12,11 +16,13 @@ import type { CashFlow } from "./types.js";
  */
 export interface RootsOptions {
   /** Lowest rate searched, as a decimal (> -1). Default `-0.999`. */
-  readonly lower?: Decimal | string | number;
+  readonly lower?: NumericInput;
   /** Highest rate searched, as a decimal (> lower). Default `100` (10 000 %). */
-  readonly upper?: Decimal | string | number;
+  readonly upper?: NumericInput;
   /** Grid points in x = ln(1 + r) between lower and upper. Default 2000. */
   readonly gridPoints?: number;
+  /** {@link xirrRoots} only: the day count, as {@link XirrOptions} `dayCount`. Default `"ACT/365F"`. Since 0.2.0. */
+  readonly dayCount?: DayCountConvention;
 }
 
 /**
@@ -24,9 +30,9 @@ export interface RootsOptions {
  * sign more than once, where {@link xirr} returns only the root nearest its guess.
  *
  * ## Notes
- * Scans XNPV (ACT/365F) on a uniform grid of `gridPoints` values of x = ln(1 + r) between
+ * Scans XNPV (day count `options.dayCount`, default ACT/365F, as {@link xirr}) on a uniform grid of `gridPoints` values of x = ln(1 + r) between
  * `lower` and `upper`, refines every sign change with Brent's method and keeps roots with
- * |NPV| ≤ 1e-6 × Σ|flows|. Roots where the NPV touches zero without crossing (double roots), or
+ * |NPV| ≤ 1e-9 × Σ|aᵢ|·(1+r)^(-tᵢ) (relative to the discounted flows) that are rates above -100 %. Roots where the NPV touches zero without crossing (double roots), or
  * two roots closer than one grid step, can be missed: raise `gridPoints` if in doubt. The number
  * of roots never exceeds the number of sign changes of the date-ordered flows.
  * An empty array means no rate in the range zeroes the NPV.
@@ -56,7 +62,7 @@ export interface RootsOptions {
  */
 export function xirrRoots(flows: readonly CashFlow[], options?: RootsOptions): readonly Decimal[] {
   const fn = "xirrRoots";
-  const { lower, upper, points } = parseRootsOptions(fn, options);
-  const p = datedProblem(flows, fn, 365);
-  return Object.freeze(ratesInRange(p, lower, upper, points).map((r) => new Decimal(r)));
+  const { lower, upper, points, dayCount } = parseRootsOptions(fn, options, true);
+  const p = datedProblem(flows, fn, dayBasis(dayCount, yearFraction));
+  return Object.freeze(ratesInRange(p, lower, upper, points));
 }

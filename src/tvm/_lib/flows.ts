@@ -13,8 +13,12 @@ export interface ParsedFlows {
   readonly amounts: Float64Array;
   /** Whole days from the earliest flow, ascending. */
   readonly days: Int32Array;
-  /** Exact amounts in the same order (only when requested). */
-  readonly decimals: readonly Decimal[] | undefined;
+  /**
+   * Exact amounts in the same order (only when requested; with `exact: "lazy"` only the amounts
+   * that were not plain numbers, the others are `undefined`: a number's exact value is its
+   * shortest decimal form, `String(amounts[i])`).
+   */
+  readonly decimals: readonly (Decimal | undefined)[] | undefined;
   /** Epoch day (UTC) of the earliest flow. */
   readonly firstDay: number;
   /** Number of flows. */
@@ -57,12 +61,13 @@ export function epochDay(value: unknown, fn: string, arg: string): number {
 }
 
 /** Validate `{ date, amount }[]` and return sorted float arrays (and exact amounts if asked). */
-export function parseFlows(value: unknown, fn: string, exact: boolean, arg = "flows"): ParsedFlows {
+export function parseFlows(value: unknown, fn: string, exact: boolean | "lazy", arg = "flows"): ParsedFlows {
   const flows = toArray<unknown>(value, fn, arg, { nonEmpty: true });
   const n = flows.length;
   const nums = new Float64Array(n);
   const rawDays = new Float64Array(n);
-  const decs: Decimal[] | undefined = exact ? new Array<Decimal>(n) : undefined;
+  const decs: (Decimal | undefined)[] | undefined = exact ? new Array<Decimal | undefined>(n) : undefined;
+  const full = exact === true;
   let currency: string | undefined;
   let sorted = true;
   let absSum = 0;
@@ -73,7 +78,7 @@ export function parseFlows(value: unknown, fn: string, exact: boolean, arg = "fl
     }
     const rec = f as { readonly date?: unknown; readonly amount?: unknown };
     const raw = rec.amount;
-    if (!exact && typeof raw === "number" && Number.isFinite(raw)) {
+    if (!full && typeof raw === "number" && Number.isFinite(raw)) {
       // fast path: plain finite number
       nums[i] = raw;
       absSum += Math.abs(raw);
@@ -82,14 +87,14 @@ export function parseFlows(value: unknown, fn: string, exact: boolean, arg = "fl
       if (i > 0 && rawDays[i]! < rawDays[i - 1]!) sorted = false;
       continue;
     }
-    const a = parseAmount(raw, fn, `${arg}[${i}].amount`, exact);
+    const a = parseAmount(raw, fn, `${arg}[${i}].amount`, full);
     if (a.currency !== undefined) {
       if (currency === undefined) currency = a.currency;
       else assertSameCurrency(fn, currency, a.currency);
     }
     nums[i] = a.num;
     absSum += Math.abs(a.num);
-    if (decs) decs[i] = a.dec ?? new Decimal(a.num);
+    if (decs) decs[i] = a.dec ?? (full ? new Decimal(a.num) : undefined);
     rawDays[i] = epochDay(rec.date, fn, `${arg}[${i}].date`);
     if (i > 0 && rawDays[i]! < rawDays[i - 1]!) sorted = false;
   }
@@ -100,13 +105,13 @@ export function parseFlows(value: unknown, fn: string, exact: boolean, arg = "fl
   }
   const amounts = new Float64Array(n);
   const days = new Int32Array(n);
-  const decimals: Decimal[] | undefined = decs ? new Array<Decimal>(n) : undefined;
+  const decimals: (Decimal | undefined)[] | undefined = decs ? new Array<Decimal | undefined>(n) : undefined;
   const first = order ? rawDays[order[0]!]! : rawDays[0]!;
   for (let i = 0; i < n; i++) {
     const j = order ? order[i]! : i;
     amounts[i] = nums[j]!;
     days[i] = rawDays[j]! - first;
-    if (decimals && decs) decimals[i] = decs[j]!;
+    if (decimals && decs) decimals[i] = decs[j];
   }
   return { amounts, days, decimals, firstDay: first, n, absSum, currency };
 }

@@ -15,11 +15,13 @@
  * guarded by a busy flag (a nested call allocates its own), and the problem buffers are filled only
  * after the read loop, when no user code can run until the caller's solver returns.
  */
+import { Decimal } from "decimal.js";
 import { ErrorCode } from "../../errors.js";
 import { MS_PER_DAY } from "../../_lib/dates.js";
 import { assertSameCurrency } from "../../_lib/money.js";
 import { epochDay, parseAmount } from "./flows.js";
 import { type RootProblem, uniformStep } from "./solver.js";
+import type { DayBasis } from "./daycount.js";
 import { toArray, typeError } from "../../_lib/validate.js";
 
 /** Inputs longer than this get their own arrays, so the module never holds more than ~2 MB. */
@@ -38,7 +40,15 @@ function capacity(n: number, current: number): number {
  * Merge same-day flows (in the given order), drop zero sums, count sign changes and re-base days
  * on the first non-zero flow; exactly what `toProblem` does.
  */
-function build(nums: Float64Array, days: Float64Array, n: number, order: readonly number[] | undefined, D: number, absSum: number): RootProblem {
+function build(
+  nums: Float64Array,
+  days: Float64Array,
+  n: number,
+  order: readonly number[] | undefined,
+  D: number,
+  absSum: number,
+  exact: ReadonlyMap<number, Decimal> | undefined,
+): RootProblem {
   let a: Float64Array;
   let k: Float64Array;
   if (n > SCRATCH_MAX) {
@@ -60,6 +70,7 @@ function build(nums: Float64Array, days: Float64Array, n: number, order: readonl
   const j0 = order ? order[0]! : 0;
   let curDay = days[j0]!;
   let cur = nums[j0]!;
+  let runStart = 0;
   for (let i = 1; i <= n; i++) {
     let day = 0;
     let amt = 0;
@@ -72,6 +83,10 @@ function build(nums: Float64Array, days: Float64Array, n: number, order: readonl
         continue;
       }
     }
+    // Several flows on the finished day: net them exactly (a float sum of -100.10, +1e16 and
+    // -1e16 is -100, not -100.10), from each amount's exact decimal.
+    if (i - runStart > 1) cur = exactSum(nums, order, runStart, i, exact);
+    runStart = i;
     // flush the finished day
     if (cur !== 0) {
       if (m === 0) base = curDay;
@@ -86,6 +101,16 @@ function build(nums: Float64Array, days: Float64Array, n: number, order: readonl
     cur = amt;
   }
   return { a: a.subarray(0, m), k: k.subarray(0, m), n: m, D, absSum, signChanges: changes, step: uniformStep(k, m) };
+}
+
+/** The exact sum of the amounts at positions [from, to) of `order`, rounded once to float64. */
+function exactSum(nums: Float64Array, order: readonly number[] | undefined, from: number, to: number, exact: ReadonlyMap<number, Decimal> | undefined): number {
+  let sum = new Decimal(0);
+  for (let i = from; i < to; i++) {
+    const j = order ? order[i]! : i;
+    sum = sum.plus(exact?.get(j) ?? new Decimal(nums[j]!));
+  }
+  return sum.toNumber();
 }
 
 /**
@@ -103,8 +128,11 @@ function inputBuffers(n: number): { scratch: boolean; nums: Float64Array; days: 
   return { scratch: true, nums: rawAmounts, days: rawDays };
 }
 
-/** `{ date, amount }[]` → root problem in days (D = 365 for ACT/365F). Same errors as `parseFlows`. */
-export function datedProblem(value: unknown, fn: string, D: number, arg = "flows"): RootProblem {
+/**
+ * `{ date, amount }[]` → root problem in the day basis of a convention (whole days and D = 365
+ * for ACT/365F). Same errors as `parseFlows`.
+ */
+export function datedProblem(value: unknown, fn: string, basis: DayBasis, arg = "flows"): RootProblem {
   const flows = toArray<unknown>(value, fn, arg, { nonEmpty: true });
   const n = flows.length;
   const { scratch, nums, days } = inputBuffers(n);
@@ -112,6 +140,8 @@ export function datedProblem(value: unknown, fn: string, D: number, arg = "flows
   let sorted = true;
   let absSum = 0;
   let prevDay = -Infinity;
+  let minDay = Infinity;
+  let exact: Map<number, Decimal> | undefined;
   try {
     for (let i = 0; i < n; i++) {
       const f = flows[i];
@@ -130,6 +160,7 @@ export function datedProblem(value: unknown, fn: string, D: number, arg = "flows
           else assertSameCurrency(fn, currency, pa.currency);
         }
         num = pa.num;
+        if (pa.dec !== undefined) (exact ??= new Map()).set(i, pa.dec);
       }
       const dv = rec.date;
       let day: number;
@@ -143,6 +174,7 @@ export function datedProblem(value: unknown, fn: string, D: number, arg = "flows
       days[i] = day;
       absSum += Math.abs(num);
       if (day < prevDay) sorted = false;
+      if (day < minDay) minDay = day;
       prevDay = day;
     }
   } finally {
@@ -155,7 +187,22 @@ export function datedProblem(value: unknown, fn: string, D: number, arg = "flows
     for (let i = 0; i < n; i++) order[i] = i;
     order.sort((x, y) => days[x]! - days[y]! || x - y);
   }
-  return build(nums, days, n, order, D, absSum);
+  const time = basis.time;
+  if (time !== undefined) {
+    // Days → convention times from the earliest day (monotone, so the order stays valid); one
+    // year fraction per distinct day.
+    const seen = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const d = days[i]!;
+      let t = seen.get(d);
+      if (t === undefined) {
+        t = time(minDay, d);
+        seen.set(d, t);
+      }
+      days[i] = t;
+    }
+  }
+  return build(nums, days, n, order, basis.D, absSum, exact);
 }
 
 /** Per-period amounts (index = period) → root problem with D = 1. Same errors as `parseAmounts`. */
@@ -186,5 +233,5 @@ export function periodicProblem(value: unknown, fn: string, arg = "amounts"): Ro
   } finally {
     if (scratch) rawBusy = false;
   }
-  return build(nums, days, n, undefined, 1, absSum);
+  return build(nums, days, n, undefined, 1, absSum, undefined);
 }
