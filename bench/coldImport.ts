@@ -85,7 +85,9 @@ function main(): void {
   const base = samples.get(`${pkg.name}/money`);
   if (!base) throw new Error("no /money subpath in package.json exports");
   const baseMedian = { esm: median(base.esm), cjs: median(base.cjs) };
-  const built = statSync(join(root, "dist", "index.js")).mtime.toISOString().replace(/\.\d+Z$/, "Z");
+  const built = statSync(join(root, "dist", "index.js"))
+    .mtime.toISOString()
+    .replace(/\.\d+Z$/, "Z");
   console.log(
     `Cold import from dist/ (built ${built}): median of ${runs} fresh \`node\` processes per cell, interleaved; ` +
       `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}.\n`,

@@ -69,7 +69,10 @@ function rewriteImports(code: string): string {
       .map((n) => n.replace(/^(\w+)\s+as\s+(\w+)$/, "$1: $2"))
       .join(", ");
     if (source === "decimal.js") return `const { ${list} } = __decimal;${keep}`;
-    const imported = list.split(", ").map((n) => n.split(":")[0]).filter((n) => n !== "");
+    const imported = list
+      .split(", ")
+      .map((n) => n.split(":")[0])
+      .filter((n) => n !== "");
     if (/^marketplace-economics(\/\w+)?$/.test(source)) return `const { ${list} } = __lib(${JSON.stringify(source)}, ${JSON.stringify(imported)});${keep}`;
     throw new Error(`example imports from unsupported module "${source}"`);
   });
@@ -110,7 +113,12 @@ function extractMarkdown(file: string): Example[] {
   }));
 }
 
-const markdownFiles = [join(root, "README.md"), ...readdirSync(join(root, "docs", "guides")).filter((f) => f.endsWith(".md")).map((f) => join(root, "docs", "guides", f))];
+const markdownFiles = [
+  join(root, "README.md"),
+  ...readdirSync(join(root, "docs", "guides"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => join(root, "docs", "guides", f)),
+];
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
 const examples = [...walk(srcDir).flatMap(extract), ...markdownFiles.flatMap(extractMarkdown)];

@@ -105,9 +105,7 @@ Intro.
 `;
     const out = releaseChangelog(text, "0.1.1", "2026-12-02");
     expect(out).toContain("## [Unreleased]\n\n## [0.1.1] - 2026-12-02\n\n### Fixed\n- a bug.\n\n## [0.1.0] - 2026-11-25");
-    expect(out).toContain(
-      "[Unreleased]: https://example.org/me/compare/v0.1.1...HEAD\n[0.1.1]: https://example.org/me/compare/v0.1.0...v0.1.1\n[0.1.0]: https://example.org/me/releases/tag/v0.1.0\n",
-    );
+    expect(out).toContain("[Unreleased]: https://example.org/me/compare/v0.1.1...HEAD\n[0.1.1]: https://example.org/me/compare/v0.1.0...v0.1.1\n[0.1.0]: https://example.org/me/releases/tag/v0.1.0\n");
   });
   it("a released changelog cannot be released again without a new entry", () => {
     const once = releaseChangelog(BEFORE, "0.2.0", "2026-12-01");
