@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
-import { parseAnnuity } from "./_lib/annuity.js";
-import { fromHp, growthMinusOne } from "./_lib/decimal.js";
+import { fvHp, parseAnnuity } from "./_lib/annuity.js";
+import { fromHp } from "./_lib/decimal.js";
 import type { TvmOptions } from "./types.js";
 import type { AmountInput, NumericInput } from "../money/types.js";
 
@@ -41,9 +41,5 @@ export function fv(rate: NumericInput, nper: NumericInput, pmt: AmountInput, pv?
   const a = parseAnnuity(fn, { rate, nper, pmt, pv: pv ?? 0, options });
   const r = a.r!;
   const n = a.n!;
-  if (r.isZero()) return fromHp(a.pv!.plus(a.pmt!.times(n)).neg());
-  const gm1 = growthMinusOne(r, n);
-  const g = gm1.plus(1);
-  const w = a.begin ? r.plus(1) : r.minus(r).plus(1);
-  return fromHp(a.pv!.times(g).plus(a.pmt!.times(w).times(gm1).div(r)).neg());
+  return fromHp(fvHp(r, n, a.pmt!, a.pv!, a.begin));
 }

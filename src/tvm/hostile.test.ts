@@ -12,6 +12,13 @@ import { rate } from "./rate.js";
 import { xirr } from "./xirr.js";
 import { xirrRoots } from "./xirrRoots.js";
 import { xnpv } from "./xnpv.js";
+import { cumipmt } from "./cumipmt.js";
+import { cumprinc } from "./cumprinc.js";
+import { effect } from "./effect.js";
+import { ipmt } from "./ipmt.js";
+import { mirr } from "./mirr.js";
+import { nominal } from "./nominal.js";
+import { ppmt } from "./ppmt.js";
 
 const ok = [
   { date: "2024-01-01", amount: -100 },
@@ -40,6 +47,11 @@ describe("tvm hostile inputs", () => {
       ["xirrRoots", () => xirrRoots(withAmount(value))],
       ["irr", () => irr([value as never, 1])],
       ["npv", () => npv("0.1", [value as never, 1])],
+      ["mirr", () => mirr([value as never, 1], 0.1, 0.1)],
+      ["ipmt", () => ipmt(0.01, 1, 12, value as never)],
+      ["ppmt", () => ppmt(0.01, 1, 12, value as never)],
+      ["cumipmt", () => cumipmt(0.01, 12, value as never, 1, 2)],
+      ["cumprinc", () => cumprinc(0.01, 12, value as never, 1, 2)],
     ])("%s throws", (fn, call) => {
       try {
         call();
@@ -67,8 +79,43 @@ describe("tvm hostile inputs", () => {
       ["nper", () => nper(value as never, -10, 100)],
       ["rate (nper)", () => rate(value as never, -10, 100)],
       ["amortizationSchedule", () => amortizationSchedule({ principal: 100, rate: value as never, nper: 2 })],
+      ["mirr (financeRate)", () => mirr([-1, 2], value as never, 0.1)],
+      ["mirr (reinvestRate)", () => mirr([-1, 2], 0.1, value as never)],
+      ["effect", () => effect(value as never, 12)],
+      ["nominal", () => nominal(value as never, 12)],
+      ["ipmt", () => ipmt(value as never, 1, 12, 1000)],
+      ["ppmt", () => ppmt(value as never, 1, 12, 1000)],
+      ["cumipmt", () => cumipmt(value as never, 12, 1000, 1, 2)],
+      ["cumprinc", () => cumprinc(value as never, 12, 1000, 1, 2)],
     ])("%s throws a ValidationError", (_fn, call) => {
       expect(call).toThrow(ValidationError);
+    });
+  });
+
+  describe.each([
+    ["NaN", Number.NaN],
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ['"3"', "3"],
+    ["null", null],
+    ["1.5", 1.5],
+    ["0", 0],
+    ["-1", -1],
+  ])("period or periodsPerYear %s", (_n, value) => {
+    it.each([
+      ["ipmt", () => ipmt(0.01, value as never, 12, 1000)],
+      ["ppmt", () => ppmt(0.01, value as never, 12, 1000)],
+      ["cumipmt (start)", () => cumipmt(0.01, 12, 1000, value as never, 12)],
+      ["cumprinc (end)", () => cumprinc(0.01, 12, 1000, 1, value as never)],
+      ["effect", () => effect(0.1, value as never)],
+      ["nominal", () => nominal(0.1, value as never)],
+    ])("%s throws a typed error naming the function", (fn, call) => {
+      try {
+        call();
+        expect.unreachable();
+      } catch (e) {
+        expect(e instanceof ValidationError || e instanceof ValidationTypeError).toBe(true);
+        expect((e as Error).message.startsWith(`${fn.split(" ")[0]!}: `)).toBe(true);
+      }
     });
   });
 
@@ -110,6 +157,12 @@ describe("tvm hostile inputs", () => {
     expect(() => xirr(ok, "fast" as never)).toThrow(ValidationTypeError);
     expect(() => xirrRoots(ok, { lower: 1, upper: 0 })).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE" }));
     expect(() => pmt(0.1, 10, 100, 0, { when: "middle" as never })).toThrow(expect.objectContaining({ code: "UNKNOWN_OPTION" }));
+    expect(() => xirr(ok, { dayCount: "ACT/365L" as never })).toThrow(expect.objectContaining({ code: "UNKNOWN_OPTION" }));
+    expect(() => xnpv(0.1, ok, { dayCount: null as never })).toThrow(ValidationTypeError);
+    expect(() => xnpv(0.1, ok, null as never)).toThrow(ValidationTypeError);
+    expect(() => xirrRoots(ok, { dayCount: 365 as never })).toThrow(ValidationTypeError);
+    expect(() => irr([-1, 2], { root: "first" as never })).toThrow(expect.objectContaining({ code: "UNKNOWN_OPTION" }));
+    expect(() => xirr(ok, { root: "excel", maxIterations: 1.5 })).toThrow(expect.objectContaining({ code: "NOT_INTEGER" }));
   });
 
   it("never returns NaN: solver failures are ConvergenceErrors", () => {

@@ -1,8 +1,8 @@
 import type { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
 import { rangeError } from "../_lib/validate.js";
-import { parseAnnuity } from "./_lib/annuity.js";
-import { fromHp, growthMinusOne } from "./_lib/decimal.js";
+import { parseAnnuity, pmtHp } from "./_lib/annuity.js";
+import { fromHp } from "./_lib/decimal.js";
 import type { TvmOptions } from "./types.js";
 import type { AmountInput, NumericInput } from "../money/types.js";
 
@@ -46,9 +46,5 @@ export function pmt(rate: NumericInput, nper: NumericInput, pv: AmountInput, fv?
   const r = a.r!;
   const n = a.n!;
   if (n.isZero()) rangeError(fn, "nper", ErrorCode.OUT_OF_RANGE, "must not be 0", nper, "a number of periods ≠ 0");
-  if (r.isZero()) return fromHp(a.fv!.plus(a.pv!).neg().div(n));
-  const gm1 = growthMinusOne(r, n); // (1+r)^n - 1, accurate for a tiny rate (#11)
-  const g = gm1.plus(1);
-  const w = a.begin ? r.plus(1) : r.minus(r).plus(1);
-  return fromHp(a.fv!.plus(a.pv!.times(g)).neg().times(r).div(w.times(gm1)));
+  return fromHp(pmtHp(r, n, a.pv!, a.fv!, a.begin));
 }

@@ -10,7 +10,9 @@ import type { CashFlow } from "./types.js";
 import { xirr, type XirrOptions } from "./xirr.js";
 import { xirrRoots } from "./xirrRoots.js";
 import { xnpv } from "./xnpv.js";
-import type { DateInput } from "../time/types.js";
+import type { DateInput, DayCountConvention } from "../time/types.js";
+import type { AmountInput } from "../money/types.js";
+import type { IrrRootPolicy } from "./types.js";
 
 describe("tvm types", () => {
   it("returns Decimal from every rate and value function", () => {
@@ -40,5 +42,28 @@ describe("tvm types", () => {
     aprRegZ({ amountFinanced: 1, advanceDate: "2024-01-01", payments: [], unitPeriod: "fortnight" });
     // @ts-expect-error unknown convention
     npv(0.1, [1], { convention: "lotus" });
+  });
+});
+
+describe("tvm 0.2.0 types", () => {
+  it("takes AmountInput and returns Decimal from the Excel-parity functions", async () => {
+    const { mirr } = await import("./mirr.js");
+    const { ipmt } = await import("./ipmt.js");
+    const { cumipmt } = await import("./cumipmt.js");
+    const { effect } = await import("./effect.js");
+    expectTypeOf(mirr).parameter(0).toEqualTypeOf<readonly AmountInput[]>();
+    expectTypeOf(ipmt(0.01, 1, 12, 1000)).toEqualTypeOf<Decimal>();
+    expectTypeOf(cumipmt(0.01, 12, 1000, 1, 12, { when: "begin" })).toEqualTypeOf<Decimal>();
+    expectTypeOf(effect("0.05", 12)).toEqualTypeOf<Decimal>();
+    expectTypeOf<CashFlow["amount"]>().toEqualTypeOf<AmountInput>();
+  });
+
+  it("types the root policy and the day count", () => {
+    expectTypeOf<NonNullable<XirrOptions["root"]>>().toEqualTypeOf<IrrRootPolicy>();
+    expectTypeOf<NonNullable<XirrOptions["dayCount"]>>().toEqualTypeOf<DayCountConvention>();
+    // @ts-expect-error unknown root policy
+    irr([-1, 2], { root: "first" });
+    // @ts-expect-error irr has no dates, so no day count
+    irr([-1, 2], { dayCount: "ACT/360" });
   });
 });

@@ -5,7 +5,7 @@ import type { Decimal } from "decimal.js";
 import { toDecimal, toDecimalInRange, toOption, toRecord } from "../../_lib/validate.js";
 import { parseAmount } from "./flows.js";
 import { assertSameCurrency } from "../../_lib/money.js";
-import { toHp } from "./decimal.js";
+import { growthMinusOne, toHp } from "./decimal.js";
 
 /** Parsed inputs, as 40-digit Decimals. */
 export interface AnnuityArgs {
@@ -38,4 +38,57 @@ export function parseAnnuity(fn: string, spec: Spec): AnnuityArgs {
   const o = toRecord(spec.options, fn, "options", true);
   const when = o["when"] === undefined ? "end" : toOption(o["when"], fn, "options.when", ["end", "begin"] as const);
   return { r, n, pmt, pv, fv, begin: when === "begin" };
+}
+
+/**
+ * pmt = -(fv + pv·(1+r)ⁿ) · r / ((1 + r·w) · ((1+r)ⁿ - 1)), w = 1 for "begin"; r = 0: -(fv + pv)/n.
+ * 40 digits, not rounded (the one implementation behind pmt, ipmt, ppmt, cumipmt, cumprinc).
+ */
+export function pmtHp(r: Decimal, n: Decimal, pv: Decimal, fv: Decimal, begin: boolean): Decimal {
+  if (r.isZero()) return fv.plus(pv).neg().div(n);
+  const gm1 = growthMinusOne(r, n);
+  const w = begin ? r.plus(1) : r.minus(r).plus(1);
+  return fv.plus(pv.times(gm1.plus(1))).neg().times(r).div(w.times(gm1));
+}
+
+/**
+ * fv = -(pv·(1+r)ⁿ + pmt·(1 + r·w)·((1+r)ⁿ - 1)/r); r = 0: -(pv + pmt·n). 40 digits, not rounded
+ * (the one implementation behind fv, ipmt, ppmt, cumipmt, cumprinc).
+ */
+export function fvHp(r: Decimal, n: Decimal, pmt: Decimal, pv: Decimal, begin: boolean): Decimal {
+  if (r.isZero()) return pv.plus(pmt.times(n)).neg();
+  const gm1 = growthMinusOne(r, n);
+  const w = begin ? r.plus(1) : r.minus(r).plus(1);
+  return pv.times(gm1.plus(1)).plus(pmt.times(w).times(gm1).div(r)).neg();
+}
+
+/**
+ * Interest part of payment `per` (numpy-financial's `ipmt`): r · fv(r, per - 1, pmt, pv), divided
+ * by 1 + r when payments fall at the beginning; 0 for the first payment at the beginning.
+ */
+export function ipmtHp(r: Decimal, per: number, n: Decimal, pv: Decimal, fv: Decimal, begin: boolean): Decimal {
+  const p = pmtHp(r, n, pv, fv, begin);
+  if (begin && per === 1) return r.minus(r);
+  const i = fvHp(r, r.minus(r).plus(per - 1), p, pv, begin).times(r);
+  return begin ? i.div(r.plus(1)) : i;
+}
+
+/**
+ * Σ of the principal parts of payments start..end: with Fₖ = fv(r, k, pmt, pv), each principal part
+ * is Fₖ₋₁ - Fₖ ("end"), or (Fₖ₋₁ - Fₖ)/(1 + r) for k > 1 and the whole payment for k = 1
+ * ("begin"), so the sum telescopes: F_{s-1} - F_e (closed form, O(1) whatever the range).
+ */
+export function cumprincHp(r: Decimal, n: Decimal, pv: Decimal, start: number, end: number, begin: boolean): Decimal {
+  const zero = r.minus(r);
+  const p = pmtHp(r, n, pv, zero, begin);
+  const F = (k: number): Decimal => fvHp(r, zero.plus(k), p, pv, begin);
+  if (!begin) return F(start - 1).minus(F(end));
+  let sum = zero;
+  let s = start;
+  if (s === 1) {
+    sum = p;
+    s = 2;
+  }
+  if (s <= end) sum = sum.plus(F(s - 1).minus(F(end)).div(r.plus(1)));
+  return sum;
 }
