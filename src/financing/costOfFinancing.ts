@@ -1,9 +1,11 @@
-import { Decimal } from "decimal.js";
-import { toRecord } from "../_lib/validate.js";
-import { aprRegZ, type AprRegZInput, type AprUnitPeriod } from "../tvm/aprRegZ.js";
+import type { Decimal } from "decimal.js";
+import { aprRegZ, type AprUnitPeriod } from "../tvm/aprRegZ.js";
 import { xirr } from "../tvm/xirr.js";
 import type { Money } from "../money/types.js";
-import type { RepaymentResult } from "./types.js";
+import { computeCost, toUnitPeriod } from "./_lib/cost.js";
+import { readRepaymentResult } from "./_lib/run.js";
+import { toOptions } from "./_lib/validate.js";
+import type { FinancingRateUnavailableReason, RepaymentResult } from "./types.js";
 
 /**
  * The true cost of a simulated financing, from {@link costOfFinancing}.
@@ -24,10 +26,14 @@ export interface FinancingCost {
   readonly paidOff: boolean;
   /** Days from funding to payoff, or `null`. */
   readonly daysToPayoff: number | null;
-  /** XIRR of the seller's flows (ACT/365F, effective annual rate), or `null` if not paid off. */
+  /** XIRR of the seller's flows (ACT/365F, effective annual rate); `null` with the reason in `effectiveAnnualRateUnavailable`. Exactly 0 for a zero finance charge. */
   readonly effectiveAnnualRate: Decimal | null;
-  /** Regulation Z Appendix J actuarial APR (nominal annual rate), or `null` if not paid off. */
+  /** Why `effectiveAnnualRate` is `null`, or `null` when it is given. */
+  readonly effectiveAnnualRateUnavailable: FinancingRateUnavailableReason | null;
+  /** Regulation Z Appendix J actuarial APR (nominal annual rate); `null` with the reason in `aprUnavailable`. Exactly 0 for a zero finance charge. */
   readonly apr: Decimal | null;
+  /** Why `apr` is `null`, or `null` when it is given. */
+  readonly aprUnavailable: FinancingRateUnavailableReason | null;
 }
 
 /**
@@ -39,13 +45,6 @@ export interface FinancingCost {
 export interface CostOfFinancingOptions {
   /** Unit period passed to {@link aprRegZ} (default: its own choice, the most common payment interval). */
   readonly unitPeriod?: AprUnitPeriod;
-}
-
-/** @internal Dated payments of a result, as plain `{ date, amount }`. */
-function paymentsOf(result: RepaymentResult): { date: Date; amount: Decimal }[] {
-  const out: { date: Date; amount: Decimal }[] = [];
-  for (const r of result.rows) if (!r.payment.amount.isZero()) out.push({ date: r.date, amount: r.payment.amount });
-  return out;
 }
 
 /**
@@ -61,8 +60,18 @@ function paymentsOf(result: RepaymentResult): { date: Date; amount: Decimal }[] 
  * - `apr` is the actuarial APR of Regulation Z Appendix J ({@link aprRegZ}): the unit-period
  *   rate times unit periods per year, a nominal rate — the figure commercial-financing
  *   disclosure laws require (Cal. Code Regs. tit. 10 § 940; 23 NYCRR § 600.3).
- * - When the simulation did not repay everything, the rates would describe a default, not the
- *   price: they are `null` and `paidOff` is `false`.
+ * - A zero finance charge gives both rates exactly 0 (no solver is run).
+ * - **A cost that is not a rate (#11).** When the simulation did not repay everything, the rates
+ *   would describe a default, not the price: both are `null` with reason `"not-paid-off"`. When a
+ *   rate solver finds no rate in its searchable range (an advance repaid the day after funding
+ *   has a compounded annual rate beyond any meaningful range), that rate is `null` with reason
+ *   `"no-rate-in-solver-range"`; the finance charge and factor rate are still given. The same
+ *   policy holds in {@link disclosure}, {@link simulateSalesScenarios} and
+ *   {@link simulatePortfolio}: no solver error (named `xirr` or `aprRegZ`) reaches the caller.
+ * - A `result` built by {@link simulateRepayment} is used as is; any other object (a copy, a
+ *   parsed JSON) is re-validated, and its totals must agree (Σ row payments = `totalPaid`, a
+ *   paid-off result owes nothing, `totalRepayment` = principal + finance charge), else
+ *   `UNDEFINED_RESULT`. At most 10,036,525 rows.
  *
  * ## References
  * - 12 C.F.R. Part 1026, Appendix J (actuarial method).
@@ -71,8 +80,10 @@ function paymentsOf(result: RepaymentResult): { date: Date; amount: Decimal }[] 
  * @param result - a {@link RepaymentResult} from {@link simulateRepayment}
  * @param options - unit period for the APR
  * @returns a frozen {@link FinancingCost}
- * @throws {ValidationError} when `result` is not a repayment result
- * @throws {ConvergenceError} when a rate solver fails (not expected for a repaid financing)
+ * @throws {ValidationError} when `result` is not a repayment result, its totals disagree
+ *   (`UNDEFINED_RESULT`), or `options` is `null`, has an unknown key (`UNKNOWN_OPTION`) or a bad
+ *   `unitPeriod`
+ * @throws {CurrencyMismatchError} when a re-validated result mixes currencies
  *
  * @example
  * ```ts
@@ -84,6 +95,9 @@ function paymentsOf(result: RepaymentResult): { date: Date; amount: Decimal }[] 
  * cost.financeCharge.amount.toString(); //=> "1500"
  * cost.apr?.toDecimalPlaces(4).toString(); //=> "0.3624"
  * cost.effectiveAnnualRate?.toDecimalPlaces(4).toString(); //=> "0.4365"
+ * // Not repaid: the rates are null, and the reason says why
+ * const short = costOfFinancing(simulateRepayment(advance, sales.slice(0, 30)));
+ * [short.apr, short.aprUnavailable]; //=> [null, "not-paid-off"]
  * ```
  *
  * @category Financing
@@ -91,39 +105,8 @@ function paymentsOf(result: RepaymentResult): { date: Date; amount: Decimal }[] 
  */
 export function costOfFinancing(result: RepaymentResult, options?: CostOfFinancingOptions): FinancingCost {
   const fn = "costOfFinancing";
-  const r = toRecord(result, fn, "result");
-  const o = toRecord(options, fn, "options", true);
-  const res = r as unknown as RepaymentResult;
-  if (!Array.isArray(res.rows) || typeof res.summary !== "object" || res.summary === null) {
-    toRecord(null, fn, "result.summary");
-  }
-  const s = res.summary;
-  const principal = s.principal;
-  const paidOff = s.paidOff;
-  const financeCharge = paidOff
-    ? Object.freeze({ amount: s.totalPaid.amount.minus(principal.amount), currency: principal.currency })
-    : s.financeCharge;
-  const factorRate = (paidOff ? s.totalPaid.amount : s.totalRepayment.amount).div(principal.amount);
-  let effectiveAnnualRate: Decimal | null = null;
-  let apr: Decimal | null = null;
-  if (paidOff) {
-    const payments = paymentsOf(res);
-    const flows = [{ date: s.fundedOn, amount: principal.amount }, ...payments.map((p) => ({ date: p.date, amount: p.amount.neg() }))];
-    if (!financeCharge.amount.isZero()) {
-      effectiveAnnualRate = xirr(flows);
-    } else effectiveAnnualRate = new Decimal(0);
-    const input: AprRegZInput = { amountFinanced: principal.amount, advanceDate: s.fundedOn, payments };
-    apr = aprRegZ(o["unitPeriod"] === undefined ? input : { ...input, unitPeriod: o["unitPeriod"] as AprUnitPeriod });
-  }
-  return Object.freeze({
-    principal,
-    totalPaid: s.totalPaid,
-    financeCharge,
-    factorRate,
-    paidOff,
-    daysToPayoff: s.daysToPayoff,
-    effectiveAnnualRate,
-    apr,
-  });
+  const o = toOptions(options, fn, "options", ["unitPeriod"], true);
+  const input = readRepaymentResult(result, fn);
+  const unitPeriod = o["unitPeriod"] === undefined ? undefined : toUnitPeriod(o["unitPeriod"], fn, "options.unitPeriod");
+  return Object.freeze(computeCost(input, unitPeriod, { xirr, aprRegZ }));
 }
-

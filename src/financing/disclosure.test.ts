@@ -31,7 +31,7 @@ describe("disclosure (historical method)", () => {
     expect(d.estimatedTotalPayment.amount.toString()).toBe("11500");
     expect(d.estimatedFinanceCharge.amount.toString()).toBe("1500");
     expect(d.estimatedMonthlyCost.amount.toString()).toBe("1216.67"); // 12,166.67 × 10 %
-    expect(d.estimatedApr.toDecimalPlaces(4).toString()).toBe("0.3624"); // same flows as costOfFinancing's test
+    expect(d.estimatedApr?.toDecimalPlaces(4).toString()).toBe("0.3624"); // same flows as costOfFinancing's test
     expect(d.fundingProvided.amount.toString()).toBe("10000");
     expect(d.fundedOn.toISOString()).toBe("2024-01-01T00:00:00.000Z");
   });

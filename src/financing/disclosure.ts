@@ -1,15 +1,15 @@
 import { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
-import { toUtcDay } from "../_lib/dates.js";
-import { dayDate, dayNumber, readSeries } from "./_lib/engine.js";
+import { dayDate, readSeries } from "./_lib/engine.js";
 import { readProduct } from "./_lib/products.js";
 import { runProduct, toRepaymentResult } from "./_lib/run.js";
 import { makeMoney, minorDigits } from "../_lib/money.js";
-import { rangeError, toArray, toInteger, toOption, toRecord } from "../_lib/validate.js";
+import { rangeError, toInteger, toOption } from "../_lib/validate.js";
+import { MAX_EXCLUDED_MONTHS, toDenseArray, toFinancingDay, toOptions } from "./_lib/validate.js";
 import type { Money } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
 import { costOfFinancing } from "./costOfFinancing.js";
-import type { FinancingProduct, FinancingSalesSeries } from "./types.js";
+import type { FinancingProduct, FinancingRateUnavailableReason, FinancingSalesSeries } from "./types.js";
 
 /**
  * The {@link disclosure} function options.
@@ -24,7 +24,7 @@ export interface DisclosureOptions {
   readonly months?: number;
   /** Day of the offer and funding (default: the day after the last historical sale). */
   readonly offerDate?: DateInput;
-  /** Months (`"YYYY-MM"`) to leave out of the average, as § 930(b)(4) / § 600.8(b)(4) allow. */
+  /** Months (`"YYYY-MM"`, at most 1,200) to leave out of the average, as § 930(b)(4) / § 600.8(b)(4) allow. */
   readonly excludeMonths?: readonly string[];
 }
 
@@ -44,8 +44,14 @@ export interface FinancingDisclosure {
   readonly projectedDailySales: Money;
   /** Funding provided (amount financed). */
   readonly fundingProvided: Money;
-  /** Estimated APR (Reg Z App. J actuarial, nominal annual, decimal: 0.25 = 25 %). */
-  readonly estimatedApr: Decimal;
+  /**
+   * Estimated APR (Reg Z App. J actuarial, nominal annual, decimal: 0.25 = 25 %); exactly 0 for a
+   * zero fee; `null` when no rate can be found in the solver's range, with the reason in
+   * `estimatedAprUnavailable` (as in {@link costOfFinancing}).
+   */
+  readonly estimatedApr: Decimal | null;
+  /** Why `estimatedApr` is `null` (`"no-rate-in-solver-range"`), or `null` when it is given. */
+  readonly estimatedAprUnavailable: FinancingRateUnavailableReason | null;
   /** Estimated finance charge. */
   readonly estimatedFinanceCharge: Money;
   /** Estimated total payment (funding + finance charge). */
@@ -101,7 +107,10 @@ function keyOfIndex(i: number): string {
  *    payments and a maximum term are all accounted for.
  * 3. **APR (§ 940; § 600.3).** Actuarial method of Regulation Z Appendix J via
  *    {@link costOfFinancing}; finance charge per § 943 / § 600.2 (the fee; no other charges
- *    are modelled).
+ *    are modelled). An APR the solver cannot find (#11: e.g. a $1,000 offer to a seller with
+ *    $20,000 of daily sales, repaid the day after funding) is `null` with
+ *    `estimatedAprUnavailable: "no-rate-in-solver-range"`, never a solver error: the provider
+ *    sees every other figure and decides (such an offer should normally not be made).
  * 4. The table layout and wording of § 914 (nine rows: Funding Provided, Estimated APR,
  *    Finance Charge, Estimated Total Payment Amount, Estimated Payment, Estimated Term,
  *    Prepayment, …) is the caller's; this function supplies the figures.
@@ -118,8 +127,10 @@ function keyOfIndex(i: number): string {
  * @throws {ValidationError} when the offer is a term loan, the method is not `"historical"`, `months` is outside 4–12,
  *   there is no complete month of history (`EMPTY_INPUT`), or the projection never repays the
  *   offer within 100 years (`UNDEFINED_RESULT`)
- * @throws {CurrencyMismatchError} when a sale is in another currency than the offer
- * @throws {ConvergenceError} when the APR or XIRR solver finds no rate (e.g. a payoff within days, whose effective rate is beyond the solver range)
+ * @throws {ValidationError} `UNKNOWN_OPTION` for an unknown option key, `MISSING_VALUE` for a hole
+ *   in `excludeMonths` or `historicalSales`
+ * @throws {CurrencyMismatchError} when a sale is in another currency than the offer (the message
+ *   names the row: index and date)
  *
  * @example
  * ```ts
@@ -142,7 +153,7 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
   if (product.kind === "term-loan") {
     rangeError(FN, "offer.kind", ErrorCode.OUT_OF_RANGE, "must be a sales-based product (a fixed-instalment loan is a closed-end transaction, § 910)", product.kind, "\"sales-based-advance\" or \"revenue-share-loan\"");
   }
-  const o = toRecord(options, FN, "options");
+  const o = toOptions(options, FN, "options", ["method", "months", "offerDate", "excludeMonths"], false);
   toOption(o["method"], FN, "options.method", ["historical"] as const);
   const months = o["months"] === undefined ? 12 : toInteger(o["months"], FN, "options.months", 4, 12);
   const currency = product.principal.currency;
@@ -150,7 +161,7 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
   const series = readSeries(historicalSales, FN, "historicalSales", currency);
   const excluded = new Set<string>();
   if (o["excludeMonths"] !== undefined) {
-    const list = toArray<unknown>(o["excludeMonths"], FN, "options.excludeMonths");
+    const list = toDenseArray<unknown>(o["excludeMonths"], FN, "options.excludeMonths", { maxLength: MAX_EXCLUDED_MONTHS });
     list.forEach((m, i) => {
       if (typeof m !== "string" || !ISO_MONTH.test(m)) rangeError(FN, `options.excludeMonths[${i}]`, ErrorCode.INVALID_DATE, "must be a month \"YYYY-MM\"", m, "\"YYYY-MM\"");
       excluded.add(m);
@@ -158,7 +169,7 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
   }
   const n = series.days.length;
   if (n === 0) rangeError(FN, "historicalSales", ErrorCode.EMPTY_INPUT, "must not be empty", historicalSales, "at least one complete month of sales");
-  const offerDay = o["offerDate"] === undefined ? series.days[n - 1]! + 1 : dayNumber(toUtcDay(o["offerDate"], FN, "options.offerDate"));
+  const offerDay = o["offerDate"] === undefined ? series.days[n - 1]! + 1 : toFinancingDay(o["offerDate"], FN, "options.offerDate");
   const lastMonth = monthIndex(offerDay) - 1; // complete months before the offer month
   // A month counts only when the history covers it from its first day: a business whose first
   // sale is on the 25th has not had a complete first month (§ 930 / § 600.8 average *monthly* sales).
@@ -208,7 +219,8 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
     averageMonthlySales: makeMoney(average, currency),
     projectedDailySales: amount,
     fundingProvided: product.principal,
-    estimatedApr: cost.apr!,
+    estimatedApr: cost.apr,
+    estimatedAprUnavailable: cost.aprUnavailable,
     estimatedFinanceCharge: cost.financeCharge,
     estimatedTotalPayment: result.summary.totalPaid,
     estimatedPayment: Object.freeze({ amount: firstPayment, frequency: "day" as const }),

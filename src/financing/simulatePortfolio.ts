@@ -4,10 +4,11 @@ import { dayDate, dayNumber } from "./_lib/engine.js";
 import { runProduct } from "./_lib/run.js";
 import { toUtcDay } from "../_lib/dates.js";
 import { assertSameCurrency, makeMoney, toCurrency } from "../_lib/money.js";
-import { rangeError, toArray, toNonEmptyString, toRecord } from "../_lib/validate.js";
+import { rangeError, toNonEmptyString, toRecord } from "../_lib/validate.js";
+import { MAX_LOANS, toDenseArray, toFinancingDay, toOptionalBoolean, toOptions } from "./_lib/validate.js";
 import type { Money } from "../money/types.js";
 import { xirr } from "../tvm/xirr.js";
-import type { FinancingGranularity, FinancingProduct, FinancingSalesSeries } from "./types.js";
+import type { FinancingGranularity, FinancingProduct, FinancingRateUnavailableReason, FinancingSalesSeries } from "./types.js";
 import type { RoundingMode } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
 
@@ -40,7 +41,7 @@ export interface SimulatePortfolioOptions {
   readonly granularity?: FinancingGranularity;
   /** Rounding of each holdback to the minor unit (default `"half-even"`). */
   readonly rounding?: RoundingMode;
-  /** Include the per-loan list in the result (default true). */
+  /** Include the per-loan list in the result (default true; a boolean). */
   readonly includeLoans?: boolean;
 }
 
@@ -86,8 +87,10 @@ export interface PortfolioResult {
   readonly lossRateIfSalesStop: Decimal;
   /** Lender's daily net cash flows, sorted by date. */
   readonly cashFlows: readonly { readonly date: Date; readonly amount: Money }[];
-  /** XIRR of `cashFlows` (ACT/365F), or `null` when it has no root (e.g. nothing repaid). */
+  /** XIRR of `cashFlows` (ACT/365F), or `null` when it has no root (e.g. nothing repaid), with the reason in `irrUnavailable`. */
   readonly irr: Decimal | null;
+  /** `"no-rate-in-solver-range"` when `irr` is `null`, else `null` (the policy of {@link costOfFinancing}). */
+  readonly irrUnavailable: FinancingRateUnavailableReason | null;
   /** Per-loan outcomes (empty when `includeLoans: false`). */
   readonly loans: readonly PortfolioLoanOutcome[];
 }
@@ -100,7 +103,7 @@ const FN = "simulatePortfolio";
  * cannot be read here; the run then reports the problem with its own error.
  */
 function impliedFundingDay(loan: Readonly<Record<string, unknown>>, sales: unknown, i: number): number | undefined {
-  if (loan["fundedOn"] !== undefined) return dayNumber(toUtcDay(loan["fundedOn"], FN, `loans[${i}].fundedOn`));
+  if (loan["fundedOn"] !== undefined) return toFinancingDay(loan["fundedOn"], FN, `loans[${i}].fundedOn`);
   const product = loan["product"] as { kind?: unknown; startDate?: unknown } | null;
   try {
     if (typeof product === "object" && product !== null && product.kind === "term-loan") return dayNumber(toUtcDay(product.startDate, FN, `loans[${i}].product.startDate`));
@@ -123,15 +126,19 @@ function impliedFundingDay(loan: Readonly<Record<string, unknown>>, sales: unkno
  * - Loans funded after `until` are left out of every total and counted in `notYetFunded`.
  * - `irr` solves the lender's daily net flows up to `until` with {@link xirr}: it is the return
  *   *if sales stopped at `until`* (outstanding balances written off), so before most loans are
- *   repaid it is strongly negative. It is `null` when the solver finds no root
- *   (`ConvergenceError`), e.g. a portfolio that recovered nothing.
+ *   repaid it is strongly negative. It is `null` with `irrUnavailable: "no-rate-in-solver-range"`
+ *   when the solver finds no root, e.g. a portfolio that recovered nothing.
+ * - Bounds: at most 1,000,000 loans; each run has the bounds of {@link simulateRepayment}.
+ *   `loans` must be a dense array (a hole such as `[, loan]` throws `MISSING_VALUE` rather than
+ *   count as a loan).
  *
  * @param loans - `{ id, sellerId, product, fundedOn? }[]`, ids unique, one currency
  * @param salesBySeller - a `Map` or record from seller id to its sales series
  * @param options - horizon, granularity, rounding, per-loan output
  * @returns a frozen {@link PortfolioResult}
- * @throws {ValidationError} when loans are empty, an id repeats (`DUPLICATE`), a seller has no
- *   series, or any loan/series is invalid
+ * @throws {ValidationError} when loans are empty, have a hole or more than 1,000,000 entries, an
+ *   id repeats (`DUPLICATE`), a seller has no series, a loan or option has an unknown key
+ *   (`UNKNOWN_OPTION`), or any loan/series is invalid
  * @throws {CurrencyMismatchError} when loans or sales mix currencies
  *
  * @example
@@ -155,13 +162,13 @@ export function simulatePortfolio(
   salesBySeller: ReadonlyMap<string, FinancingSalesSeries> | Readonly<Record<string, FinancingSalesSeries>>,
   options?: SimulatePortfolioOptions,
 ): PortfolioResult {
-  const list = toArray<unknown>(loans, FN, "loans", { nonEmpty: true });
-  const o = toRecord(options, FN, "options", true);
-  const includeLoans = o["includeLoans"] !== false;
+  const list = toDenseArray<unknown>(loans, FN, "loans", { nonEmpty: true, maxLength: MAX_LOANS });
+  const o = toOptions(options, FN, "options", ["until", "granularity", "rounding", "includeLoans"], true);
+  const includeLoans = toOptionalBoolean(o["includeLoans"], FN, "options.includeLoans") !== false;
   const isMap = salesBySeller instanceof Map;
   if (!isMap) toRecord(salesBySeller, FN, "salesBySeller");
-  const until = o["until"] === undefined ? undefined : toUtcDay(o["until"], FN, "options.until");
-  const untilDay = until === undefined ? undefined : dayNumber(until);
+  const untilDay = o["until"] === undefined ? undefined : toFinancingDay(o["until"], FN, "options.until");
+  const until = untilDay === undefined ? undefined : dayDate(untilDay);
   let notYetFunded = 0;
   let skippedCurrency: string | undefined;
   const ids = new Set<string>();
@@ -180,7 +187,7 @@ export function simulatePortfolio(
     flows.set(day, prev === undefined ? amount : prev.plus(amount));
   };
   list.forEach((raw, i) => {
-    const loan = toRecord(raw, FN, `loans[${i}]`);
+    const loan = toOptions(raw, FN, `loans[${i}]`, ["id", "sellerId", "product", "fundedOn"], false);
     const id = toNonEmptyString(loan["id"], FN, `loans[${i}].id`);
     if (ids.has(id)) rangeError(FN, `loans[${i}].id`, ErrorCode.DUPLICATE, "must be unique", id, "unique loan ids");
     ids.add(id);
@@ -237,7 +244,8 @@ export function simulatePortfolio(
   let irr: Decimal | null = null;
   if (cashFlows.length > 0) {
     try {
-      irr = xirr(cashFlows.map((f) => ({ date: f.date, amount: f.amount.amount })));
+      const r = xirr(cashFlows.map((f) => ({ date: f.date, amount: f.amount.amount })));
+      irr = r.isFinite() ? r : null;
     } catch (err) {
       if (!(err instanceof ConvergenceError)) throw err;
     }
@@ -255,6 +263,7 @@ export function simulatePortfolio(
     lossRateIfSalesStop: lent.isZero() ? new Decimal(0) : loss.div(lent),
     cashFlows: Object.freeze(cashFlows),
     irr,
+    irrUnavailable: irr === null ? "no-rate-in-solver-range" : null,
     loans: Object.freeze(outcomes),
   });
 }

@@ -1,10 +1,10 @@
 import { Decimal } from "decimal.js";
 import { ErrorCode } from "../errors.js";
-import { toUtcDay } from "../_lib/dates.js";
-import { dayNumber, readSeries } from "./_lib/engine.js";
+import { readSeries } from "./_lib/engine.js";
 import { buildAdvance } from "./_lib/products.js";
 import { assertSameCurrency, minorDigits, makeMoney, toCurrency, toMoney } from "../_lib/money.js";
-import { rangeError, toDecimalInRange, toInteger, toPositiveDecimal, toRecord } from "../_lib/validate.js";
+import { rangeError, toInteger, toPositiveDecimal } from "../_lib/validate.js";
+import { toFinancingDay, toOptions, toRateInRange } from "./_lib/validate.js";
 import type { AmountInput, Money, NumericInput } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
 import type { FinancingMinimumPaymentInput, FinancingSalesSeries, SalesBasedAdvance } from "./types.js";
@@ -66,6 +66,20 @@ export interface SizedOffer {
 }
 
 const FN = "sizeOffer";
+const POLICY_KEYS = [
+  "shareOfTrailingSales",
+  "factorRate",
+  "targetTermDays",
+  "maxHoldbackRate",
+  "holdbackStep",
+  "lookbackDays",
+  "principalStep",
+  "maxPrincipal",
+  "minPrincipal",
+  "minimumPayment",
+  "maxTermDays",
+  "asOf",
+] as const;
 
 /**
  * Propose an advance from a seller's sales history: principal as a share of trailing sales and
@@ -113,17 +127,17 @@ const FN = "sizeOffer";
  * @since 0.1.0
  */
 export function sizeOffer(salesHistory: FinancingSalesSeries, policy: SizeOfferPolicy): SizedOffer {
-  const p = toRecord(policy, FN, "policy");
+  const p = toOptions(policy, FN, "policy", POLICY_KEYS, false);
   const series = readSeries(salesHistory, FN, "salesHistory", undefined);
   const n = series.days.length;
   if (n === 0 || series.currency === undefined) rangeError(FN, "salesHistory", ErrorCode.EMPTY_INPUT, "must not be empty", salesHistory, "a non-empty sales series");
   const currency = toCurrency(series.currency, FN);
   const digits = minorDigits(currency);
-  const share = toDecimalInRange(p["shareOfTrailingSales"], FN, "policy.shareOfTrailingSales", 0, 1, { lowerOpen: true });
-  const factor = toDecimalInRange(p["factorRate"], FN, "policy.factorRate", 1, 3);
+  const share = toRateInRange(p["shareOfTrailingSales"], FN, "policy.shareOfTrailingSales", 0, 1, { lowerOpen: true });
+  const factor = toRateInRange(p["factorRate"], FN, "policy.factorRate", 1, 3);
   const target = toInteger(p["targetTermDays"], FN, "policy.targetTermDays", 1, 36_500);
-  const maxH = p["maxHoldbackRate"] === undefined ? new Decimal("0.3") : toDecimalInRange(p["maxHoldbackRate"], FN, "policy.maxHoldbackRate", 0, 1, { lowerOpen: true, upperOpen: true });
-  const hStep = p["holdbackStep"] === undefined ? new Decimal("0.01") : toDecimalInRange(p["holdbackStep"], FN, "policy.holdbackStep", 0, 1, { lowerOpen: true, upperOpen: true });
+  const maxH = p["maxHoldbackRate"] === undefined ? new Decimal("0.3") : toRateInRange(p["maxHoldbackRate"], FN, "policy.maxHoldbackRate", 0, 1, { lowerOpen: true, upperOpen: true });
+  const hStep = p["holdbackStep"] === undefined ? new Decimal("0.01") : toRateInRange(p["holdbackStep"], FN, "policy.holdbackStep", 0, 1, { lowerOpen: true, upperOpen: true });
   const lookback = p["lookbackDays"] === undefined ? 365 : toInteger(p["lookbackDays"], FN, "policy.lookbackDays", 1, 36_500);
   // An AmountInput: a Money in the sales' currency, or a plain number in that currency.
   const amount = (value: unknown, arg: string): Decimal => {
@@ -135,7 +149,7 @@ export function sizeOffer(salesHistory: FinancingSalesSeries, policy: SizeOfferP
   const pStep = p["principalStep"] === undefined ? new Decimal(1) : amount(p["principalStep"], "policy.principalStep");
   const maxP = p["maxPrincipal"] === undefined ? null : amount(p["maxPrincipal"], "policy.maxPrincipal");
   const minP = p["minPrincipal"] === undefined ? pStep : amount(p["minPrincipal"], "policy.minPrincipal");
-  const asOf = p["asOf"] === undefined ? series.days[n - 1]! + 1 : dayNumber(toUtcDay(p["asOf"], FN, "policy.asOf"));
+  const asOf = p["asOf"] === undefined ? series.days[n - 1]! + 1 : toFinancingDay(p["asOf"], FN, "policy.asOf");
   const from = Math.max(asOf - lookback, series.days[0]!);
   let trailing = new Decimal(0);
   for (let i = 0; i < n; i++) {

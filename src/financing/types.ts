@@ -270,3 +270,16 @@ export interface RepaymentResult {
   readonly rows: readonly RepaymentRow[];
   readonly summary: RepaymentSummary;
 }
+
+/**
+ * Why a rate of a financing result is `null` (#11): `"not-paid-off"` (the simulation did not
+ * repay everything, so a rate would describe a default, not the price) or
+ * `"no-rate-in-solver-range"` (the cost cannot be expressed as a rate the solvers can find: e.g.
+ * an advance repaid the day after funding, whose compounded annual rate is astronomically high).
+ * The finance charge and factor rate are always given; a rate solver's own error never reaches
+ * the caller.
+ *
+ * @category Financing
+ * @since 0.2.0
+ */
+export type FinancingRateUnavailableReason = "not-paid-off" | "no-rate-in-solver-range";

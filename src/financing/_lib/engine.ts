@@ -3,12 +3,13 @@
  * integer UTC day numbers and Decimal amounts. Never exported from the package.
  */
 import { Decimal } from "decimal.js";
-import { ErrorCode } from "../../errors.js";
+import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
 import type { Money } from "../../money/types.js";
 import type { FinancingGranularity } from "../types.js";
 import { MS_PER_DAY, addMonthsToEpochDay, epochDay, toUtcDay, utcTime } from "../../_lib/dates.js";
-import { assertSameCurrency, toMoney } from "../../_lib/money.js";
-import { rangeError, toArray, typeError } from "../../_lib/validate.js";
+import { toMoney } from "../../_lib/money.js";
+import { rangeError, typeError } from "../../_lib/validate.js";
+import { assertFinancingDay, MAX_SERIES_ROWS, toDenseArray } from "./validate.js";
 
 /** A sales series read into parallel arrays of UTC day numbers and Decimal amounts. */
 export interface SeriesArrays {
@@ -27,11 +28,13 @@ export function dayDate(day: number): Date {
 }
 
 /**
- * Validate a sales series: an array of `{ date, amount: Money }`, dates strictly increasing (as
- * UTC days), every amount in `currency` (when given; else the first amount's currency).
+ * Validate a sales series: a dense array (no holes, at most {@link MAX_SERIES_ROWS} rows) of
+ * `{ date, amount: Money }`, dates ascending (as UTC days, years 0000–9999), every amount in
+ * `currency` (when given; else the first amount's currency). A currency mismatch names the row
+ * (index and date), as date errors do.
  */
 export function readSeries(value: unknown, fn: string, arg: string, currency: string | undefined): SeriesArrays & { readonly currency: string | undefined } {
-  const list = toArray<unknown>(value, fn, arg);
+  const list = toDenseArray<unknown>(value, fn, arg, { maxLength: MAX_SERIES_ROWS });
   const n = list.length;
   const days: number[] = [];
   const amounts: Decimal[] = [];
@@ -48,6 +51,7 @@ export function readSeries(value: unknown, fn: string, arg: string, currency: st
     let day: number;
     if (d instanceof Date && d.getTime() % MS_PER_DAY === 0) day = d.getTime() / MS_PER_DAY;
     else day = dayNumber(toUtcDay(d, fn, `${arg}[${i}].date`));
+    assertFinancingDay(day, fn, `${arg}[${i}].date`, d);
     const a = s.amount as Money | undefined;
     let amount: Decimal;
     if (a !== null && typeof a === "object" && a.amount instanceof Decimal && a.currency === cur && Object.isFrozen(a) && a.amount.isFinite()) {
@@ -55,7 +59,9 @@ export function readSeries(value: unknown, fn: string, arg: string, currency: st
     } else {
       const m = toMoney(a, fn, `${arg}[${i}].amount`);
       if (cur === undefined) cur = m.currency;
-      else assertSameCurrency(fn, cur, m.currency);
+      else if (m.currency !== cur) {
+        throw new CurrencyMismatchError(fn, cur, m.currency, `at ${arg}[${i}] (${dayDate(day).toISOString().slice(0, 10)}); every sale must be in ${cur}`);
+      }
       amount = m.amount;
     }
     if (day < prev) {

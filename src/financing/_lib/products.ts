@@ -13,19 +13,23 @@ import type {
   TermLoanSchedule,
 } from "../types.js";
 import type { Money } from "../../money/types.js";
-import { toUtcDay } from "../../_lib/dates.js";
 import { addMonthsDay, dayDate, dayNumber } from "./engine.js";
 import { assertSameCurrency, makeMoney, minorDigits, toMoney } from "../../_lib/money.js";
 import {
   rangeError,
   type RenamedOptions,
   toDecimal,
-  toDecimalInRange,
   toInteger,
   toOption,
   toRecord,
   typeError,
 } from "../../_lib/validate.js";
+import { toFinancingDay, toOptionalBoolean, toOptions, toRateInRange } from "./validate.js";
+
+const ADVANCE_KEYS = ["principal", "fee", "factorRate", "holdbackRate", "minimumPayment", "maxTermDays"] as const;
+const MINIMUM_KEYS = ["rate", "everyDays", "forDays"] as const;
+const REVENUE_SHARE_KEYS = ["principal", "repaymentCap", "revenueShare"] as const;
+const TERM_LOAN_KEYS = ["principal", "annualRate", "termMonths", "startDate", "schedule", "chargeShortfallToCard"] as const;
 
 const built = new WeakSet<object>();
 
@@ -59,7 +63,7 @@ function freezeProduct<T extends object>(p: T): T {
 
 /** Build a {@link SalesBasedAdvance}. */
 export function buildAdvance(input: unknown, fn: string, prefix = ""): SalesBasedAdvance {
-  const o = toRecord(input, fn, prefix || "input");
+  const o = toOptions(input, fn, prefix || "input", ADVANCE_KEYS, false);
   const principal = toMinorMoney(o["principal"], fn, path(prefix, "principal"), undefined, false);
   const cur = principal.currency;
   const hasFee = o["fee"] !== undefined;
@@ -72,15 +76,15 @@ export function buildAdvance(input: unknown, fn: string, prefix = ""): SalesBase
   if (hasFee) fee = toAmountIn(o["fee"], fn, path(prefix, "fee"), cur);
   else {
     // Capped at 3 (a fee of twice the principal): 13 meant as 1.13 must not pass as a 1,200 % fee.
-    const f = toDecimalInRange(o["factorRate"], fn, path(prefix, "factorRate"), 1, 3);
+    const f = toRateInRange(o["factorRate"], fn, path(prefix, "factorRate"), 1, 3);
     fee = makeMoney(principal.amount.times(f.minus(1)).toDecimalPlaces(minorDigits(cur), Decimal.ROUND_HALF_UP), cur);
   }
   const total = principal.amount.plus(fee.amount);
-  const holdbackRate = toDecimalInRange(o["holdbackRate"], fn, path(prefix, "holdbackRate"), 0, 1, { lowerOpen: true, upperOpen: true });
+  const holdbackRate = toRateInRange(o["holdbackRate"], fn, path(prefix, "holdbackRate"), 0, 1, { lowerOpen: true, upperOpen: true });
   let minimumPayment: FinancingMinimumPayment | null = null;
   if (o["minimumPayment"] !== undefined && o["minimumPayment"] !== null) {
-    const mp = toRecord(o["minimumPayment"], fn, path(prefix, "minimumPayment"));
-    const rate = toDecimalInRange(mp["rate"], fn, path(prefix, "minimumPayment.rate"), 0, 1, { lowerOpen: true });
+    const mp = toOptions(o["minimumPayment"], fn, path(prefix, "minimumPayment"), MINIMUM_KEYS, false);
+    const rate = toRateInRange(mp["rate"], fn, path(prefix, "minimumPayment.rate"), 0, 1, { lowerOpen: true });
     const everyDays = toInteger(mp["everyDays"], fn, path(prefix, "minimumPayment.everyDays"), 1, 36_500);
     const forDays = mp["forDays"] === undefined || mp["forDays"] === null ? null : toInteger(mp["forDays"], fn, path(prefix, "minimumPayment.forDays"), 1, 36_500);
     const amount = makeMoney(total.times(rate).toDecimalPlaces(minorDigits(cur), Decimal.ROUND_HALF_UP), cur);
@@ -101,11 +105,12 @@ export function buildAdvance(input: unknown, fn: string, prefix = ""): SalesBase
 
 /** Build a {@link RevenueShareLoan}. */
 export function buildRevenueShare(input: unknown, fn: string, prefix = ""): RevenueShareLoan {
-  const o = toRecord(input, fn, prefix || "input");
+  const o = toOptions(input, fn, prefix || "input", REVENUE_SHARE_KEYS, false);
   const principal = toMinorMoney(o["principal"], fn, path(prefix, "principal"), undefined, false);
   const cur = principal.currency;
-  const repaymentCap = toDecimalInRange(o["repaymentCap"], fn, path(prefix, "repaymentCap"), 1, undefined);
-  const revenueShare = toDecimalInRange(o["revenueShare"], fn, path(prefix, "revenueShare"), 0, 1, { lowerOpen: true, upperOpen: true });
+  // Capped at 3 like factorRate (#11): 140 meant as 1.40 must not price a 13,900 % fee.
+  const repaymentCap = toRateInRange(o["repaymentCap"], fn, path(prefix, "repaymentCap"), 1, 3);
+  const revenueShare = toRateInRange(o["revenueShare"], fn, path(prefix, "revenueShare"), 0, 1, { lowerOpen: true, upperOpen: true });
   const fee = makeMoney(principal.amount.times(repaymentCap.minus(1)).toDecimalPlaces(minorDigits(cur), Decimal.ROUND_HALF_UP), cur);
   return freezeProduct<RevenueShareLoan>({
     kind: "revenue-share-loan",
@@ -123,19 +128,17 @@ const RENAMED_SCHEDULES: RenamedOptions<TermLoanSchedule> = { since: "0.2.0", na
 
 /** Build a {@link TermLoan} and its amortisation schedule. */
 export function buildTermLoan(input: unknown, fn: string, prefix = ""): TermLoan {
-  const o = toRecord(input, fn, prefix || "input");
+  const o = toOptions(input, fn, prefix || "input", TERM_LOAN_KEYS, false);
   const principal = toMinorMoney(o["principal"], fn, path(prefix, "principal"), undefined, false);
   const cur = principal.currency;
   const digits = minorDigits(cur);
   // Capped at 100 %: an annual rate written as a percentage (9 for 9 %) must not pass as 900 %.
-  const annualRate = toDecimalInRange(o["annualRate"], fn, path(prefix, "annualRate"), 0, 1);
+  const annualRate = toRateInRange(o["annualRate"], fn, path(prefix, "annualRate"), 0, 1);
+  // Bound before the schedule loop: at most 600 monthly or 1,300 biweekly instalments.
   const termMonths = toInteger(o["termMonths"], fn, path(prefix, "termMonths"), 1, 600);
-  const start = toUtcDay(o["startDate"], fn, path(prefix, "startDate"));
+  const start = dayDate(toFinancingDay(o["startDate"], fn, path(prefix, "startDate")));
   const schedule = o["schedule"] === undefined ? "month" : toOption(o["schedule"], fn, path(prefix, "schedule"), SCHEDULES, RENAMED_SCHEDULES);
-  const card = o["chargeShortfallToCard"];
-  if (card !== undefined && typeof card !== "boolean") {
-    typeError(fn, path(prefix, "chargeShortfallToCard"), ErrorCode.INVALID_TYPE, "must be a boolean", card, "true or false");
-  }
+  const card = toOptionalBoolean(o["chargeShortfallToCard"], fn, path(prefix, "chargeShortfallToCard"));
   const startDay = dayNumber(start);
   const n = schedule === "month" ? termMonths : Math.round((termMonths * 26) / 12);
   const r = schedule === "month" ? annualRate.div(12) : annualRate.div(26);
@@ -183,11 +186,24 @@ export function readProduct(value: unknown, fn: string, arg = "product"): Financ
   if (typeof value === "object" && value !== null && built.has(value)) return value as FinancingProduct;
   const o = toRecord(value, fn, arg);
   const kind = toOption(o["kind"], fn, `${arg}.kind`, KINDS);
+  // Derived fields of a product (recomputed) are dropped; any other unknown key is rejected.
   if (kind === "sales-based-advance") {
-    const { factorRate: _f, totalRepayment: _t, ...rest } = o as Record<string, unknown>;
-    const mp = rest["minimumPayment"] as Record<string, unknown> | null | undefined;
-    return buildAdvance({ ...rest, minimumPayment: mp ? { rate: mp["rate"], everyDays: mp["everyDays"], forDays: mp["forDays"] ?? undefined } : undefined }, fn, arg);
+    const { kind: _k, factorRate: _f, totalRepayment: _t, ...rest } = o as Record<string, unknown>;
+    // A product's fee is always present: its factorRate is derived from it.
+    if (rest["fee"] === undefined && _f !== undefined) rest["factorRate"] = _f;
+    const mp = rest["minimumPayment"];
+    if (mp === null) delete rest["minimumPayment"];
+    else if (typeof mp === "object" && mp !== undefined) {
+      const { amount: _a, ...mpRest } = mp as Record<string, unknown>;
+      rest["minimumPayment"] = mpRest["forDays"] === null ? { ...mpRest, forDays: undefined } : mpRest;
+    }
+    if (rest["maxTermDays"] === null) delete rest["maxTermDays"];
+    return buildAdvance(rest, fn, arg);
   }
-  if (kind === "revenue-share-loan") return buildRevenueShare(o, fn, arg);
-  return buildTermLoan(o, fn, arg);
+  if (kind === "revenue-share-loan") {
+    const { kind: _k, fee: _f, totalRepayment: _t, ...rest } = o as Record<string, unknown>;
+    return buildRevenueShare(rest, fn, arg);
+  }
+  const { kind: _k, fee: _f, totalRepayment: _t, instalments: _i, ...rest } = o as Record<string, unknown>;
+  return buildTermLoan(rest, fn, arg);
 }

@@ -6,11 +6,15 @@ import { Decimal } from "decimal.js";
 import { ErrorCode } from "../../errors.js";
 import type { FinancingProduct, RepaymentResult, RepaymentRow } from "../types.js";
 import type { RoundingMode } from "../../money/types.js";
-import { toUtcDay } from "../../_lib/dates.js";
 import { aggregate, dayDate, dayNumber, type EngineResult, type Granularity, readSeries, runHoldback, runTermLoan, type SeriesArrays } from "./engine.js";
-import { readProduct } from "./products.js";
+import { readProduct, toMinorMoney } from "./products.js";
+import { type CostInput, inconsistent } from "./cost.js";
 import { makeMoney, minorDigits, toRounding } from "../../_lib/money.js";
-import { rangeError, type RenamedOptions, toOption, toRecord, typeError } from "../../_lib/validate.js";
+import { rangeError, type RenamedOptions, toInteger, toOption, toRecord, typeError } from "../../_lib/validate.js";
+import { MAX_SERIES_ROWS, toDenseArray, toFinancingDay, toOptionalBoolean, toOptions } from "./validate.js";
+
+/** The option keys of {@link runProduct} (those of `SimulateRepaymentOptions`). */
+export const RUN_OPTION_KEYS = ["fundedOn", "until", "granularity", "rounding", "collectShortfall"] as const;
 
 const GRANULARITIES: readonly Granularity[] = ["day", "week", "month"];
 /** The 0.1.0 names, rejected with an error that names their replacement. */
@@ -26,7 +30,11 @@ export interface PreparedRun {
   readonly engine: EngineResult;
 }
 
-/** Run a product against a series; used by simulateRepayment and its siblings. */
+/**
+ * Run a product against a series; used by simulateRepayment and its siblings. Loop bounds: the
+ * series has at most `MAX_SERIES_ROWS` rows and the horizon is at most 36,525 days after funding,
+ * so the engine runs at most rows + 36,525 steps.
+ */
 export function runProduct(
   fn: string,
   productInput: unknown,
@@ -36,7 +44,7 @@ export function runProduct(
   cache?: Map<unknown, SeriesArrays & { readonly currency: string | undefined }>,
 ): PreparedRun {
   const product = readProduct(productInput, fn);
-  const opts = toRecord(options, fn, "options", true);
+  const opts = toOptions(options, fn, "options", RUN_OPTION_KEYS, true);
   const currency = product.principal.currency;
   // A series shared by several loans of one call is validated once (per currency).
   let series = cache?.get(sales);
@@ -47,13 +55,10 @@ export function runProduct(
   const granularity = opts["granularity"] === undefined ? "day" : toOption(opts["granularity"], fn, "options.granularity", GRANULARITIES, RENAMED_GRANULARITIES);
   const rounding = (opts["rounding"] === undefined ? "half-even" : opts["rounding"]) as RoundingMode;
   const rm = toRounding(rounding, fn, "options.rounding");
-  const collect = opts["collectShortfall"];
-  if (collect !== undefined && typeof collect !== "boolean") {
-    typeError(fn, "options.collectShortfall", ErrorCode.INVALID_TYPE, "must be a boolean", collect, "true or false");
-  }
+  const collect = toOptionalBoolean(opts["collectShortfall"], fn, "options.collectShortfall");
   let fundedDay: number;
   if (product.kind === "term-loan") fundedDay = dayNumber(product.startDate);
-  else if (opts["fundedOn"] !== undefined) fundedDay = dayNumber(toUtcDay(opts["fundedOn"], fn, "options.fundedOn"));
+  else if (opts["fundedOn"] !== undefined) fundedDay = toFinancingDay(opts["fundedOn"], fn, "options.fundedOn");
   else {
     if (series.days.length === 0) rangeError(fn, "sales", ErrorCode.EMPTY_INPUT, "must not be empty when options.fundedOn is not given", sales, "a non-empty sales series, or options.fundedOn");
     fundedDay = series.days[0]! - 1;
@@ -61,7 +66,7 @@ export function runProduct(
   const lastSale = series.days.length > 0 ? series.days[series.days.length - 1]! : fundedDay;
   let untilDay = Math.max(lastSale, fundedDay);
   if (opts["until"] !== undefined) {
-    untilDay = dayNumber(toUtcDay(opts["until"], fn, "options.until"));
+    untilDay = toFinancingDay(opts["until"], fn, "options.until");
     if (untilDay < fundedDay || untilDay > fundedDay + MAX_DAYS) {
       rangeError(fn, "options.until", ErrorCode.OUT_OF_RANGE, "must be between the funding date and 100 years after it", opts["until"], "a date from fundedOn to fundedOn + 36525 days");
     }
@@ -102,6 +107,59 @@ export function runProduct(
   return { product, currency, rounding, fundedDay, engine };
 }
 
+/** Results built by {@link toRepaymentResult}: trusted by {@link readRepaymentResult} without re-validation. */
+const builtResults = new WeakSet<object>();
+
+/**
+ * Read a repayment result into the cost engine's input. A result built by this module is used
+ * as is; anything else (a copy, a parsed JSON) is validated field by field, and its totals must
+ * agree (Σ row payments = totalPaid; paid off ⇔ nothing outstanding), or `UNDEFINED_RESULT`.
+ */
+export function readRepaymentResult(value: unknown, fn: string, arg = "result"): CostInput {
+  if (typeof value === "object" && value !== null && builtResults.has(value)) {
+    const res = value as RepaymentResult;
+    const s = res.summary;
+    const payments: { date: Date; amount: Decimal }[] = [];
+    for (const r of res.rows) if (!r.payment.amount.isZero()) payments.push({ date: r.date, amount: r.payment.amount });
+    return { principal: s.principal, totalPaid: s.totalPaid, financeCharge: s.financeCharge, totalRepayment: s.totalRepayment, paidOff: s.paidOff, daysToPayoff: s.daysToPayoff, fundedOn: s.fundedOn, payments };
+  }
+  const o = toRecord(value, fn, arg);
+  const s = toRecord(o["summary"], fn, `${arg}.summary`);
+  const principal = toMinorMoney(s["principal"], fn, `${arg}.summary.principal`, undefined, false);
+  const cur = principal.currency;
+  const money = (k: string) => toMinorMoney(s[k], fn, `${arg}.summary.${k}`, cur, true);
+  const totalPaid = money("totalPaid");
+  const financeCharge = money("financeCharge");
+  const totalRepayment = money("totalRepayment");
+  const outstanding = money("outstandingIfSalesStop");
+  const paidOff = s["paidOff"];
+  if (typeof paidOff !== "boolean") typeError(fn, `${arg}.summary.paidOff`, ErrorCode.INVALID_TYPE, "must be a boolean", paidOff, "true or false");
+  const fundedDay = toFinancingDay(s["fundedOn"], fn, `${arg}.summary.fundedOn`);
+  const daysToPayoff = paidOff ? toInteger(s["daysToPayoff"], fn, `${arg}.summary.daysToPayoff`, 0, 36_525) : null;
+  if (!totalRepayment.amount.equals(principal.amount.plus(financeCharge.amount))) {
+    inconsistent(fn, `${arg}.summary.totalRepayment`, "it must equal principal + financeCharge", totalRepayment.amount.toString());
+  }
+  if (paidOff !== outstanding.amount.isZero()) inconsistent(fn, `${arg}.summary.paidOff`, "a paid-off result has nothing outstanding, and only it", paidOff);
+  if (paidOff && totalPaid.amount.lessThan(principal.amount)) inconsistent(fn, `${arg}.summary.totalPaid`, "a paid-off result repaid at least the principal", totalPaid.amount.toString());
+  const rows = toDenseArray<unknown>(o["rows"], fn, `${arg}.rows`, { maxLength: MAX_SERIES_ROWS + 36_525 });
+  const payments: { date: Date; amount: Decimal }[] = [];
+  let sum = new Decimal(0);
+  let prev = fundedDay;
+  rows.forEach((raw, i) => {
+    const r = toRecord(raw, fn, `${arg}.rows[${i}]`);
+    const day = toFinancingDay(r["date"], fn, `${arg}.rows[${i}].date`);
+    if (day < prev) rangeError(fn, `${arg}.rows[${i}].date`, ErrorCode.INVALID_DATE_ORDER, "must not be before the funding date or the previous row", r["date"], "rows in date order, after summary.fundedOn");
+    prev = day;
+    const pay = toMinorMoney(r["payment"], fn, `${arg}.rows[${i}].payment`, cur, true);
+    if (!pay.amount.isZero()) {
+      payments.push({ date: dayDate(day), amount: pay.amount });
+      sum = sum.plus(pay.amount);
+    }
+  });
+  if (!sum.equals(totalPaid.amount)) inconsistent(fn, `${arg}.summary.totalPaid`, `it must equal the sum of row payments (${sum.toString()})`, totalPaid.amount.toString());
+  return { principal, totalPaid, financeCharge, totalRepayment, paidOff, daysToPayoff, fundedOn: dayDate(fundedDay), payments };
+}
+
 /** Build the public result from a run. */
 export function toRepaymentResult(run: PreparedRun): RepaymentResult {
   const { product, currency, engine } = run;
@@ -128,7 +186,7 @@ export function toRepaymentResult(run: PreparedRun): RepaymentResult {
   }
   const paidOff = engine.payoffDay !== null;
   const totalPaid = engine.totalHoldback.plus(engine.totalTopUps);
-  return Object.freeze({
+  const result: RepaymentResult = Object.freeze({
     product,
     currency,
     rounding: run.rounding,
@@ -150,5 +208,7 @@ export function toRepaymentResult(run: PreparedRun): RepaymentResult {
       shortfallCount: engine.shortfallCount,
     }),
   });
+  builtResults.add(result);
+  return result;
 }
 
