@@ -7,9 +7,9 @@
  */
 import { performance } from "node:perf_hooks";
 import * as formulajs from "@formulajs/formulajs";
-import { irr as financialIrr } from "financial";
+import { irr as financialIrr, mirr as financialMirr } from "financial";
 import xirrPkg from "xirr";
-import { irr, xirr } from "../src/tvm/index.js";
+import { cumipmt, irr, mirr, xirr } from "../src/tvm/index.js";
 
 const DAY = 86_400_000;
 
@@ -124,6 +124,32 @@ for (const [label, data] of [
   rows.push(row("xirr (this) vs `xirr`", vsXirr, agree(ours, theirs)));
   rows.push(row("xirr (this) vs `@formulajs/formulajs` XIRR", vsFjs, agree(ours, fjs)));
   rows.push(row("irr (this) vs `financial` irr", vsFin, agree(ourIrr, finIrr)));
+}
+
+// Excel-parity functions (issue #15), and xirr with a day count: formulajs and financial have no
+// day-count option, so the day-count rows compare against the `xirr` package's ACT/365 answer time.
+{
+  const f = (us: number): string => (us >= 100 ? us.toFixed(0) : us.toFixed(1));
+  const agree = (a: number, b: number): string => (Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)) ? "yes" : `NO (Δ=${Math.abs(a - b).toExponential(2)})`);
+  const row = (label: string, what: string, c: { ours: number; theirs: number; ratio: number }, same: string): string =>
+    `| ${label} | ${what} | ${f(c.ours)} | ${f(c.theirs)} | ${c.ratio.toFixed(1)}x | ${same} |`;
+  const v = [-120000, 39000, 30000, 21000, 37000, 46000, -5000, 12000, 18000, 25000, 31000, 9000];
+  rows.push(row("12 flows", "mirr (this) vs `@formulajs/formulajs` MIRR", compare(() => (sink += mirr(v, 0.1, 0.12).toNumber()), () => (sink += formulajs.MIRR(v, 0.1, 0.12) as number)), agree(mirr(v, 0.1, 0.12).toNumber(), formulajs.MIRR(v, 0.1, 0.12) as number)));
+  rows.push(row("12 flows", "mirr (this) vs `financial` mirr", compare(() => (sink += mirr(v, 0.1, 0.12).toNumber()), () => (sink += financialMirr(v, 0.1, 0.12))), agree(mirr(v, 0.1, 0.12).toNumber(), financialMirr(v, 0.1, 0.12))));
+  const r = 0.09 / 12;
+  const ourCum = (): number => cumipmt(r, 360, 125000, 13, 24).toNumber();
+  const fjsCum = (): number => formulajs.CUMIPMT(r, 360, 125000, 13, 24, 0) as number;
+  rows.push(row("360-month loan, payments 13–24", "cumipmt (this) vs `@formulajs/formulajs` CUMIPMT", compare(() => (sink += ourCum()), () => (sink += fjsCum())), agree(ourCum(), fjsCum())));
+  const ourCumAll = (): number => cumipmt(r, 360, 125000, 1, 360).toNumber();
+  const fjsCumAll = (): number => formulajs.CUMIPMT(r, 360, 125000, 1, 360, 0) as number;
+  rows.push(row("360-month loan, payments 1–360", "cumipmt (this) vs `@formulajs/formulajs` CUMIPMT", compare(() => (sink += ourCumAll()), () => (sink += fjsCumAll())), agree(ourCumAll(), fjsCumAll())));
+  const data = dailyFlows(365);
+  const flows = data.dates.map((date, i) => ({ date, amount: data.amounts[i]! }));
+  const pkgFlows = data.dates.map((when, i) => ({ when, amount: data.amounts[i]! }));
+  for (const dayCount of ["ACT/360", "30/360", "ACT/ACT-ISDA"] as const) {
+    const c = compare(() => (sink += xirr(flows, { dayCount }).toNumber()), () => (sink += xirrPkg(pkgFlows)));
+    rows.push(row("365 daily flows", `xirr (this, dayCount ${dayCount}) vs \`xirr\` (ACT/365 only)`, c, "n/a (other day count)"));
+  }
 }
 
 console.log(

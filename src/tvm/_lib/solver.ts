@@ -297,6 +297,9 @@ export function residualOk(p: RootProblem, x: number): boolean {
   const h = hAt(p, x);
   if (!Number.isFinite(h)) return false;
   if (h === 0) return true;
+  // Σ|aᵢ|·vᵢ ≥ |a_ref| (the reference flow is not discounted): a cheap sufficient test first.
+  const ref = Math.abs(x >= 0 ? p.a[0]! : p.a[p.n - 1]!);
+  if (Math.abs(h) <= RESIDUAL_TOLERANCE * ref) return true;
   const s = magnitudeAt(p, x);
   return Number.isFinite(s) && Math.abs(h) <= RESIDUAL_TOLERANCE * s;
 }
