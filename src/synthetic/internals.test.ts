@@ -1,7 +1,8 @@
 /** Tests of the private generator helpers in src/synthetic/_lib/*.ts. */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { allocateInteger, divRoundHalfEven } from "./_lib/engine.js";
+import { largestRemainderNumbers } from "../_lib/largestRemainder.js";
+import { divRoundHalfEven } from "./_lib/engine.js";
 import { Xoshiro128, createPermutation, hash32, mix32 } from "./_lib/random.js";
 import { lognormalCappedMean, normalCdf, normalQuantile } from "./_lib/stats.js";
 
@@ -71,13 +72,33 @@ describe("normal distribution helpers", () => {
   });
 });
 
-describe("allocateInteger", () => {
+/**
+ * The generator's own largest-remainder routine up to 0.1.0 (floor each part, then +1 to the
+ * largest remainders, ties to the lower index), kept as the oracle that the shared core
+ * reproduces it: the synthetic output must stay byte-identical.
+ */
+function allocateInteger010(total: number, weights: readonly number[]): number[] {
+  const T = BigInt(total);
+  const W = weights.reduce((a, b) => a + BigInt(b), 0n);
+  const out = weights.map((w) => Number((T * BigInt(w)) / W));
+  const rem = weights.map((w, m) => [(T * BigInt(w)) % W, m] as const).filter(([, m]) => (weights[m] ?? 0) > 0);
+  rem.sort((a, b) => (a[0] > b[0] ? -1 : a[0] < b[0] ? 1 : a[1] - b[1]));
+  let left = total - out.reduce((a, b) => a + b, 0);
+  for (const [, m] of rem) {
+    if (left <= 0) break;
+    out[m] = (out[m] ?? 0) + 1;
+    left--;
+  }
+  return out;
+}
+
+describe("month split (shared largestRemainderNumbers, earlier-index tie-break)", () => {
   test.prop([
     fc.integer({ min: 0, max: 2 ** 40 }),
     fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0)),
   ])("parts are non-negative, sum to the total and are 0 where the weight is 0", (total, weights) => {
     const out: number[] = new Array<number>(weights.length).fill(0);
-    allocateInteger(total, weights, out);
+    largestRemainderNumbers(total, weights, "earlier-index", out);
     expect(out.reduce((a, b) => a + b, 0)).toBe(total);
     out.forEach((x, i) => {
       expect(x).toBeGreaterThanOrEqual(0);
@@ -85,10 +106,26 @@ describe("allocateInteger", () => {
     });
   });
 
+  test.prop([
+    fc.integer({ min: 0, max: 2 ** 45 }),
+    fc.array(fc.integer({ min: 0, max: 2_000_000_000 }), { minLength: 1, maxLength: 24 }).filter((w) => w.some((x) => x > 0)),
+  ])("gives the generator's 0.1.0 split exactly (ties to the lower index)", (total, weights) => {
+    expect(largestRemainderNumbers(total, weights, "earlier-index", new Array<number>(weights.length).fill(0))).toEqual(allocateInteger010(total, weights));
+  });
+
+  it("splits ties to the lower index and reuses the output buffer", () => {
+    const out: number[] = [9, 9, 9];
+    expect(largestRemainderNumbers(2, [1, 1, 1], "earlier-index", out)).toBe(out);
+    expect(out).toEqual([1, 1, 0]);
+    // The default seasonality's December weight (0.125 of a year) gets 1/8 of 1,000,000 cents.
+    expect(largestRemainderNumbers(1_000_000, [70_000, 65_000, 75_000, 75_000, 80_000, 80_000, 80_000, 85_000, 80_000, 85_000, 100_000, 125_000], "earlier-index")[11]).toBe(125_000);
+  });
+
   it("splits beyond 2^53 products exactly (BigInt path)", () => {
     const out: number[] = [0, 0, 0];
-    allocateInteger(10_000_000_000_007, [333_333_333, 333_333_333, 333_333_334], out);
+    largestRemainderNumbers(10_000_000_000_007, [333_333_333, 333_333_333, 333_333_334], "earlier-index", out);
     expect(out.reduce((a, b) => a + b, 0)).toBe(10_000_000_000_007);
+    expect(out).toEqual(allocateInteger010(10_000_000_000_007, [333_333_333, 333_333_333, 333_333_334]));
   });
 
   it("rounds half to even", () => {

@@ -8,7 +8,9 @@ import { Decimal } from "decimal.js";
 import { makeMoney } from "../../_lib/money.js";
 import type { SyntheticAggregates, SyntheticLoan } from "../types.js";
 import { CURRENCY, bulkUnits, cents, toCents } from "./cents.js";
-import { MS_PER_DAY, allocateInteger, divRoundHalfEven } from "./engine.js";
+import { MS_PER_DAY } from "../../_lib/dates.js";
+import { largestRemainderNumbers } from "../../_lib/largestRemainder.js";
+import { divRoundHalfEven } from "./engine.js";
 import type { Setup } from "./setup.js";
 
 /** What the pass computes once per marketplace (then cached). */
@@ -59,7 +61,7 @@ function smbPass(s: Setup): SmbTotals {
     t.sizeCounts[d.sizeClass]++;
     t.countryCounts[d.country] = (t.countryCounts[d.country] ?? 0) + 1;
     engine.monthWeights(d.joinedMs, monthW);
-    allocateInteger(d.cents, monthW, monthC);
+    largestRemainderNumbers(d.cents, monthW, "earlier-index", monthC);
     for (let m = 0; m < 12; m++) chunkMonth[m] = (chunkMonth[m] ?? 0) + (monthC[m] ?? 0);
     if (d.borrower) {
       t.borrowers.push(i);
@@ -111,20 +113,20 @@ function nonSmbPass(s: Setup, smbTotal: bigint, byMonth: bigint[]): NonSmbTotals
     for (const x of w) ws += x;
     const wi = Array.from(w, (x) => Math.max(1, Math.round((x / ws) * 1e9)));
     const out: number[] = new Array<number>(largeCount).fill(0);
-    allocateInteger(Number(largeTotal), wi, out);
+    largestRemainderNumbers(Number(largeTotal), wi, "earlier-index", out);
     for (let j = 0; j < largeCount; j++) {
       const lc = out[j] ?? 0;
       largeCents[j] = lc;
       largeUnits += bulkUnits(lc, s.params.meanPriceCents);
       engine.monthWeights(frame.startMs, monthW);
-      allocateInteger(lc, monthW, monthC);
+      largestRemainderNumbers(lc, monthW, "earlier-index", monthC);
       for (let m = 0; m < 12; m++) byMonth[m] = (byMonth[m] ?? 0n) + BigInt(monthC[m] ?? 0);
     }
   }
   const fpUnits = bulkUnits(Number(fpTotal), s.params.meanPriceCents);
   engine.monthWeights(frame.startMs, monthW);
   const out: number[] = new Array<number>(12).fill(0);
-  allocateInteger(Number(fpTotal), monthW, out);
+  largestRemainderNumbers(Number(fpTotal), monthW, "earlier-index", out);
   for (let m = 0; m < 12; m++) byMonth[m] = (byMonth[m] ?? 0n) + BigInt(out[m] ?? 0);
   return { largeTotal, fpTotal, largeCents, largeUnits, fpUnits };
 }
@@ -191,7 +193,7 @@ function lend(s: Setup, borrowers: readonly number[], borrowerCents: readonly nu
     const principal = principalOf(r, d.cents);
     const fee = c.loanFeeRate.times(principal).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toNumber();
     engine.monthWeights(d.joinedMs, monthW);
-    allocateInteger(d.cents, monthW, monthC);
+    largestRemainderNumbers(d.cents, monthW, "earlier-index", monthC);
     let balance = principal + fee;
     for (let m = d.loanStartMonth; m < 12 && balance > 0; m++) {
       const pay = Math.min(balance, divRoundHalfEven((monthC[m] ?? 0) * hbNum, hbDen));

@@ -1,14 +1,12 @@
 /**
- * Internal engine of `syntheticMarketplace`: per-seller draws (pure functions of seed and index),
- * exact integer allocation of cents and units over months and days, and the one-pass aggregate.
- * Never exported from the package. Money is integer cents (numbers below 2^53, BigInt where a
- * product could exceed that).
+ * Internal engine of `syntheticMarketplace`: per-seller draws (pure functions of seed and index)
+ * and month weights. Never exported from the package. Money is integer cents (numbers below
+ * 2^53). Cents and units are split over months by the shared largest-remainder core
+ * (`largestRemainderNumbers` of src/_lib/largestRemainder.ts, `"earlier-index"` tie-break).
  */
+import { MS_PER_DAY } from "../../_lib/dates.js";
 import { Xoshiro128, createPermutation, hash32 } from "./random.js";
 import { normalQuantile } from "./stats.js";
-
-export const MS_PER_DAY = 86_400_000;
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** Stream ids: each kind of draw has its own hash stream. */
 const STREAM_SMB = 1;
@@ -253,66 +251,6 @@ export class Engine {
         out[m] = Math.max(1, Math.round((w * (days - dayOfMonth + 1)) / days));
       } else out[m] = w;
     }
-  }
-}
-
-const REM_SCRATCH: number[] = new Array<number>(16).fill(0);
-
-/**
- * Largest-remainder allocation of a non-negative integer `total` over non-negative integer
- * `weights` (not all zero) into `out`: floor(total·w/W) each, then +1 to the largest remainders
- * (ties to the lower index). Exact: Σ out = total. BigInt when a product could exceed 2^53.
- */
-export function allocateInteger(total: number, weights: ArrayLike<number>, out: number[]): void {
-  const k = weights.length;
-  let wsum = 0;
-  let wmax = 0;
-  for (let m = 0; m < k; m++) {
-    const w = weights[m] ?? 0;
-    wsum += w;
-    if (w > wmax) wmax = w;
-  }
-  const rem = k <= REM_SCRATCH.length ? REM_SCRATCH : new Array<number>(k);
-  let given = 0;
-  if (total * wmax <= MAX_SAFE && wsum <= MAX_SAFE) {
-    for (let m = 0; m < k; m++) {
-      const prod = total * (weights[m] ?? 0);
-      const q = Math.floor(prod / wsum);
-      out[m] = q;
-      rem[m] = prod - q * wsum;
-      given += q;
-    }
-  } else {
-    const T = BigInt(total);
-    const W = BigInt(wsum);
-    const rb: bigint[] = new Array<bigint>(k);
-    for (let m = 0; m < k; m++) {
-      const prod = T * BigInt(weights[m] ?? 0);
-      const q = prod / W;
-      out[m] = Number(q);
-      rb[m] = prod - q * W;
-      given += Number(q);
-    }
-    // Rank remainders exactly, then map ranks to numbers for the selection below.
-    const order = rb.map((r, m) => [r, m] as const).sort((a, b) => (a[0] > b[0] ? -1 : a[0] < b[0] ? 1 : a[1] - b[1]));
-    order.forEach(([, m], rank) => {
-      rem[m] = k - rank;
-    });
-  }
-  let left = total - given;
-  while (left > 0) {
-    let best = -1;
-    let bestRem = -1;
-    for (let m = 0; m < k; m++) {
-      if ((weights[m] ?? 0) > 0 && (rem[m] ?? -1) > bestRem) {
-        best = m;
-        bestRem = rem[m] ?? -1;
-      }
-    }
-    if (best < 0) break;
-    out[best] = (out[best] ?? 0) + 1;
-    rem[best] = -2;
-    left--;
   }
 }
 

@@ -6,7 +6,8 @@
 import { toOption, toRecord } from "../../_lib/validate.js";
 import type { SyntheticSale, SyntheticSegment } from "../types.js";
 import { FN, bulkUnits, cents } from "./cents.js";
-import { MS_PER_DAY, allocateInteger } from "./engine.js";
+import { MS_PER_DAY } from "../../_lib/dates.js";
+import { largestRemainderNumbers } from "../../_lib/largestRemainder.js";
 import { FIRST_PARTY_ID, type Setup } from "./setup.js";
 import type { SellerRef } from "./sellers.js";
 import type { State } from "./aggregates.js";
@@ -73,8 +74,8 @@ export function emitSales(s: Setup, state: () => State, ref: SellerRef, granular
   const mc: number[] = new Array<number>(12).fill(0);
   const mu: number[] = new Array<number>(12).fill(0);
   s.engine.monthWeights(joinedMs, s.monthW);
-  allocateInteger(annual, s.monthW, mc);
-  allocateInteger(units, mc, mu);
+  largestRemainderNumbers(annual, s.monthW, "earlier-index", mc);
+  largestRemainderNumbers(units, mc, "earlier-index", mu);
   for (let m = 0; m < 12; m++) {
     const amount = mc[m] ?? 0;
     if (amount <= 0) continue;
