@@ -1,8 +1,18 @@
 /**
  * Internal date helpers. The library works in UTC calendar days: a "day" is a `Date` at
  * 00:00:00.000Z. These helpers never depend on the process time zone.
+ *
+ * Calendar arithmetic (month lengths, adding months, month ends) is date-fns, imported from
+ * per-function subpaths and run on a {@link UtcDate} so that its local-time accessors read UTC;
+ * the hand-written arithmetic here is on day numbers (whole days since 1970-01-01) and on
+ * building an instant from UTC fields ({@link utcTime}).
  */
+import { addMonths } from "date-fns/addMonths";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
+import { isLastDayOfMonth } from "date-fns/isLastDayOfMonth";
+import { lastDayOfMonth } from "date-fns/lastDayOfMonth";
 import { ErrorCode } from "../errors.js";
+import { UtcDate } from "./utcDate.js";
 import { rangeError, typeError } from "./validate.js";
 
 /** Milliseconds in one day (the only copy in the library: import it, never write the literal). */
@@ -21,9 +31,9 @@ export function utcTime(year: number, month0: number, day: number): number {
   return d.getTime();
 }
 
-/** Number of days in the month `month0` (0 = January) of `year`, proleptic Gregorian. */
+/** Number of days in the month `month0` (0 = January) of `year`, proleptic Gregorian (date-fns `getDaysInMonth` in UTC). */
 export function daysInMonthUtc(year: number, month0: number): number {
-  return new Date(utcTime(year, month0 + 1, 0)).getUTCDate();
+  return getDaysInMonth(new UtcDate(utcTime(year, month0, 1)));
 }
 
 /** What {@link addMonthsUtc} does with a day that is the last day of its month. */
@@ -31,21 +41,16 @@ export type MonthEndRule = "clamp" | "keep";
 
 /**
  * The one month-arithmetic routine of the library: the UTC day `months` calendar months after
- * `date` (before, if negative). The day of month is kept and clamped to the target month's last
- * day (2024-01-31 + 1 month = 2024-02-29, as date-fns's `addMonths`). With `monthEnd: "keep"`,
- * a month-end day stays a month end (2024-02-29 − 1 month = 2024-01-31), the rule of Regulation
- * Z Appendix J (b)(3)(iv). The time of day is dropped.
+ * `date` (before, if negative), computed by date-fns's `addMonths` in UTC. The day of month is
+ * kept and clamped to the target month's last day (2024-01-31 + 1 month = 2024-02-29). With
+ * `monthEnd: "keep"`, a month-end day (date-fns `isLastDayOfMonth`) stays a month end (date-fns
+ * `lastDayOfMonth` of the clamped result: 2024-02-29 − 1 month = 2024-01-31), the rule of
+ * Regulation Z Appendix J (b)(3)(iv). The time of day is dropped.
  */
 export function addMonthsUtc(date: Date, months: number, monthEnd: MonthEndRule = "clamp"): Date {
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth();
-  const d = date.getUTCDate();
-  const target = m + months;
-  const ty = y + Math.floor(target / 12);
-  const tm = ((target % 12) + 12) % 12;
-  const last = daysInMonthUtc(ty, tm);
-  const day = monthEnd === "keep" && d === daysInMonthUtc(y, m) ? last : Math.min(d, last);
-  return new Date(utcTime(ty, tm, day));
+  const day = new UtcDate(utcDay(date).getTime());
+  const moved = addMonths(day, months);
+  return new Date((monthEnd === "keep" && isLastDayOfMonth(day) ? lastDayOfMonth(moved) : moved).getTime());
 }
 
 /** Day number (whole days since 1970-01-01, UTC) of the UTC calendar day containing `date`. */

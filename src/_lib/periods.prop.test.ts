@@ -9,7 +9,7 @@ import { startOfYear } from "date-fns/startOfYear";
 import { describe, expect } from "vitest";
 import type { Period } from "../time/types.js";
 import { MS_PER_DAY, addMonthsUtc, utcTime } from "./dates.js";
-import { PERIODS, eachPeriodStart, isoWeek, periodAdd, periodLabel, periodStart, periodsBetween, type WeekStartsOn } from "./periods.js";
+import { DayCache, PERIODS, eachPeriodStart, isoWeek, periodAdd, periodLabel, periodStart, periodsBetween, type WeekStartsOn } from "./periods.js";
 import { UtcDate } from "./utcDate.js";
 
 // The supported range of period keys: 0000-01-01 … 9999-12-31 (ISO 0000-W01 starts on Monday
@@ -78,3 +78,21 @@ describe("period arithmetic agrees with date-fns run in UTC", () => {
     expect(periodLabel(d, p, "t", "d")).toBe(periodLabel(periodStart(d, p), p, "t", "d"));
   });
 });
+
+describe("the per-day memo (DayCache)", () => {
+  // Days 4,096 apart share a slot: alternating between them must recompute, never return the other's value.
+  test.prop([period, anyDay, fc.integer({ min: 1, max: 40 })])("colliding days get their own start and key", (p, d, k) => {
+    const other = new Date(d.getTime() + k * 4096 * MS_PER_DAY);
+    fc.pre(other.getTime() <= LAST_DAY * MS_PER_DAY && (p !== "week" || d.getTime() >= FIRST_ISO_WEEK_DAY * MS_PER_DAY));
+    for (const x of [d, other, d, other]) {
+      expect(periodStart(x, p).getTime()).toBe(dateFnsStartPlain(x, p));
+      expect(periodLabel(x, p, "t", "d")).toBe(periodLabel(new Date(x.getTime() + 0), p, "t", "d"));
+    }
+    expect(new DayCache((n) => n * 2).get(5)).toBe(10);
+  });
+});
+
+function dateFnsStartPlain(d: Date, p: Period): number {
+  const x = u(d);
+  return p === "day" ? d.getTime() : p === "week" ? startOfWeek(x, { weekStartsOn: 1 }).getTime() : p === "month" ? startOfMonth(x).getTime() : p === "quarter" ? startOfQuarter(x).getTime() : startOfYear(x).getTime();
+}

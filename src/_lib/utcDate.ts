@@ -6,10 +6,9 @@
  * `UtcDate`s. Unlike mirroring UTC days into local dates, nothing here can hit a local day that
  * does not exist (Pacific/Apia skipped 2011-12-30). Never exported from the package.
  *
- * Since 0.2.0 the library's own period arithmetic is plain UTC arithmetic (./periods.ts,
- * ./dates.ts); `UtcDate` runs date-fns as the reference those are property-tested against
- * (./periods.prop.test.ts), and is there for any future helper that wants a date-fns function
- * in UTC.
+ * The library's calendar arithmetic (./periods.ts, ./dates.ts) runs date-fns on `UtcDate`s.
+ * Only construct one from an epoch-millisecond number or a `Date`: the `(year, month, day)`
+ * constructor form is `Date`'s, in local time.
  */
 export class UtcDate extends Date {
   [Symbol.for("constructDateFrom")](value: Date | number | string): UtcDate {
