@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { assertNonNegative, assertPositive, commonCurrency, toJobsAmount } from "./_lib/amount.js";
-import { rangeError, toArray, toDecimal, toDecimalInRange, toNonEmptyString, toRecord } from "../_lib/validate.js";
+import { rangeError, toDecimal, toNonEmptyString } from "../_lib/validate.js";
+import { finiteDecimal, MAX_SELLERS, percentHint, toDenseArray, toOptions } from "./_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { AmountInput, NumericInput } from "../money/types.js";
 
@@ -96,13 +97,13 @@ const FN = "attributeJobsToMarketplace";
  * @since 0.1.0
  */
 export function attributeJobsToMarketplace(sellers: readonly MarketplaceSellerEmployment[]): MarketplaceJobsAttribution {
-  const list = toArray<unknown>(sellers, FN, "sellers");
+  const list = toDenseArray<unknown>(sellers, FN, "sellers", { maxLength: MAX_SELLERS });
   let jobs = new Decimal(0);
   let employees = new Decimal(0);
   const out: MarketplaceSellerJobs[] = [];
   list.forEach((raw, i) => {
     const p = `sellers[${i}]`;
-    const s = toRecord(raw, FN, p);
+    const s = toOptions(raw, FN, p, ["id", "employees", "marketplaceShare", "marketplaceSales", "totalSales"], false);
     const id = s["id"] === undefined ? null : toNonEmptyString(s["id"], FN, `${p}.id`);
     const emp = toDecimal(s["employees"], FN, `${p}.employees`);
     assertNonNegative(emp, FN, `${p}.employees`, s["employees"]);
@@ -113,7 +114,10 @@ export function attributeJobsToMarketplace(sellers: readonly MarketplaceSellerEm
     }
     let share: Decimal;
     if (hasShare) {
-      share = toDecimalInRange(s["marketplaceShare"], FN, `${p}.marketplaceShare`, 0, 1);
+      share = toDecimal(s["marketplaceShare"], FN, `${p}.marketplaceShare`);
+      if (share.lessThan(0) || share.greaterThan(1)) {
+        rangeError(FN, `${p}.marketplaceShare`, ErrorCode.OUT_OF_RANGE, `must be ≥ 0 and ≤ 1${percentHint(share)}`, s["marketplaceShare"], "a number ≥ 0 and ≤ 1");
+      }
     } else {
       const ms = toJobsAmount(s["marketplaceSales"], FN, `${p}.marketplaceSales`);
       const ts = toJobsAmount(s["totalSales"], FN, `${p}.totalSales`);
@@ -125,9 +129,9 @@ export function attributeJobsToMarketplace(sellers: readonly MarketplaceSellerEm
       }
       share = ms.amount.div(ts.amount);
     }
-    const j = emp.times(share);
-    jobs = jobs.plus(j);
-    employees = employees.plus(emp);
+    const j = finiteDecimal(emp.times(share), FN, `${p}.jobs`);
+    jobs = finiteDecimal(jobs.plus(j), FN, "jobs");
+    employees = finiteDecimal(employees.plus(emp), FN, "employees");
     out.push(Object.freeze({ id, employees: emp, share, jobs: j }));
   });
   return Object.freeze({ jobs, employees, sellers: Object.freeze(out) });

@@ -1,5 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { assertNonNegative, assertPositive, commonCurrency, toJobsAmount, type JobsAmount } from "./_lib/amount.js";
+import { finiteDecimal } from "./_lib/validate.js";
 import type { ReceiptsPerEmployeeFigure } from "./receiptsPerEmployeeTable.js";
 import type { AmountInput } from "../money/types.js";
 
@@ -82,7 +83,7 @@ export function directJobs(
   assertPositive(r.amount, FN, "revenuePerEmployee", revenuePerEmployee);
   const currency = commonCurrency(FN, [s, r]) ?? null;
   return Object.freeze({
-    jobs: s.amount.isZero() ? s.amount.abs() : s.amount.div(r.amount),
+    jobs: s.amount.isZero() ? s.amount.abs() : finiteDecimal(s.amount.div(r.amount), FN, "sales ÷ revenuePerEmployee"),
     sales: s.amount,
     revenuePerEmployee: r.amount,
     currency,

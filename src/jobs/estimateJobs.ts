@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { commonCurrency, toJobsAmount, type JobsAmount } from "./_lib/amount.js";
-import { rangeError, toRecord } from "../_lib/validate.js";
+import { rangeError } from "../_lib/validate.js";
+import { finiteDecimal, percentHint, toOptions } from "./_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { AmountInput, NumericInput } from "../money/types.js";
 import type { JobsRange, JobsRangeInput } from "./types.js";
@@ -96,6 +97,7 @@ function readRange(
   check: (d: Decimal) => string | null,
   allowed: string,
 ): { range: [Decimal, Decimal, Decimal]; amounts: JobsAmount[] } {
+  if (isRange(value)) toOptions(value, FN, name, ["low", "central", "high"], false);
   const points: unknown[] = isRange(value) ? [value.low, value.central, value.high] : [value, value, value];
   const labels = isRange(value) ? [`${name}.low`, `${name}.central`, `${name}.high`] : [name, name, name];
   const amounts = points.map((p, i) => toJobsAmount(p, FN, labels[i] as string));
@@ -113,12 +115,13 @@ function readRange(
 const nonNegative = (d: Decimal): string | null => (d.isNegative() && !d.isZero() ? "must be ≥ 0" : null);
 const positive = (d: Decimal): string | null => (d.greaterThan(0) ? null : "must be > 0");
 const atLeastOne = (d: Decimal): string | null => (d.lessThan(1) ? "must be ≥ 1 (it counts the direct job itself)" : null);
-const shareCheck = (d: Decimal): string | null => (d.lessThan(0) || d.greaterThan(1) ? "must be from 0 to 1" : null);
+const shareCheck = (d: Decimal): string | null => (d.lessThan(0) || d.greaterThan(1) ? `must be from 0 to 1${percentHint(d)}` : null);
 
 function evaluate(factors: readonly Factor[], pick: (f: Factor) => Decimal, scale: Decimal): Decimal {
   let v = scale;
   for (const f of factors) v = f.exp === 1 ? v.times(pick(f)) : v.div(pick(f));
-  return v;
+  // Huge multipliers or divisors near zero: a typed error, never Infinity or NaN (#11).
+  return finiteDecimal(v, FN, "jobs");
 }
 
 /**
@@ -171,7 +174,7 @@ function evaluate(factors: readonly Factor[], pick: (f: Factor) => Decimal, scal
  * @since 0.1.0
  */
 export function estimateJobs(options: EstimateJobsOptions): JobsEstimate {
-  const o = toRecord(options, FN, "options");
+  const o = toOptions(options, FN, "options", ["sales", "share", "revenuePerEmployee", "jobsPerDirectJob", "jobsPerMillion"], false);
   const hasRatio = o["revenuePerEmployee"] !== undefined;
   const hasMultiplier = o["jobsPerMillion"] !== undefined;
   if (hasRatio === hasMultiplier) {

@@ -7,7 +7,8 @@ import {
   assertNonNegativeVector,
   type JobsSquareMatrix,
 } from "./_lib/matrix.js";
-import { toArray, toDecimalInRange, toFiniteNumber, toNonEmptyString, toRecord } from "../_lib/validate.js";
+import { toDecimalInRange, toFiniteNumber, toNonEmptyString } from "../_lib/validate.js";
+import { finiteNumbers, toDenseArray, toOptions } from "./_lib/validate.js";
 import type { JobsEffects } from "./types.js";
 
 /**
@@ -144,7 +145,7 @@ function closedMatrix(a: JobsSquareMatrix, row: Float64Array, col: Float64Array,
  * @since 0.1.0
  */
 export function inputOutputImpact(options: InputOutputImpactOptions): InputOutputImpactResult {
-  const o = toRecord(options, FN, "options");
+  const o = toOptions(options, FN, "options", ["technicalCoefficients", "employmentPerOutput", "finalDemandChange", "households", "sectorNames", "tolerance"], false);
   const tolerance = o["tolerance"] === undefined ? JOBS_DEFAULT_TOLERANCE : toDecimalInRange(o["tolerance"], FN, "tolerance", 0, "0.001", { lowerOpen: true, upperOpen: true }).toNumber();
   const a = toSquareMatrix(o["technicalCoefficients"], FN, "technicalCoefficients");
   const n = a.n;
@@ -153,7 +154,7 @@ export function inputOutputImpact(options: InputOutputImpactOptions): InputOutpu
   const f = toVector(o["finalDemandChange"], FN, "finalDemandChange", n);
   let names: readonly string[] | null = null;
   if (o["sectorNames"] !== undefined) {
-    const raw = toArray<unknown>(o["sectorNames"], FN, "sectorNames");
+    const raw = toDenseArray<unknown>(o["sectorNames"], FN, "sectorNames", { maxLength: n + 1 });
     if (raw.length !== n) toVector(raw.map(() => 0), FN, "sectorNames", n);
     names = raw.map((v, i) => toNonEmptyString(v, FN, `sectorNames[${i}]`));
   }
@@ -163,7 +164,7 @@ export function inputOutputImpact(options: InputOutputImpactOptions): InputOutpu
   let householdIncome: number | null = null;
   const hh = o["households"];
   if (hh !== undefined) {
-    const h = toRecord(hh, FN, "households");
+    const h = toOptions(hh, FN, "households", ["laborIncome", "consumption", "householdToHousehold"], false);
     const row = toVector(h["laborIncome"], FN, "households.laborIncome", n);
     assertNonNegativeVector(row, FN, "households.laborIncome");
     const col = toVector(h["consumption"], FN, "households.consumption", n);
@@ -178,6 +179,10 @@ export function inputOutputImpact(options: InputOutputImpactOptions): InputOutpu
     for (let i = 0; i < n; i++) induced[i] = (xb[i] as number) - (x[i] as number);
     householdIncome = xb[n] as number;
   }
+  // Huge final demand × a large inverse can overflow float64: a typed error, never Infinity (#11).
+  finiteNumbers(x, FN, "finalDemandChange");
+  finiteNumbers(induced, FN, "finalDemandChange");
+  if (householdIncome !== null) finiteNumbers([householdIncome], FN, "finalDemandChange");
   const sectors: InputOutputSectorImpact[] = [];
   let od = 0, oi = 0, ou = 0, jd = 0, ji = 0, ju = 0;
   for (let i = 0; i < n; i++) {
@@ -191,6 +196,8 @@ export function inputOutputImpact(options: InputOutputImpactOptions): InputOutpu
     jd += jobs.direct; ji += jobs.indirect; ju += jobs.induced;
     sectors.push(Object.freeze({ index: i, name: names ? (names[i] as string) : null, output, jobs }));
   }
+  finiteNumbers([od, oi, ou, jd, ji, ju, od + oi + ou, jd + ji + ju], FN, "finalDemandChange");
+  for (const s of sectors) finiteNumbers([s.output.total, s.jobs.direct, s.jobs.indirect, s.jobs.induced, s.jobs.total], FN, "finalDemandChange");
   return Object.freeze({
     sectors: Object.freeze(sectors),
     output: effects(od, oi, ou),

@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { assertNonNegative, toJobsAmount } from "./_lib/amount.js";
-import { rangeError, toDecimal, toOption, toRecord } from "../_lib/validate.js";
+import { rangeError, toDecimal, toOption } from "../_lib/validate.js";
+import { finiteDecimal, toOptions } from "./_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { AmountInput, NumericInput } from "../money/types.js";
 
@@ -155,7 +156,7 @@ function notAbove(lower: Decimal, upper: Decimal, lowerArg: string, upperArg: st
  * @since 0.1.0
  */
 export function jobsFromMultiplier(options: JobsFromMultiplierOptions): JobsFromMultiplierResult {
-  const o = toRecord(options, FN, "options");
+  const o = toOptions(options, FN, "options", ["type", "output", "jobsPerMillion", "directJobsPerMillion", "typeIJobsPerMillion", "directJobs", "jobsPerDirectJob", "typeIJobsPerDirectJob"], false);
   const type = toOption(o["type"], FN, "type", TYPES);
   const isDirectEffect = o["directJobs"] !== undefined || o["jobsPerDirectJob"] !== undefined;
   const finalDemandKeys = ["output", "jobsPerMillion", "directJobsPerMillion", "typeIJobsPerMillion"].filter((k) => o[k] !== undefined);
@@ -211,6 +212,11 @@ export function jobsFromMultiplier(options: JobsFromMultiplierOptions): JobsFrom
     induced = total.minus(typeITotal);
     if (direct) indirect = typeITotal.minus(direct);
   }
+  const finite = (d: Decimal | null, what: string): Decimal | null => (d === null ? null : finiteDecimal(d, FN, what));
+  finite(total, "total jobs");
+  finite(direct, "direct jobs");
+  finite(indirect, "indirect jobs");
+  finite(induced, "induced jobs");
   return Object.freeze({
     method,
     type,

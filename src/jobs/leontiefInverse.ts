@@ -1,5 +1,6 @@
 import { checkedLeontiefInverse, JOBS_DEFAULT_TOLERANCE, toFrozenRows, toSquareMatrix } from "./_lib/matrix.js";
-import { toDecimalInRange, toRecord } from "../_lib/validate.js";
+import { toDecimalInRange } from "../_lib/validate.js";
+import { toOptions } from "./_lib/validate.js";
 
 /**
  * The {@link leontiefInverse} function options.
@@ -43,13 +44,16 @@ const FN = "leontiefInverse";
  *   2nd ed., Cambridge University Press, ch. 2 (§2.3 numerical example: A = [[.15, .25], [.20, .05]],
  *   L = [[1.254, .330], [.264, 1.122]]; §2.4 power series; Hawkins–Simon conditions).
  *
- * @param technicalCoefficients - square matrix A of finite, non-negative coefficients, column sums < 1
+ * @param technicalCoefficients - square matrix A (at most 1,000 sectors, no holes) of finite, non-negative coefficients, column sums < 1
  * @param options - see {@link LeontiefInverseOptions}
  * @returns the frozen matrix `(I − A)⁻¹` as `number[][]`
  * @throws {ValidationError} `DIMENSION_MISMATCH` for a non-square matrix, `INVALID_NUMBER` for NaN
  *   or ±Infinity, `OUT_OF_RANGE` for a negative coefficient or bad tolerance, `NOT_PRODUCTIVE`
  *   for a column sum ≥ 1 or a negative inverse, `SINGULAR_MATRIX` when `I − A` cannot be inverted
- * @throws {ValidationTypeError} when the matrix is not an array of arrays, or empty
+ * @throws {ValidationTypeError} when the matrix is not an array of arrays, or empty, or has a
+ *   hole (`MISSING_VALUE`); `null` options are a typed error, an unknown option key `UNKNOWN_OPTION`.
+ *   A near-singular `I − A` whose inverse would overflow float64 throws `SINGULAR_MATRIX`: the
+ *   result never holds NaN or Infinity (#11).
  *
  * @example
  * ```ts
@@ -65,7 +69,7 @@ export function leontiefInverse(
   technicalCoefficients: readonly (readonly number[])[],
   options?: LeontiefInverseOptions,
 ): readonly (readonly number[])[] {
-  const o = toRecord(options, FN, "options", true);
+  const o = toOptions(options, FN, "options", ["tolerance"], true);
   const tolerance = o["tolerance"] === undefined ? JOBS_DEFAULT_TOLERANCE : toDecimalInRange(o["tolerance"], FN, "tolerance", 0, "0.001", { lowerOpen: true, upperOpen: true }).toNumber();
   const a = toSquareMatrix(technicalCoefficients, FN, "technicalCoefficients");
   return toFrozenRows(checkedLeontiefInverse(a, tolerance, FN, "technicalCoefficients"), a.n);

@@ -7,7 +7,8 @@
  * purpose (see the `leontiefInverse` docs for the tolerance policy).
  */
 import { ErrorCode } from "../../errors.js";
-import { rangeError, toArray, toFiniteNumber, typeError } from "../../_lib/validate.js";
+import { rangeError, toFiniteNumber, typeError } from "../../_lib/validate.js";
+import { finiteNumbers, MAX_SECTORS, toDenseArray } from "./validate.js";
 
 /** A validated square matrix in row-major order. */
 export interface JobsSquareMatrix {
@@ -18,9 +19,12 @@ export interface JobsSquareMatrix {
 /** Default relative tolerance of the Gauss–Jordan pivot test and of the sign test on the inverse. */
 export const JOBS_DEFAULT_TOLERANCE = 1e-12;
 
-/** Validate a non-empty square matrix of finite numbers (`readonly (readonly number[])[]`). */
+/**
+ * Validate a non-empty square matrix of finite numbers (`readonly (readonly number[])[]`): no
+ * holes in the rows or in any row, every row of length n, n ≤ {@link MAX_SECTORS}.
+ */
 export function toSquareMatrix(value: unknown, fn: string, arg: string): JobsSquareMatrix {
-  const rows = toArray<unknown>(value, fn, arg, { nonEmpty: true });
+  const rows = toDenseArray<unknown>(value, fn, arg, { nonEmpty: true, maxLength: MAX_SECTORS });
   const n = rows.length;
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -29,14 +33,15 @@ export function toSquareMatrix(value: unknown, fn: string, arg: string): JobsSqu
     if (row.length !== n) {
       rangeError(fn, `${arg}[${i}]`, ErrorCode.DIMENSION_MISMATCH, `must have ${n} entries (the matrix must be square)`, row, `a row of length ${n}`);
     }
-    for (let j = 0; j < n; j++) data[i * n + j] = toFiniteNumber(row[j], fn, `${arg}[${i}][${j}]`);
+    const cells = toDenseArray<unknown>(row, fn, `${arg}[${i}]`, { maxLength: n });
+    for (let j = 0; j < n; j++) data[i * n + j] = toFiniteNumber(cells[j], fn, `${arg}[${i}][${j}]`);
   }
   return { n, data };
 }
 
 /** Validate a vector of finite numbers of length `n`. */
 export function toVector(value: unknown, fn: string, arg: string, n: number): Float64Array {
-  const items = toArray<unknown>(value, fn, arg);
+  const items = toDenseArray<unknown>(value, fn, arg, { maxLength: MAX_SECTORS + 1 });
   if (items.length !== n) {
     rangeError(fn, arg, ErrorCode.DIMENSION_MISMATCH, `must have ${n} entries (one per sector)`, value, `an array of length ${n}`);
   }
@@ -153,14 +158,25 @@ export function assertNonNegativeInverse(out: Float64Array, n: number, tolerance
 
 /**
  * Validate A and return its Leontief inverse: non-negative entries, invertible I − A
- * (SINGULAR_MATRIX), column sums < 1 and a non-negative inverse (NOT_PRODUCTIVE).
+ * (SINGULAR_MATRIX: a pivot at or below the tolerance, NaN from huge entries, or an inverse that
+ * overflows float64), column sums < 1 and a non-negative inverse (NOT_PRODUCTIVE).
  */
 export function checkedLeontiefInverse(a: JobsSquareMatrix, tolerance: number, fn: string, arg: string): Float64Array {
   assertNonNegativeMatrix(a, fn, arg);
   const inv = leontiefInverseData(a, tolerance, fn, arg);
   assertColumnSumsBelowOne(a, fn, arg);
+  for (let k = 0; k < inv.length; k++) {
+    if (!Number.isFinite(inv[k] as number)) {
+      rangeError(fn, arg, ErrorCode.SINGULAR_MATRIX, "must give an invertible I − A: the inverse overflows float64 (near-singular)", inv[k], "a matrix whose column sums stay clearly below 1");
+    }
+  }
   assertNonNegativeInverse(inv, a.n, tolerance, fn, arg);
   return inv;
+}
+
+/** Throw OUT_OF_RANGE unless every number of a result vector is finite. */
+export function assertFiniteResult(values: Float64Array, fn: string, what: string): void {
+  finiteNumbers(values, fn, what);
 }
 
 /** y = M x for a row-major n×n matrix. */
