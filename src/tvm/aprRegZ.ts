@@ -4,6 +4,7 @@ import { rangeError, toArray, toInteger, toOption, toRecord, typeError } from ".
 import { epochDay, parseAmount } from "./_lib/flows.js";
 import { assertSameCurrency } from "../_lib/money.js";
 import { brent } from "./_lib/solver.js";
+import { hp } from "./_lib/decimal.js";
 import { detectUnit, monthsBack, periodsPerYear, timeIn, type UnitSpec } from "./_lib/regz.js";
 import type { AmountInput } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
@@ -130,6 +131,8 @@ export function aprRegZ(input: AprRegZInput): Decimal {
   const fn = "aprRegZ";
   const o = toRecord(input, fn, "input");
   let currency: string | undefined;
+  // exact sums of the amount financed and of the payments (a zero-cost advance has APR exactly 0)
+  const exact: Decimal[] = [];
   const money = (v: unknown, arg: string): number => {
     const a = parseAmount(v, fn, arg, false);
     if (a.currency !== undefined) {
@@ -137,6 +140,7 @@ export function aprRegZ(input: AprRegZInput): Decimal {
       else assertSameCurrency(fn, currency, a.currency);
     }
     if (!(a.num > 0)) rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, "must be > 0", v, "an amount > 0");
+    exact.push(a.dec ?? new Decimal(a.num));
     return a.num;
   };
   const A = money(o["amountFinanced"], "input.amountFinanced");
@@ -169,13 +173,11 @@ export function aprRegZ(input: AprRegZInput): Decimal {
   const P = new Float64Array(n);
   const T = new Float64Array(n);
   const Fr = new Float64Array(n);
-  let total = 0;
   for (let j = 0; j < n; j++) {
     const { t, f } = timeIn(unit, start, pays[j]!.day);
     P[j] = pays[j]!.amount;
     T[j] = t;
     Fr[j] = f;
-    total += pays[j]!.amount;
   }
   // F(x) with i = e^x - 1: Σ Pⱼ / ((1 + fⱼ i)(1 + i)^tⱼ) - A, decreasing in x.
   const F = (x: number): number => {
@@ -235,13 +237,19 @@ export function aprRegZ(input: AprRegZInput): Decimal {
   }
   const x = brent(F, lo, hi, flo, fhi);
   const residual = F(x);
-  if (!(Math.abs(residual) <= 1e-6 * (A + total))) {
-    throw new ConvergenceError(fn, ErrorCode.NOT_CONVERGED, "the solver did not reach |residual| ≤ 1e-6 × (amount financed + payments)", {
+  // Relative to the discounted magnitudes: A and the payments' present value A + residual (#11).
+  if (!(Math.abs(residual) <= 1e-9 * (2 * A + residual))) {
+    throw new ConvergenceError(fn, ErrorCode.NOT_CONVERGED, "the solver did not reach |residual| ≤ 1e-9 × (amount financed + present value of the payments)", {
       iterations: 300,
       lastEstimate: Math.expm1(x) * w,
       residual,
     });
   }
+  // Payments summing exactly to the amount financed: no finance charge, the APR is exactly 0 (#11).
+  const H = hp();
+  let paid = new H(0);
+  for (let j = 1; j < exact.length; j++) paid = paid.plus(exact[j]!);
+  if (paid.equals(exact[0]!)) return new Decimal(0);
   const apr = new Decimal(Math.expm1(x)).times(new Decimal(w));
   return apr.isZero() ? new Decimal(0) : apr;
 }

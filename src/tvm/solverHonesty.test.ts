@@ -128,3 +128,13 @@ describe("solver honesty (issue #11)", () => {
     expect(convergenceCode(() => xirr([{ date: "2024-01-01", amount: -1 }, { date: "2024-01-02", amount: 1e-300 }]))).toBe("NOT_CONVERGED");
   });
 });
+
+describe("aprRegZ honesty (issue #11)", () => {
+  it("a zero-cost advance has an APR of exactly 0", async () => {
+    const { aprRegZ } = await import("./aprRegZ.js");
+    const payments = Array.from({ length: 3 }, (_, k) => ({ date: new Date(Date.UTC(2024, 1 + k, 1)), amount: "0.1" }));
+    expect(aprRegZ({ amountFinanced: "0.3", advanceDate: "2024-01-01", payments }).toString()).toBe("0");
+    const daily = Array.from({ length: 100 }, (_, k) => ({ date: new Date(Date.UTC(2024, 0, 2 + k)), amount: 10 }));
+    expect(aprRegZ({ amountFinanced: 1000, advanceDate: "2024-01-01", payments: daily }).toString()).toBe("0");
+  });
+});
