@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { deepFreeze } from "./_lib/freeze.js";
 import type { ImpactReportFigureId, ReportFigure, SmallBusinessImpactReport, SourceCitation } from "./types.js";
 
 const ONLINEHAENDLER: SourceCitation = {
@@ -171,7 +172,7 @@ function build(): SmallBusinessImpactReport {
       note: "No amount is given ('billions of dollars'); value is null.",
     }),
   } satisfies Record<ImpactReportFigureId, ReportFigure>;
-  return Object.freeze({
+  return deepFreeze({
     title: "Amazon Small Business Impact Report",
     publisher: "Amazon.com, Inc.",
     published: "2018-05-03",
@@ -184,7 +185,8 @@ function build(): SmallBusinessImpactReport {
  * The headline figures of Amazon's first Small Business Impact Report (May 2018), each with its
  * value, unit, qualifier, scope and the wording of the sources.
  *
- * Frozen data. Shares and money are `Decimal`, counts and years are `number`, an unquantified
+ * Frozen data, all the way down (the Decimals too: no caller can change what a later read
+ * returns). Shares and money are `Decimal`, counts and years are `number`, an unquantified
  * figure ("billions of dollars") is `null`; "more than" / "an estimated" is kept in `qualifier`.
  * `JSON.stringify(smallBusinessImpactReport2018)` gives a plain JSON document (Decimals as
  * strings). The report itself was released as an infographic on 2018-05-03 (a Thursday, per The

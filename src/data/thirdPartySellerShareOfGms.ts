@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { deepFreeze } from "./_lib/freeze.js";
 import type { SourceCitation, ThirdPartyShareObservation } from "./types.js";
 
 const LETTER_2018: Omit<SourceCitation, "wording"> = {
@@ -17,7 +18,7 @@ const PERCENT: ReadonlyArray<readonly [number, number]> = [
 ];
 
 function build(): readonly ThirdPartyShareObservation[] {
-  return Object.freeze(
+  return deepFreeze(
     PERCENT.map(([year, pct]) =>
       Object.freeze({
         year,

@@ -100,3 +100,15 @@ describe("#11: holes, non-square matrices, options", () => {
     expect(() => attributeJobsToMarketplace([{ employees: 1, marketplaceShare: 40 }])).toThrow(/write 0\.4 for 40 %/);
   });
 });
+
+describe("#11: published tables are frozen all the way down", () => {
+  it("receiptsPerEmployeeTable's Decimals cannot be changed by a caller", async () => {
+    const { receiptsPerEmployeeTable } = await import("./receiptsPerEmployeeTable.js");
+    const d = receiptsPerEmployeeTable["retail-44-45-2002"].receiptsPerEmployee.amount;
+    expect(() => {
+      (d as unknown as { s: number }).s = -1;
+    }).toThrow(TypeError);
+    // US Census Bureau, 2002 Economic Census: sales per employee $208,663
+    expect(receiptsPerEmployeeTable["retail-44-45-2002"].receiptsPerEmployee.amount.toString()).toBe("208663");
+  });
+});

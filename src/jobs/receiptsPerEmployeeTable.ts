@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import { makeMoney } from "../_lib/money.js";
+import { deepFreeze } from "./_lib/freeze.js";
 import type { Money } from "../money/types.js";
 
 /**
@@ -47,7 +48,7 @@ function figure(
   verification: string,
 ): ReceiptsPerEmployeeFigure {
   const sales = new Decimal(salesDollars);
-  return Object.freeze({
+  return deepFreeze({
     id,
     naics,
     industry,
