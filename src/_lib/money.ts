@@ -1,11 +1,11 @@
 /**
- * Internal money helpers: currency validation, minor-unit digits from Intl, Money validation,
- * rounding-mode mapping. Never exported from the package.
+ * Internal money helpers: currency validation, minor-unit digits (Intl's CLDR data or the bundled
+ * ISO 4217 table), Money validation, rounding-mode mapping. Never exported from the package.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "./decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../errors.js";
-import type { Money, RoundingMode } from "../money/types.js";
-import { rangeError, toDecimal, typeError } from "./validate.js";
+import type { MinorUnitSource, Money, RoundingMode } from "../money/types.js";
+import { rangeError, toAmount, toOption, typeError } from "./validate.js";
 
 let knownCurrencies: ReadonlySet<string> | undefined;
 const digitsCache = new Map<string, number>();
@@ -29,8 +29,43 @@ export function toCurrency(value: unknown, fn: string, arg = "currency"): string
   return value;
 }
 
-/** Minor-unit digits of a (validated) currency, from Intl: JPY 0, USD 2, BHD 3. */
-export function minorDigits(currency: string): number {
+/**
+ * ISO 4217 minor units (List One, published by the maintenance agency SIX: the `CcyMnrUnts` of
+ * https://www.six-group.com/dam/download/financial-information/data-center/iso-currrency/lists/list-one.xml,
+ * as vendored by moneyphp/iso-currencies `resources/current.json` at commit 5f34bac, 2024-09-12),
+ * plus XCG and ZWG (2, ISO 4217 amendments of 2024) and the withdrawn codes Intl still lists
+ * (HRK, SLL: 2, List Three). Every code is listed, so a code Intl knows but this table does not
+ * (a newer one) keeps the CLDR digits rather than a guess.
+ */
+const ISO_DIGITS_BY_GROUP: readonly (readonly [number | null, string])[] = [
+  [0, "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF"],
+  [3, "BHD IQD JOD KWD LYD OMR TND"],
+  [4, "CLF UYW"],
+  // "N.A." in ISO 4217 (no minor unit defined): the CLDR digits are kept.
+  [null, "XAG XAU XBA XBB XBC XBD XDR XPD XPT XSU XTS XUA XXX"],
+  [
+    2,
+    "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CNY COP COU CRC CUC CUP CVE CZK DKK DOP DZD " +
+      "EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL MAD MDL MGA MKD MMK " +
+      "MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN " +
+      "SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG ZWL",
+  ],
+];
+
+let isoDigits: ReadonlyMap<string, number | null> | undefined;
+
+/** The ISO 4217 minor unit of a code: a number, `null` for "N.A.", `undefined` when not listed. */
+export function iso4217Digits(currency: string): number | null | undefined {
+  if (isoDigits === undefined) {
+    const m = new Map<string, number | null>();
+    for (const [digits, codes] of ISO_DIGITS_BY_GROUP) for (const c of codes.split(" ")) m.set(c, digits);
+    isoDigits = m;
+  }
+  return isoDigits.get(currency);
+}
+
+/** Minor-unit digits of a (validated) currency from Intl's CLDR data: JPY 0, USD 2, BHD 3. */
+function cldrDigits(currency: string): number {
   let d = digitsCache.get(currency);
   if (d === undefined) {
     d = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
@@ -39,21 +74,73 @@ export function minorDigits(currency: string): number {
   return d;
 }
 
+/**
+ * Minor-unit digits of a (validated) currency: from Intl's CLDR data (`"cldr"`, the default) or
+ * from ISO 4217 (`"iso4217"`; a code ISO gives no minor unit, or does not list, keeps CLDR's).
+ */
+export function minorDigits(currency: string, source: MinorUnitSource = "cldr"): number {
+  if (source === "iso4217") {
+    const iso = iso4217Digits(currency);
+    if (typeof iso === "number") return iso;
+  }
+  return cldrDigits(currency);
+}
+
+const SOURCES: readonly MinorUnitSource[] = ["cldr", "iso4217"];
+
+/**
+ * Read the `digits` option (`{ digits: "cldr" | "iso4217" }`) of a money function's options
+ * object; `undefined` options mean `"cldr"`.
+ */
+export function toMinorUnitSource(options: unknown, fn: string, arg = "options"): MinorUnitSource {
+  if (options === undefined) return "cldr";
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be an options object or undefined", options, '{ digits: "cldr" | "iso4217" }, or undefined');
+  }
+  let digits: unknown;
+  let keys: string[];
+  try {
+    keys = Object.keys(options);
+    digits = (options as { digits?: unknown }).digits;
+  } catch {
+    return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a readable options object", undefined, '{ digits: "cldr" | "iso4217" }');
+  }
+  for (const k of keys) {
+    if (k !== "digits") rangeError(fn, `${arg}.${k}`, ErrorCode.UNKNOWN_OPTION, `has an unknown key ${JSON.stringify(k.slice(0, 40))}`, options, 'the key "digits"');
+  }
+  return digits === undefined ? "cldr" : toOption(digits, fn, `${arg}.digits`, SOURCES);
+}
+
 /** Build a Money without validation (internal use on already-validated parts). */
 export function makeMoney(amount: Decimal, currency: string): Money {
   return Object.freeze({ amount, currency });
 }
 
-/** Validate a Money-shaped input and return a normalised Money. */
+/**
+ * Validate a Money-shaped input and return a new frozen Money made of plain values: the amount
+ * copied into the library's own Decimal (whatever decimal.js copy or settings made it) and
+ * checked against the amount range, the currency a validated string. Each field is read once,
+ * so a getter or a Proxy cannot change it after the check, and the caller's object never ends
+ * up inside a result.
+ */
 export function toMoney(value: unknown, fn: string, arg: string): Money {
-  if (typeof value !== "object" || value === null || Decimal.isDecimal(value) || Array.isArray(value)) {
-    typeError(fn, arg, value == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a Money", value, "a Money such as money(\"12.50\", \"USD\")");
+  let amount: unknown;
+  let currency: unknown;
+  let isObject: boolean;
+  try {
+    isObject = typeof value === "object" && value !== null && !Array.isArray(value) && !Decimal.isDecimal(value);
+    if (isObject) {
+      currency = (value as { currency?: unknown }).currency;
+      amount = (value as { amount?: unknown }).amount;
+    }
+  } catch {
+    return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a readable Money (reading its fields threw)", undefined, 'a Money such as money("12.50", "USD")');
   }
-  const v = value as { amount?: unknown; currency?: unknown };
-  const currency = toCurrency(v.currency, fn, `${arg}.currency`);
-  const amount = toDecimal(v.amount, fn, `${arg}.amount`);
-  if (amount === v.amount && Object.isFrozen(value)) return value as Money;
-  return makeMoney(amount, currency);
+  if (!isObject) {
+    typeError(fn, arg, value == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a Money", value, 'a Money such as money("12.50", "USD")');
+  }
+  const c = toCurrency(currency, fn, `${arg}.currency`);
+  return makeMoney(toAmount(amount, fn, `${arg}.amount`), c);
 }
 
 /** Throw CurrencyMismatchError unless both currencies are equal. */
@@ -84,8 +171,8 @@ export function toRounding(value: unknown, fn: string, arg = "mode"): Decimal.Ro
 }
 
 /** Round a Decimal to the currency's minor unit. */
-export function roundDecimalToMinor(amount: Decimal, currency: string, rm: Decimal.Rounding): Decimal {
-  return amount.toDecimalPlaces(minorDigits(currency), rm);
+export function roundDecimalToMinor(amount: Decimal, currency: string, rm: Decimal.Rounding, source: MinorUnitSource = "cldr"): Decimal {
+  return amount.toDecimalPlaces(minorDigits(currency, source), rm);
 }
 
 /** Plain (non-exponent) decimal string of a Decimal. */

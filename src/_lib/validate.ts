@@ -3,30 +3,81 @@
  *
  * Each helper takes the public function name (`fn`) and the argument name or path (`arg`) so
  * that the thrown error's message reads `"<fn>: <arg> must be …, received … (allowed: …)"`.
+ *
+ * One path per kind of input (#11): numbers and amounts ({@link toDecimal}, {@link toAmount},
+ * bounded so that exact arithmetic stays small), arrays ({@link toArray}: holes and unreadable
+ * elements rejected, a plain copy returned), option objects ({@link toOptions}: `null` and
+ * unknown keys rejected, each key read once), and one message builder ({@link describeValue})
+ * that never throws, whatever it is given.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "./decimal.js";
 import { ErrorCode, ValidationError, ValidationTypeError } from "../errors.js";
 import type { NumericInput } from "../money/types.js";
+/** Longest quoted string in a message. */
+const MAX_SHOWN = 40;
 
-/** Short, safe description of a received value for error messages. */
+function shorten(text: string): string {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 3)}...` : text;
+}
+
+/** Whether `value` is a genuine `Date` (its internal slot, not its prototype: a Proxy of a Date is not). */
+function isRealDate(value: object): value is Date {
+  try {
+    Date.prototype.getTime.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Short, safe description of a received value for error messages. Never throws and never calls
+ * user code that could loop: a Proxy, a getter that throws, a Symbol, a BigInt, a cyclic object,
+ * a Decimal from another decimal.js copy or a duck-typed one are all described in a few words.
+ */
 export function describeValue(value: unknown): string {
+  try {
+    return describeUnsafe(value);
+  } catch {
+    return "a value that cannot be displayed";
+  }
+}
+
+function describeUnsafe(value: unknown): string {
+  switch (typeof value) {
+    case "undefined":
+      return "undefined";
+    case "number":
+      if (Number.isNaN(value)) return "NaN";
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "string":
+      return JSON.stringify(shorten(value));
+    case "bigint":
+      return `${shorten(value.toString())}n`;
+    case "boolean":
+      return String(value);
+    case "symbol":
+      return `a Symbol(${shorten(value.description ?? "")})`;
+    case "function":
+      return "a function";
+    default:
+      break;
+  }
   if (value === null) return "null";
-  if (value === undefined) return "undefined";
-  if (typeof value === "number") {
-    if (Number.isNaN(value)) return "NaN";
-    return String(value);
+  const obj = value as object;
+  if (isRealDate(obj)) {
+    const t = Date.prototype.getTime.call(obj);
+    return Number.isNaN(t) ? "Invalid Date" : Date.prototype.toISOString.call(obj);
   }
-  if (typeof value === "string") {
-    const s = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return JSON.stringify(s);
+  const fields = decimalFields(obj);
+  if (fields !== undefined) {
+    if (fields === IMPOSTOR) return "an object that claims to be a Decimal but is not a decimal.js instance";
+    if (fields.d === null) return `Decimal(${Number.isNaN(fields.s) ? "NaN" : fields.s < 0 ? "-Infinity" : "Infinity"})`;
+    return `Decimal(${shorten(fromFields(fields).toString())})`;
   }
-  if (typeof value === "bigint") return `${value}n`;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
-  if (Decimal.isDecimal(value)) return `Decimal(${(value as Decimal).toString()})`;
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === "function") return "a function";
-  if (typeof value === "object") return "an object";
-  return typeof value;
+  if (Array.isArray(obj)) return `an array of length ${String((obj as unknown[]).length)}`;
+  if (obj instanceof Date) return "a Date-like object that is not a Date (a Proxy?)";
+  return "an object";
 }
 
 /** Throw a {@link ValidationError} (RangeError). */
@@ -43,34 +94,179 @@ const NUMERIC_ALLOWED = "Decimal, numeric string or finite number";
 const DECIMAL_STRING = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
- * Convert a number-like input to a Decimal, or throw.
- * Accepts a Decimal (any decimal.js constructor), a decimal string (`"12.50"`, `"-1e3"`, surrounding
- * spaces and `_` / `,` separators are NOT accepted) or a finite number.
+ * The range of every number-like input (rates, ratios, factors, counts given as Decimals): zero or
+ * a magnitude from 1e-1000 to below 1e1000 (decimal exponent from −1000 to 999). Every JS number
+ * fits (5e-324 … 1.8e308); `"1e9000000000000000"` does not, because formatting or adding such a
+ * value exactly would need 9e15 digits.
+ */
+export const NUMBER_RANGE = Object.freeze({ minExponent: -1000, maxExponent: 999, text: "zero or a magnitude from 1e-1000 to below 1e1000" });
+
+/**
+ * The range of every amount of money (README "Conventions"): magnitude below 1e30 and at most
+ * 40 decimal places. Within it, additions and subtractions are exact (at most 70 significant
+ * digits per amount) and never slow; it is about 1e12 times the world's yearly GDP in any currency
+ * and 1e-40 of its smallest unit.
+ */
+export const AMOUNT_RANGE = Object.freeze({ maxExponent: 29, maxDecimalPlaces: 40, text: "an amount with magnitude below 1e30 and at most 40 decimal places" });
+
+/** Marker for an object that claims to be a Decimal (decimal.js's own test) but is not one. */
+const IMPOSTOR: unique symbol = Symbol("impostor");
+
+interface DecimalFields {
+  readonly s: number;
+  readonly e: number;
+  readonly d: readonly number[] | null;
+}
+
+const BASE = 1e7;
+/** Most base-1e7 words a Decimal input may have (7e6 digits): a bound on the copy loop. */
+const MAX_WORDS = 1e6;
+
+function digitCount(word: number): number {
+  let n = 1;
+  for (let w = word; w >= 10; w /= 10) n++;
+  return n;
+}
+
+/**
+ * The sign, exponent and digit words of a decimal.js instance from any copy of decimal.js (any
+ * `Decimal.clone()` and any other installed copy: they share the representation, not the
+ * prototype), read once each and checked against decimal.js's invariants; `undefined` when the
+ * value does not claim to be a Decimal, {@link IMPOSTOR} when it claims to be one (decimal.js's
+ * `isDecimal` says so, or it has decimal.js's `d`/`e`/`s` fields) but is not a well-formed
+ * instance. Reading a field that throws counts as an impostor.
+ */
+function decimalFields(value: object): DecimalFields | typeof IMPOSTOR | undefined {
+  let claims: boolean;
+  try {
+    claims = Decimal.isDecimal(value) || ("d" in value && "e" in value && "s" in value);
+  } catch {
+    return IMPOSTOR;
+  }
+  if (!claims) return undefined;
+  try {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (typeof proto !== "object" || proto === null) return IMPOSTOR;
+    // decimal.js puts `toStringTag: "[object Decimal]"` and the methods on the prototype, and the
+    // constructor on the instance (decimal.js 10 `clone`): check that shape, not a duck's fields.
+    if (!Object.hasOwn(proto, "toStringTag") || (proto as { toStringTag?: unknown }).toStringTag !== "[object Decimal]") return IMPOSTOR;
+    if (typeof (proto as { plus?: unknown }).plus !== "function" || typeof (proto as { toFixed?: unknown }).toFixed !== "function") return IMPOSTOR;
+    const ctor: unknown = (value as { constructor?: unknown }).constructor;
+    if (typeof ctor !== "function" || (ctor as { prototype?: unknown }).prototype !== proto) return IMPOSTOR;
+    const v = value as { s?: unknown; e?: unknown; d?: unknown };
+    const s = v.s;
+    const e = v.e;
+    const raw = v.d;
+    if (typeof s !== "number" || typeof e !== "number") return IMPOSTOR;
+    if (raw === null) {
+      // ±Infinity (s = ±1) or NaN (s = NaN), e = NaN.
+      return (s === 1 || s === -1 || Number.isNaN(s)) && Number.isNaN(e) ? { s, e, d: null } : IMPOSTOR;
+    }
+    if (s !== 1 && s !== -1) return IMPOSTOR;
+    if (!Array.isArray(raw)) return IMPOSTOR;
+    const n: unknown = raw.length;
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > MAX_WORDS) return IMPOSTOR;
+    const d: number[] = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const w: unknown = raw[i];
+      if (typeof w !== "number" || !Number.isInteger(w) || w < 0 || w >= BASE) return IMPOSTOR;
+      d[i] = w;
+    }
+    if (!Number.isInteger(e)) return IMPOSTOR;
+    if (d[0] === 0) return n === 1 && e === 0 ? { s, e, d } : IMPOSTOR;
+    if (d[n - 1] === 0) return IMPOSTOR;
+    // e is the base-10 exponent: the word exponent times 7 plus the first word's digits minus 1.
+    if ((((e - (digitCount(d[0]!) - 1)) % 7) + 7) % 7 !== 0) return IMPOSTOR;
+    return { s, e, d };
+  } catch {
+    return IMPOSTOR;
+  }
+}
+
+/** A library {@link Decimal} with the given (validated, finite) fields. */
+function fromFields(f: DecimalFields): Decimal {
+  const x = new Decimal(0);
+  const mutable = x as unknown as { s: number; e: number; d: number[] };
+  mutable.s = f.s;
+  mutable.e = f.e;
+  mutable.d = f.d === null ? [0] : [...f.d];
+  return x;
+}
+
+/** Throw unless a finite Decimal's decimal exponent is within `[minExponent, maxExponent]`. */
+function checkExponent(d: Decimal, value: unknown, fn: string, arg: string): void {
+  if (d.isZero()) return;
+  if (d.e < NUMBER_RANGE.minExponent || d.e > NUMBER_RANGE.maxExponent) {
+    rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, "is outside the supported range", value, NUMBER_RANGE.text);
+  }
+}
+
+/** The exponent written in a decimal string, or 0; a huge one is reported as ±Infinity. */
+function writtenExponent(text: string): number {
+  const i = text.search(/e/i);
+  if (i < 0) return 0;
+  const digits = text.slice(i + 1);
+  return digits.replace(/^[+-]/, "").length > 9 ? (digits.startsWith("-") ? -Infinity : Infinity) : Number(digits);
+}
+
+/**
+ * Convert a number-like input to a library Decimal, or throw.
+ * Accepts a Decimal (from any decimal.js copy: it is copied into the library's own constructor, so
+ * its constructor's settings are never used), a decimal string (`"12.50"`, `"-1e3"`; surrounding
+ * spaces and `_` / `,` separators are NOT accepted) or a finite number, within
+ * {@link NUMBER_RANGE}. An object that claims to be a Decimal but is not a well-formed decimal.js
+ * instance throws a {@link ValidationTypeError} (`INVALID_TYPE`).
  */
 export function toDecimal(value: unknown, fn: string, arg: string): Decimal {
   if (value === null || value === undefined) {
     typeError(fn, arg, ErrorCode.MISSING_VALUE, "is required", value, NUMERIC_ALLOWED);
   }
+  let d: Decimal;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) {
       rangeError(fn, arg, ErrorCode.INVALID_NUMBER, "must be a finite number", value, NUMERIC_ALLOWED);
     }
-    return new Decimal(value);
-  }
-  if (typeof value === "string") {
+    d = new Decimal(value);
+  } else if (typeof value === "string") {
     if (!DECIMAL_STRING.test(value)) {
       rangeError(fn, arg, ErrorCode.INVALID_NUMBER, "must be a decimal number", value, NUMERIC_ALLOWED);
     }
-    return new Decimal(value);
-  }
-  if (Decimal.isDecimal(value)) {
-    const d = value as Decimal;
-    if (!d.isFinite()) {
-      rangeError(fn, arg, ErrorCode.INVALID_NUMBER, "must be a finite number", value, NUMERIC_ALLOWED);
+    // Refuse a huge written exponent before decimal.js parses it ("1e-9000000000000000").
+    if (Math.abs(writtenExponent(value)) > 1e7) {
+      rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, "is outside the supported range", value, NUMBER_RANGE.text);
     }
-    return d instanceof Decimal ? d : new Decimal((value as { toString(): string }).toString());
+    d = new Decimal(value);
+  } else if (typeof value === "object") {
+    const f = decimalFields(value);
+    if (f === undefined) return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a number", value, NUMERIC_ALLOWED);
+    if (f === IMPOSTOR) {
+      return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a decimal.js Decimal, a numeric string or a number", value, NUMERIC_ALLOWED);
+    }
+    if (f.d === null) rangeError(fn, arg, ErrorCode.INVALID_NUMBER, "must be a finite number", value, NUMERIC_ALLOWED);
+    d = fromFields(f);
+  } else {
+    return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a number", value, NUMERIC_ALLOWED);
   }
-  return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a number", value, NUMERIC_ALLOWED);
+  checkExponent(d, value, fn, arg);
+  return d;
+}
+
+/**
+ * Throw unless a Decimal is an amount within {@link AMOUNT_RANGE} (magnitude below 1e30, at most
+ * 40 decimal places). Used on every amount the library accepts ({@link toAmount}) and on the
+ * results of money arithmetic, so that no Money outside the range is ever created from input.
+ */
+export function checkAmount(d: Decimal, fn: string, arg: string, received: unknown = d, what = "is outside the supported amount range"): Decimal {
+  if (!d.isFinite()) rangeError(fn, arg, ErrorCode.INVALID_NUMBER, "must be a finite number", received, AMOUNT_RANGE.text);
+  if (!d.isZero() && (d.e > AMOUNT_RANGE.maxExponent || d.decimalPlaces() > AMOUNT_RANGE.maxDecimalPlaces)) {
+    rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, what, received, AMOUNT_RANGE.text);
+  }
+  return d;
+}
+
+/** An amount of money as a library Decimal: {@link toDecimal}, then {@link checkAmount}. */
+export function toAmount(value: unknown, fn: string, arg: string): Decimal {
+  return checkAmount(toDecimal(value, fn, arg), fn, arg, value);
 }
 
 /** A strictly positive Decimal (> 0). */
@@ -136,8 +332,10 @@ export function toFiniteNumber(value: unknown, fn: string, arg: string): number 
     if (!Number.isFinite(value)) rangeError(fn, arg, ErrorCode.INVALID_NUMBER, "must be a finite number", value, "a finite number");
     return value;
   }
-  if (typeof value === "string" || Decimal.isDecimal(value)) {
-    return toDecimal(value, fn, arg).toNumber();
+  if (typeof value === "string" || typeof value === "object") {
+    const n = toDecimal(value, fn, arg).toNumber();
+    if (!Number.isFinite(n)) rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, "must be within the range of a JS number", value, "a finite number (magnitude below 1.8e308)");
+    return n;
   }
   return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a number", value, "a finite number");
 }
@@ -178,22 +376,158 @@ export function toOption<T extends string>(value: unknown, fn: string, arg: stri
   return value as T;
 }
 
-/** An array (any iterable is NOT accepted: callers that want iterables handle them themselves). */
-export function toArray<T>(value: unknown, fn: string, arg: string, options: { readonly nonEmpty?: boolean } = {}): readonly T[] {
-  if (!Array.isArray(value)) typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be an array", value, "an array");
-  if (options.nonEmpty && value.length === 0) {
+/**
+ * An array, as a plain copy (any iterable is NOT accepted: callers that want iterables handle them
+ * themselves). Every index is read once: a hole (`[, 1]`, `new Array(3)`) throws a
+ * {@link ValidationTypeError} (`MISSING_VALUE`) naming `arg[i]`, and an element whose getter
+ * throws (or a Proxy whose trap throws) throws a typed error instead of the getter's error. The
+ * copy is what the caller works on, so a Proxy cannot change the array after the check.
+ */
+export function toArray<T>(value: unknown, fn: string, arg: string, options: { readonly nonEmpty?: boolean; readonly maxLength?: number } = {}): readonly T[] {
+  let isArray: boolean;
+  try {
+    isArray = Array.isArray(value);
+  } catch {
+    isArray = false;
+  }
+  if (!isArray) typeError(fn, arg, value == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be an array", value, "an array");
+  const list = value as readonly unknown[];
+  let n: number;
+  try {
+    n = list.length;
+  } catch {
+    return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a readable array", value, "an array whose elements can be read");
+  }
+  if (options.nonEmpty && n === 0) {
     rangeError(fn, arg, ErrorCode.EMPTY_INPUT, "must not be empty", value, "a non-empty array");
   }
-  return value as readonly T[];
+  if (options.maxLength !== undefined && n > options.maxLength) {
+    rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, `must have at most ${options.maxLength} elements`, value, `an array of at most ${options.maxLength} elements`);
+  }
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) {
+    let present: boolean;
+    let item: unknown;
+    try {
+      present = i in list;
+      item = present ? list[i] : undefined;
+    } catch {
+      return typeError(fn, `${arg}[${i}]`, ErrorCode.INVALID_TYPE, "could not be read (its getter threw)", undefined, "an array of plain values");
+    }
+    if (!present) {
+      typeError(fn, `${arg}[${i}]`, ErrorCode.MISSING_VALUE, "is a hole in a sparse array", undefined, "an array without holes (every index from 0 to length - 1 set)");
+    }
+    out[i] = item as T;
+  }
+  return out;
 }
 
-/** A plain object (for options bags and records). `undefined` → `{}` when `optional`. */
+function isPlainRecord(value: unknown): value is object {
+  try {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** A plain object (for records such as a Money or a seller). `undefined` → `{}` when `optional`. */
 export function toRecord(value: unknown, fn: string, arg: string, optional = false): Readonly<Record<string, unknown>> {
   if (value === undefined && optional) return {};
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  if (!isPlainRecord(value)) {
     typeError(fn, arg, value == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be an object", value, "an object");
   }
   return value as Readonly<Record<string, unknown>>;
+}
+
+/** The closest allowed key to `key` (at most 2 edits, or a case-insensitive match), for a hint. */
+function closest(key: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const a of allowed) {
+    if (a.toLowerCase() === key.toLowerCase()) return a;
+    const d = editDistance(key, a, bestDistance);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = a;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, giving up (returning `limit`) once it reaches `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit || a.length > 64 || b.length > 64) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin >= limit) return limit;
+    prev = cur;
+  }
+  return Math.min(prev[b.length]!, limit);
+}
+
+/**
+ * An options object, read once into a frozen plain copy that holds only the allowed keys that
+ * are set (a key whose value is `undefined` is absent). The one path for option bags (#11):
+ * - `undefined` (the argument omitted) → `{}`; `null`, an array, a string… → {@link ValidationTypeError}
+ *   (`INVALID_TYPE`) saying an object or `undefined` is expected;
+ * - an own enumerable key that is not in `allowed` → {@link ValidationError} (`UNKNOWN_OPTION`)
+ *   listing the allowed keys, with a "did you mean" hint for a near miss, or the new name when
+ *   `renamed` maps it (`{ names: { granularity: "period" }, since: "0.2.0" }`);
+ * - a getter that throws, or a Proxy trap that throws → a typed error naming the key.
+ *
+ * @example
+ * ```typescript
+ * const o = toOptions(options, "xirr", "options", ["guess", "maxIterations"]);
+ * const guess = o.guess === undefined ? 0.1 : toFiniteNumber(o.guess, "xirr", "options.guess");
+ * ```
+ */
+export function toOptions<K extends string>(
+  value: unknown,
+  fn: string,
+  arg: string,
+  allowed: readonly K[],
+  renamed?: RenamedOptions<string>,
+): Readonly<Partial<Record<K, unknown>>> {
+  if (value === undefined) return Object.freeze({});
+  const list = allowed.length === 0 ? "no options" : allowed.map((a) => JSON.stringify(a)).join(", ");
+  if (!isPlainRecord(value) || isRealDate(value)) {
+    typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be an options object or undefined", value, `an object with the keys ${list}, or undefined`);
+  }
+  let keys: string[];
+  try {
+    keys = Object.keys(value);
+  } catch {
+    return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a readable options object (its keys could not be listed)", value, `an object with the keys ${list}`);
+  }
+  for (const key of keys) {
+    if ((allowed as readonly string[]).includes(key)) continue;
+    const shown = JSON.stringify(shorten(key));
+    let hint = "";
+    if (renamed !== undefined && Object.hasOwn(renamed.names, key)) hint = `; renamed to ${JSON.stringify(renamed.names[key])} in ${renamed.since}`;
+    else {
+      const near = closest(key, allowed);
+      if (near !== undefined) hint = `; did you mean ${JSON.stringify(near)}?`;
+    }
+    throw new ValidationError(fn, ErrorCode.UNKNOWN_OPTION, `${arg}.${key}`, `${arg} has an unknown key ${shown} (allowed keys: ${list}${hint})`, list);
+  }
+  const out: Partial<Record<K, unknown>> = {};
+  for (const key of allowed) {
+    let v: unknown;
+    try {
+      v = (value as Record<string, unknown>)[key];
+    } catch {
+      return typeError(fn, `${arg}.${key}`, ErrorCode.INVALID_TYPE, "could not be read (its getter threw)", undefined, "a plain value");
+    }
+    if (v !== undefined) out[key] = v;
+  }
+  return Object.freeze(out);
 }
 
 /** A non-empty string (ids, segment names). */

@@ -1,16 +1,17 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { ErrorCode } from "../errors.js";
-import { makeMoney, minorDigits, toCurrency } from "../_lib/money.js";
-import { rangeError, typeError } from "../_lib/validate.js";
-import type { Money } from "./types.js";
+import { makeMoney, minorDigits, toCurrency, toMinorUnitSource } from "../_lib/money.js";
+import { checkAmount, rangeError, typeError } from "../_lib/validate.js";
+import type { MinorUnitOptions, Money } from "./types.js";
 
 /**
  * Build a Money from an integer count of minor units (cents, yen, fils).
  *
  * @param units - integer minor units: a `bigint`, a safe integer `number`, or an integer string
  * @param currency - upper-case ISO 4217 code
+ * @param options - `{ digits: "cldr" | "iso4217" }` (since 0.2.0): where the minor-unit digits come from, see {@link MinorUnitOptions}
  * @returns the Money in major units
- * @throws {ValidationError} when `units` is not an integer (`NOT_INTEGER`), is an unsafe integer number (`OUT_OF_RANGE`; pass a bigint or string), or the currency is unknown
+ * @throws {ValidationError} when `units` is not an integer (`NOT_INTEGER`), is an unsafe integer number (`OUT_OF_RANGE`; pass a bigint or string), is outside the amount range (`OUT_OF_RANGE`), or the currency is unknown
  * @throws {ValidationTypeError} when `units` is of another type
  *
  * @example
@@ -18,12 +19,13 @@ import type { Money } from "./types.js";
  * import { fromMinorUnits } from "marketplace-economics";
  * fromMinorUnits(1250, "USD").amount.toString(); //=> "12.5"
  * fromMinorUnits(1235n, "BHD").amount.toString(); //=> "1.235"
+ * fromMinorUnits(12500n, "IQD", { digits: "iso4217" }).amount.toString(); //=> "12.5"
  * ```
  *
  * @category Money
  * @since 0.1.0
  */
-export function fromMinorUnits(units: bigint | number | string, currency: string): Money {
+export function fromMinorUnits(units: bigint | number | string, currency: string, options?: MinorUnitOptions): Money {
   const fn = "fromMinorUnits";
   const c = toCurrency(currency, fn);
   let d: Decimal;
@@ -38,5 +40,8 @@ export function fromMinorUnits(units: bigint | number | string, currency: string
   } else {
     return typeError(fn, "units", units == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be an integer", units, "a bigint, safe integer or integer string");
   }
-  return makeMoney(d.dividedBy(new Decimal(10).pow(minorDigits(c))), c);
+  const digits = minorDigits(c, toMinorUnitSource(options, fn));
+  // Exact: moving the decimal point by `digits` places is a change of exponent, not a division.
+  const amount = new Decimal(`${d.toFixed()}e-${digits}`);
+  return makeMoney(checkAmount(amount, fn, "units", units), c);
 }

@@ -1,5 +1,5 @@
 import { toCurrency, makeMoney } from "../_lib/money.js";
-import { toDecimal } from "../_lib/validate.js";
+import { toAmount } from "../_lib/validate.js";
 import type { Money, NumericInput } from "./types.js";
 
 /**
@@ -8,12 +8,15 @@ import type { Money, NumericInput } from "./types.js";
  * The amount is kept exactly as given (no rounding): `money("12.505", "USD")` is $12.505 until
  * you call {@link roundToMinor}. Prefer strings or Decimals for amounts that come from data;
  * a JS number is accepted when finite and is converted through its shortest decimal form
- * (`0.1` → `"0.1"`).
+ * (`0.1` → `"0.1"`). A Decimal from any decimal.js copy or `Decimal.clone()` is accepted and
+ * copied, digit for digit, into the library's own Decimal (so a `Decimal.set()` in the
+ * application changes nothing here); the result's amount passes the application's
+ * `Decimal.isDecimal` and `instanceof Decimal`.
  *
  * @param amount - amount in major units (dollars, not cents): a Decimal, a decimal string or a finite number
  * @param currency - upper-case ISO 4217 code known to `Intl` (e.g. `"USD"`, `"EUR"`, `"JPY"`)
  * @returns a frozen Money
- * @throws {ValidationError} when the amount is NaN, ±Infinity or not a decimal string (`INVALID_NUMBER`), or the currency is unknown (`UNKNOWN_CURRENCY`)
+ * @throws {ValidationError} when the amount is NaN, ±Infinity or not a decimal string (`INVALID_NUMBER`), outside the amount range (`OUT_OF_RANGE`: the magnitude must be below 1e30 and the amount have at most 40 decimal places), or the currency is unknown (`UNKNOWN_CURRENCY`)
  * @throws {ValidationTypeError} when the amount is missing or not number-like, or the currency is not a string
  *
  * @example
@@ -29,5 +32,5 @@ import type { Money, NumericInput } from "./types.js";
  */
 export function money(amount: NumericInput, currency: string): Money {
   const c = toCurrency(currency, "money");
-  return makeMoney(toDecimal(amount, "money", "amount"), c);
+  return makeMoney(toAmount(amount, "money", "amount"), c);
 }

@@ -1,5 +1,5 @@
 import { makeMoney, toCurrency } from "../_lib/money.js";
-import { toDecimal, toRecord } from "../_lib/validate.js";
+import { toAmount, toRecord } from "../_lib/validate.js";
 import type { Money, MoneyJSON } from "./types.js";
 
 /**
@@ -8,7 +8,7 @@ import type { Money, MoneyJSON } from "./types.js";
  *
  * @param json - `{ amount: string, currency: string }`
  * @returns the Money
- * @throws {ValidationError} when the amount is not a decimal string or the currency is unknown
+ * @throws {ValidationError} when the amount is not a decimal string or is outside the amount range (below 1e30, at most 40 decimal places), or the currency is unknown
  * @throws {ValidationTypeError} when `json` is not an object
  *
  * @example
@@ -24,5 +24,5 @@ export function moneyFromJSON(json: MoneyJSON): Money {
   const fn = "moneyFromJSON";
   const r = toRecord(json, fn, "json");
   const currency = toCurrency(r["currency"], fn, "json.currency");
-  return makeMoney(toDecimal(r["amount"], fn, "json.amount"), currency);
+  return makeMoney(toAmount(r["amount"], fn, "json.amount"), currency);
 }

@@ -1,14 +1,19 @@
+import { exactMinus } from "../_lib/decimal.js";
 import { assertSameCurrency, makeMoney, toMoney } from "../_lib/money.js";
+import { checkAmount } from "../_lib/validate.js";
 import type { Money } from "./types.js";
 
 /**
- * Subtract one amount from another of the same currency, exactly.
+ * Subtract one amount from another of the same currency, exactly: every digit is kept at any
+ * size the library accepts (README "Conventions"), whatever precision a `Decimal.set()` gave the
+ * application's decimal.js.
  *
  * @param minuend - the amount to subtract from
  * @param subtrahend - the amount to subtract, in the same currency
  * @returns `minuend − subtrahend`, unrounded (may be negative)
  * @throws {CurrencyMismatchError} when the currencies differ
  * @throws {ValidationTypeError} when an argument is not a Money
+ * @throws {ValidationError} when an amount, or the difference, is outside the amount range (`OUT_OF_RANGE`)
  *
  * @example
  * ```ts
@@ -23,5 +28,5 @@ export function subtract(minuend: Money, subtrahend: Money): Money {
   const a = toMoney(minuend, "subtract", "minuend");
   const b = toMoney(subtrahend, "subtract", "subtrahend");
   assertSameCurrency("subtract", a.currency, b.currency);
-  return makeMoney(a.amount.minus(b.amount), a.currency);
+  return makeMoney(checkAmount(exactMinus(a.amount, b.amount), "subtract", "result", undefined, "(the difference) is outside the supported amount range"), a.currency);
 }

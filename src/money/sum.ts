@@ -1,7 +1,7 @@
-import { Decimal } from "decimal.js";
+import { Decimal, ExactDecimal } from "../_lib/decimal.js";
 import { ErrorCode } from "../errors.js";
 import { assertSameCurrency, makeMoney, toCurrency, toMoney } from "../_lib/money.js";
-import { rangeError, toArray } from "../_lib/validate.js";
+import { checkAmount, rangeError, toArray } from "../_lib/validate.js";
 import type { Money } from "./types.js";
 
 /**
@@ -13,7 +13,8 @@ import type { Money } from "./types.js";
  * @param currency - the currency of the result; required when `amounts` is empty, checked otherwise
  * @returns the exact total
  * @throws {CurrencyMismatchError} when the amounts (or `currency`) disagree
- * @throws {ValidationError} when `amounts` is empty and no `currency` is given (`EMPTY_INPUT`)
+ * @throws {ValidationError} when `amounts` is empty and no `currency` is given (`EMPTY_INPUT`), or an amount or the total is outside the amount range (`OUT_OF_RANGE`)
+ * @throws {ValidationTypeError} when `amounts` is not an array, has a hole, or holds something other than a Money
  *
  * @example
  * ```ts
@@ -37,11 +38,13 @@ export function sum(amounts: readonly Money[], currency?: string): Money {
   const first = toMoney(list[0], "sum", "amounts[0]");
   const cur = c ?? first.currency;
   assertSameCurrency("sum", cur, first.currency);
-  let total = first.amount;
+  // Exact running total: each addend is < 1e30 with ≤ 40 decimal places, so the total has at most
+  // 86 digits for 2^53 addends; it is range-checked once at the end.
+  let total = new ExactDecimal(first.amount);
   for (let i = 1; i < list.length; i++) {
     const m = toMoney(list[i], "sum", `amounts[${i}]`);
     assertSameCurrency("sum", cur, m.currency);
     total = total.plus(m.amount);
   }
-  return makeMoney(total, cur);
+  return makeMoney(checkAmount(new Decimal(total), "sum", "result", undefined, "(the total) is outside the supported amount range"), cur);
 }

@@ -64,3 +64,26 @@ export type RoundingMode = "half-even" | "half-up" | "half-down" | "down" | "up"
  * @since 0.2.0
  */
 export type AmountInput = Money | NumericInput;
+
+/**
+ * Where minor-unit digits come from: `"cldr"` (the default: `Intl.NumberFormat`'s CLDR data,
+ * the digits in everyday use, e.g. IQD 0, HUF 0) or `"iso4217"` (the ISO 4217 List One minor
+ * unit, e.g. IQD 3, HUF 2; a code ISO gives no minor unit for, such as XDR, keeps CLDR's). See
+ * {@link minorUnitDigits} for every currency where the two differ.
+ *
+ * @category Money
+ * @since 0.2.0
+ */
+export type MinorUnitSource = "cldr" | "iso4217";
+
+/**
+ * The options of the money functions that work in minor units ({@link minorUnitDigits},
+ * {@link roundToMinor}, {@link toMinorUnits}, {@link fromMinorUnits}).
+ *
+ * @category Money
+ * @since 0.2.0
+ */
+export interface MinorUnitOptions {
+  /** Where the currency's minor-unit digits come from; default `"cldr"`. */
+  readonly digits?: MinorUnitSource;
+}
