@@ -50,7 +50,8 @@ const shareSales = (): lib.Sale[] => [
   { sellerId: "smb-2", date: day(2017, 3, 1), amount: usd("40"), units: 2 },
   { sellerId: "brand", date: day(2017, 3, 1), amount: usd("100"), units: 5 },
 ];
-const segmentOf = (s: lib.Sale): "smb" | "other" => (s.sellerId.startsWith("smb") ? "smb" : "other");
+// The caller's callback must not itself crash on a bad sale, or its TypeError would be counted against the library.
+const segmentOf = (s: lib.Sale): "smb" | "other" => (typeof s?.sellerId === "string" && s.sellerId.startsWith("smb") ? "smb" : "other");
 const shareOptions = (): lib.SalesShareOptions<"smb" | "other"> => ({ currency: "USD", precision: 4, segments: ["smb", "other"], refunds: "net" });
 const finalize = (acc: unknown): unknown => lib.finalizeShare(acc as lib.ShareAccumulator);
 
