@@ -202,3 +202,15 @@ describe("#11: bounds checked before loops", () => {
     }
   });
 });
+
+describe("#11: a sale whose getter throws", () => {
+  it("is a typed error naming the row, not the getter's own error", () => {
+    const row = {
+      get date(): never {
+        throw new Error("boom");
+      },
+      amount: usd("1"),
+    };
+    expect(() => simulateRepayment(advance, [row] as never)).toThrow(expect.objectContaining({ fn: "simulateRepayment", argument: "sales[0]", code: ErrorCode.INVALID_TYPE }));
+  });
+});

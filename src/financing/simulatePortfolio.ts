@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { ConvergenceError, ErrorCode } from "../errors.js";
 import { dayDate, dayNumber } from "./_lib/engine.js";
 import { runProduct } from "./_lib/run.js";

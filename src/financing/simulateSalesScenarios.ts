@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { ErrorCode } from "../errors.js";
 import { readSeries, dayDate } from "./_lib/engine.js";
 import { readProduct } from "./_lib/products.js";

@@ -4,7 +4,7 @@
  * `null` and a reason says why, and no error of the rate solver (which would name `xirr` or
  * `aprRegZ`) reaches the caller. Never exported from the package.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { ConvergenceError, ErrorCode } from "../../errors.js";
 import type { AprRegZInput, AprUnitPeriod } from "../../tvm/aprRegZ.js";
 import type { CashFlow } from "../../tvm/types.js";

@@ -2,7 +2,7 @@
  * Internal engine of the financing module: sales-series reading and the repayment loops, on
  * integer UTC day numbers and Decimal amounts. Never exported from the package.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
 import type { Money } from "../../money/types.js";
 import type { FinancingGranularity } from "../types.js";
@@ -46,13 +46,20 @@ export function readSeries(value: unknown, fn: string, arg: string, currency: st
       typeError(fn, `${arg}[${i}]`, item == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a sale", item, "an object { date, amount: Money }");
     }
     const s = item as { date?: unknown; amount?: unknown };
+    // Read each field once; a getter (or Proxy trap) that throws is a typed error, not its own.
+    let d: unknown;
+    let a: Money | undefined;
+    try {
+      d = s.date;
+      a = s.amount as Money | undefined;
+    } catch {
+      typeError(fn, `${arg}[${i}]`, ErrorCode.INVALID_TYPE, "could not be read (a getter threw)", undefined, "an object { date, amount: Money } of plain values");
+    }
     // Fast paths: a Date at 00:00Z and a frozen Money with a Decimal amount.
-    const d = s.date;
     let day: number;
     if (d instanceof Date && d.getTime() % MS_PER_DAY === 0) day = d.getTime() / MS_PER_DAY;
     else day = dayNumber(toUtcDay(d, fn, `${arg}[${i}].date`));
     assertFinancingDay(day, fn, `${arg}[${i}].date`, d);
-    const a = s.amount as Money | undefined;
     let amount: Decimal;
     if (a !== null && typeof a === "object" && a.amount instanceof Decimal && a.currency === cur && Object.isFrozen(a) && a.amount.isFinite()) {
       amount = a.amount;
@@ -65,7 +72,7 @@ export function readSeries(value: unknown, fn: string, arg: string, currency: st
       amount = m.amount;
     }
     if (day < prev) {
-      rangeError(fn, `${arg}[${i}].date`, ErrorCode.INVALID_DATE_ORDER, "must not be before the previous date", s.date, "dates in ascending order (several sales on one UTC day are summed)");
+      rangeError(fn, `${arg}[${i}].date`, ErrorCode.INVALID_DATE_ORDER, "must not be before the previous date", d, "dates in ascending order (several sales on one UTC day are summed)");
     }
     if (day === prev) {
       // Transaction-level rows: sales on the same UTC day are summed into that day.

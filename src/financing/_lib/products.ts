@@ -1,7 +1,7 @@
 /**
  * Internal builders and validators of financing products. Never exported from the package.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
 import type {
   FinancingMinimumPayment,

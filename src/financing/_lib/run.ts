@@ -2,7 +2,7 @@
  * Internal runner of the financing module: validates a product, a sales series and options,
  * runs the engine and shapes the public result. Never exported from the package.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
 import type { FinancingProduct, RepaymentResult, RepaymentRow } from "../types.js";
 import type { RoundingMode } from "../../money/types.js";
