@@ -29,6 +29,19 @@ export default tseslint.config(
     },
   },
   {
+    // The library computes with its own decimal.js constructors (src/_lib/decimal.ts, #11): a
+    // user's Decimal.set() on the shared decimal.js copy must change nothing. Types may still come
+    // from decimal.js (`import type`).
+    files: ["src/**/*.ts"],
+    ignores: ["src/**/*.test.ts", "src/**/*.test-d.ts", "src/_lib/decimal.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { paths: [{ name: "decimal.js", message: "Import { Decimal } from src/_lib/decimal.ts (the library's private clone); only `import type` from decimal.js.", allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     files: ["src/**/*.ts"],
     ignores: ["src/**/*.test.ts", "src/**/*.test-d.ts", "src/**/_lib/**"],
     plugins: { jsdoc },

@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { deepFreeze } from "./_lib/freeze.js";
 import type { SourceCitation, ThirdPartyShareObservation } from "./types.js";
 

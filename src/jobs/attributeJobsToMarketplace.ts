@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { assertNonNegative, assertPositive, commonCurrency, toJobsAmount } from "./_lib/amount.js";
 import { rangeError, toDecimal, toNonEmptyString } from "../_lib/validate.js";
 import { finiteDecimal, MAX_SELLERS, percentHint, toDenseArray, toOptions } from "./_lib/validate.js";

@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { commonCurrency, toJobsAmount, type JobsAmount } from "./_lib/amount.js";
 import { rangeError } from "../_lib/validate.js";
 import { finiteDecimal, percentHint, toOptions } from "./_lib/validate.js";

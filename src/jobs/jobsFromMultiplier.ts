@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { assertNonNegative, toJobsAmount } from "./_lib/amount.js";
 import { rangeError, toDecimal, toOption } from "../_lib/validate.js";
 import { finiteDecimal, toOptions } from "./_lib/validate.js";

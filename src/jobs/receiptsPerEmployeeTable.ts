@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { makeMoney } from "../_lib/money.js";
 import { deepFreeze } from "./_lib/freeze.js";
 import type { Money } from "../money/types.js";

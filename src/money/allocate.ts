@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { ErrorCode } from "../errors.js";
 import { largestRemainder, scaleToIntegers } from "../_lib/largestRemainder.js";
 import { makeMoney, minorDigits, toMoney } from "../_lib/money.js";

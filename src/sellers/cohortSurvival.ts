@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { MS_PER_DAY, toUtcDay } from "../_lib/dates.js";
 import { periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
 import type { DateInput, Period } from "../time/types.js";

@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { assertSameCurrency, makeMoney, toMoney } from "../_lib/money.js";
 import { toInterval, totalsBySeller } from "./_lib/core.js";
 import { rangeError, toArray, toRecord } from "../_lib/validate.js";

@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { toNonNegativeValues } from "./_lib/values.js";
 import { rangeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";

@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { asAccumulator, emptyTotals, gmvOf, ShareAccumulatorImpl } from "./_lib/accumulator.js";
 import { rangeError } from "../_lib/validate.js";
 import { CurrencyMismatchError, ErrorCode } from "../errors.js";

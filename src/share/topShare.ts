@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { toNonNegativeValues } from "./_lib/values.js";
 import { toInteger } from "../_lib/validate.js";
 import type { AmountInput } from "../money/types.js";

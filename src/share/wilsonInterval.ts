@@ -1,5 +1,5 @@
 import { normalQuantile } from "../_lib/normal.js";
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { rangeError, toDecimalInRange, toInteger } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { NumericInput } from "../money/types.js";

@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { daysBetweenUtc, toUtcDay, utcTime } from "../_lib/dates.js";
 import { toOption } from "../_lib/validate.js";
 import type { DateInput, DayCountConvention } from "./types.js";

@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { ErrorCode } from "../errors.js";
 import { rangeError, toDecimalInRange, toInteger, toRecord } from "../_lib/validate.js";
 import { minorDigits, toRounding } from "../_lib/money.js";

@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { ConvergenceError, ErrorCode } from "../errors.js";
 import { rangeError, toArray, toInteger, toOption, toRecord, typeError } from "../_lib/validate.js";
 import { epochDay, parseAmount } from "./_lib/flows.js";

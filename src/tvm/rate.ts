@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { ConvergenceError, ErrorCode } from "../errors.js";
 import { rangeError, toDecimalInRange, toRecord } from "../_lib/validate.js";
 import { parseAnnuity } from "./_lib/annuity.js";

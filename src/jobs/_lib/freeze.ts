@@ -4,7 +4,7 @@
  * this freezes objects, arrays and Decimals (with their digit arrays) all the way down, so a
  * caller cannot change what a later call returns. Never exported from the package.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 
 /** Freeze `value` and everything it holds; returns it. Cycles are followed once. */
 export function deepFreeze<T>(value: T, seen: Set<object> = new Set()): T {

@@ -1,5 +1,5 @@
 /** Internal implementation of classifyEnterpriseSize; `fn` names the public caller for errors. */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
 import type { Money } from "../../money/types.js";
 import { EU_SME_THRESHOLDS } from "../EU_SME_THRESHOLDS.js";

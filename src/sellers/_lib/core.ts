@@ -1,6 +1,6 @@
 /** Internal helpers for the sellers module: interval parsing, seller lists, per-seller totals. */
 import { toSaleDate } from "../../_lib/dates.js";
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
 import type { Seller } from "../types.js";
 import type { Sale } from "../../share/types.js";

@@ -3,7 +3,7 @@
  * counts. Memory is O(segments). Never exported from the package.
  */
 import { toSaleDate } from "../../_lib/dates.js";
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
 import type { Money } from "../../money/types.js";
 import type { CurrencyConverter, Sale, ShareAccumulator, ShareAccumulatorJSON } from "../types.js";

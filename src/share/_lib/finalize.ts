@@ -1,5 +1,5 @@
 /** Internal: finalize an accumulator into shares; `fn` names the public caller for errors. */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode, ValidationError } from "../../errors.js";
 import type { Money } from "../../money/types.js";
 import type { SalesShareResult, SegmentShare } from "../types.js";

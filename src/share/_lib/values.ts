@@ -1,5 +1,5 @@
 /** Internal: read a list of non-negative sizes (numbers, strings, Decimals or Money of one currency). */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
 import { assertSameCurrency, toMoney } from "../../_lib/money.js";
 import { rangeError, toArray, toDecimal } from "../../_lib/validate.js";

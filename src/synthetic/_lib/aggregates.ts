@@ -4,7 +4,7 @@
  * first-party totals set from the realised SMB total, the lending programme, and the frozen
  * aggregates. Never exported from the package. Integer cents throughout (BigInt for sums).
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { makeMoney } from "../../_lib/money.js";
 import type { SyntheticAggregates, SyntheticLoan } from "../types.js";
 import { CURRENCY, bulkUnits, cents, toCents } from "./cents.js";

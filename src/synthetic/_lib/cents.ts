@@ -2,7 +2,7 @@
  * Money in integer cents for `syntheticMarketplace`: the generator's one currency, conversion of
  * calibration amounts to whole cents, and back to `Money`. Never exported from the package.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
 import { assertSameCurrency, makeMoney } from "../../_lib/money.js";
 import { rangeError } from "../../_lib/validate.js";

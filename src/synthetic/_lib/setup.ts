@@ -3,7 +3,7 @@
  * parameters (μ of the sales lognormal, month and country weights, price of bulk units...), the
  * public `model` block and seller ids. Never exported from the package.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { makeMoney } from "../../_lib/money.js";
 import type { SyntheticCalibration, SyntheticModel } from "../types.js";
 import { CURRENCY, toCents } from "./cents.js";

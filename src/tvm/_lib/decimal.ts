@@ -6,7 +6,7 @@
  * are handed back as ordinary `Decimal`s rounded to 28 significant digits (Python's `decimal`
  * default, which numpy-financial's Decimal tests use).
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 
 let HP: typeof Decimal | undefined;
 

@@ -11,7 +11,7 @@
  * error is below n·2^-256 of the largest term: far below the 28 significant digits returned.
  * Amounts whose exponent makes the integers huge (beyond 10^±400) are left to the decimal path.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 
 const B = 256n;
 const ONE = 1n << B;

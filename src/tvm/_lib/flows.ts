@@ -1,7 +1,7 @@
 /**
  * Internal parsing of cash-flow inputs for the tvm module. Never exported from the package.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
 import { MS_PER_DAY, toUtcDay } from "../../_lib/dates.js";
 import { assertSameCurrency, toMoney } from "../../_lib/money.js";

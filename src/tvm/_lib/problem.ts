@@ -15,7 +15,7 @@
  * guarded by a busy flag (a nested call allocates its own), and the problem buffers are filled only
  * after the read loop, when no user code can run until the caller's solver returns.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
 import { MS_PER_DAY } from "../../_lib/dates.js";
 import { assertSameCurrency } from "../../_lib/money.js";

@@ -21,7 +21,7 @@
  * Every root returned satisfies |h(x)| ≤ 1e-9 · Σ|aᵢ|·vᵢ(x) (relative to the discounted flows),
  * checked before returning, and is a rate above -100 % (also checked on the Decimal returned).
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "../../_lib/decimal.js";
 import { ConvergenceError, ErrorCode } from "../../errors.js";
 import { fromHp, hp, toHp } from "./decimal.js";
 import type { ParsedFlows } from "./flows.js";
