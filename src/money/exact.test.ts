@@ -22,9 +22,12 @@ import { toMinorUnits } from "./toMinorUnits.js";
 
 describe("after a user's Decimal.set({ precision: 6 }) (#11)", () => {
   beforeEach(() => {
+    // The application's own setting on the shared decimal.js copy (restored after each test).
+    // eslint-disable-next-line no-restricted-syntax
     Decimal.set({ precision: 6 });
   });
   afterEach(() => {
+    // eslint-disable-next-line no-restricted-syntax
     Decimal.set({ defaults: true });
   });
 
