@@ -1,9 +1,9 @@
-import { Decimal } from "../_lib/decimal.js";
+import { Decimal, ExactDecimal } from "../_lib/decimal.js";
 import { ErrorCode } from "../errors.js";
 import { largestRemainder, scaleToIntegers } from "../_lib/largestRemainder.js";
-import { makeMoney, minorDigits, toMoney } from "../_lib/money.js";
+import { makeMoney, minorDigits, toMinorUnitSource, toMoney } from "../_lib/money.js";
 import { rangeError, toArray, toDecimal } from "../_lib/validate.js";
-import type { Money, NumericInput } from "./types.js";
+import type { MinorUnitOptions, Money, NumericInput } from "./types.js";
 
 /**
  * Split an amount into parts proportional to `ratios`, exactly, by largest remainder.
@@ -20,6 +20,7 @@ import type { Money, NumericInput } from "./types.js";
  *
  * @param total - the amount to split; must be a whole number of minor units (round it first with {@link roundToMinor})
  * @param ratios - non-negative weights (Decimal, string or number), at least one > 0; e.g. `[1, 1, 1]` or `["0.7", "0.3"]`
+ * @param options - `{ digits: "cldr" | "iso4217" }` (since 0.2.0): where the minor-unit digits come from, see {@link MinorUnitOptions}
  * @returns one Money per ratio, in the same order, as a frozen array
  * @throws {ValidationError} when `total` has sub-minor-unit digits (`SUB_MINOR_UNIT`), `ratios` is empty (`EMPTY_INPUT`), a ratio is negative or all are zero (`OUT_OF_RANGE`)
  *
@@ -33,7 +34,7 @@ import type { Money, NumericInput } from "./types.js";
  * @category Money
  * @since 0.1.0
  */
-export function allocate(total: Money, ratios: readonly NumericInput[]): readonly Money[] {
+export function allocate(total: Money, ratios: readonly NumericInput[], options?: MinorUnitOptions): readonly Money[] {
   const fn = "allocate";
   const t = toMoney(total, fn, "total");
   const list = toArray<NumericInput>(ratios, fn, "ratios", { nonEmpty: true });
@@ -45,8 +46,10 @@ export function allocate(total: Money, ratios: readonly NumericInput[]): readonl
   if (rs.every((r) => r.isZero())) {
     rangeError(fn, "ratios", ErrorCode.OUT_OF_RANGE, "must contain at least one ratio > 0", list, "non-negative ratios with a positive sum");
   }
-  const digits = minorDigits(t.currency);
-  const scaled = t.amount.times(new Decimal(10).pow(digits));
+  const digits = minorDigits(t.currency, toMinorUnitSource(options, fn));
+  // Exact scaling to minor units (a total may have up to 70 significant digits, beyond the
+  // 20-digit default precision).
+  const scaled = new ExactDecimal(t.amount).times(new ExactDecimal(10).pow(digits));
   if (!scaled.isInteger()) {
     rangeError(fn, "total", ErrorCode.SUB_MINOR_UNIT, `must be a whole number of minor units (${digits} decimal places for ${t.currency})`, t.amount, "an amount rounded with roundToMinor");
   }
@@ -55,7 +58,8 @@ export function allocate(total: Money, ratios: readonly NumericInput[]): readonl
   const parts = largestRemainder(units, scaleToIntegers(rs), "earlier-index");
   return Object.freeze(
     parts.map((p) => {
-      const amount = new Decimal(p.toString()).dividedBy(new Decimal(10).pow(digits));
+      // Moving the decimal point is a change of exponent: exact at any size.
+      const amount = new Decimal(`${p.toString()}e-${digits}`);
       return makeMoney(negative && !amount.isZero() ? amount.negated() : amount, t.currency);
     }),
   );

@@ -137,3 +137,13 @@ describe("results are fresh, frozen plain values (#11)", () => {
     expect(() => add(bad as never, money("1", "USD"))).toThrowError(/add: augend must be a readable Money/);
   });
 });
+
+describe("allocate at every accepted size (#11)", () => {
+  it("splits a 30-digit total exactly, in ISO 4217 digits on request", () => {
+    const total = money("123456789012345678901234567.89", "USD");
+    const parts = allocate(total, [1, 1, 1]);
+    expect(parts.map((p) => p.amount.toFixed())).toEqual(["41152263004115226300411522.63", "41152263004115226300411522.63", "41152263004115226300411522.63"]);
+    expect(sum(parts).amount.toFixed()).toBe("123456789012345678901234567.89");
+    expect(allocate(money("1.001", "IQD"), [1, 1], { digits: "iso4217" }).map((p) => p.amount.toString())).toEqual(["0.501", "0.5"]);
+  });
+});
