@@ -73,43 +73,81 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 const DATE_ALLOWED = "a valid Date or an ISO 8601 string such as \"2024-03-31\" or \"2024-03-31T12:00:00Z\"";
 
 /**
- * Parse a Date or ISO 8601 string into a valid Date instant, or throw.
+ * The supported date range (README "Conventions", #11): every date the library accepts or returns
+ * lies from 0000-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z (proleptic Gregorian, UTC). It
+ * is checked by {@link parseDateInput} before any loop, so that no loop over days or periods can
+ * be longer than these 10,000 years, and period keys always have 4-digit years.
+ */
+export const DATE_RANGE = Object.freeze({
+  minTime: -62_167_219_200_000, // 0000-01-01T00:00:00.000Z
+  maxTime: 253_402_300_799_999, // 9999-12-31T23:59:59.999Z
+  text: "dates from 0000-01-01 to 9999-12-31 (UTC)",
+});
+
+/**
+ * The epoch time of a genuine `Date` (its internal slot, read with `Date.prototype.getTime`, so a
+ * Proxy of a Date or an object inheriting from `Date.prototype` is not one), or `undefined` when
+ * `value` is not a genuine Date. Never throws and never runs user code.
+ */
+export function dateTimeOf(value: unknown): number | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Throw `OUT_OF_RANGE` unless the epoch time `t` is a valid instant within {@link DATE_RANGE}. */
+export function checkDateRange(t: number, fn: string, arg: string, received: unknown, what = "must fall in the years 0000–9999"): number {
+  if (Number.isNaN(t)) rangeError(fn, arg, ErrorCode.INVALID_DATE, "must be a valid date", received, DATE_ALLOWED);
+  if (t < DATE_RANGE.minTime || t > DATE_RANGE.maxTime) rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, what, received, DATE_RANGE.text);
+  return t;
+}
+
+/**
+ * Parse a Date or ISO 8601 string into a valid Date instant within {@link DATE_RANGE}, or throw.
+ * The one date path of the library (#11):
  * - `"YYYY-MM-DD"` → that calendar day at 00:00Z (impossible days such as `"2023-02-30"` throw);
  * - a date-time with `Z` or an offset → that instant; without an offset it is read as UTC.
- * - a `Date` → a copy (Invalid Date throws).
+ * - a genuine `Date` → a copy (Invalid Date throws `INVALID_DATE`); a Proxy of a Date or another
+ *   object that only looks like a Date throws {@link ValidationTypeError} (`INVALID_TYPE`), read
+ *   without calling its traps or getters;
+ * - a date before 0000-01-01 or after 9999-12-31 throws `OUT_OF_RANGE`.
  */
 export function parseDateInput(value: unknown, fn: string, arg: string): Date {
-  if (value instanceof Date) {
-    const t = value.getTime();
-    if (Number.isNaN(t)) rangeError(fn, arg, ErrorCode.INVALID_DATE, "must be a valid date", value, DATE_ALLOWED);
-    return new Date(t);
+  if (typeof value === "string") return new Date(checkDateRange(parseDateString(value, fn, arg), fn, arg, value));
+  const t = dateTimeOf(value);
+  if (t === undefined) {
+    return typeError(fn, arg, value == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a date", value, DATE_ALLOWED);
   }
-  if (typeof value === "string") {
-    const m = DATE_ONLY.exec(value);
-    if (m) {
-      const y = Number(m[1]);
-      const mo = Number(m[2]);
-      const d = Number(m[3]);
-      const check = new Date(utcTime(y, mo - 1, d));
-      if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
-        rangeError(fn, arg, ErrorCode.INVALID_DATE, "must be a real calendar date", value, DATE_ALLOWED);
-      }
-      return check;
+  return new Date(checkDateRange(t, fn, arg, value));
+}
+
+function parseDateString(value: string, fn: string, arg: string): number {
+  const m = DATE_ONLY.exec(value);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    const check = new Date(utcTime(y, mo - 1, d));
+    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
+      rangeError(fn, arg, ErrorCode.INVALID_DATE, "must be a real calendar date", value, DATE_ALLOWED);
     }
-    if (DATE_TIME.test(value)) {
-      const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
-      const t = Date.parse(hasZone ? value : `${value}Z`);
-      // Reject impossible calendar parts that Date.parse would roll over (2024-02-30T10:00Z).
-      const [y, mo, d] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
-      const check = new Date(utcTime(y, mo - 1, d));
-      if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
-        rangeError(fn, arg, ErrorCode.INVALID_DATE, "must be a real calendar date", value, DATE_ALLOWED);
-      }
-      if (!Number.isNaN(t)) return new Date(t);
-    }
-    return rangeError(fn, arg, ErrorCode.INVALID_DATE, "must be an ISO 8601 date", value, DATE_ALLOWED);
+    return check.getTime();
   }
-  return typeError(fn, arg, value == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a date", value, DATE_ALLOWED);
+  if (value.length <= 40 && DATE_TIME.test(value)) {
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
+    const t = Date.parse(hasZone ? value : `${value}Z`);
+    // Reject impossible calendar parts that Date.parse would roll over (2024-02-30T10:00Z).
+    const [y, mo, d] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+    const check = new Date(utcTime(y, mo - 1, d));
+    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
+      rangeError(fn, arg, ErrorCode.INVALID_DATE, "must be a real calendar date", value, DATE_ALLOWED);
+    }
+    if (!Number.isNaN(t)) return t;
+  }
+  return rangeError(fn, arg, ErrorCode.INVALID_DATE, "must be an ISO 8601 date", value, DATE_ALLOWED);
 }
 
 /** Truncate an instant to its UTC calendar day (00:00Z). */
@@ -128,11 +166,13 @@ export function daysBetweenUtc(a: Date, b: Date): number {
 }
 
 /**
- * The date of a sale record: a valid `Date` as is (fast path, no copy), or an ISO 8601 string
- * parsed by {@link parseDateInput} (`"2024-03-01"` is that UTC day). Anything else throws the
- * same typed errors as {@link parseDateInput}.
+ * The date of a sale record: a genuine, valid `Date` within {@link DATE_RANGE} as is (fast path,
+ * no copy), or an ISO 8601 string parsed by {@link parseDateInput} (`"2024-03-01"` is that UTC
+ * day). Anything else (a Proxy of a Date included) throws the same typed errors as
+ * {@link parseDateInput}.
  */
 export function toSaleDate(value: unknown, fn: string, arg: string): Date {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  const t = dateTimeOf(value);
+  if (t !== undefined && t >= DATE_RANGE.minTime && t <= DATE_RANGE.maxTime) return value as Date;
   return parseDateInput(value, fn, arg);
 }

@@ -41,7 +41,7 @@ import { startOfWeek } from "date-fns/startOfWeek";
 import { startOfYear } from "date-fns/startOfYear";
 import { ErrorCode } from "../errors.js";
 import type { Period } from "../time/types.js";
-import { MS_PER_DAY, addMonthsUtc, epochDay, fromEpochDay, utcDay } from "./dates.js";
+import { DATE_RANGE, MS_PER_DAY, addMonthsUtc, checkDateRange, epochDay, fromEpochDay, utcDay } from "./dates.js";
 import { UtcDate } from "./utcDate.js";
 import { rangeError } from "./validate.js";
 
@@ -174,10 +174,59 @@ export function periodsBetween(a: Date, b: Date, period: Period): number {
   }
 }
 
-/** The start of every period from the one containing `start` to the one containing `end` (start ≤ end). */
-export function eachPeriodStart(start: Date, end: Date, period: Period, weekStartsOn: WeekStartsOn = 1): Date[] {
+/**
+ * Most periods in one sequence the library builds (#11): `eachPeriod`'s output, the periods of
+ * `salesShareByPeriod` and `cohortsByPeriod` (every period from the first to the last record),
+ * the cohorts of `cohortSurvival`. 100,000 days are 273 years; 100,000 months 8,333 years.
+ */
+export const MAX_PERIODS = 100_000;
+
+/**
+ * Throw `OUT_OF_RANGE` (before any loop) unless a sequence of `count` periods is at most
+ * {@link MAX_PERIODS} long.
+ */
+export function checkPeriodCount(count: number, period: Period, fn: string, arg: string, received: unknown): void {
+  if (!(count <= MAX_PERIODS)) {
+    rangeError(
+      fn,
+      arg,
+      ErrorCode.OUT_OF_RANGE,
+      `must span at most ${MAX_PERIODS} ${period}s (it spans ${String(count)})`,
+      received,
+      `dates at most ${MAX_PERIODS} periods apart (use a longer period, or split the range)`,
+    );
+  }
+}
+
+/**
+ * Most periods {@link periodAddChecked} moves by: the days in the supported date range rounded up
+ * (a larger count always leaves it).
+ */
+const MAX_PERIOD_STEP = 3_700_000;
+
+/**
+ * {@link periodAdd} for a user-given count: `n` must be a safe integer of at most
+ * 3,700,000 in magnitude (checked before computing) and the result must lie within the supported
+ * date range (`DATE_RANGE` of ./dates.ts), else `OUT_OF_RANGE` naming `fn`/`arg`.
+ */
+export function periodAddChecked(date: Date, n: number, period: Period, fn: string, arg: string): Date {
+  if (!(Math.abs(n) <= MAX_PERIOD_STEP)) {
+    rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, `must be at most ${MAX_PERIOD_STEP} in magnitude`, n, `an integer from -${MAX_PERIOD_STEP} to ${MAX_PERIOD_STEP} whose result falls in ${DATE_RANGE.text}`);
+  }
+  const out = periodAdd(date, n, period);
+  checkDateRange(out.getTime(), fn, arg, n, `must keep the result in the years 0000–9999 (${date.toISOString().slice(0, 10)} + ${n} ${period}s leaves them)`);
+  return out;
+}
+
+/**
+ * The start of every period from the one containing `start` to the one containing `end`
+ * (start ≤ end), at most {@link MAX_PERIODS} of them (checked before the loop; `OUT_OF_RANGE`
+ * naming `fn`/`arg`).
+ */
+export function eachPeriodStart(start: Date, end: Date, period: Period, weekStartsOn: WeekStartsOn = 1, fn = "eachPeriod", arg = "end"): Date[] {
   const first = periodStart(start, period, weekStartsOn);
   const n = periodsBetween(first, periodStart(end, period, weekStartsOn), period);
+  checkPeriodCount(n + 1, period, fn, arg, end);
   const out: Date[] = new Array<Date>(n + 1);
   for (let i = 0; i <= n; i++) out[i] = periodAdd(first, i, period);
   return out;

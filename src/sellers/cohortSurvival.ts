@@ -1,9 +1,13 @@
 import { Decimal } from "../_lib/decimal.js";
 import { MS_PER_DAY, toUtcDay } from "../_lib/dates.js";
-import { periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
+import { checkPeriodCount, periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
 import type { DateInput, Period } from "../time/types.js";
 import { toSellers } from "./_lib/core.js";
-import { toRecord } from "../_lib/validate.js";
+import { rangeError, toRecord } from "../_lib/validate.js";
+import { ErrorCode } from "../errors.js";
+
+/** Most cells (cohorts × periods) of one survival table. */
+const MAX_CELLS = 10_000_000;
 import type { Seller } from "./types.js";
 
 /**
@@ -93,6 +97,14 @@ export function cohortSurvival(sellers: readonly Seller[], options: CohortSurviv
   const first = new Date(starts[0] as number);
   const last = new Date(starts[starts.length - 1] as number);
   const n = periodsBetween(first, last, p);
+  // Bounds before the loops (#11): at most MAX_PERIODS cohorts, and at most MAX_PERIODS columns
+  // (periods from the first cohort to asOf), so the table has at most MAX_CELLS cells.
+  checkPeriodCount(n + 1, p, fn, "sellers", last);
+  const columns = periodsBetween(first, periodStart(new Date(asOf), p), p) + 1;
+  checkPeriodCount(columns, p, fn, "options.asOf", new Date(asOf));
+  if ((n + 1) * columns > MAX_CELLS) {
+    rangeError(fn, "options.asOf", ErrorCode.OUT_OF_RANGE, `gives a table of more than ${MAX_CELLS} cohort × period cells (${n + 1} cohorts × ${columns} periods)`, new Date(asOf), "a shorter span or a longer period");
+  }
   for (let c = 0; c <= n; c++) {
     const start = periodAdd(first, c, p);
     const members = groups.get(start.getTime()) ?? [];

@@ -1,4 +1,4 @@
-import { periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
+import { checkPeriodCount, periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
 import type { Period } from "../time/types.js";
 import { sellersOf } from "./_lib/core.js";
 import type { Seller } from "./types.js";
@@ -73,6 +73,7 @@ export function cohortsByPeriod(sellers: Iterable<Seller>, period: Period): read
   if (min === Infinity) return Object.freeze([]);
   const first = new Date(min);
   const n = periodsBetween(first, new Date(max), p);
+  checkPeriodCount(n + 1, p, fn, "sellers", new Date(max));
   const out: SellerCohort[] = [];
   for (let k = 0; k <= n; k++) {
     const start = periodAdd(first, k, p);

@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { toAmount } from "./_lib/values.js";
 import { assertSameCurrency } from "../_lib/money.js";
-import { rangeError, toPositiveDecimal } from "../_lib/validate.js";
+import { NUMBER_RANGE, rangeError, toDecimalInRange } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { AmountInput, NumericInput } from "../money/types.js";
 
@@ -17,9 +17,9 @@ import type { AmountInput, NumericInput } from "../money/types.js";
  *
  * @param begin - starting value, > 0 (number-like or Money)
  * @param end - ending value, ≥ 0 (same kind and currency)
- * @param years - elapsed years, > 0 (may be fractional)
+ * @param years - elapsed years, from 0.001 to 10,000 (may be fractional)
  * @returns the annual growth rate as a decimal (0.1 = 10 % a year)
- * @throws {ValidationError} when begin ≤ 0, end < 0, years ≤ 0 or a value is not a number
+ * @throws {ValidationError} when begin ≤ 0, end < 0, years is outside [0.001, 10000], an amount is outside the amount range, a value is not a number, or the rate is too large to represent (`UNDEFINED_RESULT`; never Infinity)
  * @throws {CurrencyMismatchError} when Money values have different currencies
  *
  * @example
@@ -39,7 +39,13 @@ export function compoundAnnualGrowthRate(begin: AmountInput, end: AmountInput, y
   if (b.currency !== undefined && e.currency !== undefined) assertSameCurrency(fn, b.currency, e.currency);
   if (!b.amount.greaterThan(0)) rangeError(fn, "begin", ErrorCode.OUT_OF_RANGE, "must be > 0 (growth from zero or below has no rate)", b.amount, "a value > 0");
   if (e.amount.isNegative() && !e.amount.isZero()) rangeError(fn, "end", ErrorCode.OUT_OF_RANGE, "must be ≥ 0", e.amount, "a value ≥ 0");
-  const y = toPositiveDecimal(years, fn, "years");
+  const y = toDecimalInRange(years, fn, "years", "0.001", "10000");
   if (e.amount.isZero()) return e.amount.minus(1);
-  return e.amount.div(b.amount).pow(y.pow(-1)).minus(1);
+  const g = e.amount.div(b.amount).pow(y.pow(-1)).minus(1);
+  // Bounded amounts (< 1e30, ≥ 1e-40) and years in [0.001, 10000] keep the ratio's root below
+  // 1e70000, but a result must still be finite and in the number range: never Infinity (#11).
+  if (!g.isFinite() || g.e > NUMBER_RANGE.maxExponent) {
+    rangeError(fn, "years", ErrorCode.UNDEFINED_RESULT, "gives a growth rate too large to represent", years, `a rate of magnitude below 1e${NUMBER_RANGE.maxExponent + 1} (a longer period or closer values)`);
+  }
+  return g;
 }

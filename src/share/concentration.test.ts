@@ -58,9 +58,11 @@ describe("topShare", () => {
     expect(topShare([10, 50, 20, 10, 10], 0).toString()).toBe("0");
     expect(topShare([10, 50, 20, 10, 10], 9).toString()).toBe("1");
   });
-  it("is 0 for an empty list or a zero total", () => {
-    expect(topShare([], 3).toString()).toBe("0");
-    expect(topShare([0, 0], 1).toString()).toBe("0");
+  // Changed on purpose (#11): one empty-input policy. A share of nothing is undefined, as for
+  // herfindahlHirschmanIndex and giniCoefficient; it used to return 0.
+  it("throws EMPTY_INPUT for an empty list and UNDEFINED_RESULT for a zero total (#11)", () => {
+    expect(() => topShare([], 3)).toThrowError(expect.objectContaining({ code: "EMPTY_INPUT", fn: "topShare" }));
+    expect(() => topShare([0, 0], 1)).toThrowError(expect.objectContaining({ code: "UNDEFINED_RESULT", fn: "topShare" }));
   });
   it("rejects a negative or fractional k", () => {
     expect(() => topShare([1], -1)).toThrow(ValidationError);

@@ -1,4 +1,4 @@
-import { Decimal } from "../_lib/decimal.js";
+import { Decimal, exactMinus, exactSum, exactTimes } from "../_lib/decimal.js";
 import { toNonNegativeValues } from "./_lib/values.js";
 import { rangeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
@@ -41,14 +41,13 @@ export function giniCoefficient(values: readonly AmountInput[]): Decimal {
   if (v.length === 0) rangeError(fn, "values", ErrorCode.EMPTY_INPUT, "must not be empty", values, "at least one value");
   v.sort((a, b) => a.comparedTo(b));
   const n = v.length;
-  let total = new Decimal(0);
-  let weighted = new Decimal(0);
-  v.forEach((x, i) => {
-    total = total.plus(x);
-    weighted = weighted.plus(x.times(i + 1));
-  });
+  // Σx and Σ i·x_(i) (values sorted ascending) exactly, then one rounded division: the result
+  // depends only on the multiset of values, never on their order (#11).
+  const total = exactSum(v);
+  const weighted = exactSum(v.map((x, i) => exactTimes(x, new Decimal(i + 1))));
   if (total.isZero()) return new Decimal(0);
   // G = (2 Σ i x_i − (n + 1) Σx) / (n Σx): one division, so equal values give exactly 0.
-  const g = weighted.times(2).minus(total.times(n + 1)).div(total.times(n));
+  const numerator = exactMinus(exactTimes(weighted, new Decimal(2)), exactTimes(total, new Decimal(n + 1)));
+  const g = numerator.div(exactTimes(total, new Decimal(n)));
   return g.isZero() ? new Decimal(0) : g;
 }

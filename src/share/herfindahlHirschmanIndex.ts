@@ -1,4 +1,4 @@
-import { Decimal } from "../_lib/decimal.js";
+import { Decimal, exactSum, exactTimes } from "../_lib/decimal.js";
 import { toNonNegativeValues } from "./_lib/values.js";
 import { rangeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
@@ -41,12 +41,11 @@ export function herfindahlHirschmanIndex(values: readonly AmountInput[]): Decima
   const fn = "herfindahlHirschmanIndex";
   const v = toNonNegativeValues(values, fn);
   if (v.length === 0) rangeError(fn, "values", ErrorCode.EMPTY_INPUT, "must not be empty", values, "at least one market size");
-  let total = new Decimal(0);
-  let squares = new Decimal(0);
-  for (const x of v) {
-    total = total.plus(x);
-    squares = squares.plus(x.times(x));
-  }
+  // Σx and Σx² exactly (ExactDecimal: no rounding at any size the amount range allows), then one
+  // rounded division: the result is a function of the multiset of values, so it does not depend
+  // on their order, to the last digit (#11).
+  const total = exactSum(v);
+  const squares = exactSum(v.map((x) => exactTimes(x, x)));
   if (total.isZero()) rangeError(fn, "values", ErrorCode.UNDEFINED_RESULT, "must not all be 0 (the shares are undefined)", values, "at least one size > 0");
-  return squares.times(10_000).div(total.times(total));
+  return exactTimes(squares, new Decimal(10_000)).div(exactTimes(total, total));
 }

@@ -51,7 +51,8 @@ describeHostileTable("share hostile inputs", TABLE);
 describe("share hostile inputs: degenerate inputs", () => {
   it("never returns NaN for degenerate but valid inputs", () => {
     expect(salesShare([], seg).segments).toEqual([]);
-    expect(topShare([], 2).toString()).toBe("0");
+    // Changed on purpose (#11): one empty-input policy, a share of nothing is undefined.
+    expect(() => topShare([], 2)).toThrowError(expect.objectContaining({ code: "EMPTY_INPUT", fn: "topShare" }));
     expect(giniCoefficient([0]).toString()).toBe("0");
     expect(yearOverYearChange(0, 0).relative).toBeUndefined();
     expect(new Decimal(wilsonInterval(0, 1).upper).isNaN()).toBe(false);

@@ -1,7 +1,7 @@
 import { toSaleDate } from "../_lib/dates.js";
 import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "./_lib/accumulator.js";
 import { finalizeAccumulator } from "./_lib/finalize.js";
-import { periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
+import { checkPeriodCount, periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
 import { segmentFor } from "./_lib/segment.js";
 import { toMoney } from "../_lib/money.js";
 import { toArray, toFunction, toRecord, typeError } from "../_lib/validate.js";
@@ -95,6 +95,7 @@ export function salesShareByPeriod<S extends string, T extends Sale = Sale>(sale
   if (accs.size === 0) return Object.freeze([]);
   const first = new Date(min);
   const n = periodsBetween(first, new Date(max), period);
+  checkPeriodCount(n + 1, period, fn, "sales", new Date(max));
   const out: PeriodShare<S>[] = [];
   for (let k = 0; k <= n; k++) {
     const start = periodAdd(first, k, period);

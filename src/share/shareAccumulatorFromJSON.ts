@@ -1,6 +1,6 @@
 import { REFUND_POLICIES, ShareAccumulatorImpl, type SegmentTotals } from "./_lib/accumulator.js";
 import { toCurrency } from "../_lib/money.js";
-import { rangeError, toDecimal, toFunction, toInteger, toNonEmptyString, toOption, toRecord, typeError } from "../_lib/validate.js";
+import { rangeError, toAmount, toFunction, toInteger, toNonEmptyString, toOption, toRecord, typeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { CurrencyConverter, ShareAccumulator, ShareAccumulatorJSON } from "./types.js";
 
@@ -65,32 +65,63 @@ export function shareAccumulatorFromJSON(json: ShareAccumulatorJSON | string, op
   const acc = new ShareAccumulatorImpl(currency, precision, refunds, declared, convert);
   const totals = toRecord(o["totals"], fn, "json.totals");
   let records = 0;
+  // Segments whose GMV is not zero but that count no sale: only refunds made them (each refund is
+  // a record of json.sales but not of a segment's sales), so there can be at most
+  // json.sales − Σ segment sales of them (#11).
+  let refundOnly = 0;
   for (const [seg, raw] of Object.entries(totals)) {
+    toNonEmptyString(seg, fn, `json.totals[${JSON.stringify(seg)}] (its segment name)`);
     if (declared && !declared.includes(seg)) rangeError(fn, `json.totals[${JSON.stringify(seg)}]`, ErrorCode.UNKNOWN_OPTION, "must be a declared segment", seg, declared.join(", "));
     const r = toRecord(raw, fn, `json.totals[${JSON.stringify(seg)}]`);
-    const units = toDecimal(r["units"], fn, `json.totals[${JSON.stringify(seg)}].units`);
+    const at = `json.totals[${JSON.stringify(seg)}]`;
+    // Amounts and units through the one bounded amount path: no huge exponent can make the
+    // exact sums slow; counts are safe integers (#11).
+    const units = toAmount(r["units"], fn, `${at}.units`);
     const t: SegmentTotals = {
-      gmv: toDecimal(r["gmv"], fn, `json.totals[${JSON.stringify(seg)}].gmv`),
+      gmv: toAmount(r["gmv"], fn, `${at}.gmv`),
       gmvMinor: 0,
       unitsInt: 0,
       unitsDec: units,
-      sales: toInteger(r["sales"], fn, `json.totals[${JSON.stringify(seg)}].sales`, 0),
+      sales: toInteger(r["sales"], fn, `${at}.sales`, 0, Number.MAX_SAFE_INTEGER),
     };
+    checkSegment(t, units, refunds, fn, at);
+    if (t.sales === 0 && !t.gmv.isZero()) refundOnly += 1;
     if (units.isInteger() && units.abs().lte(Number.MAX_SAFE_INTEGER)) {
       t.unitsInt = units.toNumber();
       t.unitsDec = undefined;
     }
     records += t.sales;
+    if (records > Number.MAX_SAFE_INTEGER) rangeError(fn, `${at}.sales`, ErrorCode.OUT_OF_RANGE, "makes the total record count exceed 2^53 − 1", t.sales, "counts whose sum is a safe integer");
     acc.totals.set(seg, t);
   }
-  const sales = o["sales"] === undefined ? records : toInteger(o["sales"], fn, "json.sales", 0);
-  if (sales < records) {
+  const sales = o["sales"] === undefined ? records + refundOnly : toInteger(o["sales"], fn, "json.sales", 0, Number.MAX_SAFE_INTEGER);
+  if (sales < records + refundOnly) {
     // json.sales counts every record (refunds too); each segment counts its sales, not refunds.
-    rangeError(fn, "json.sales", ErrorCode.OUT_OF_RANGE, `must be at least the sum of the segments' sales counts (${records})`, sales, "the state written by JSON.stringify(accumulator)");
+    rangeError(fn, "json.sales", ErrorCode.OUT_OF_RANGE, refundOnly === 0 ? `must be at least the sum of the segments' sales counts (${records})` : `must be at least the sum of the segments' sales counts plus one refund per refund-only segment (${records + refundOnly})`, sales, "the state written by JSON.stringify(accumulator)");
+  }
+  if (refunds !== "net" && sales !== records) {
+    // Under "exclude" a refund is dropped before it is counted and under "reject" it throws, so
+    // every record is a sale of some segment.
+    rangeError(fn, "json.sales", ErrorCode.OUT_OF_RANGE, `must equal the sum of the segments' sales counts (${records}) under refunds: ${JSON.stringify(refunds)}`, sales, "the state written by JSON.stringify(accumulator)");
   }
   acc.sales = sales;
   if (currency === undefined && [...acc.totals.values()].some((t) => !t.gmv.isZero())) {
     rangeError(fn, "json.currency", ErrorCode.MISSING_VALUE, "must be set when totals are not zero", null, "a currency code");
   }
   return acc;
+}
+
+/**
+ * A segment's totals must be ones that sales could have produced (#11): under `refunds:
+ * "exclude"` / `"reject"` no refund is ever added, so GMV is ≥ 0 and a segment with no sale has
+ * zero GMV and zero units.
+ */
+function checkSegment(t: SegmentTotals, units: { isZero(): boolean }, refunds: string, fn: string, at: string): void {
+  if (refunds === "net") return;
+  if (t.gmv.isNegative() && !t.gmv.isZero()) {
+    rangeError(fn, `${at}.gmv`, ErrorCode.OUT_OF_RANGE, `must be ≥ 0 under refunds: ${JSON.stringify(refunds)} (no refund is ever added)`, t.gmv.toString(), "a GMV ≥ 0");
+  }
+  if (t.sales === 0 && (!t.gmv.isZero() || !units.isZero())) {
+    rangeError(fn, `${at}.sales`, ErrorCode.OUT_OF_RANGE, "must be ≥ 1 when the segment's GMV or units are not 0 (counts must agree with the totals)", t.sales, "a count of the sales that made the totals");
+  }
 }

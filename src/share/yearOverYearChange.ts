@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { toAmount } from "./_lib/values.js";
 import { assertSameCurrency } from "../_lib/money.js";
+import { exactMinus } from "../_lib/decimal.js";
 import type { AmountInput } from "../money/types.js";
 
 /**
@@ -28,7 +29,7 @@ export interface YearOverYearChange {
  * @param current - this period's value (number-like or Money)
  * @param previous - the same period a year earlier (same kind, same currency)
  * @returns `{ change, relative }`
- * @throws {ValidationError} when a value is not a finite number
+ * @throws {ValidationError} when a value is not a finite number or is outside the amount range (magnitude below 1e30, at most 40 decimal places: the change and ratio are then always finite)
  * @throws {CurrencyMismatchError} when two Money values have different currencies
  *
  * @example
@@ -48,7 +49,7 @@ export function yearOverYearChange(current: AmountInput, previous: AmountInput):
   const p = toAmount(previous, fn, "previous");
   if (c.currency !== undefined && p.currency !== undefined) assertSameCurrency(fn, c.currency, p.currency);
   return Object.freeze({
-    change: c.amount.minus(p.amount),
+    change: exactMinus(c.amount, p.amount),
     relative: p.amount.isZero() ? undefined : c.amount.div(p.amount).minus(1),
   });
 }

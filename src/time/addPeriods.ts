@@ -1,5 +1,5 @@
 import { toUtcDay } from "../_lib/dates.js";
-import { PERIODS, periodAdd } from "../_lib/periods.js";
+import { PERIODS, periodAddChecked } from "../_lib/periods.js";
 import { toInteger, toOption } from "../_lib/validate.js";
 import type { DateInput, Period } from "./types.js";
 
@@ -13,7 +13,7 @@ import type { DateInput, Period } from "./types.js";
  * @param amount - number of periods, an integer (may be negative)
  * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
  * @returns the new UTC day at 00:00Z
- * @throws {ValidationError} for an invalid date, a non-integer amount or an unknown period
+ * @throws {ValidationError} for an invalid date, a non-integer amount, an unknown period, or an amount whose result leaves the years 0000–9999 (`OUT_OF_RANGE`, checked before computing: never an Invalid Date)
  *
  * @example
  * ```ts
@@ -29,5 +29,5 @@ export function addPeriods(date: DateInput, amount: number, period: Period): Dat
   const fn = "addPeriods";
   const day = toUtcDay(date, fn, "date");
   const n = toInteger(amount, fn, "amount");
-  return periodAdd(day, n, toOption(period, fn, "period", PERIODS));
+  return periodAddChecked(day, n, toOption(period, fn, "period", PERIODS), fn, "amount");
 }

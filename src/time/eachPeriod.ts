@@ -1,7 +1,7 @@
 import { ErrorCode } from "../errors.js";
 import { toUtcDay } from "../_lib/dates.js";
 import { PERIODS, eachPeriodStart, type WeekStartsOn } from "../_lib/periods.js";
-import { rangeError, toInteger, toOption } from "../_lib/validate.js";
+import { rangeError, toInteger, toOption, toOptions } from "../_lib/validate.js";
 import type { PeriodOptions } from "./startOfPeriod.js";
 import type { DateInput, Period } from "./types.js";
 
@@ -13,7 +13,8 @@ import type { DateInput, Period } from "./types.js";
  * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
  * @param options - see {@link PeriodOptions}
  * @returns UTC period starts, a frozen array; the first may be before `start` (the start of its period)
- * @throws {ValidationError} for invalid dates, `end` before `start` (`INVALID_DATE_ORDER`) or an unknown period
+ * @throws {ValidationError} for invalid dates, dates outside 0000–9999 (`OUT_OF_RANGE`), `end` before `start` (`INVALID_DATE_ORDER`), more than 100,000 periods (`OUT_OF_RANGE`: the output length is bounded), an unknown period or option key
+ * @throws {ValidationTypeError} for a value that is not a date or options that are not an object
  *
  * @example
  * ```ts
@@ -24,12 +25,13 @@ import type { DateInput, Period } from "./types.js";
  * @category Time
  * @since 0.1.0
  */
-export function eachPeriod(start: DateInput, end: DateInput, period: Period, options: PeriodOptions = {}): readonly Date[] {
+export function eachPeriod(start: DateInput, end: DateInput, period: Period, options?: PeriodOptions): readonly Date[] {
   const fn = "eachPeriod";
   const s = toUtcDay(start, fn, "start");
   const e = toUtcDay(end, fn, "end");
   const p = toOption(period, fn, "period", PERIODS);
-  const ws = toInteger(options.weekStartsOn ?? 1, fn, "options.weekStartsOn", 0, 6) as WeekStartsOn;
+  const o = toOptions(options, fn, "options", ["weekStartsOn"]);
+  const ws = toInteger(o.weekStartsOn ?? 1, fn, "options.weekStartsOn", 0, 6) as WeekStartsOn;
   if (e.getTime() < s.getTime()) {
     rangeError(fn, "end", ErrorCode.INVALID_DATE_ORDER, `must not be before start (${s.toISOString().slice(0, 10)})`, e, "an end on or after start");
   }

@@ -67,7 +67,8 @@ describe("period keys (#10)", () => {
     const late = new Date("+010000-01-05T00:00:00Z");
     const early = new Date("-000001-06-01T00:00:00Z");
     expect(() => periodKey(late, "month")).toThrowErrorMatchingInlineSnapshot(
-      `[ValidationError: periodKey: date must fall in the years 0000–9999 to have a period key (its year is 10000), received +010000-01-05T00:00:00.000Z (allowed: dates from 0000-01-01 to 9999-12-31 (week keys: ISO week-numbering years 0000–9999))]`,
+      // Since #11 the date is refused where it is read (the library's supported date range), before any key is computed.
+      `[ValidationError: periodKey: date must fall in the years 0000–9999, received +010000-01-05T00:00:00.000Z (allowed: dates from 0000-01-01 to 9999-12-31 (UTC))]`,
     );
     expect(() => periodKey(early, "year")).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE", fn: "periodKey" }));
     // 0000-01-01 is in ISO week 52 of year -1; 9999-12-31 (a Friday) is still 9999-W52
@@ -77,7 +78,8 @@ describe("period keys (#10)", () => {
     expect(() => salesShareByPeriod([{ sellerId: "a", date: late, amount: money("1", "USD") }], (s) => s.sellerId, { period: "year" })).toThrow(
       expect.objectContaining({ code: "OUT_OF_RANGE", fn: "salesShareByPeriod" }),
     );
-    expect(() => cohortsByPeriod([createSeller({ id: "a", joinedOn: early })], "day")).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE", fn: "cohortsByPeriod" }));
+    expect(() => createSeller({ id: "a", joinedOn: early })).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE", fn: "createSeller" }));
+    expect(() => cohortsByPeriod([{ id: "a", joinedOn: early }], "day")).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE", fn: "cohortsByPeriod" }));
   });
 });
 

@@ -1,6 +1,6 @@
 import { toUtcDay } from "../_lib/dates.js";
 import { PERIODS, periodStart, type WeekStartsOn } from "../_lib/periods.js";
-import { toInteger, toOption } from "../_lib/validate.js";
+import { toInteger, toOption, toOptions } from "../_lib/validate.js";
 import type { DateInput, Period } from "./types.js";
 
 /**
@@ -24,7 +24,8 @@ export interface PeriodOptions {
  * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
  * @param options - see {@link PeriodOptions}
  * @returns the period's first day at 00:00Z
- * @throws {ValidationError} for an invalid date or an unknown period
+ * @throws {ValidationError} for an invalid date, a date outside 0000–9999 (`OUT_OF_RANGE`), an unknown period or an unknown option key (`UNKNOWN_OPTION`)
+ * @throws {ValidationTypeError} for a value that is not a date (a Proxy of a Date included) or options that are not an object
  *
  * @example
  * ```ts
@@ -36,10 +37,11 @@ export interface PeriodOptions {
  * @category Time
  * @since 0.1.0
  */
-export function startOfPeriod(date: DateInput, period: Period, options: PeriodOptions = {}): Date {
+export function startOfPeriod(date: DateInput, period: Period, options?: PeriodOptions): Date {
   const fn = "startOfPeriod";
   const day = toUtcDay(date, fn, "date");
   const p = toOption(period, fn, "period", PERIODS);
-  const ws = toInteger(options.weekStartsOn ?? 1, fn, "options.weekStartsOn", 0, 6) as WeekStartsOn;
+  const o = toOptions(options, fn, "options", ["weekStartsOn"]);
+  const ws = toInteger(o.weekStartsOn ?? 1, fn, "options.weekStartsOn", 0, 6) as WeekStartsOn;
   return periodStart(day, p, ws);
 }

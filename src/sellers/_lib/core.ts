@@ -22,22 +22,48 @@ export function toInterval(value: unknown, fn: string, arg = "interval"): Interv
   return { start, end };
 }
 
-/** Validate one Seller record (id and a valid joinedOn); `at` names it in errors (`sellers[3]`). */
-function checkSeller(s: Seller, fn: string, at: string): void {
-  if (typeof s !== "object" || s === null) typeError(fn, at, s == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a seller", s, "a Seller from createSeller");
-  if (typeof s.id !== "string" || s.id.length === 0) typeError(fn, `${at}.id`, ErrorCode.MISSING_VALUE, "must be a non-empty string", s.id, "a non-empty string");
-  const d = s.joinedOn as unknown;
-  if (!(d instanceof Date) || Number.isNaN(d.getTime())) {
-    if (d instanceof Date) rangeError(fn, `${at}.joinedOn`, ErrorCode.INVALID_DATE, "must be a valid date", d, "a valid Date");
-    typeError(fn, `${at}.joinedOn`, d == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a Date", d, "a valid Date");
-  }
+/**
+ * A seller's date: a genuine, valid `Date` in 0000–9999 (what `createSeller` stores). A
+ * string is a typed error (`INVALID_TYPE`) pointing at createSeller, which parses ISO strings; a
+ * Proxy of a Date or an Invalid Date is the one date path's typed error.
+ */
+function toSellerDate(value: unknown, fn: string, arg: string): Date {
+  if (typeof value === "string") typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a Date (build sellers with createSeller, which parses ISO strings)", value, "a valid Date");
+  return toSaleDate(value, fn, arg);
 }
 
-/** Validate a list of Seller records (id and a valid joinedOn). Arrays only. */
+/**
+ * The fields the seller functions read, validated and read once each (#11): `id` a non-empty
+ * string, `joinedOn` and `leftOn` (optional) genuine Dates through the one date path (`toSaleDate`:
+ * in 0000–9999; a Proxy of a Date or a getter that throws is a typed error), `country`
+ * (optional) a string. Returns a plain frozen seller with those fields (the caller's object is
+ * not used again, so a getter cannot change a value after the check).
+ */
+function checkSeller(value: unknown, fn: string, at: string): Seller {
+  if (typeof value !== "object" || value === null) typeError(fn, at, value == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a seller", value, "a Seller from createSeller");
+  const read = (key: string): unknown => {
+    try {
+      return (value as Record<string, unknown>)[key];
+    } catch {
+      return typeError(fn, `${at}.${key}`, ErrorCode.INVALID_TYPE, "could not be read (its getter threw)", undefined, "a plain value");
+    }
+  };
+  const id = read("id");
+  if (typeof id !== "string" || id.length === 0) typeError(fn, `${at}.id`, ErrorCode.MISSING_VALUE, "must be a non-empty string", id, "a non-empty string");
+  const joinedOn = toSellerDate(read("joinedOn"), fn, `${at}.joinedOn`);
+  const left = read("leftOn");
+  const country = read("country");
+  if (country !== undefined && typeof country !== "string") typeError(fn, `${at}.country`, ErrorCode.INVALID_TYPE, "must be a string", country, "an ISO 3166-1 alpha-2 code such as \"US\", or undefined");
+  const out: { id: string; joinedOn: Date; leftOn?: Date; country?: string } = { id, joinedOn };
+  if (left !== undefined) out.leftOn = toSellerDate(left, fn, `${at}.leftOn`);
+  if (country !== undefined) out.country = country;
+  return Object.freeze(out);
+}
+
+/** Validate an array of sellers (holes rejected, each seller through `checkSeller`). */
 export function toSellers(value: unknown, fn: string, arg = "sellers"): readonly Seller[] {
-  const list = toArray<Seller>(value, fn, arg);
-  list.forEach((s, i) => checkSeller(s, fn, `${arg}[${i}]`));
-  return list;
+  const list = toArray<unknown>(value, fn, arg);
+  return list.map((s, i) => checkSeller(s, fn, `${arg}[${i}]`));
 }
 
 /**
@@ -46,7 +72,7 @@ export function toSellers(value: unknown, fn: string, arg = "sellers"): readonly
  * (`MISSING_VALUE` for null/undefined, `INVALID_TYPE` otherwise), as arrays-only input did.
  */
 export function toIterableInput<T>(value: unknown, fn: string, arg: string, what: string): Iterable<T> {
-  if (Array.isArray(value)) return value as readonly T[];
+  if (Array.isArray(value)) return toArray<T>(value, fn, arg);
   if (value == null || typeof value !== "object" || typeof (value as Partial<Iterable<T>>)[Symbol.iterator] !== "function") {
     typeError(fn, arg, value == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be an array or an iterable", value, `an array or another Iterable of ${what} (a generator, a Set...)`);
   }
@@ -65,9 +91,9 @@ export function sellersOf(value: unknown, fn: string, arg = "sellers"): Iterable
     *[Symbol.iterator]() {
       let i = 0;
       for (const s of source) {
-        checkSeller(s, fn, `${arg}[${i}]`);
+        const seller = checkSeller(s, fn, `${arg}[${i}]`);
         i += 1;
-        yield s;
+        yield seller;
       }
     },
   };

@@ -2,7 +2,7 @@
  * Internal implementation of the streaming share accumulator: per-segment Decimal GMV, units and
  * counts. Memory is O(segments). Never exported from the package.
  */
-import { toSaleDate } from "../../_lib/dates.js";
+import { DATE_RANGE, dateTimeOf, toSaleDate } from "../../_lib/dates.js";
 import { Decimal } from "../../_lib/decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
 import type { Money } from "../../money/types.js";
@@ -181,8 +181,10 @@ export function addSaleUnchecked(acc: ShareAccumulatorImpl, sale: Sale, segment:
   // the accumulator only once every check has passed; anything else (first sale, refund, bad input,
   // new segment, sub-minor amount, overflow) falls through to the general path, unchanged.
   if (typeof sale === "object" && sale !== null) {
-    const date = sale.date as unknown;
-    if (date instanceof Date && !Number.isNaN(date.getTime())) {
+    // A genuine Date (read through Date.prototype, so a Proxy falls through to the general path's
+    // typed error) within the supported range (#11): never a date a period loop cannot bound.
+    const t0 = dateTimeOf(sale.date);
+    if (t0 !== undefined && t0 >= DATE_RANGE.minTime && t0 <= DATE_RANGE.maxTime) {
       const m = sale.amount as Money | null;
       if (typeof m === "object" && m !== null && m.currency === acc.currency) {
         const d = m.amount;

@@ -2,7 +2,7 @@
 import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
 import { assertSameCurrency, toMoney } from "../../_lib/money.js";
-import { rangeError, toArray, toDecimal } from "../../_lib/validate.js";
+import { checkAmount, rangeError, toArray, toDecimal } from "../../_lib/validate.js";
 
 export function toNonNegativeValues(values: unknown, fn: string, arg = "values"): Decimal[] {
   const list = toArray<unknown>(values, fn, arg);
@@ -15,7 +15,7 @@ export function toNonNegativeValues(values: unknown, fn: string, arg = "values")
       else assertSameCurrency(fn, currency, m.currency);
       d = m.amount;
     } else {
-      d = toDecimal(v, fn, `${arg}[${i}]`);
+      d = checkAmount(toDecimal(v, fn, `${arg}[${i}]`), fn, `${arg}[${i}]`, v);
     }
     if (d.isNegative() && !d.isZero()) rangeError(fn, `${arg}[${i}]`, ErrorCode.OUT_OF_RANGE, "must be ≥ 0", v, "a number ≥ 0");
     return d.isZero() ? new Decimal(0) : d;
@@ -28,5 +28,5 @@ export function toAmount(value: unknown, fn: string, arg: string): { amount: Dec
     const m = toMoney(value, fn, arg);
     return { amount: m.amount, currency: m.currency };
   }
-  return { amount: toDecimal(value, fn, arg), currency: undefined };
+  return { amount: checkAmount(toDecimal(value, fn, arg), fn, arg, value), currency: undefined };
 }
