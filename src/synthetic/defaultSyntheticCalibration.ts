@@ -1,5 +1,6 @@
 import { Decimal } from "../_lib/decimal.js";
 import { makeMoney } from "../_lib/money.js";
+import { deepFreeze } from "./_lib/freeze.js";
 import type { SyntheticCalibration } from "./types.js";
 
 function usd(amount: string) {
@@ -7,7 +8,7 @@ function usd(amount: string) {
 }
 
 function build(): SyntheticCalibration {
-  return Object.freeze({
+  return deepFreeze({
     // Targets from smallBusinessImpactReport2018 (May 2018):
     smbShareOfSales: new Decimal("0.5"), // "half of all items purchased on Amazon"
     thirdPartyShareOfSales: undefined, // 2018 letter to shareholders, share of the simulated year
@@ -38,7 +39,7 @@ function build(): SyntheticCalibration {
     medianItemPrice: usd("20"),
     itemPriceLogSd: new Decimal("0.6"),
     countries: Object.freeze([Object.freeze({ country: "US", weight: new Decimal(1) })]),
-    marketplaceOpenedOn: new Date(Date.UTC(1998, 0, 1)),
+    marketplaceOpenedOn: "1998-01-01T00:00:00.000Z", // a string: an exported Date could be changed by anyone (#11)
   });
 }
 
@@ -72,12 +73,17 @@ function build(): SyntheticCalibration {
  * lognormal with median $20 and σ 0.6; every seller in the US; established sellers joined on or
  * after 1998-01-01 ("first invited small businesses to sell 20 years ago").
  *
+ * The object is deep-frozen (its Decimals and Money amounts too) and holds no `Date` (a frozen `Date` can still be changed with
+ * `setUTCFullYear`): `marketplaceOpenedOn` is the ISO 8601 string `"1998-01-01T00:00:00.000Z"`,
+ * the form `Date.prototype.toISOString` gives, so its JSON is the same as before 0.2.0.
+ *
  * @example
  * ```ts
  * import { defaultSyntheticCalibration } from "marketplace-economics";
  * defaultSyntheticCalibration.newSellerShare; //=> "0.3"
  * defaultSyntheticCalibration.salesThreshold.amount; //=> "1000000"
  * defaultSyntheticCalibration.seasonality.length; //=> 12
+ * defaultSyntheticCalibration.marketplaceOpenedOn; //=> "1998-01-01T00:00:00.000Z"
  * ```
  *
  * @category Synthetic

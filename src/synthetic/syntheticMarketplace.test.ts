@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCode, ValidationError, ValidationTypeError, CurrencyMismatchError } from "../errors.js";
 import { money } from "../money/money.js";
+import { unfrozenPaths } from "../../test/support/frozen.js";
+import { defaultSyntheticCalibration } from "./defaultSyntheticCalibration.js";
 import { syntheticMarketplace } from "./syntheticMarketplace.js";
 
 const take = <T>(it: Iterable<T>, n: number): T[] => {
@@ -200,6 +202,78 @@ describe("syntheticMarketplace", () => {
       expect(() => m.salesOf(42 as never)).toThrow(ValidationTypeError);
       expect(() => [...m.sales({ granularity: "week" as never })]).toThrow(ValidationError);
       expect(m.seller("smb-01").id).toBe("smb-01");
+    });
+  });
+
+  describe("#11: no shared mutable state, strict options", () => {
+    const codeOf = (f: () => unknown): [unknown, string | undefined] => {
+      try {
+        f();
+      } catch (e) {
+        return [e, (e as ValidationError).code];
+      }
+      return [undefined, undefined];
+    };
+    const fingerprint = (seed: number): string => {
+      const m = syntheticMarketplace({ seed, sellers: 200 });
+      return JSON.stringify([m, m.aggregates(), [...m.sellers()].slice(-3), m.salesOf("first-party", { granularity: "year" })]);
+    };
+
+    it("the default calibration holds no Date and is frozen all the way down, Decimals included", () => {
+      expect(defaultSyntheticCalibration.marketplaceOpenedOn).toBe("1998-01-01T00:00:00.000Z");
+      expect(Object.values(defaultSyntheticCalibration).some((v) => v instanceof Date)).toBe(false);
+      expect(unfrozenPaths(defaultSyntheticCalibration)).toEqual([]);
+      expect(Object.isFrozen(defaultSyntheticCalibration.newSellerShare)).toBe(true);
+    });
+
+    it("writing to the exported default (issue 11's setUTCFullYear reproducer, a Decimal's digits) changes no later marketplace", () => {
+      const before = fingerprint(42);
+      const d = defaultSyntheticCalibration as unknown as Record<string, unknown>;
+      expect(() => {
+        d["marketplaceOpenedOn"] = new Date(Date.UTC(2016, 0, 1));
+      }).toThrow(TypeError);
+      expect(() => {
+        (defaultSyntheticCalibration.salesLogSd as unknown as { d: number[] }).d[0] = 9;
+      }).toThrow(TypeError);
+      expect(() => {
+        (defaultSyntheticCalibration.salesThreshold.amount as unknown as { s: number }).s = -1;
+      }).toThrow(TypeError);
+      expect(fingerprint(42)).toBe(before);
+    });
+
+    it("a returned join date is the caller's copy: changing it changes no later result", () => {
+      const m = syntheticMarketplace({ seed: 3, sellers: 20 });
+      const first = m.seller("first-party");
+      expect(first.joinedOn.toISOString()).toBe("1998-01-01T00:00:00.000Z");
+      first.joinedOn.setUTCFullYear(2016);
+      expect(m.seller("first-party").joinedOn.toISOString()).toBe("1998-01-01T00:00:00.000Z");
+      expect(m.calibration.marketplaceOpenedOn).toBe("1998-01-01T00:00:00.000Z");
+    });
+
+    it("an override date is stored as the ISO string of its UTC day (JSON as in 0.1.0)", () => {
+      const m = syntheticMarketplace({ seed: 1, sellers: 10, calibration: { marketplaceOpenedOn: new Date(Date.UTC(2001, 5, 6, 13, 30)) } });
+      expect(m.calibration.marketplaceOpenedOn).toBe("2001-06-06T00:00:00.000Z");
+      expect(m.seller("first-party").joinedOn.getTime()).toBe(Date.UTC(2001, 5, 6));
+      expect(syntheticMarketplace({ seed: 1, sellers: 10, calibration: { marketplaceOpenedOn: "2001-06-06" } }).calibration.marketplaceOpenedOn).toBe("2001-06-06T00:00:00.000Z");
+    });
+
+    it.each([
+      [{ seed: 1, sellers: 10, sellerz: 5 }, "options.sellerz"],
+      [{ seed: 1, sellers: 10, calibration: { marketplaceOpenedon: "2000-01-01" } }, "calibration.marketplaceOpenedon"],
+    ])("rejects the unknown key of %j with UNKNOWN_OPTION", (options, arg) => {
+      const [err, c] = codeOf(() => syntheticMarketplace(options as never));
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(c).toBe(ErrorCode.UNKNOWN_OPTION);
+      expect((err as ValidationError).argument).toBe(arg);
+      expect((err as ValidationError).fn).toBe("syntheticMarketplace");
+    });
+
+    it("rejects a Date or an array as the calibration, and unknown or null sales options", () => {
+      expect(codeOf(() => syntheticMarketplace({ seed: 1, sellers: 10, calibration: new Date(Number.NaN) as never }))[1]).toBe(ErrorCode.INVALID_TYPE);
+      expect(codeOf(() => syntheticMarketplace({ seed: 1, sellers: 10, calibration: [] as never }))[1]).toBe(ErrorCode.INVALID_TYPE);
+      const m = syntheticMarketplace({ seed: 1, sellers: 10 });
+      expect(codeOf(() => [...m.sales({ granularity: "day", segmnt: "smb" } as never)])[1]).toBe(ErrorCode.UNKNOWN_OPTION);
+      expect(codeOf(() => m.salesOf("smb-01", null as never))[0]).toBeInstanceOf(ValidationTypeError);
     });
   });
 });

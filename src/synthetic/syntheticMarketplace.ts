@@ -1,5 +1,5 @@
 import { getThirdPartySellerShare } from "../data/getThirdPartySellerShare.js";
-import { toInteger, toRecord } from "../_lib/validate.js";
+import { toInteger, toOptions, toRecord } from "../_lib/validate.js";
 import { computeState, type State } from "./_lib/aggregates.js";
 import { resolveCalibration } from "./_lib/calibration.js";
 import { FN } from "./_lib/cents.js";
@@ -44,7 +44,8 @@ const MAX_SELLERS = 50_000_000;
  * @returns a {@link SyntheticMarketplace}: lazy `sellers()`, `sellerTotals()`, `sales()`, and
  *   exact `aggregates()` / `loans()` computed in one pass on first use
  * @throws {ValidationError} when the seed, seller count or year is out of range or not an
- *   integer, or a calibration field is out of its domain (an unknown field: `UNKNOWN_OPTION`);
+ *   integer, or a calibration field is out of its domain (an unknown key of `options`, of
+ *   `calibration` or of the `sales` / `salesOf` options: `UNKNOWN_OPTION`);
  *   also when the third-party share is below the SMB share — by default the year's published
  *   share is used (years after 2018 use 2018's 0.58), which is below 0.5 before 2015, so for
  *   those years pass `calibration.thirdPartyShareOfSales` (and a lower `smbShareOfSales`)
@@ -67,7 +68,8 @@ const MAX_SELLERS = 50_000_000;
  * @since 0.1.0
  */
 export function syntheticMarketplace(options: SyntheticMarketplaceOptions): SyntheticMarketplace {
-  const opts = toRecord(options, FN, "options");
+  toRecord(options, FN, "options"); // required: undefined / null is MISSING_VALUE
+  const opts: Record<string, unknown> = toOptions(options, FN, "options", ["seed", "sellers", "year", "calibration"]);
   const seed = toInteger(opts["seed"], FN, "seed", 0, 4_294_967_295);
   const smbCount = toInteger(opts["sellers"], FN, "sellers", 1, MAX_SELLERS);
   const year = opts["year"] === undefined ? 2017 : toInteger(opts["year"], FN, "year", 1999, 2100);

@@ -184,13 +184,20 @@ export interface SyntheticCalibration {
     /** Relative weight (> 0). */
     readonly weight: Decimal;
   }[];
-  /** Earliest join day of an established seller (default: 20 years before the report, 1998-01-01). */
-  readonly marketplaceOpenedOn: Date;
+  /**
+   * Earliest join day of an established seller (default: 20 years before the report,
+   * `"1998-01-01T00:00:00.000Z"`): 00:00 UTC of that day as an ISO 8601 string in the
+   * `Date.prototype.toISOString` form (`new Date(c.marketplaceOpenedOn)` gives the `Date`).
+   * A string since 0.2.0, so that no exported or returned calibration holds a mutable `Date`;
+   * the override in {@link SyntheticCalibrationInput} takes a `Date` or an ISO date string.
+   */
+  readonly marketplaceOpenedOn: string;
 }
 
 /**
  * Overrides accepted by {@link syntheticMarketplace}: any subset of {@link SyntheticCalibration},
- * with numbers, strings or Decimals for rates and ISO strings for dates.
+ * with numbers, strings or Decimals for rates, and a `Date` or an ISO date string
+ * (`"2000-01-01"`) for `marketplaceOpenedOn`.
  *
  * @category Synthetic
  * @since 0.1.0
@@ -198,7 +205,7 @@ export interface SyntheticCalibration {
 export type SyntheticCalibrationInput = {
   readonly [K in keyof SyntheticCalibration]?: SyntheticCalibration[K] extends Decimal | undefined
     ? NumericInput
-    : SyntheticCalibration[K] extends Date
+    : K extends "marketplaceOpenedOn"
       ? Date | string
       : SyntheticCalibration[K] extends readonly Decimal[]
         ? readonly NumericInput[]

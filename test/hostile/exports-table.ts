@@ -30,6 +30,11 @@ export interface ExportRow {
   readonly mutableResult?: boolean;
   /** Exercise a result with lazy parts (an accumulator, a model with methods); checked like the result. */
   readonly probe?: (result: unknown) => unknown;
+  /**
+   * A type guard: every value is a valid argument (NaN, an Invalid Date... simply answer `false`),
+   * so a clean result is never `accepted-invalid`; untyped errors, hangs etc. still fail.
+   */
+  readonly anyInput?: boolean;
   /** Why a row is not run through the catalogue. */
   readonly note?: string;
 }
@@ -84,6 +89,16 @@ const flows5 = (): lib.CashFlow[] => [
   { date: "2009-04-01", amount: 2750 },
 ];
 
+/** The error `f` throws (a baseline argument for the error guards). */
+function caught(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected a throw");
+}
+
 const fn = (name: string, args: () => unknown[], more: Partial<ExportRow> = {}): ExportRow => ({ name, kind: "function", args, ...more });
 const cls = (name: string): ExportRow => ({ name, kind: "class", note: "error class: constructed by the library, not a computation; not run through the catalogue" });
 const val = (name: string): ExportRow => ({ name, kind: "value", note: "constant: checked deep-frozen (no shared mutable state)" });
@@ -103,6 +118,9 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   val("receiptsPerEmployeeTable"),
   val("smallBusinessImpactReport2018"),
   val("thirdPartySellerShareOfGms"),
+
+  // errors
+  fn("isMarketplaceEconomicsError", () => [caught(() => lib.money("abc", "USD"))], { anyInput: true }),
 
   // data
   fn("getImpactReportFigure", () => ["jobsCreated"]),
@@ -147,12 +165,19 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
       unitPeriod: "month",
     },
   ]),
+  fn("cumipmt", () => [new Decimal("0.09").div(12), 360, 125000, 13, 24, { when: "end" }]),
+  fn("cumprinc", () => [new Decimal("0.09").div(12), 360, 125000, 13, 24, { when: "end" }]),
+  fn("effect", () => ["0.0525", 4]),
   fn("fv", () => ["0.075", 20, -2000, 0, { when: "end" }]),
+  fn("ipmt", () => [new Decimal("0.1").div(12), 1, 24, 2000, 0, { when: "end" }]),
   fn("irr", () => [[-100, 39, 59, 55, 20], { guess: "0.1", maxIterations: 100 }]),
   fn("irrRoots", () => [[-100, 230, -132], { lower: "-0.5", upper: "1", gridPoints: 200 }]),
+  fn("mirr", () => [[-120000, 39000, 30000, 21000, 37000, 46000], "0.1", "0.12"]),
+  fn("nominal", () => ["0.053543", 4]),
   fn("nper", () => ["0.075", -2000, 0, 100000, { when: "end" }]),
   fn("npv", () => ["0.1", [-100, 60, 60], { convention: "numpy" }]),
   fn("pmt", () => [new Decimal("0.08").div(12), 60, 15000, 0, { when: "end" }]),
+  fn("ppmt", () => [new Decimal("0.1").div(12), 1, 60, 55000, 0, { when: "end" }]),
   fn("pv", () => ["0.07", 20, 12000, 0, { when: "end" }]),
   fn("rate", () => [10, 0, -3500, 10000, { when: "end", guess: "0.1" }]),
   fn("xirr", () => [flows5(), { guess: "0.1", maxIterations: 100 }]),

@@ -5,18 +5,32 @@
  * called function (or the caller's own error from a throwing getter / iterable propagates),
  * or returns a finite, deep-frozen, JSON-serialisable result, without changing its arguments.
  *
- * Not part of the default `vitest run`: `npm run test:hostile` runs the whole matrix; with
- * `CI=true` a fixed-seed sample (HOSTILE_SAMPLE cases, default 3000; HOSTILE_SEED, default 11).
- * Every case that hangs is re-run once with a 3× longer watchdog (HOSTILE_CONFIRM_MS) and stays
- * a hang unless it then answers within the limit (HOSTILE_TIMEOUT_MS, default 2000 ms).
- * HOSTILE_JSON=<path> writes every case result as JSON lines. HOSTILE_PROGRESS=1 prints a line every 1000 cases. HOSTILE_REPORT=1 writes test/hostile/RESULTS.md (or HOSTILE_REPORT=<path>).
+ * Not part of the default `vitest run` (test/hostile/harness.test.ts runs a fixed-seed sample
+ * there): `npm run test:hostile` runs the whole matrix.
+ *
+ * Environment variables (all optional):
+ * - `HOSTILE_ONLY=fnA,fnB`: only the cases of these exported functions (comma-separated export
+ *   names; an unknown name fails the run). Case indexes stay those of the whole matrix, so a
+ *   reproducer's index is the same with and without the filter. Combines with the sample.
+ * - `CI=true`: a fixed-seed sample of the matrix instead of all of it (after HOSTILE_ONLY);
+ *   `HOSTILE_SAMPLE` cases (default 3000), `HOSTILE_SEED` (default 11).
+ * - `HOSTILE_WORKERS`: worker threads (default max(2, availableParallelism())).
+ * - `HOSTILE_TIMEOUT_MS`: watchdog per case (default 2000 ms). Every case that hangs is re-run
+ *   once with a longer watchdog, `HOSTILE_CONFIRM_MS` (default 3 × the timeout), and stays a hang
+ *   unless it then answers within HOSTILE_TIMEOUT_MS.
+ * - `HOSTILE_JSON=<path>`: write every case result as JSON lines.
+ * - `HOSTILE_PROGRESS=1`: print a line to stderr every 1000 cases.
+ * - `HOSTILE_REPORT=1`: write test/hostile/RESULTS.md (or `HOSTILE_REPORT=<path>`);
+ *   `HOSTILE_SOURCE` names the source under test in it (default "the working tree's src/").
+ *
+ * Example: `HOSTILE_ONLY=syntheticMarketplace,getThirdPartySellerShare npm run test:hostile`.
  */
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { BAD_VALUES } from "./catalogue.js";
-import { FAILURES, checkBaselines, checkConstants, enumerateCases, sampleIndexes, slotsOf, tableCoverage, type CaseResult } from "./cases.js";
+import { FAILURES, checkBaselines, checkConstants, enumerateCases, selectIndexes, slotsOf, tableCoverage, type CaseResult } from "./cases.js";
 import { EXPORTS_TABLE } from "./exports-table.js";
 import { runPool } from "./pool.js";
 import { groupFailures, renderReport } from "./report.js";
@@ -28,6 +42,7 @@ const seed = Number(env["HOSTILE_SEED"] ?? 11);
 const workers = Number(env["HOSTILE_WORKERS"] ?? Math.max(2, availableParallelism()));
 const timeoutMs = Number(env["HOSTILE_TIMEOUT_MS"] ?? 2000);
 const confirmMs = Number(env["HOSTILE_CONFIRM_MS"] ?? 3 * timeoutMs);
+const only = env["HOSTILE_ONLY"] === undefined || env["HOSTILE_ONLY"].trim() === "" ? undefined : env["HOSTILE_ONLY"].split(",").map((n) => n.trim()).filter((n) => n !== "");
 const reportPath = env["HOSTILE_REPORT"] === undefined ? undefined : env["HOSTILE_REPORT"] === "1" ? fileURLToPath(new URL("./RESULTS.md", import.meta.url)) : env["HOSTILE_REPORT"];
 
 describe("hostile harness", () => {
@@ -48,7 +63,7 @@ describe("hostile harness", () => {
 
   it("gets a typed error or a clean result for every case", async () => {
     const all = enumerateCases();
-    const indexes = ci ? sampleIndexes(all.length, sampleSize, seed) : all.map((c) => c.index);
+    const indexes = selectIndexes({ ...(only === undefined ? {} : { only }), ...(ci ? { sample: sampleSize, seed } : {}) });
     const t0 = performance.now();
     const onProgress = env["HOSTILE_PROGRESS"] === undefined ? undefined : (done: number, n: number): void => void (done % 1000 === 0 && process.stderr.write(`hostile: ${done}/${n}\n`));
     const first: CaseResult[] = await runPool(indexes, { workers, timeoutMs, ...(onProgress === undefined ? {} : { onProgress }) });
@@ -74,6 +89,7 @@ describe("hostile harness", () => {
           source: env["HOSTILE_SOURCE"] ?? "the working tree's src/",
           totalCases: all.length,
           sampled: ci,
+          ...(only === undefined ? {} : { only }),
           seconds,
           workers,
           timeoutMs,

@@ -8,7 +8,7 @@ import type { Decimal } from "decimal.js";
 import { ErrorCode } from "../../errors.js";
 import { parseDateInput, utcDay } from "../../_lib/dates.js";
 import { toMoney } from "../../_lib/money.js";
-import { rangeError, toArray, toDecimalInRange, toNonEmptyString, toOption, toRecord } from "../../_lib/validate.js";
+import { rangeError, toArray, toDecimalInRange, toNonEmptyString, toOptions, toRecord } from "../../_lib/validate.js";
 import type { Money } from "../../money/types.js";
 import { defaultSyntheticCalibration } from "../defaultSyntheticCalibration.js";
 import type { SyntheticCalibration } from "../types.js";
@@ -128,13 +128,14 @@ function readSizeLimits(r: Reader) {
   return { salesThreshold, smbSalesCap, largeTurnoverFloor, largeMarketplaceShareMin, largeMarketplaceShareMax };
 }
 
-function readOpenedOn(r: Reader, year: number): Date {
-  let openedOn = defaultSyntheticCalibration.marketplaceOpenedOn;
-  if (r.has("marketplaceOpenedOn")) openedOn = utcDay(parseDateInput(r.rec["marketplaceOpenedOn"], FN, arg("marketplaceOpenedOn")));
+/** The earliest join day as the ISO string of its 00:00 UTC (never a Date: the calibration is shared, frozen state). */
+function readOpenedOn(r: Reader, year: number): string {
+  if (!r.has("marketplaceOpenedOn")) return defaultSyntheticCalibration.marketplaceOpenedOn;
+  const openedOn = utcDay(parseDateInput(r.rec["marketplaceOpenedOn"], FN, arg("marketplaceOpenedOn")));
   if (openedOn.getTime() >= Date.UTC(year, 0, 1)) {
     rangeError(FN, arg("marketplaceOpenedOn"), ErrorCode.INVALID_DATE_ORDER, `must be before ${year}-01-01`, openedOn, "a day before the simulated year");
   }
-  return openedOn;
+  return openedOn.toISOString();
 }
 
 /**
@@ -144,9 +145,9 @@ function readOpenedOn(r: Reader, year: number): Date {
  * order, so the first bad field is the one reported.
  */
 export function resolveCalibration(input: unknown, year: number, publishedThirdParty: Decimal): SyntheticCalibration {
-  const rec = toRecord(input, FN, "calibration", true);
-  const known = Object.keys(defaultSyntheticCalibration);
-  for (const k of Object.keys(rec)) toOption(k, FN, `calibration.${k}`, known);
+  // One read of every known key (a getter runs once), unknown keys and non-objects rejected.
+  toRecord(input, FN, "calibration", true); // null: MISSING_VALUE (a stable code since 0.1.0)
+  const rec: Record<string, unknown> = toOptions(input, FN, "calibration", Object.keys(defaultSyntheticCalibration));
   const r = reader(rec);
   const seasonality = readSeasonality(r);
   const countries = readCountries(r);

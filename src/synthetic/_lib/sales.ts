@@ -3,7 +3,7 @@
  * active months (seasonality, largest remainder) and then evenly over the days of each month.
  * Never exported from the package.
  */
-import { toOption, toRecord } from "../../_lib/validate.js";
+import { toOption, toOptions } from "../../_lib/validate.js";
 import type { SyntheticSale, SyntheticSegment } from "../types.js";
 import { FN, bulkUnits, cents } from "./cents.js";
 import { MS_PER_DAY } from "../../_lib/dates.js";
@@ -17,7 +17,7 @@ export type Granularity = "year" | "month" | "day";
 
 /** The validated options of `sales()` / `salesOf()`. */
 export function readSalesOptions(o: unknown): { granularity: Granularity; segment: SyntheticSegment | undefined } {
-  const r = toRecord(o, FN, "options", true);
+  const r = toOptions(o, FN, "options", ["granularity", "segment"]);
   const granularity = r["granularity"] === undefined ? "month" : toOption(r["granularity"], FN, "options.granularity", ["year", "month", "day"] as const);
   const segment = r["segment"] === undefined ? undefined : toOption(r["segment"], FN, "options.segment", ["smb", "large", "first-party"] as const);
   return { granularity, segment };
@@ -41,7 +41,7 @@ function sellerYear(s: Setup, state: () => State, ref: SellerRef): SellerYear {
     return { sellerId: s.largeId(ref.index), annual, units: bulkUnits(annual, s.params.meanPriceCents), joinedMs: s.frame.startMs - MS_PER_DAY };
   }
   const annual = Number(state().firstPartyCents);
-  return { sellerId: FIRST_PARTY_ID, annual, units: bulkUnits(annual, s.params.meanPriceCents), joinedMs: s.calibration.marketplaceOpenedOn.getTime() };
+  return { sellerId: FIRST_PARTY_ID, annual, units: bulkUnits(annual, s.params.meanPriceCents), joinedMs: s.params.openedOnMs };
 }
 
 /** `amount` cents and `u` units spread evenly over `days` days from `start` (remainders to the first days). */

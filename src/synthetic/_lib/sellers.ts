@@ -46,7 +46,7 @@ export function firstPartySeller(s: Setup, fp: bigint): SyntheticSeller {
   const f = s.engine.firstParty(Number(fp));
   return Object.freeze({
     id: FIRST_PARTY_ID,
-    joinedOn: new Date(s.calibration.marketplaceOpenedOn.getTime()),
+    joinedOn: new Date(s.params.openedOnMs),
     country: "US",
     employees: f.employees,
     annualTurnover: cents(f.turnoverCents),
@@ -91,7 +91,7 @@ export function firstPartyTotal(s: Setup, fpCents: bigint): SyntheticSellerTotal
     segment: "first-party" as const,
     sizeClass: "large" as const,
     isNew: false,
-    joinedOn: new Date(s.calibration.marketplaceOpenedOn.getTime()),
+    joinedOn: new Date(s.params.openedOnMs),
     annualSales: cents(fpCents),
     units: bulkUnits(fp, s.params.meanPriceCents),
     employees: s.engine.firstParty(fp).employees,

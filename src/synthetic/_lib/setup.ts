@@ -81,7 +81,7 @@ function engineParams(seed: number, smbCount: number, largeCount: number, year: 
     revenuePerEmployeeMu: Math.log(c.revenuePerEmployee.amount.toNumber()),
     revenuePerEmployeeSigma: c.revenuePerEmployeeLogSd.toNumber(),
     countries,
-    openedOnMs: c.marketplaceOpenedOn.getTime(),
+    openedOnMs: Date.parse(c.marketplaceOpenedOn),
     joinMeanDays: 3 * 365,
     largeSalesSigma: 1,
     loanTakeUp: c.loanTakeUpRate.toNumber(),
