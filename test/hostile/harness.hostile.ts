@@ -32,7 +32,7 @@ import { describe, expect, it } from "vitest";
 import { BAD_VALUES } from "./catalogue.js";
 import { FAILURES, checkBaselines, checkConstants, enumerateCases, selectIndexes, slotsOf, tableCoverage, type CaseResult } from "./cases.js";
 import { EXPORTS_TABLE } from "./exports-table.js";
-import { runPool } from "./pool.js";
+import { runConfirmed } from "./pool.js";
 import { groupFailures, renderReport } from "./report.js";
 
 const env = process.env;
@@ -66,18 +66,7 @@ describe("hostile harness", () => {
     const indexes = selectIndexes({ ...(only === undefined ? {} : { only }), ...(ci ? { sample: sampleSize, seed } : {}) });
     const t0 = performance.now();
     const onProgress = env["HOSTILE_PROGRESS"] === undefined ? undefined : (done: number, n: number): void => void (done % 1000 === 0 && process.stderr.write(`hostile: ${done}/${n}\n`));
-    const first: CaseResult[] = await runPool(indexes, { workers, timeoutMs, ...(onProgress === undefined ? {} : { onProgress }) });
-    // A loaded machine can push a slow case past the watchdog: re-run every hang once with a
-    // longer watchdog; it stays a hang unless it then finishes within the time limit.
-    const hangs = first.filter((r) => r.outcome === "hang").map((r) => r.index);
-    const retried = new Map((await runPool(hangs, { workers, timeoutMs: confirmMs, batchSize: 1 })).map((r) => [r.index, r]));
-    const results = first.map((r): CaseResult => {
-      const again = retried.get(r.index);
-      if (again === undefined) return r;
-      if (again.outcome === "hang") return { ...r, detail: `no answer within ${timeoutMs} ms, nor within ${confirmMs} ms on a retry` };
-      if (again.ms > timeoutMs) return { ...r, detail: `slow: answered on a retry after ${Math.round(again.ms)} ms (limit ${timeoutMs} ms): ${again.outcome}` };
-      return again;
-    });
+    const results: CaseResult[] = await runConfirmed(indexes, { workers, timeoutMs, confirmMs, ...(onProgress === undefined ? {} : { onProgress }) });
     const seconds = (performance.now() - t0) / 1000;
     if (env["HOSTILE_JSON"] !== undefined) writeFileSync(env["HOSTILE_JSON"], `${results.map((r) => JSON.stringify(r)).join("\n")}\n`);
     if (reportPath !== undefined) {

@@ -102,3 +102,28 @@ export function runPool(indexes: readonly number[], options: PoolOptions = {}): 
     if (queue.length === 0) finish();
   });
 }
+
+/** Options of {@link runConfirmed}. */
+export interface ConfirmedOptions extends PoolOptions {
+  /** Watchdog of the retry of a hang (default 3 × timeoutMs). */
+  readonly confirmMs?: number;
+}
+
+/**
+ * {@link runPool}, then every hang once more with a longer watchdog (a loaded machine can push
+ * a slow case past the limit): it stays a hang unless the retry answers within `timeoutMs`.
+ */
+export async function runConfirmed(indexes: readonly number[], options: ConfirmedOptions = {}): Promise<CaseResult[]> {
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const confirmMs = options.confirmMs ?? 3 * timeoutMs;
+  const first = await runPool(indexes, options);
+  const hangs = first.filter((r) => r.outcome === "hang").map((r) => r.index);
+  const retried = new Map((await runPool(hangs, { workers: options.workers ?? 2, timeoutMs: confirmMs, batchSize: 1 })).map((r) => [r.index, r]));
+  return first.map((r): CaseResult => {
+    const again = retried.get(r.index);
+    if (again === undefined) return r;
+    if (again.outcome === "hang") return { ...r, detail: `no answer within ${timeoutMs} ms, nor within ${confirmMs} ms on a retry` };
+    if (again.ms > timeoutMs) return { ...r, detail: `slow: answered on a retry after ${Math.round(again.ms)} ms (limit ${timeoutMs} ms): ${again.outcome}` };
+    return again;
+  });
+}
