@@ -10,6 +10,9 @@ import { topShare } from "./topShare.js";
 import { yearOverYearChange } from "./yearOverYearChange.js";
 import { createShareAccumulator } from "./createShareAccumulator.js";
 import { addSale } from "./addSale.js";
+import { finalizeShare } from "./finalizeShare.js";
+import { mergeAccumulators } from "./mergeAccumulators.js";
+import { salesShare } from "./salesShare.js";
 
 const code = (c: string, fn: string) => expect.objectContaining({ code: c, fn });
 
@@ -131,5 +134,51 @@ describe("salesShareByPeriod bounds its loop before it starts (#11)", () => {
   it("names a Proxy-wrapped Date as a typed error", () => {
     const proxied = new Proxy(new Date("2024-01-01"), {});
     expect(() => salesShareByPeriod([{ sellerId: "a", date: proxied, amount: money("1", "USD") }], (s) => s.sellerId, { period: "day" })).toThrowError(code("INVALID_TYPE", "salesShareByPeriod"));
+  });
+});
+
+describe('refunds: "gross" (#11)', () => {
+  const sales = [
+    { sellerId: "a", date: "2024-01-01", amount: money("100", "USD") },
+    { sellerId: "b", date: "2024-01-02", amount: money("50", "USD") },
+    { sellerId: "b", date: "2024-01-03", amount: money("-80", "USD") },
+  ];
+  it("computes shares over gross sales and reports each segment's refunds (net would throw)", () => {
+    expect(() => salesShare(sales, (s) => s.sellerId)).toThrowError(code("UNDEFINED_RESULT", "salesShare"));
+    const r = salesShare(sales, (s) => s.sellerId, { refunds: "gross", precision: 4 });
+    const b = r.bySegment["b"]!;
+    expect(b.gmv.amount.toFixed()).toBe("50");
+    expect(b.refunds?.amount.toFixed()).toBe("80");
+    expect(b.netGmv?.amount.toFixed()).toBe("-30");
+    expect(b.gmvShare.toFixed()).toBe("0.3333");
+    expect(r.bySegment["a"]!.gmvShare.toFixed()).toBe("0.6667");
+    expect(r.bySegment["a"]!.refunds?.amount.toFixed()).toBe("0");
+    expect(b.sales).toBe(1);
+  });
+  it("round-trips through JSON and merges", () => {
+    const acc = createShareAccumulator({ refunds: "gross" });
+    for (const s of sales) addSale(acc, s, s.sellerId);
+    const back = shareAccumulatorFromJSON(JSON.parse(JSON.stringify(acc)) as never);
+    expect(JSON.stringify(finalizeShare(back))).toBe(JSON.stringify(finalizeShare(acc)));
+    const other = createShareAccumulator({ refunds: "gross" });
+    addSale(other, { sellerId: "b", date: "2024-02-01", amount: money("-5", "USD") }, "b");
+    expect(finalizeShare(mergeAccumulators(acc, other)).bySegment["b"]?.refunds?.amount.toFixed()).toBe("85");
+  });
+});
+
+describe("currency mismatch in a stream names the row (#11)", () => {
+  it("says which index, date and seller", () => {
+    const rows = [
+      { sellerId: "a", date: "2024-01-01", amount: money("1", "USD") },
+      { sellerId: "b", date: "2024-01-02", amount: money("1", "EUR") },
+    ];
+    expect(() => salesShare(rows, (s) => s.sellerId)).toThrow(/sales\[1\] \(date 2024-01-02, sellerId "b"\)/);
+  });
+});
+
+describe("options objects (#11)", () => {
+  it("rejects null and unknown keys with the allowed keys listed", () => {
+    expect(() => salesShare([], () => "x", null as never)).toThrowError(code("INVALID_TYPE", "salesShare"));
+    expect(() => salesShare([], () => "x", { refund: "net" } as never)).toThrow(/unknown key "refund" \(allowed keys: .*"refunds"/);
   });
 });

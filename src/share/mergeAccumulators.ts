@@ -1,4 +1,4 @@
-import { Decimal } from "../_lib/decimal.js";
+import { Decimal, exactPlus } from "../_lib/decimal.js";
 import { asAccumulator, emptyTotals, gmvOf, ShareAccumulatorImpl } from "./_lib/accumulator.js";
 import { rangeError } from "../_lib/validate.js";
 import { CurrencyMismatchError, ErrorCode } from "../errors.js";
@@ -69,6 +69,7 @@ export function mergeAccumulators(...accumulators: readonly ShareAccumulator[]):
       else o.unitsDec = (o.unitsDec ?? new Decimal(0)).plus(t.unitsInt);
       if (t.unitsDec !== undefined) o.unitsDec = (o.unitsDec ?? new Decimal(0)).plus(t.unitsDec);
       o.sales += t.sales;
+      if (!t.refunded.isZero()) o.refunded = exactPlus(o.refunded, t.refunded);
     }
   }
   return out;

@@ -4,7 +4,7 @@ import { finalizeAccumulator } from "./_lib/finalize.js";
 import { checkPeriodCount, periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
 import { segmentFor } from "./_lib/segment.js";
 import { toMoney } from "../_lib/money.js";
-import { toArray, toFunction, toRecord, typeError } from "../_lib/validate.js";
+import { toArray, toFunction, typeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { Period } from "../time/types.js";
 import type { Sale, SalesShareOptions, SalesShareResult } from "./types.js";
@@ -67,9 +67,8 @@ export function salesShareByPeriod<S extends string, T extends Sale = Sale>(sale
   const fn = "salesShareByPeriod";
   const list = toArray<Sale>(sales, fn, "sales");
   const seg = toFunction<(sale: Sale, index: number) => S>(segmentOf, fn, "segmentOf");
-  const rec = toRecord(options, fn, "options");
-  const period: Period = toPeriod(rec["period"], fn, "options.period");
-  const o = parseShareOptions(options, fn);
+  const o = parseShareOptions(options, fn, ["period"]);
+  const period: Period = toPeriod(o.period, fn, "options.period");
   let currency = o.currency;
   if (currency === undefined && list.length > 0) {
     const first = list[0] as Sale;

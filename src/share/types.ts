@@ -54,6 +54,13 @@ export interface SegmentShare<S extends string = string> {
   readonly unitShare: Decimal;
   /** Share of the number of sales (refunds not counted), rounded so that all segments sum to exactly 1. */
   readonly salesShare: Decimal;
+  /**
+   * Under `refunds: "gross"` only: the segment's refunds as a positive amount (then `gmv` is the
+   * gross GMV the shares are computed on).
+   */
+  readonly refunds?: Money;
+  /** Under `refunds: "gross"` only: `gmv − refunds`, which may be negative. */
+  readonly netGmv?: Money;
 }
 
 /**
@@ -102,10 +109,13 @@ export interface SalesShareOptions<S extends string = string> {
    */
   readonly segments?: readonly S[] | undefined;
   /**
-   * Refund policy for negative amounts: `"net"` (default) subtracts them; `"exclude"` skips
-   * them; `"reject"` throws.
+   * Refund policy for negative amounts: `"net"` (default) subtracts them (a segment whose
+   * refunds exceed its sales makes the shares undefined and throws); `"exclude"` skips them;
+   * `"reject"` throws; `"gross"` (since 0.2.0, #11) computes GMV and unit shares over gross sales
+   * and reports each segment's refunds separately (`refunds`, `netGmv`), so a refund-heavy
+   * segment never makes the computation throw and no refund is dropped.
    */
-  readonly refunds?: "net" | "exclude" | "reject" | undefined;
+  readonly refunds?: "net" | "exclude" | "reject" | "gross" | undefined;
 }
 
 /**
@@ -123,13 +133,13 @@ export interface ShareAccumulatorJSON {
   /** Share precision. */
   readonly precision: number;
   /** Refund policy. */
-  readonly refunds: "net" | "exclude" | "reject";
+  readonly refunds: "net" | "exclude" | "reject" | "gross";
   /** Declared segments, or `null`. */
   readonly segments: readonly string[] | null;
   /** Number of sale records added (refunds included). */
   readonly sales: number;
   /** Totals per segment, keys sorted. */
-  readonly totals: Readonly<Record<string, { readonly gmv: string; readonly units: string; readonly sales: number }>>;
+  readonly totals: Readonly<Record<string, { readonly gmv: string; readonly units: string; readonly sales: number; readonly refunds?: string }>>;
 }
 
 /**

@@ -1,11 +1,11 @@
 /** Internal helpers for the sellers module: interval parsing, seller lists, per-seller totals. */
 import { toSaleDate } from "../../_lib/dates.js";
 import { Decimal } from "../../_lib/decimal.js";
-import { ErrorCode } from "../../errors.js";
+import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
 import type { Seller } from "../types.js";
 import type { Sale } from "../../share/types.js";
 import { parseDateInput } from "../../_lib/dates.js";
-import { assertSameCurrency, toMoney } from "../../_lib/money.js";
+import { toMoney } from "../../_lib/money.js";
 import { rangeError, toArray, toRecord, typeError } from "../../_lib/validate.js";
 
 export interface Interval {
@@ -116,7 +116,10 @@ export function totalsBySeller(value: unknown, fn: string, interval: Interval | 
     const d = toSaleDate(sale.date, fn, `${a}.date`);
     const m = toMoney(sale.amount, fn, `${a}.amount`);
     if (currency === undefined) currency = m.currency;
-    else assertSameCurrency(fn, currency, m.currency);
+    else if (m.currency !== currency) {
+      // Name the row (#11): index, date and seller.
+      throw new CurrencyMismatchError(fn, currency, m.currency, `at ${a} (date ${d.toISOString().slice(0, 10)}, sellerId ${JSON.stringify(sale.sellerId)})`);
+    }
     const t = d.getTime();
     if (interval && (t < interval.start || t >= interval.end)) continue;
     totals.set(sale.sellerId, (totals.get(sale.sellerId) ?? new Decimal(0)).plus(m.amount));

@@ -3,15 +3,15 @@
  * counts. Memory is O(segments). Never exported from the package.
  */
 import { DATE_RANGE, dateTimeOf, toSaleDate } from "../../_lib/dates.js";
-import { Decimal } from "../../_lib/decimal.js";
+import { Decimal, exactPlus } from "../../_lib/decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
 import type { Money } from "../../money/types.js";
 import type { CurrencyConverter, Sale, ShareAccumulator, ShareAccumulatorJSON } from "../types.js";
 import { minorDigits, toCurrency, toMoney } from "../../_lib/money.js";
-import { rangeError, toDecimal, toFunction, toInteger, toNonEmptyString, toOption, toRecord, typeError } from "../../_lib/validate.js";
+import { describeValue, rangeError, toDecimal, toFunction, toInteger, toArray, toNonEmptyString, toOption, toOptions, typeError } from "../../_lib/validate.js";
 
-export type RefundPolicy = "net" | "exclude" | "reject";
-export const REFUND_POLICIES: readonly RefundPolicy[] = ["net", "exclude", "reject"];
+export type RefundPolicy = "net" | "exclude" | "reject" | "gross";
+export const REFUND_POLICIES: readonly RefundPolicy[] = ["net", "exclude", "reject", "gross"];
 
 /**
  * Per-segment running totals. GMV is kept as an exact integer count of minor units in a JS
@@ -24,6 +24,8 @@ export interface SegmentTotals {
   unitsInt: number;
   unitsDec: Decimal | undefined;
   sales: number;
+  /** Refunds as a positive amount, kept apart under `refunds: "gross"` (0 otherwise). */
+  refunded: Decimal;
 }
 
 /** Exact GMV of a segment: Decimal part + integer minor units at `digits` places. */
@@ -91,7 +93,7 @@ export class ShareAccumulatorImpl implements ShareAccumulator {
     for (const k of keys) {
       const t = this.totals.get(k) as SegmentTotals;
       // defineProperty, not assignment: a segment may be named "__proto__".
-      Object.defineProperty(totals, k, { value: { gmv: gmvOf(t, this.digits).toFixed(), units: unitsOf(t).toFixed(), sales: t.sales }, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(totals, k, { value: this.refunds === "gross" ? { gmv: gmvOf(t, this.digits).toFixed(), units: unitsOf(t).toFixed(), sales: t.sales, refunds: t.refunded.toFixed() } : { gmv: gmvOf(t, this.digits).toFixed(), units: unitsOf(t).toFixed(), sales: t.sales }, enumerable: true, writable: true, configurable: true });
     }
     return {
       version: 1,
@@ -106,18 +108,23 @@ export class ShareAccumulatorImpl implements ShareAccumulator {
 }
 
 export function emptyTotals(): SegmentTotals {
-  return { gmv: new Decimal(0), gmvMinor: 0, unitsInt: 0, unitsDec: undefined, sales: 0 };
+  return { gmv: new Decimal(0), gmvMinor: 0, unitsInt: 0, unitsDec: undefined, sales: 0, refunded: new Decimal(0) };
 }
 
 /** Validate the shared options bag. */
-export function parseShareOptions(options: unknown, fn: string): {
+/** The keys of the share option bags (`ShareOptions`). */
+export const SHARE_OPTION_KEYS = ["currency", "convert", "precision", "segments", "refunds"] as const;
+
+export function parseShareOptions(options: unknown, fn: string, extraKeys: readonly string[] = []): {
   currency: string | undefined;
   precision: number;
   refunds: RefundPolicy;
   declared: readonly string[] | undefined;
   convert: CurrencyConverter | undefined;
+  /** The raw `period` option, when `extraKeys` allows it (salesShareByPeriod validates it). */
+  period: unknown;
 } {
-  const o = toRecord(options, fn, "options", true);
+  const o = toOptions(options, fn, "options", [...SHARE_OPTION_KEYS, ...extraKeys]);
   const currency = o["currency"] === undefined ? undefined : toCurrency(o["currency"], fn, "options.currency");
   const precision = o["precision"] === undefined ? 10 : toInteger(o["precision"], fn, "options.precision", 0, 20);
   const refunds = o["refunds"] === undefined ? "net" : toOption(o["refunds"], fn, "options.refunds", REFUND_POLICIES);
@@ -129,17 +136,17 @@ export function parseShareOptions(options: unknown, fn: string): {
   }
   let declared: string[] | undefined;
   if (o["segments"] !== undefined) {
-    if (!Array.isArray(o["segments"])) typeError(fn, "options.segments", ErrorCode.INVALID_TYPE, "must be an array", o["segments"], "an array of segment names");
+    const names = toArray<unknown>(o["segments"], fn, "options.segments");
     declared = [];
     const seen = new Set<string>();
-    (o["segments"] as unknown[]).forEach((s, i) => {
+    names.forEach((s, i) => {
       const name = toNonEmptyString(s, fn, `options.segments[${i}]`);
       if (seen.has(name)) rangeError(fn, `options.segments[${i}]`, ErrorCode.DUPLICATE, "must be unique", s, "distinct segment names");
       seen.add(name);
       (declared as string[]).push(name);
     });
   }
-  return { currency, precision, refunds, declared, convert };
+  return { currency, precision, refunds, declared, convert, period: (o as Readonly<Record<string, unknown>>)["period"] };
 }
 
 export function asAccumulator(value: unknown, fn: string, arg = "accumulator"): ShareAccumulatorImpl {
@@ -157,7 +164,7 @@ function amountIn(acc: ShareAccumulatorImpl, sale: Sale, money: Money, fn: strin
     return money.amount;
   }
   if (money.currency === acc.currency) return money.amount;
-  if (acc.convert === undefined) throw new CurrencyMismatchError(fn, acc.currency, money.currency);
+  if (acc.convert === undefined) throw new CurrencyMismatchError(fn, acc.currency, money.currency, rowHint(sale, arg));
   const converted: unknown = acc.convert(money, sale);
   if (typeof converted === "object" && converted !== null && !Decimal.isDecimal(converted)) {
     const m = toMoney(converted, fn, `${arg}: convert() result`);
@@ -170,6 +177,14 @@ function amountIn(acc: ShareAccumulatorImpl, sale: Sale, money: Money, fn: strin
 }
 
 /** Add one sale to a segment. Hot path: cheap checks first, full validation on anything unusual. */
+/** Which row a currency mismatch came from (#11): `at sales[3] (date 2024-01-02, sellerId "b")`. */
+function rowHint(sale: Sale, arg: string): string {
+  const t = dateTimeOf(sale.date);
+  const raw = sale.date as unknown;
+  const day = t !== undefined ? new Date(t).toISOString().slice(0, 10) : typeof raw === "string" ? raw.slice(0, 40) : describeValue(raw);
+  return `at ${arg} (date ${day}, sellerId ${describeValue(sale.sellerId)})`;
+}
+
 export function argName(base: string, index: number): string {
   return index < 0 ? base : `${base}[${index}]`;
 }
@@ -269,7 +284,7 @@ function addSaleGeneral(acc: ShareAccumulatorImpl, sale: Sale, segment: string, 
   }
   if (refund) {
     if (acc.refunds === "exclude") return;
-    if (acc.refunds === "reject") rangeError(fn, `${argName(base, index)}.amount`, ErrorCode.OUT_OF_RANGE, "must be ≥ 0 (refunds: \"reject\")", amount, "an amount ≥ 0, or options.refunds \"net\" / \"exclude\"");
+    if (acc.refunds === "reject") rangeError(fn, `${argName(base, index)}.amount`, ErrorCode.OUT_OF_RANGE, "must be ≥ 0 (refunds: \"reject\")", amount, "an amount ≥ 0, or options.refunds \"net\" / \"exclude\" / \"gross\"");
   }
   let t = acc.totals.get(segment);
   if (t === undefined) {
@@ -279,6 +294,12 @@ function addSaleGeneral(acc: ShareAccumulatorImpl, sale: Sale, segment: string, 
     if (typeof segment !== "string" || segment.length === 0) toNonEmptyString(segment, fn, `segment of ${argName(base, index)}`);
     t = emptyTotals();
     acc.totals.set(segment, t);
+  }
+  if (refund && acc.refunds === "gross") {
+    // Kept apart: gross GMV and units stay as the sales made them; the record is counted.
+    t.refunded = exactPlus(t.refunded, amount.abs());
+    acc.sales += 1;
+    return;
   }
   if (minor !== undefined && Number.isSafeInteger(t.gmvMinor + minor)) t.gmvMinor += minor;
   else if (!amount.isZero()) t.gmv = t.gmv.plus(amount);

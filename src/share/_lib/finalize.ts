@@ -1,5 +1,5 @@
 /** Internal: finalize an accumulator into shares; `fn` names the public caller for errors. */
-import { Decimal } from "../../_lib/decimal.js";
+import { Decimal, exactMinus } from "../../_lib/decimal.js";
 import { ErrorCode, ValidationError } from "../../errors.js";
 import type { Money } from "../../money/types.js";
 import type { SalesShareResult, SegmentShare } from "../types.js";
@@ -17,7 +17,7 @@ export function finalizeAccumulator<S extends string = string>(acc: ShareAccumul
     const g = t ? gmvOf(t, acc.digits) : new Decimal(0);
     const u = t ? unitsOf(t) : new Decimal(0);
     if (g.isNegative() && !g.isZero()) {
-      throw new ValidationError(fn, ErrorCode.UNDEFINED_RESULT, "accumulator", `segment ${JSON.stringify(name)} has negative net GMV ${g.toFixed()} (refunds exceed sales), so its share is undefined (allowed: non-negative segment totals; use refunds: "exclude")`, "non-negative segment totals");
+      throw new ValidationError(fn, ErrorCode.UNDEFINED_RESULT, "accumulator", `segment ${JSON.stringify(name)} has negative net GMV ${g.toFixed()} (refunds exceed sales), so its share is undefined (allowed: non-negative segment totals; use refunds: "gross" to compute shares over gross sales with refunds reported per segment, or "exclude")`, "non-negative segment totals");
     }
     if (u.isNegative() && !u.isZero()) {
       throw new ValidationError(fn, ErrorCode.UNDEFINED_RESULT, "accumulator", `segment ${JSON.stringify(name)} has negative net units ${u.toFixed()}, so its unit share is undefined (allowed: non-negative segment totals)`, "non-negative segment totals");
@@ -41,6 +41,7 @@ export function finalizeAccumulator<S extends string = string>(acc: ShareAccumul
       gmvShare: gs[i] as Decimal,
       unitShare: us[i] as Decimal,
       salesShare: cs[i] as Decimal,
+      ...(acc.refunds === "gross" ? grossFields(acc.totals.get(name), gmvs[i] as Decimal, moneyOf) : {}),
     }),
   );
   const bySegment: Partial<Record<S, SegmentShare<S>>> = {};
@@ -58,4 +59,10 @@ export function finalizeAccumulator<S extends string = string>(acc: ShareAccumul
     segments: Object.freeze(segments),
     bySegment: Object.freeze(bySegment),
   });
+}
+
+/** `refunds` and `netGmv` of a segment under `refunds: "gross"`. */
+function grossFields(t: { refunded: Decimal } | undefined, gross: Decimal, moneyOf: (d: Decimal) => Money): { refunds: Money; netGmv: Money } {
+  const refunded = t ? t.refunded : new Decimal(0);
+  return { refunds: moneyOf(refunded), netGmv: moneyOf(exactMinus(gross, refunded)) };
 }
