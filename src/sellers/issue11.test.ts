@@ -47,3 +47,19 @@ describe("sellers on hostile input (#11)", () => {
     expect(() => countSellersAboveSales(rows, money("1", "USD"), year)).toThrow(/at sellerSales\[1\] \(date 2017-05-01, sellerId "b"\)/);
   });
 });
+
+describe("classifyEnterpriseSize validates every field given, whichever standard reads it (#11)", () => {
+  const facts = { employees: 40, annualTurnover: money("10500000", "EUR"), balanceSheetTotal: money("9000000", "EUR") };
+  it("rejects NaN or a Date in fields the EU standard ignores, and facts that are a Date", async () => {
+    const { classifyEnterpriseSize } = await import("./classifyEnterpriseSize.js");
+    const { isSmallOrMediumBusiness } = await import("./isSmallOrMediumBusiness.js");
+    expect(() => classifyEnterpriseSize({ ...facts, naicsCode: Number.NaN } as never, "EU-2003/361")).toThrowError(code("INVALID_TYPE", "classifyEnterpriseSize"));
+    expect(() => classifyEnterpriseSize(facts, "EU-2003/361", { naicsCode: Number.NaN } as never)).toThrowError(code("INVALID_TYPE", "classifyEnterpriseSize"));
+    expect(() => classifyEnterpriseSize(facts, "EU-2003/361", { sizeStandards: new Date(Number.NaN) } as never)).toThrowError(code("INVALID_TYPE", "classifyEnterpriseSize"));
+    expect(() => classifyEnterpriseSize(new Date(Number.NaN) as never, "EU-2003/361")).toThrowError(code("INVALID_TYPE", "classifyEnterpriseSize"));
+    expect(() => isSmallOrMediumBusiness(facts, "US-SBA", { naicsCode: "454110", toEur: Number.NaN } as never)).toThrowError(code("INVALID_TYPE", "isSmallOrMediumBusiness"));
+    expect(() => classifyEnterpriseSize(facts, "EU-2003/361", { naics: "454110" } as never)).toThrowError(code("UNKNOWN_OPTION", "classifyEnterpriseSize"));
+    // staff 40 < 50 and balance sheet €9M ≤ €10M: small (Art. 2(2) of Recommendation 2003/361/EC)
+    expect(classifyEnterpriseSize(facts, "EU-2003/361").size).toBe("small");
+  });
+});

@@ -6,7 +6,8 @@ import { EU_SME_THRESHOLDS } from "../EU_SME_THRESHOLDS.js";
 import { SBA_SIZE_STANDARDS_RETAIL } from "../SBA_SIZE_STANDARDS_RETAIL.js";
 import type { EnterpriseFacts, EnterpriseSize, EnterpriseSizeResult, SbaSizeStandard, SizeStandardName } from "../types.js";
 import { toMoney } from "../../_lib/money.js";
-import { rangeError, toArray, toFunction, toInteger, toOption, toRecord, typeError } from "../../_lib/validate.js";
+import { rangeError, toArray, toFunction, toInteger, toOption, toOptions, toRecord, typeError } from "../../_lib/validate.js";
+import { dateTimeOf } from "../../_lib/dates.js";
 
 const STANDARDS: readonly SizeStandardName[] = ["EU-2003/361", "US-SBA"];
 type Tri = boolean | undefined;
@@ -103,9 +104,20 @@ function classifySba(facts: Readonly<Record<string, unknown>>, options: Readonly
 
 
 export function classifyImpl(facts: EnterpriseFacts, standard: SizeStandardName, options: unknown, fn: string): EnterpriseSizeResult {
+  if (dateTimeOf(facts) !== undefined || Decimal.isDecimal(facts)) {
+    typeError(fn, "facts", ErrorCode.INVALID_TYPE, "must be an object of enterprise facts", facts, "an object { employees?, annualTurnover?, balanceSheetTotal?, naicsCode? }");
+  }
   const f = toRecord(facts, fn, "facts");
   const std = toOption(standard, fn, "standard", STANDARDS);
-  const o = toRecord(options, fn, "options", true);
-  if (o["toEur"] !== undefined) toFunction(o["toEur"], fn, "options.toEur");
+  const o = toOptions(options, fn, "options", ["toEur", "naicsCode", "sizeStandards"]);
+  // Every field given is validated, whichever standard reads it (#11): a NaN naicsCode or a
+  // Date as sizeStandards is a mistake even when the EU standard ignores it.
+  if (o.toEur !== undefined) toFunction(o.toEur, fn, "options.toEur");
+  if (o.naicsCode !== undefined && typeof o.naicsCode !== "string") typeError(fn, "options.naicsCode", ErrorCode.INVALID_TYPE, "must be a string", o.naicsCode, "a 6-digit NAICS code such as \"454110\"");
+  if (o.sizeStandards !== undefined) toArray<unknown>(o.sizeStandards, fn, "options.sizeStandards");
+  if (f["naicsCode"] !== undefined && typeof f["naicsCode"] !== "string") typeError(fn, "facts.naicsCode", ErrorCode.INVALID_TYPE, "must be a string", f["naicsCode"], "a 6-digit NAICS code such as \"454110\"");
+  if (f["employees"] !== undefined) toInteger(f["employees"], fn, "facts.employees", 0);
+  if (f["annualTurnover"] !== undefined) toMoney(f["annualTurnover"], fn, "facts.annualTurnover");
+  if (f["balanceSheetTotal"] !== undefined) toMoney(f["balanceSheetTotal"], fn, "facts.balanceSheetTotal");
   return std === "EU-2003/361" ? classifyEu(f, o, fn) : classifySba(f, o, fn);
 }
