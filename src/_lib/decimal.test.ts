@@ -8,7 +8,7 @@ import { Decimal as UserDecimal } from "decimal.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { Decimal, ExactDecimal, exactMinus, exactPlus, exactTimes } from "./decimal.js";
 
-const DEFAULTS = { precision: 20, rounding: 4, toExpNeg: -7, toExpPos: 21, minE: -9e15, maxE: 9e15, modulo: 1 };
+const DEFAULTS = { precision: 20, rounding: 4 as UserDecimal.Rounding, toExpNeg: -7, toExpPos: 21, minE: -9e15, maxE: 9e15, modulo: 1 as UserDecimal.Modulo };
 
 describe("src/_lib/decimal", () => {
   afterEach(() => {
