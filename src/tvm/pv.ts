@@ -42,7 +42,9 @@ export function pv(rate: NumericInput, nper: NumericInput, pmt: AmountInput, fv?
   const n = a.n!;
   if (r.isZero()) return fromHp(a.fv!.plus(a.pmt!.times(n)).neg());
   const gm1 = growthMinusOne(r, n);
-  const g = gm1.plus(1);
+  // gm1 + 1 is 0 for a growth below 1e-40 (40 digits): then (1 + r)^n itself, not a division by 0 (±Infinity) (#11)
+  const g0 = gm1.plus(1);
+  const g = g0.isZero() ? r.plus(1).pow(n) : g0;
   const w = a.begin ? r.plus(1) : r.minus(r).plus(1);
   return fromHp(a.fv!.plus(a.pmt!.times(w).times(gm1).div(r)).neg().div(g));
 }

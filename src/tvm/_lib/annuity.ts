@@ -2,10 +2,18 @@
  * Internal helpers for the annuity functions (pmt, pv, fv, nper, rate). Never exported.
  */
 import type { Decimal } from "decimal.js";
-import { toDecimal, toDecimalInRange, toOption, toRecord } from "../../_lib/validate.js";
+import { ErrorCode } from "../../errors.js";
+import { rangeError, toDecimal, toDecimalInRange, toOption, toOptions } from "../../_lib/validate.js";
 import { parseAmount } from "./flows.js";
 import { assertSameCurrency } from "../../_lib/money.js";
-import { growthMinusOne, toHp } from "./decimal.js";
+import { growthMinusOne, hp, ln1p, toHp } from "./decimal.js";
+
+/**
+ * Largest |nper·ln(1 + rate)| the annuity formulas accept: (1 + rate)^nper within 10^(±10^15), far
+ * inside decimal.js's exponent range (9e15), so no intermediate overflows to Infinity and no
+ * result is NaN (#11: `pmt(0.0075, 1e20, 125000)` was NaN).
+ */
+const MAX_LOG_GROWTH = "2.302585092994045684017991454684364207601e15"; // ln(10) × 1e15
 
 /** Parsed inputs, as 40-digit Decimals. */
 export interface AnnuityArgs {
@@ -35,8 +43,11 @@ export function parseAnnuity(fn: string, spec: Spec): AnnuityArgs {
   const pmt = "pmt" in spec ? amount(spec.pmt, "pmt") : undefined;
   const pv = "pv" in spec ? amount(spec.pv, "pv") : undefined;
   const fv = spec.fv === undefined ? toHp(0) : amount(spec.fv, "fv");
-  const o = toRecord(spec.options, fn, "options", true);
+  const o = toOptions(spec.options, fn, "options", ["when"]);
   const when = o["when"] === undefined ? "end" : toOption(o["when"], fn, "options.when", ["end", "begin"] as const);
+  if (r !== undefined && n !== undefined && !r.isZero() && ln1p(r).times(n).abs().greaterThan(new (hp())(MAX_LOG_GROWTH))) {
+    rangeError(fn, "nper", ErrorCode.OUT_OF_RANGE, "is too large for this rate: (1 + rate)^nper must be between 10^(-10^15) and 10^(10^15)", spec.nper, "nper with |nper × ln(1 + rate)| ≤ 2.3e15");
+  }
   return { r, n, pmt, pv, fv, begin: when === "begin" };
 }
 
