@@ -1,5 +1,5 @@
 import { Decimal } from "../_lib/decimal.js";
-import { deepFreeze } from "./_lib/freeze.js";
+import { deepFreeze } from "../_lib/freeze.js";
 import type { ImpactReportFigureId, ReportFigure, SmallBusinessImpactReport, SourceCitation } from "./types.js";
 
 const ONLINEHAENDLER: SourceCitation = {

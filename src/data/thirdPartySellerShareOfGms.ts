@@ -1,5 +1,5 @@
 import { Decimal } from "../_lib/decimal.js";
-import { deepFreeze } from "./_lib/freeze.js";
+import { deepFreeze } from "../_lib/freeze.js";
 import type { SourceCitation, ThirdPartyShareObservation } from "./types.js";
 
 const LETTER_2018: Omit<SourceCitation, "wording"> = {

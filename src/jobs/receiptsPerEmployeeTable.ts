@@ -1,6 +1,6 @@
 import { Decimal } from "../_lib/decimal.js";
 import { makeMoney } from "../_lib/money.js";
-import { deepFreeze } from "./_lib/freeze.js";
+import { deepFreeze } from "../_lib/freeze.js";
 import type { Money } from "../money/types.js";
 
 /**

@@ -1,11 +1,11 @@
 /**
- * Deep freeze of the exported default calibration (#11: no shared mutable state).
- * `Object.freeze` on the calibration leaves its `Decimal` values writable (`x.s = -1` would flip
- * the sign every later `syntheticMarketplace()` reads); this freezes objects, arrays and Decimals
- * (with their digit arrays) all the way down. The same routine as src/data/_lib/freeze.ts (a
- * module's _lib/ is private to it). Never exported from the package.
+ * Deep freeze of published data and exported tables (data figures, jobs tables, the default
+ * synthetic calibration; #11: no shared mutable state). `Object.freeze` on a figure
+ * leaves its `Decimal` values writable (`value.s = -1` would flip the sign of every later read);
+ * this freezes objects, arrays and Decimals (with their digit arrays) all the way down, so a
+ * caller cannot change what a later call returns. Never exported from the package.
  */
-import { Decimal } from "../../_lib/decimal.js";
+import { Decimal } from "./decimal.js";
 
 /** Freeze `value` and everything it holds; returns it. Cycles are followed once. */
 export function deepFreeze<T>(value: T, seen: Set<object> = new Set()): T {
