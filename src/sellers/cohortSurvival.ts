@@ -3,7 +3,7 @@ import { MS_PER_DAY, toUtcDay } from "../_lib/dates.js";
 import { checkPeriodCount, periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
 import type { DateInput, Period } from "../time/types.js";
 import { toSellers } from "./_lib/core.js";
-import { rangeError, toRecord } from "../_lib/validate.js";
+import { rangeError, toOptions } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 
 /** Most cells (cohorts × periods) of one survival table. */
@@ -80,7 +80,7 @@ export interface CohortSurvival {
 export function cohortSurvival(sellers: readonly Seller[], options: CohortSurvivalOptions): readonly CohortSurvival[] {
   const fn = "cohortSurvival";
   const list = toSellers(sellers, fn);
-  const o = toRecord(options, fn, "options");
+  const o = toOptions(options ?? null, fn, "options", ["period", "asOf"]);
   const p = toPeriod(o["period"] ?? "month", fn, "options.period");
   const asOf = toUtcDay(o["asOf"], fn, "options.asOf").getTime();
   const groups = new Map<number, Seller[]>();

@@ -1,5 +1,5 @@
 import { sellersOf, toInterval } from "./_lib/core.js";
-import { toRecord, typeError } from "../_lib/validate.js";
+import { typeError, toOptions } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { DateInterval, Seller } from "./types.js";
 
@@ -61,7 +61,7 @@ export function countNewSellers(sellers: Iterable<Seller>, interval: DateInterva
   const fn = "countNewSellers";
   const list = sellersOf(sellers, fn);
   const iv = toInterval(interval, fn);
-  const o = toRecord(options, fn, "options", true);
+  const o = toOptions(options, fn, "options", ["distinctIds"]);
   const distinct = o["distinctIds"] ?? true;
   if (typeof distinct !== "boolean") typeError(fn, "options.distinctIds", ErrorCode.INVALID_TYPE, "must be a boolean", distinct, "true or false");
   if (!distinct) {

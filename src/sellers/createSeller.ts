@@ -1,6 +1,6 @@
 import { toUtcDay } from "../_lib/dates.js";
 import { toMoney } from "../_lib/money.js";
-import { rangeError, toInteger, toNonEmptyString, toRecord, typeError } from "../_lib/validate.js";
+import { rangeError, toInteger, toNonEmptyString, toRecord, typeError, toOptions } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { Money } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
@@ -58,7 +58,7 @@ function nonNegativeMoney(value: unknown, fn: string, arg: string): Money {
 export function createSeller(input: SellerInput, options?: CreateSellerOptions): Seller {
   const fn = "createSeller";
   const r = toRecord(input, fn, "input");
-  const o = toRecord(options, fn, "options", true);
+  const o = toOptions(options, fn, "options", ["asOf"]);
   const id = toNonEmptyString(r["id"], fn, "input.id");
   const joinedOn = toUtcDay(r["joinedOn"], fn, "input.joinedOn");
   const asOf = o["asOf"] === undefined ? undefined : toUtcDay(o["asOf"], fn, "options.asOf");

@@ -63,3 +63,12 @@ describe("classifyEnterpriseSize validates every field given, whichever standard
     expect(classifyEnterpriseSize(facts, "EU-2003/361").size).toBe("small");
   });
 });
+
+describe("seller option objects (#11)", () => {
+  it("reject a Date, null or unknown keys as options", () => {
+    expect(() => countNewSellers([a], year, new Date(Number.NaN) as never)).toThrowError(code("INVALID_TYPE", "countNewSellers"));
+    expect(() => countNewSellers([a], year, null as never)).toThrowError(code("INVALID_TYPE", "countNewSellers"));
+    expect(() => countNewSellers([a], year, { distinct: true } as never)).toThrow(/allowed keys: "distinctIds"/);
+    expect(() => createSeller({ id: "a", joinedOn: "2017-01-01" }, { asof: "2018-01-01" } as never)).toThrowError(code("UNKNOWN_OPTION", "createSeller"));
+  });
+});

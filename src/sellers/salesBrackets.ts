@@ -1,7 +1,7 @@
 import { Decimal } from "../_lib/decimal.js";
 import { assertSameCurrency, makeMoney, toMoney } from "../_lib/money.js";
 import { toInterval, totalsBySeller } from "./_lib/core.js";
-import { rangeError, toArray, toRecord } from "../_lib/validate.js";
+import { rangeError, toArray, toOptions } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { Money } from "../money/types.js";
 import type { Sale } from "../share/types.js";
@@ -82,7 +82,7 @@ export function salesBrackets(sellerSales: Iterable<Sale>, boundaries: readonly 
       rangeError(fn, `boundaries[${i}]`, ErrorCode.OUT_OF_RANGE, "must be greater than the previous boundary", b.amount, "strictly increasing boundaries");
     }
   });
-  const o = toRecord(options, fn, "options", true);
+  const o = toOptions(options, fn, "options", ["interval"]);
   const iv = o["interval"] === undefined ? undefined : toInterval(o["interval"], fn, "options.interval");
   const { totals, currency: salesCurrency } = totalsBySeller(sellerSales, fn, iv);
   if (salesCurrency !== undefined) assertSameCurrency(fn, currency, salesCurrency);

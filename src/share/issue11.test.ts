@@ -182,3 +182,11 @@ describe("options objects (#11)", () => {
     expect(() => salesShare([], () => "x", { refund: "net" } as never)).toThrow(/unknown key "refund" \(allowed keys: .*"refunds"/);
   });
 });
+
+describe("shareAccumulatorFromJSON options and totals (#11)", () => {
+  it("rejects a Date as totals or as options", () => {
+    const state = { version: 1, currency: "USD", precision: 4, refunds: "net", segments: null, sales: 0, totals: {} };
+    expect(() => shareAccumulatorFromJSON({ ...state, totals: new Date(Number.NaN) } as never)).toThrowError(code("INVALID_TYPE", "shareAccumulatorFromJSON"));
+    expect(() => shareAccumulatorFromJSON(state as never, new Date(Number.NaN) as never)).toThrowError(code("INVALID_TYPE", "shareAccumulatorFromJSON"));
+  });
+});

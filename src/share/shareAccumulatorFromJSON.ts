@@ -1,7 +1,8 @@
 import { REFUND_POLICIES, ShareAccumulatorImpl, type SegmentTotals } from "./_lib/accumulator.js";
 import { toCurrency } from "../_lib/money.js";
-import { rangeError, toAmount, toFunction, toInteger, toNonEmptyString, toOption, toRecord, typeError } from "../_lib/validate.js";
+import { rangeError, toAmount, toFunction, toInteger, toNonEmptyString, toOption, toRecord, typeError, toOptions } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
+import { dateTimeOf } from "../_lib/dates.js";
 import type { CurrencyConverter, ShareAccumulator, ShareAccumulatorJSON } from "./types.js";
 
 /**
@@ -60,9 +61,10 @@ export function shareAccumulatorFromJSON(json: ShareAccumulatorJSON | string, op
     const firstDuplicate = declared.findIndex((s, i) => declared!.indexOf(s) !== i);
     if (firstDuplicate !== -1) rangeError(fn, `json.segments[${firstDuplicate}]`, ErrorCode.DUPLICATE, "must be unique", declared[firstDuplicate], "distinct segment names");
   }
-  const opts = toRecord(options, fn, "options", true);
+  const opts = toOptions(options, fn, "options", ["convert"]);
   const convert = opts["convert"] === undefined ? undefined : toFunction<CurrencyConverter>(opts["convert"], fn, "options.convert");
   const acc = new ShareAccumulatorImpl(currency, precision, refunds, declared, convert);
+  if (dateTimeOf(o["totals"]) !== undefined) typeError(fn, "json.totals", ErrorCode.INVALID_TYPE, "must be an object of segment totals", o["totals"], "the state written by JSON.stringify(accumulator)");
   const totals = toRecord(o["totals"], fn, "json.totals");
   let records = 0;
   // Segments whose GMV is not zero but that count no sale: only refunds made them (each refund is
