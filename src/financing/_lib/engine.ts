@@ -56,8 +56,17 @@ export function readSeries(value: unknown, fn: string, arg: string, currency: st
       typeError(fn, `${arg}[${i}]`, ErrorCode.INVALID_TYPE, "could not be read (a getter threw)", undefined, "an object { date, amount: Money } of plain values");
     }
     // Fast paths: a Date at 00:00Z and a frozen Money with a Decimal amount.
+    // A Proxy around a Date passes instanceof but its getTime throws (#11): then the slow path's typed error.
+    let t: number | undefined;
+    if (d instanceof Date) {
+      try {
+        t = Date.prototype.getTime.call(d);
+      } catch {
+        t = undefined;
+      }
+    }
     let day: number;
-    if (d instanceof Date && d.getTime() % MS_PER_DAY === 0) day = d.getTime() / MS_PER_DAY;
+    if (t !== undefined && t % MS_PER_DAY === 0) day = t / MS_PER_DAY;
     else day = dayNumber(toUtcDay(d, fn, `${arg}[${i}].date`));
     assertFinancingDay(day, fn, `${arg}[${i}].date`, d);
     let amount: Decimal;

@@ -24,7 +24,7 @@ import {
   toRecord,
   typeError,
 } from "../../_lib/validate.js";
-import { toFinancingDay, toOptionalBoolean, toOptions, toRateInRange } from "./validate.js";
+import { assertNoInvalidValue, toFinancingDay, toOptionalBoolean, toOptions, toRateInRange } from "./validate.js";
 
 const ADVANCE_KEYS = ["principal", "fee", "factorRate", "holdbackRate", "minimumPayment", "maxTermDays"] as const;
 const MINIMUM_KEYS = ["rate", "everyDays", "forDays"] as const;
@@ -185,6 +185,7 @@ const KINDS = ["sales-based-advance", "term-loan", "revenue-share-loan"] as cons
 export function readProduct(value: unknown, fn: string, arg = "product"): FinancingProduct {
   if (typeof value === "object" && value !== null && built.has(value)) return value as FinancingProduct;
   const o = toRecord(value, fn, arg);
+  assertNoInvalidValue(o, fn, arg);
   const kind = toOption(o["kind"], fn, `${arg}.kind`, KINDS);
   // Derived fields of a product (recomputed) are dropped; any other unknown key is rejected.
   if (kind === "sales-based-advance") {

@@ -11,7 +11,7 @@ import { readProduct, toMinorMoney } from "./products.js";
 import { type CostInput, inconsistent } from "./cost.js";
 import { makeMoney, minorDigits, toRounding } from "../../_lib/money.js";
 import { rangeError, type RenamedOptions, toInteger, toOption, toRecord, typeError } from "../../_lib/validate.js";
-import { MAX_SERIES_ROWS, toDenseArray, toFinancingDay, toOptionalBoolean, toOptions } from "./validate.js";
+import { MAX_SERIES_ROWS, assertNoInvalidValue, toDenseArray, toFinancingDay, toOptionalBoolean, toOptions } from "./validate.js";
 
 /** The option keys of {@link runProduct} (those of `SimulateRepaymentOptions`). */
 export const RUN_OPTION_KEYS = ["fundedOn", "until", "granularity", "rounding", "collectShortfall"] as const;
@@ -124,6 +124,7 @@ export function readRepaymentResult(value: unknown, fn: string, arg = "result"):
     return { principal: s.principal, totalPaid: s.totalPaid, financeCharge: s.financeCharge, totalRepayment: s.totalRepayment, paidOff: s.paidOff, daysToPayoff: s.daysToPayoff, fundedOn: s.fundedOn, payments };
   }
   const o = toRecord(value, fn, arg);
+  assertNoInvalidValue(o, fn, arg);
   const s = toRecord(o["summary"], fn, `${arg}.summary`);
   const principal = toMinorMoney(s["principal"], fn, `${arg}.summary.principal`, undefined, false);
   const cur = principal.currency;

@@ -7,6 +7,7 @@
 import { ErrorCode } from "../../errors.js";
 import { toUtcDay } from "../../_lib/dates.js";
 import type { Decimal } from "decimal.js";
+import { Decimal as LibDecimal } from "../../_lib/decimal.js";
 import { rangeError, toArray, toDecimal, toRecord, typeError } from "../../_lib/validate.js";
 
 /** Longest sales series accepted (rows, before same-day rows are summed). */
@@ -45,6 +46,14 @@ export function toDenseArray<T>(value: unknown, fn: string, arg: string, options
 export function toOptions(value: unknown, fn: string, arg: string, allowed: readonly string[], optional: boolean): Readonly<Record<string, unknown>> {
   if (value === undefined && optional) return {};
   const o = toRecord(value, fn, arg);
+  let isDate = true;
+  try {
+    Date.prototype.getTime.call(o);
+  } catch {
+    isDate = false;
+  }
+  // A Date has no own keys: it would pass as an empty options object (#11: `new Date(NaN)` was accepted).
+  if (isDate) typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be an options object, not a Date", o, `an object with the keys ${allowed.map((k) => JSON.stringify(k)).join(", ")}`);
   for (const key of Object.keys(o)) {
     if (!allowed.includes(key)) {
       const list = allowed.map((k) => JSON.stringify(k)).join(", ");
@@ -95,4 +104,55 @@ export function toRateInRange(
   const pct = d.div(100);
   const hint = d.greaterThan(upper) && inRange(pct) ? ` (a percentage? write ${pct.toString()} for ${d.toString()} %)` : "";
   return rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, `must be ${parts}${hint}`, value, `a decimal ${parts}`);
+}
+
+/** Most values {@link assertNoInvalidValue} looks at (a product is ~20, a year's result ~5,000). */
+const MAX_SCANNED_VALUES = 2_000_000;
+
+/**
+ * A product or repayment result that did not come from this module (a copy, parsed JSON) must
+ * not carry a value no field may hold, even in a field that is recomputed or ignored (#11:
+ * `totalRepayment: -Infinity`, `result.product: NaN` were silently accepted): NaN / ±Infinity,
+ * a non-finite Decimal, an Invalid Date or a hole anywhere throws `INVALID_NUMBER` /
+ * `INVALID_DATE` / `MISSING_VALUE` naming the path. Plain objects, arrays, Decimals and Dates
+ * are walked (cycles once, arrays longer than the scan bound are left to the length checks).
+ */
+export function assertNoInvalidValue(value: unknown, fn: string, arg: string): void {
+  const seen = new Set<object>();
+  let budget = MAX_SCANNED_VALUES;
+  const walk = (x: unknown, where: string): void => {
+    if (--budget < 0) return;
+    if (typeof x === "number") {
+      if (!Number.isFinite(x)) rangeError(fn, where, ErrorCode.INVALID_NUMBER, "must be a finite number", x, "a finite value");
+      return;
+    }
+    if (typeof x !== "object" || x === null || seen.has(x)) return;
+    seen.add(x);
+    if (LibDecimal.isDecimal(x)) {
+      if (!(x as Decimal).isFinite()) rangeError(fn, where, ErrorCode.INVALID_NUMBER, "must be a finite number", x, "a finite value");
+      return;
+    }
+    let time: number | undefined;
+    try {
+      time = Date.prototype.getTime.call(x);
+    } catch {
+      time = undefined;
+    }
+    if (time !== undefined) {
+      if (Number.isNaN(time)) rangeError(fn, where, ErrorCode.INVALID_DATE, "must be a valid date", x, "a valid date");
+      return;
+    }
+    if (Array.isArray(x)) {
+      if (x.length > budget) return;
+      for (let i = 0; i < x.length; i++) {
+        if (!(i in x)) typeError(fn, `${where}[${i}]`, ErrorCode.MISSING_VALUE, "must not be a hole (sparse arrays are not accepted)", undefined, "an array with a value at every index");
+        walk(x[i], `${where}[${i}]`);
+      }
+      return;
+    }
+    const proto: unknown = Object.getPrototypeOf(x);
+    if (proto !== Object.prototype && proto !== null) return;
+    for (const k of Object.keys(x)) walk((x as Record<string, unknown>)[k], `${where}.${k}`);
+  };
+  walk(value, arg);
 }
