@@ -190,3 +190,10 @@ describe("shareAccumulatorFromJSON options and totals (#11)", () => {
     expect(() => shareAccumulatorFromJSON(state as never, new Date(Number.NaN) as never)).toThrowError(code("INVALID_TYPE", "shareAccumulatorFromJSON"));
   });
 });
+
+describe("wilsonInterval follows the empty-input policy (#11)", () => {
+  it("throws EMPTY_INPUT for zero trials", async () => {
+    const { wilsonInterval } = await import("./wilsonInterval.js");
+    expect(() => wilsonInterval(0, 0)).toThrowError(code("EMPTY_INPUT", "wilsonInterval"));
+  });
+});

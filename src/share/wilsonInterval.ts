@@ -72,7 +72,7 @@ function quantile(p: Decimal): Decimal {
  * @param trials - sample size, an integer ≥ 1
  * @param confidence - confidence level, 0 < c < 1 (default 0.95)
  * @returns estimate, bounds, centre, z and confidence, as Decimals
- * @throws {ValidationError} when counts are not integers, trials < 1, successes > trials, or
+ * @throws {ValidationError} when counts are not integers, trials is 0 (`EMPTY_INPUT`) or negative, successes > trials, or
  *   confidence is outside (0, 1)
  *
  * @example
@@ -87,6 +87,8 @@ function quantile(p: Decimal): Decimal {
  */
 export function wilsonInterval(successes: number, trials: number, confidence: NumericInput = "0.95"): WilsonInterval {
   const fn = "wilsonInterval";
+  // Empty-input policy (README "Conventions", #11): an interval from no trial is undefined.
+  if (trials === 0) rangeError(fn, "trials", ErrorCode.EMPTY_INPUT, "must be ≥ 1 (an interval from no trial is undefined)", trials, "an integer ≥ 1");
   const n = toInteger(trials, fn, "trials", 1);
   const x = toInteger(successes, fn, "successes", 0);
   if (x > n) rangeError(fn, "successes", ErrorCode.OUT_OF_RANGE, `must be ≤ trials (${n})`, successes, `an integer from 0 to ${n}`);
