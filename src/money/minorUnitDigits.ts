@@ -7,8 +7,8 @@ import type { MinorUnitOptions } from "./types.js";
  * `{ digits: "iso4217" }`, as ISO 4217 defines it (a table bundled with the library).
  *
  * CLDR follows ISO 4217 for most currencies but uses the digits in everyday cash use for some,
- * and it can change with the ICU version. On Node 20.20 (ICU 78.2, CLDR 48) they differ for 18
- * of the 162 codes Intl knows:
+ * and it can change with the ICU version. On Node 20.20 (ICU 78.2, CLDR 48) they differ for 19
+ * of the 162 codes Intl knows (17 with other digits, and XDR, XSU that ISO defines without a minor unit):
  *
  * | codes | CLDR | ISO 4217 |
  * |---|---|---|
