@@ -195,7 +195,7 @@ export function addSaleUnchecked(acc: ShareAccumulatorImpl, sale: Sale, segment:
   // seen. It makes the checks of the general path and nothing else, allocates nothing, and changes
   // the accumulator only once every check has passed; anything else (first sale, refund, bad input,
   // new segment, sub-minor amount, overflow) falls through to the general path, unchanged.
-  if (typeof sale === "object" && sale !== null) {
+  if (typeof sale === "object" && sale !== null && typeof (sale as { sellerId?: unknown }).sellerId === "string") {
     // A genuine Date (read through Date.prototype, so a Proxy falls through to the general path's
     // typed error) within the supported range (#11): never a date a period loop cannot bound.
     const t0 = dateTimeOf(sale.date);
@@ -261,6 +261,9 @@ function addSaleGeneral(acc: ShareAccumulatorImpl, sale: Sale, segment: string, 
   if (typeof sale !== "object" || sale === null) {
     typeError(fn, argName(base, index), sale == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a sale", sale, "an object { sellerId, date, amount, units? }");
   }
+  // sellerId is not used by the share arithmetic, but a sale's id is a string (#11: NaN was accepted); absent is allowed.
+  const id = (sale as { sellerId?: unknown }).sellerId;
+  if (id !== undefined && typeof id !== "string") typeError(fn, `${argName(base, index)}.sellerId`, id === null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a string", id, "a seller id string");
   toSaleDate(sale.date, fn, `${argName(base, index)}.date`);
   let m = sale.amount as Money;
   let minor: number | undefined;
