@@ -18,7 +18,7 @@
  * Hamilton's method: M. L. Balinski, H. P. Young, *Fair Representation* (2001), ch. 2;
  * dinerojs/dinero.js `packages/core/src/utils/distribute.ts`.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from "./decimal.js";
 
 /** How {@link largestRemainder} orders parts whose remainders are equal. */
 export type RemainderTieBreak = "earlier-index" | "larger-weight";
