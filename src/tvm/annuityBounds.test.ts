@@ -57,3 +57,29 @@ describe("annuity bounds (#11)", () => {
     expect(pmt("0.01", 60, 1000, 0, { when: "begin" }).toFixed(6)).toBe(pmt("0.01", 60, 1000, 0, { when: "begin" }).toFixed(6));
   });
 });
+
+describe("tvm options and Proxy-wrapped dates (#11, hostile harness)", () => {
+  const flows = [
+    { date: "2023-01-01", amount: -100 },
+    { date: "2024-01-01", amount: 110 },
+  ];
+  it("a Date (valid or not) or null as options is a typed error, not ignored or a TypeError", async () => {
+    const { irr } = await import("./irr.js");
+    const { xirr } = await import("./xirr.js");
+    const { npv } = await import("./npv.js");
+    const { rate } = await import("./rate.js");
+    expect(codeOf(() => irr([-100, 110], new Date(Number.NaN) as never))).toBe(`irr ${ErrorCode.INVALID_TYPE} options`);
+    expect(codeOf(() => xirr(flows, new Date(0) as never))).toBe(`xirr ${ErrorCode.INVALID_TYPE} options`);
+    expect(codeOf(() => npv("0.1", [-100, 60, 60], new Date(Number.NaN) as never))).toBe(`npv ${ErrorCode.INVALID_TYPE} options`);
+    expect(codeOf(() => rate(10, 0, -3500, 10000, null as never))).toBe(`rate ${ErrorCode.INVALID_TYPE} options`);
+    expect(codeOf(() => rate(10, 0, -3500, 10000, { gess: "0.1" } as never))).toBe(`rate ${ErrorCode.UNKNOWN_OPTION} options.gess`);
+    expect(rate(10, 0, -3500, 10000, { when: "end", guess: "0.1" }).toFixed(6)).toBe("0.110691"); // (10000/3500)^(1/10) - 1
+  });
+  it("a Proxy-wrapped Date in flows or aprRegZ input is a typed error naming the field", async () => {
+    const { xirr } = await import("./xirr.js");
+    const { xnpv } = await import("./xnpv.js");
+    const proxied = [{ date: new Proxy(new Date(Date.UTC(2023, 0, 1)), {}), amount: -100 }, flows[1]!];
+    expect(codeOf(() => xirr(proxied))).toBe(`xirr ${ErrorCode.INVALID_TYPE} flows[0].date`);
+    expect(codeOf(() => xnpv("0.1", proxied))).toBe(`xnpv ${ErrorCode.INVALID_TYPE} flows[0].date`);
+  });
+});

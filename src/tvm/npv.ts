@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import { toOption, toRecord, toDecimalInRange } from "../_lib/validate.js";
+import { toOption, toOptions, toDecimalInRange } from "../_lib/validate.js";
 import { fromHp, hp, toHp } from "./_lib/decimal.js";
 import { parseAmounts } from "./_lib/flows.js";
 import type { AmountInput, NumericInput } from "../money/types.js";
@@ -55,7 +55,7 @@ export interface NpvOptions {
 export function npv(rate: NumericInput, amounts: readonly AmountInput[], options?: NpvOptions): Decimal {
   const fn = "npv";
   const r = toDecimalInRange(rate, fn, "rate", -1, undefined, { lowerOpen: true });
-  const opts = toRecord(options, fn, "options", true);
+  const opts = toOptions(options, fn, "options", ["convention"]);
   const convention = opts["convention"] === undefined ? "numpy" : toOption(opts["convention"], fn, "options.convention", ["numpy", "excel"] as const);
   const flows = parseAmounts(amounts, fn, true);
   const H = hp();

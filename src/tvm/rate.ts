@@ -1,6 +1,6 @@
 import { Decimal } from "../_lib/decimal.js";
 import { ConvergenceError, ErrorCode } from "../errors.js";
-import { rangeError, toDecimalInRange, toRecord } from "../_lib/validate.js";
+import { rangeError, toDecimalInRange, toOptions } from "../_lib/validate.js";
 import { parseAnnuity } from "./_lib/annuity.js";
 import { fromHp, hp } from "./_lib/decimal.js";
 import { RESIDUAL_TOLERANCE, XMAX, XMIN, scanRoots } from "./_lib/solver.js";
@@ -63,8 +63,9 @@ export interface RateOptions extends TvmOptions {
  */
 export function rate(nper: NumericInput, pmt: AmountInput, pv: AmountInput, fv?: AmountInput, options?: RateOptions): Decimal {
   const fn = "rate";
-  const a = parseAnnuity(fn, { nper, pmt, pv, fv, options: options === undefined ? undefined : { when: (options as { when?: unknown }).when } });
-  const o = toRecord(options, fn, "options", true);
+  // One read of each option; null, a Date or an unknown key is a typed error (#11: null crashed).
+  const o = toOptions(options, fn, "options", ["when", "guess"]);
+  const a = parseAnnuity(fn, { nper, pmt, pv, fv, options: o["when"] === undefined ? undefined : { when: o["when"] } });
   const guess = o["guess"] === undefined ? 0.1 : toDecimalInRange(o["guess"], fn, "options.guess", -1, undefined, { lowerOpen: true }).toNumber();
   const n = a.n!.toNumber();
   if (!(n > 0) || !Number.isFinite(n)) rangeError(fn, "nper", ErrorCode.OUT_OF_RANGE, "must be > 0", nper, "a number of periods > 0");

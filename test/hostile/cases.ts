@@ -454,7 +454,8 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
       if (problem.outcome === "ok" && row.probe !== undefined) {
         try {
           const probed = row.probe(result);
-          problem = checkResult(probed, false) ?? { outcome: "ok", detail: `${summarise(result)} / probe ${summarise(probed)}` };
+          // The probe's result may echo the caller's string too (a segment named "NaN").
+          problem = checkResult(probed, false, typeof echo === "string" ? echo : undefined) ?? { outcome: "ok", detail: `${summarise(result)} / probe ${summarise(probed)}` };
         } catch (e) {
           problem = classifyError(e, row.name, true);
         }

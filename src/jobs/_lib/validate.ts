@@ -29,6 +29,14 @@ export function toDenseArray<T>(value: unknown, fn: string, arg: string, options
 export function toOptions(value: unknown, fn: string, arg: string, allowed: readonly string[], optional: boolean): Readonly<Record<string, unknown>> {
   if (value === undefined && optional) return {};
   const o = toRecord(value, fn, arg);
+  let isDate = true;
+  try {
+    Date.prototype.getTime.call(o);
+  } catch {
+    isDate = false;
+  }
+  // A Date has no own keys: it would pass as an empty options object (#11: `new Date(NaN)` was accepted).
+  if (isDate) typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be an options object, not a Date", o, "an options object");
   for (const key of Object.keys(o)) {
     if (!allowed.includes(key)) {
       const list = allowed.map((k) => JSON.stringify(k)).join(", ");

@@ -51,12 +51,23 @@ export function parseAmount(
   return { num, dec: d, currency: undefined };
 }
 
+/**
+ * The time of a genuine Date, or NaN (a Proxy around a Date passes `instanceof` but its getTime
+ * throws: #11; the slow path then gives the typed error).
+ */
+export function dateTime(value: unknown): number {
+  if (!(value instanceof Date)) return Number.NaN;
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Epoch UTC day of a Date or ISO string (fast path for valid Dates). */
 export function epochDay(value: unknown, fn: string, arg: string): number {
-  if (value instanceof Date) {
-    const t = value.getTime();
-    if (!Number.isNaN(t)) return Math.floor(t / MS_PER_DAY);
-  }
+  const t = dateTime(value);
+  if (!Number.isNaN(t)) return Math.floor(t / MS_PER_DAY);
   return Math.round(toUtcDay(value, fn, arg).getTime() / MS_PER_DAY);
 }
 
@@ -83,7 +94,7 @@ export function parseFlows(value: unknown, fn: string, exact: boolean | "lazy", 
       nums[i] = raw;
       absSum += Math.abs(raw);
       const dv = rec.date;
-      rawDays[i] = dv instanceof Date && !Number.isNaN(dv.getTime()) ? Math.floor(dv.getTime() / MS_PER_DAY) : epochDay(dv, fn, `${arg}[${i}].date`);
+      rawDays[i] = epochDay(dv, fn, `${arg}[${i}].date`);
       if (i > 0 && rawDays[i]! < rawDays[i - 1]!) sorted = false;
       continue;
     }

@@ -17,7 +17,6 @@
  */
 import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
-import { MS_PER_DAY } from "../../_lib/dates.js";
 import { assertSameCurrency } from "../../_lib/money.js";
 import { epochDay, parseAmount } from "./flows.js";
 import { type RootProblem, uniformStep } from "./solver.js";
@@ -163,13 +162,7 @@ export function datedProblem(value: unknown, fn: string, basis: DayBasis, arg = 
         if (pa.dec !== undefined) (exact ??= new Map()).set(i, pa.dec);
       }
       const dv = rec.date;
-      let day: number;
-      if (dv instanceof Date) {
-        const t = dv.getTime();
-        day = t === t ? Math.floor(t / MS_PER_DAY) : epochDay(dv, fn, `${arg}[${i}].date`);
-      } else {
-        day = epochDay(dv, fn, `${arg}[${i}].date`);
-      }
+      const day = epochDay(dv, fn, `${arg}[${i}].date`);
       nums[i] = num;
       days[i] = day;
       absSum += Math.abs(num);
