@@ -12,10 +12,7 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-syntax": [
-        "error",
-        { selector: "CallExpression[callee.object.name='Decimal'][callee.property.name='set']", message: "Decimal.set() changes global state: use a private Decimal.clone()." },
-      ],
+      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.object.name='Decimal'][callee.property.name='set']", message: "Decimal.set() changes global state: use a private Decimal.clone()." }],
     },
   },
   {
@@ -47,7 +44,10 @@ export default tseslint.config(
     plugins: { jsdoc },
     settings: { jsdoc: { mode: "typescript" } },
     rules: {
-      "jsdoc/require-jsdoc": ["error", { publicOnly: true, require: { FunctionDeclaration: true, ClassDeclaration: true }, contexts: ["TSInterfaceDeclaration", "TSTypeAliasDeclaration", "ExportNamedDeclaration > VariableDeclaration"] }],
+      "jsdoc/require-jsdoc": [
+        "error",
+        { publicOnly: true, require: { FunctionDeclaration: true, ClassDeclaration: true }, contexts: ["TSInterfaceDeclaration", "TSTypeAliasDeclaration", "ExportNamedDeclaration > VariableDeclaration"] },
+      ],
       "jsdoc/require-description": ["error", { contexts: ["ExportNamedDeclaration > FunctionDeclaration", "ExportNamedDeclaration > ClassDeclaration"] }],
       "jsdoc/require-example": ["error", { contexts: ["ExportNamedDeclaration > FunctionDeclaration"], exemptedBy: ["internal"] }],
       "jsdoc/require-param": ["error", { contexts: ["ExportNamedDeclaration > FunctionDeclaration"], checkDestructured: false }],

@@ -51,7 +51,15 @@ const SPAN = Date.UTC(2025, 0, 1) - T0;
 const dates: readonly Date[] = Array.from({ length: N }, () => new Date(T0 + Math.floor(r() * SPAN)));
 const u = (d: Date) => new UtcDate(Math.floor(d.getTime() / MS_PER_DAY) * MS_PER_DAY);
 const rawStart = (d: Date, p: Period): number =>
-  p === "week" ? startOfWeek(u(d), { weekStartsOn: 1 }).getTime() : p === "month" ? startOfMonth(u(d)).getTime() : p === "quarter" ? startOfQuarter(u(d)).getTime() : p === "year" ? startOfYear(u(d)).getTime() : u(d).getTime();
+  p === "week"
+    ? startOfWeek(u(d), { weekStartsOn: 1 }).getTime()
+    : p === "month"
+      ? startOfMonth(u(d)).getTime()
+      : p === "quarter"
+        ? startOfQuarter(u(d)).getTime()
+        : p === "year"
+          ? startOfYear(u(d)).getTime()
+          : u(d).getTime();
 
 function timeStarts(f: (d: Date, p: Period) => number, p: Period): { ns: number; sum: number } {
   let sum = 0;

@@ -33,7 +33,6 @@ const SELLERS = 100_000;
 const SEGMENTS = ["smb", "mid", "enterprise", "first-party"] as const;
 type Segment = (typeof SEGMENTS)[number];
 
-
 const sellerIds = Array.from({ length: SELLERS }, (_, i) => `seller-${i}`);
 const segmentOfSeller = new Map<string, Segment>(sellerIds.map((id, i) => [id, SEGMENTS[i % 4] as Segment]));
 const segmentOf = (s: Sale): Segment => segmentOfSeller.get(s.sellerId) as Segment;
@@ -148,7 +147,10 @@ if (arg) {
     "naive-reduce": "naive decimal.js `reduce` on a materialised array (incl. materialising)",
   };
   const lines = [
-    `Load average at start: ${(await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(", ")}`,
+    `Load average at start: ${(await import("node:os"))
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(", ")}`,
     "",
     `Sales share over ${N.toLocaleString("en-US")} generated sales, ${SELLERS.toLocaleString("en-US")} sellers, 4 segments — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
     "",
@@ -160,7 +162,7 @@ if (arg) {
       return `| ${label[s]} | ${r.ms.toFixed(0)} | ${net} | ${(r.ms / naive.ms).toFixed(2)} | ${r.rssMB.toFixed(1)} | ${r.peakMB.toFixed(1)} | ${r.smbShare} |`;
     }),
     "",
-    "Time: best of 3 runs in one process; RSS: growth during the first run of a fresh process. Times include generating the sales (first row); \"time − generation\" subtracts that baseline (4× for the shards, which each re-read the whole stream). Shared 2-core machine with other jobs running (load average above): times, and even ratios, vary a lot from run to run; the RSS figures are stable. RSS is sampled every 50,000 sales.",
+    'Time: best of 3 runs in one process; RSS: growth during the first run of a fresh process. Times include generating the sales (first row); "time − generation" subtracts that baseline (4× for the shards, which each re-read the whole stream). Shared 2-core machine with other jobs running (load average above): times, and even ratios, vary a lot from run to run; the RSS figures are stable. RSS is sampled every 50,000 sales.',
     "",
     `Targets (issue 4): streamed < 1000 ms → ${(res.get("streamed")?.ms ?? Infinity) < 1000 ? "met" : "NOT met"}; peak RSS growth < 50 MB → ${(res.get("streamed")?.peakMB ?? Infinity) < 50 ? "met" : "NOT met"}.`,
   ];

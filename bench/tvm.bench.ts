@@ -119,8 +119,7 @@ for (const [label, data] of [
     () => (sink += financialIrr(data.amounts)),
   );
   const f = (us: number): string => (us >= 100 ? us.toFixed(0) : us.toFixed(1));
-  const row = (what: string, c: { ours: number; theirs: number; ratio: number }, same: string): string =>
-    `| ${label} | ${what} | ${f(c.ours)} | ${f(c.theirs)} | ${c.ratio.toFixed(1)}x | ${same} |`;
+  const row = (what: string, c: { ours: number; theirs: number; ratio: number }, same: string): string => `| ${label} | ${what} | ${f(c.ours)} | ${f(c.theirs)} | ${c.ratio.toFixed(1)}x | ${same} |`;
   rows.push(row("xirr (this) vs `xirr`", vsXirr, agree(ours, theirs)));
   rows.push(row("xirr (this) vs `@formulajs/formulajs` XIRR", vsFjs, agree(ours, fjs)));
   rows.push(row("irr (this) vs `financial` irr", vsFin, agree(ourIrr, finIrr)));
@@ -134,20 +133,63 @@ for (const [label, data] of [
   const row = (label: string, what: string, c: { ours: number; theirs: number; ratio: number }, same: string): string =>
     `| ${label} | ${what} | ${f(c.ours)} | ${f(c.theirs)} | ${c.ratio.toFixed(1)}x | ${same} |`;
   const v = [-120000, 39000, 30000, 21000, 37000, 46000, -5000, 12000, 18000, 25000, 31000, 9000];
-  rows.push(row("12 flows", "mirr (this) vs `@formulajs/formulajs` MIRR", compare(() => (sink += mirr(v, 0.1, 0.12).toNumber()), () => (sink += formulajs.MIRR(v, 0.1, 0.12) as number)), agree(mirr(v, 0.1, 0.12).toNumber(), formulajs.MIRR(v, 0.1, 0.12) as number)));
-  rows.push(row("12 flows", "mirr (this) vs `financial` mirr", compare(() => (sink += mirr(v, 0.1, 0.12).toNumber()), () => (sink += financialMirr(v, 0.1, 0.12))), agree(mirr(v, 0.1, 0.12).toNumber(), financialMirr(v, 0.1, 0.12))));
+  rows.push(
+    row(
+      "12 flows",
+      "mirr (this) vs `@formulajs/formulajs` MIRR",
+      compare(
+        () => (sink += mirr(v, 0.1, 0.12).toNumber()),
+        () => (sink += formulajs.MIRR(v, 0.1, 0.12) as number),
+      ),
+      agree(mirr(v, 0.1, 0.12).toNumber(), formulajs.MIRR(v, 0.1, 0.12) as number),
+    ),
+  );
+  rows.push(
+    row(
+      "12 flows",
+      "mirr (this) vs `financial` mirr",
+      compare(
+        () => (sink += mirr(v, 0.1, 0.12).toNumber()),
+        () => (sink += financialMirr(v, 0.1, 0.12)),
+      ),
+      agree(mirr(v, 0.1, 0.12).toNumber(), financialMirr(v, 0.1, 0.12)),
+    ),
+  );
   const r = 0.09 / 12;
   const ourCum = (): number => cumipmt(r, 360, 125000, 13, 24).toNumber();
   const fjsCum = (): number => formulajs.CUMIPMT(r, 360, 125000, 13, 24, 0) as number;
-  rows.push(row("360-month loan, payments 13–24", "cumipmt (this) vs `@formulajs/formulajs` CUMIPMT", compare(() => (sink += ourCum()), () => (sink += fjsCum())), agree(ourCum(), fjsCum())));
+  rows.push(
+    row(
+      "360-month loan, payments 13–24",
+      "cumipmt (this) vs `@formulajs/formulajs` CUMIPMT",
+      compare(
+        () => (sink += ourCum()),
+        () => (sink += fjsCum()),
+      ),
+      agree(ourCum(), fjsCum()),
+    ),
+  );
   const ourCumAll = (): number => cumipmt(r, 360, 125000, 1, 360).toNumber();
   const fjsCumAll = (): number => formulajs.CUMIPMT(r, 360, 125000, 1, 360, 0) as number;
-  rows.push(row("360-month loan, payments 1–360", "cumipmt (this) vs `@formulajs/formulajs` CUMIPMT", compare(() => (sink += ourCumAll()), () => (sink += fjsCumAll())), agree(ourCumAll(), fjsCumAll())));
+  rows.push(
+    row(
+      "360-month loan, payments 1–360",
+      "cumipmt (this) vs `@formulajs/formulajs` CUMIPMT",
+      compare(
+        () => (sink += ourCumAll()),
+        () => (sink += fjsCumAll()),
+      ),
+      agree(ourCumAll(), fjsCumAll()),
+    ),
+  );
   const data = dailyFlows(365);
   const flows = data.dates.map((date, i) => ({ date, amount: data.amounts[i]! }));
   const pkgFlows = data.dates.map((when, i) => ({ when, amount: data.amounts[i]! }));
   for (const dayCount of ["ACT/360", "30/360", "ACT/ACT-ISDA"] as const) {
-    const c = compare(() => (sink += xirr(flows, { dayCount }).toNumber()), () => (sink += xirrPkg(pkgFlows)));
+    const c = compare(
+      () => (sink += xirr(flows, { dayCount }).toNumber()),
+      () => (sink += xirrPkg(pkgFlows)),
+    );
     rows.push(row("365 daily flows", `xirr (this, dayCount ${dayCount}) vs \`xirr\` (ACT/365 only)`, c, "n/a (other day count)"));
   }
 }

@@ -157,13 +157,20 @@ function main(): void {
     return;
   }
   const advance = offer.product;
-  const run = simulateRepayment(advance, history.map((s) => ({ date: new Date(s.date.getTime() + 365 * 86_400_000), amount: s.amount })));
+  const run = simulateRepayment(
+    advance,
+    history.map((s) => ({ date: new Date(s.date.getTime() + 365 * 86_400_000), amount: s.amount })),
+  );
   const cost = costOfFinancing(run);
   const disc = disclosure(advance, history, { method: "historical", months: 12 });
   console.log(`\nA worked offer for seller ${sellerId} (12 months of daily sales, ${usd(history.reduce((a, s) => money(a.amount.plus(s.amount.amount), "USD"), money(0, "USD")))}):`);
   console.log(`  sizeOffer:         ${usd(advance.principal)} advance, fee ${usd(advance.fee)}, holdback ${pct(advance.holdbackRate)} of daily sales`);
-  console.log(`  simulateRepayment (funded 2018-01-01, 2018 sales assumed equal to 2017's): ${run.summary.paidOff ? `paid off on ${run.summary.payoffDate?.toISOString().slice(0, 10)} after ${run.summary.daysToPayoff} days` : `not paid off; ${usd(run.summary.outstandingIfSalesStop)} outstanding`}, total paid ${usd(run.summary.totalPaid)}`);
-  console.log(`  costOfFinancing:   factor rate ${cost.factorRate.toString()}, APR (Reg Z App. J) ${cost.apr === null ? "n/a" : pct(cost.apr)}, XIRR ${cost.effectiveAnnualRate === null ? "n/a" : pct(cost.effectiveAnnualRate)}`);
+  console.log(
+    `  simulateRepayment (funded 2018-01-01, 2018 sales assumed equal to 2017's): ${run.summary.paidOff ? `paid off on ${run.summary.payoffDate?.toISOString().slice(0, 10)} after ${run.summary.daysToPayoff} days` : `not paid off; ${usd(run.summary.outstandingIfSalesStop)} outstanding`}, total paid ${usd(run.summary.totalPaid)}`,
+  );
+  console.log(
+    `  costOfFinancing:   factor rate ${cost.factorRate.toString()}, APR (Reg Z App. J) ${cost.apr === null ? "n/a" : pct(cost.apr)}, XIRR ${cost.effectiveAnnualRate === null ? "n/a" : pct(cost.effectiveAnnualRate)}`,
+  );
   console.log(`  disclosure (Cal. 10 CCR § 930 historical method): estimated APR ${disc.estimatedApr === null ? "n/a" : pct(disc.estimatedApr)}, estimated term ${disc.estimatedTermDays} days`);
 }
 

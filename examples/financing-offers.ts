@@ -1,10 +1,7 @@
 // Compare three ways to borrow $10,000 against the same sales: their term, factor rate, XIRR and
 // Regulation Z APR, the disclosure figures, and how they move if sales drop (financing module).
 // Run: npx tsx examples/financing-offers.ts
-import {
-  costOfFinancing, disclosure, formatMoney, money, revenueShareLoan, salesBasedAdvance, simulateRepayment,
-  simulateSalesScenarios, termLoan, type FinancingProduct,
-} from "marketplace-economics";
+import { costOfFinancing, disclosure, formatMoney, money, revenueShareLoan, salesBasedAdvance, simulateRepayment, simulateSalesScenarios, termLoan, type FinancingProduct } from "marketplace-economics";
 
 // A seller with about $400 of sales a day, a little higher on weekends, for two years.
 const sales = Array.from({ length: 730 }, (_, i) => {
@@ -41,7 +38,9 @@ for (const [name, product] of offers) {
 const [, first] = offers[0] ?? [];
 if (first === undefined || first.kind !== "sales-based-advance") throw new Error("unexpected offer");
 const d = disclosure(first, sales.slice(0, 365), { method: "historical", months: 12 });
-console.log(`\nDisclosure: funding ${formatMoney(d.fundingProvided)}, finance charge ${formatMoney(d.estimatedFinanceCharge)}, total ${formatMoney(d.estimatedTotalPayment)}, estimated APR ${d.estimatedApr?.times(100).toFixed(2)} %, term ${d.estimatedTermDays} days`);
+console.log(
+  `\nDisclosure: funding ${formatMoney(d.fundingProvided)}, finance charge ${formatMoney(d.estimatedFinanceCharge)}, total ${formatMoney(d.estimatedTotalPayment)}, estimated APR ${d.estimatedApr?.times(100).toFixed(2)} %, term ${d.estimatedTermDays} days`,
+);
 
 // What if sales fall? Term and APR under -10 %, -30 % and seasonal sales.
 for (const s of simulateSalesScenarios(first, sales)) {

@@ -1,17 +1,6 @@
 // Exact money, rounding, allocation and UTC calendar periods (money and time modules).
 // Run: npx tsx examples/money-and-time.ts
-import {
-  add,
-  allocate,
-  eachPeriod,
-  formatMoney,
-  money,
-  multiply,
-  periodKey,
-  roundToMinor,
-  sum,
-  yearFraction,
-} from "marketplace-economics";
+import { add, allocate, eachPeriod, formatMoney, money, multiply, periodKey, roundToMinor, sum, yearFraction } from "marketplace-economics";
 
 // 0.1 + 0.2 is 0.3: amounts are decimal.js Decimals, never floats.
 console.log("0.1 + 0.2 =", add(money("0.1", "USD"), money("0.2", "USD")).amount.toString());

@@ -1,8 +1,16 @@
 // "SMBs make half of all sales": share of sales by segment, sharded and merged, by quarter,
 // with concentration and a confidence interval (share module). Run: npx tsx examples/sales-share.ts
 import {
-  accumulateShare, finalizeShare, giniCoefficient, herfindahlHirschmanIndex, mergeAccumulators,
-  salesShareByPeriod, syntheticMarketplace, topShare, wilsonInterval, type Sale,
+  accumulateShare,
+  finalizeShare,
+  giniCoefficient,
+  herfindahlHirschmanIndex,
+  mergeAccumulators,
+  salesShareByPeriod,
+  syntheticMarketplace,
+  topShare,
+  wilsonInterval,
+  type Sale,
 } from "marketplace-economics";
 
 const market = syntheticMarketplace({ seed: 1, sellers: 5_000 });

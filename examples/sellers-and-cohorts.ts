@@ -1,9 +1,6 @@
 // Sellers: SMB size classes, new sellers, sellers above $1M, cohorts (sellers module).
 // Run: npx tsx examples/sellers-and-cohorts.ts
-import {
-  classifyEnterpriseSize, cohortsByPeriod, countNewSellers, countSellersAboveSales, createSeller,
-  isSmallOrMediumBusiness, money, salesBrackets, syntheticMarketplace,
-} from "marketplace-economics";
+import { classifyEnterpriseSize, cohortsByPeriod, countNewSellers, countSellersAboveSales, createSeller, isSmallOrMediumBusiness, money, salesBrackets, syntheticMarketplace } from "marketplace-economics";
 
 // Size classes under the EU definition (2003/361/EC): headcount AND (turnover OR balance sheet).
 const eu = classifyEnterpriseSize({ employees: 40, annualTurnover: money("12000000", "EUR"), balanceSheetTotal: money("9000000", "EUR") }, "EU-2003/361");

@@ -94,9 +94,30 @@ export function entryPoints(root) {
  * except for reading it; throws when declaration emit reports errors.
  */
 export function buildReport(root) {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(root, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
+    },
+  );
   const entries = entryPoints(root);
-  const options = { ...parsed.options, noEmit: false, declaration: true, emitDeclarationOnly: true, declarationMap: false, sourceMap: false, outDir: join(root, ".api-report-out"), rootDir: root, removeComments: true, stripInternal: false, skipLibCheck: true };
+  const options = {
+    ...parsed.options,
+    noEmit: false,
+    declaration: true,
+    emitDeclarationOnly: true,
+    declarationMap: false,
+    sourceMap: false,
+    outDir: join(root, ".api-report-out"),
+    rootDir: root,
+    removeComments: true,
+    stripInternal: false,
+    skipLibCheck: true,
+  };
   delete options.paths;
   delete options.baseUrl;
   const program = ts.createProgram({ rootNames: entries.map((e) => join(root, e.file)), options });
@@ -104,14 +125,24 @@ export function buildReport(root) {
 
   // Declaration emit of every source file, in memory, keyed by the source file's path.
   const dts = new Map();
-  const emitted = program.emit(undefined, (fileName, text, _bom, _onError, sources) => {
-    for (const sf of sources ?? []) dts.set(resolve(sf.fileName), ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true));
-  }, undefined, true);
+  const emitted = program.emit(
+    undefined,
+    (fileName, text, _bom, _onError, sources) => {
+      for (const sf of sources ?? []) dts.set(resolve(sf.fileName), ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true));
+    },
+    undefined,
+    true,
+  );
   const emitErrors = emitted.diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (emitErrors.length) throw new Error(`declaration emit failed:\n${ts.formatDiagnostics(emitErrors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" })}`);
 
   const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
-  const clean = (text) => text.replace(/import\("[^"]*"\)\./g, "").replace(/^export declare /, "").replace(/^export /, "").replace(/^declare /, "");
+  const clean = (text) =>
+    text
+      .replace(/import\("[^"]*"\)\./g, "")
+      .replace(/^export declare /, "")
+      .replace(/^export /, "")
+      .replace(/^declare /, "");
 
   /** Every export of `file`: name → { kind, text, refs (package-internal names it references) }. */
   function exportsOf(file) {
@@ -178,7 +209,10 @@ export function buildReport(root) {
       continue;
     }
     for (const [name, e] of s.exports) {
-      if (owner.get(name) !== s.name) { lines.push(`### ${name} (${e.kind}): see ${owner.get(name)}`, ""); continue; }
+      if (owner.get(name) !== s.name) {
+        lines.push(`### ${name} (${e.kind}): see ${owner.get(name)}`, "");
+        continue;
+      }
       lines.push(`### ${name} (${e.kind})`, "", "```ts", e.text, "```", "");
     }
   }
@@ -190,7 +224,13 @@ export function buildReport(root) {
   if (forgotten.size === 0) lines.push("None: every type a public declaration names is itself exported.", "");
   else {
     lines.push("Public declarations name these types, which no entry point exports (export them or inline them):", "");
-    for (const [r, users] of [...forgotten].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lines.push(`- \`${r}\`, used by ${[...new Set(users)].sort().map((u) => `\`${u}\``).join(", ")}`);
+    for (const [r, users] of [...forgotten].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      lines.push(
+        `- \`${r}\`, used by ${[...new Set(users)]
+          .sort()
+          .map((u) => `\`${u}\``)
+          .join(", ")}`,
+      );
     lines.push("");
   }
   return `${lines.join("\n").replace(/\n+$/, "")}\n`;
@@ -203,7 +243,8 @@ function diff(have, want) {
     writeFileSync(join(dir, "source.api.md"), want);
     const r = spawnSync("diff", ["-u", "--label", `${REPORT} (committed)`, "--label", `${REPORT} (from src/)`, join(dir, "committed.api.md"), join(dir, "source.api.md")], { encoding: "utf8" });
     if (r.error) {
-      const a = have.split("\n"), b = want.split("\n");
+      const a = have.split("\n"),
+        b = want.split("\n");
       const i = a.findIndex((l, k) => l !== b[k]);
       return `first difference at line ${i + 1}:\n- ${a[i] ?? ""}\n+ ${b[i] ?? ""}`;
     }
@@ -219,12 +260,18 @@ function main(argv) {
   const want = buildReport(root);
   const have = existsSync(path) ? readFileSync(path, "utf8") : "";
   if (argv.includes("--check")) {
-    if (have === want) { console.log(`api-report --check: ${REPORT} matches the source`); return 0; }
+    if (have === want) {
+      console.log(`api-report --check: ${REPORT} matches the source`);
+      return 0;
+    }
     console.error(`api-report --check: the exported API differs from ${REPORT}.\nIf the change is intended, run \`npm run api:update\`, review the diff and commit it.\n`);
     console.error(diff(have, want));
     return 1;
   }
-  if (have === want) { console.log(`api-report: ${REPORT} is up to date`); return 0; }
+  if (have === want) {
+    console.log(`api-report: ${REPORT} is up to date`);
+    return 0;
+  }
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, want);
   console.log(`api-report: wrote ${REPORT} (review the diff with git diff ${REPORT})`);

@@ -27,31 +27,25 @@ const scenario = (name: string, daily: (day: number) => number) => {
   return { name: `${name} (paid off in ${result.summary.daysToPayoff ?? "—"} days)`, points };
 };
 const seasonal = (i: number) => 400 * (1 + 0.35 * Math.cos((2 * Math.PI * (i - 340)) / 365));
-const balance = lineChart(
-  [scenario("flat $400/day", () => 400), scenario("sales −30 %", () => 280), scenario("seasonal, Q4 peak", seasonal)],
-  {
-    title: "Balance of a $10,000 advance + $1,500 fee at a 10 % holdback",
-    xLabel: "days since funding",
-    yLabel: "balance owed (USD)",
-    yFormat: (y) => `$${y.toLocaleString("en-US")}`,
-    xIntegers: true,
-  },
-);
+const balance = lineChart([scenario("flat $400/day", () => 400), scenario("sales −30 %", () => 280), scenario("seasonal, Q4 peak", seasonal)], {
+  title: "Balance of a $10,000 advance + $1,500 fee at a 10 % holdback",
+  xLabel: "days since funding",
+  yLabel: "balance owed (USD)",
+  yFormat: (y) => `$${y.toLocaleString("en-US")}`,
+  xIntegers: true,
+});
 writeFileSync(join(out, "repayment-balance.svg"), balance);
 
 // 2. Third-party seller share of gross merchandise sales.
-const share = lineChart(
-  [{ name: "third-party sellers' share of GMS", points: thirdPartySellerShareOfGms.map((o) => [o.year, o.share.toNumber() * 100] as [number, number]) }],
-  {
-    title: "Third-party sellers' share of Amazon's gross merchandise sales",
-    xLabel: "year (source: Amazon 2018 letter to shareholders)",
-    yLabel: "share of GMS (%)",
-    yMin: 0,
-    yMax: 100,
-    yFormat: (y) => `${y} %`,
-    xIntegers: true,
-    legend: "top-left",
-  },
-);
+const share = lineChart([{ name: "third-party sellers' share of GMS", points: thirdPartySellerShareOfGms.map((o) => [o.year, o.share.toNumber() * 100] as [number, number]) }], {
+  title: "Third-party sellers' share of Amazon's gross merchandise sales",
+  xLabel: "year (source: Amazon 2018 letter to shareholders)",
+  yLabel: "share of GMS (%)",
+  yMin: 0,
+  yMax: 100,
+  yFormat: (y) => `${y} %`,
+  xIntegers: true,
+  legend: "top-left",
+});
 writeFileSync(join(out, "third-party-share.svg"), share);
 console.log("charts: wrote docs/guides/assets/repayment-balance.svg, third-party-share.svg");

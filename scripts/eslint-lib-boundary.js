@@ -48,9 +48,15 @@ export const libBoundary = {
         const typeOnly = node.importKind === "type" || (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === "type"));
         check(node, node.source.value, typeOnly);
       },
-      ExportAllDeclaration(node) { check(node, node.source.value, node.exportKind === "type"); },
-      ExportNamedDeclaration(node) { if (node.source) check(node, node.source.value, node.exportKind === "type"); },
-      ImportExpression(node) { if (node.source.type === "Literal") check(node, node.source.value, false); },
+      ExportAllDeclaration(node) {
+        check(node, node.source.value, node.exportKind === "type");
+      },
+      ExportNamedDeclaration(node) {
+        if (node.source) check(node, node.source.value, node.exportKind === "type");
+      },
+      ImportExpression(node) {
+        if (node.source.type === "Literal") check(node, node.source.value, false);
+      },
     };
   },
 };

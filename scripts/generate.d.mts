@@ -1,8 +1,22 @@
 // Types of scripts/generate.mjs, for the tests that import it (test/generated-files.test.ts).
-export interface ModuleConfig { readonly modules: readonly string[]; readonly rootFiles: readonly string[] }
-export interface Listing { readonly dirs: readonly string[]; readonly files: Readonly<Record<string, readonly string[]>>; readonly rootFiles: readonly string[] }
-export interface Generated { readonly files: Record<string, string>; readonly packageFields: Record<string, unknown>; readonly problems: string[] }
-export interface Stale { readonly path: string; readonly detail: string[] }
+export interface ModuleConfig {
+  readonly modules: readonly string[];
+  readonly rootFiles: readonly string[];
+}
+export interface Listing {
+  readonly dirs: readonly string[];
+  readonly files: Readonly<Record<string, readonly string[]>>;
+  readonly rootFiles: readonly string[];
+}
+export interface Generated {
+  readonly files: Record<string, string>;
+  readonly packageFields: Record<string, unknown>;
+  readonly problems: string[];
+}
+export interface Stale {
+  readonly path: string;
+  readonly detail: string[];
+}
 export declare const HEADER: string;
 export declare const PACKAGE_FIELDS: readonly string[];
 export declare function isPublicFile(name: string): boolean;

@@ -50,10 +50,19 @@ export function readConfig(root) {
  */
 export function readListing(root, config) {
   const src = join(root, "src");
-  const dirs = readdirSync(src, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const dirs = readdirSync(src, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   const files = {};
-  for (const m of config.modules) files[m] = existsSync(join(src, m)) ? readdirSync(join(src, m), { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name) : [];
-  const rootFiles = readdirSync(src, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
+  for (const m of config.modules)
+    files[m] = existsSync(join(src, m))
+      ? readdirSync(join(src, m), { withFileTypes: true })
+          .filter((d) => d.isFile())
+          .map((d) => d.name)
+      : [];
+  const rootFiles = readdirSync(src, { withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => d.name);
   return { dirs, files, rootFiles };
 }
 
@@ -82,7 +91,10 @@ export function generate(config, listing) {
   const files = {};
   const lines = (names) => names.map((n) => `export * from "./${n}.js";`).join("\n");
   for (const m of config.modules) {
-    const names = (listing.files[m] ?? []).filter(isPublicFile).map((f) => f.slice(0, -3)).sort(byName);
+    const names = (listing.files[m] ?? [])
+      .filter(isPublicFile)
+      .map((f) => f.slice(0, -3))
+      .sort(byName);
     if (names.length === 0) problems.push(`src/${m}/ has no public file`);
     files[`src/${m}/index.ts`] = `${HEADER}\n${lines(names)}\n`;
   }
@@ -100,8 +112,10 @@ export function generate(config, listing) {
 
 /** Line-level difference, for messages: lines only in `want`, lines only in `have`. */
 function lineDelta(have, want) {
-  const h = new Set(have.split("\n")), w = new Set(want.split("\n"));
-  const add = [...w].filter((l) => !h.has(l) && l !== ""), del = [...h].filter((l) => !w.has(l) && l !== "");
+  const h = new Set(have.split("\n")),
+    w = new Set(want.split("\n"));
+  const add = [...w].filter((l) => !h.has(l) && l !== ""),
+    del = [...h].filter((l) => !w.has(l) && l !== "");
   return [...add.map((l) => `    + ${l}`), ...del.map((l) => `    - ${l}`)];
 }
 
@@ -130,7 +144,10 @@ export function write(root) {
   const written = [];
   for (const [path, want] of Object.entries(files)) {
     const abs = join(root, path);
-    if (!existsSync(abs) || readFileSync(abs, "utf8") !== want) { writeFileSync(abs, want); written.push(path); }
+    if (!existsSync(abs) || readFileSync(abs, "utf8") !== want) {
+      writeFileSync(abs, want);
+      written.push(path);
+    }
   }
   // Read package.json as late as possible and replace only the owned fields, keeping key order.
   const pkgPath = join(root, "package.json");

@@ -2,15 +2,7 @@ import { inspect } from "node:util";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import {
-  ConvergenceError,
-  CurrencyMismatchError,
-  ErrorCode,
-  MarketplaceEconomicsError,
-  ValidationError,
-  ValidationTypeError,
-  isMarketplaceEconomicsError,
-} from "./errors.js";
+import { ConvergenceError, CurrencyMismatchError, ErrorCode, MarketplaceEconomicsError, ValidationError, ValidationTypeError, isMarketplaceEconomicsError } from "./errors.js";
 
 const samples = () => ({
   base: new MarketplaceEconomicsError("f", ErrorCode.UNDEFINED_RESULT, "no such figure"),
@@ -181,7 +173,11 @@ describe("errors in a bundled build (esbuild, as tsup bundles dist/)", () => {
   });
   it("stays tree-shakable: a consumer of ValidationError alone bundles no other error class", async () => {
     const r = await build({
-      stdin: { contents: 'import { ValidationError } from "./errors.ts"; console.log(new ValidationError("f", "OUT_OF_RANGE", "x", "m", "e"));', resolveDir: fileURLToPath(new URL(".", import.meta.url)), loader: "ts" },
+      stdin: {
+        contents: 'import { ValidationError } from "./errors.ts"; console.log(new ValidationError("f", "OUT_OF_RANGE", "x", "m", "e"));',
+        resolveDir: fileURLToPath(new URL(".", import.meta.url)),
+        loader: "ts",
+      },
       bundle: true,
       write: false,
       format: "esm",

@@ -120,7 +120,11 @@ describe("generate --check on a temporary copy", () => {
     expect(r.stderr).toContain("src/money/index.ts");
     expect(r.stderr).toContain("npm run generate");
     expect(cli().status).toBe(0);
-    expect(readFileSync(join(dir, "src", "money", "index.ts"), "utf8").trimEnd().endsWith('export * from "./zzzNewFunction.js";')).toBe(true);
+    expect(
+      readFileSync(join(dir, "src", "money", "index.ts"), "utf8")
+        .trimEnd()
+        .endsWith('export * from "./zzzNewFunction.js";'),
+    ).toBe(true);
     expect(check(dir).stale).toEqual([]);
     unlinkSync(join(dir, "src", "money", "zzzNewFunction.ts"));
     expect(check(dir).stale.map((s) => s.path)).toEqual(["src/money/index.ts"]);
@@ -174,9 +178,15 @@ describe("API report", () => {
     mkdirSync(join(dir, "scripts"));
     writeFileSync(join(dir, "scripts", "modules.json"), JSON.stringify({ modules: ["a"], rootFiles: ["errors"] }));
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "fixture", type: "module", exports: { ".": "./dist/index.js", "./a": "./dist/a/index.js", "./package.json": "./package.json" } }));
-    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", lib: ["ES2022"], module: "NodeNext", moduleResolution: "NodeNext", strict: true, types: [], noEmit: true }, include: ["src"] }));
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { target: "ES2022", lib: ["ES2022"], module: "NodeNext", moduleResolution: "NodeNext", strict: true, types: [], noEmit: true }, include: ["src"] }),
+    );
     writeFileSync(join(dir, "src", "index.ts"), 'export * from "./a/index.js";\nexport * from "./errors.js";\n');
-    writeFileSync(join(dir, "src", "errors.ts"), "/** Doc. */\nexport class FixtureError extends Error {\n  readonly code = \"X\" as const;\n  #secret = 1;\n  private hidden(): number { return this.#secret; }\n}\n");
+    writeFileSync(
+      join(dir, "src", "errors.ts"),
+      '/** Doc. */\nexport class FixtureError extends Error {\n  readonly code = "X" as const;\n  #secret = 1;\n  private hidden(): number { return this.#secret; }\n}\n',
+    );
     writeFileSync(join(dir, "src", "a", "index.ts"), 'export * from "./f.js";\n');
     writeFileSync(join(dir, "src", "a", "f.ts"), fSource);
     return dir;
@@ -189,7 +199,7 @@ describe("API report", () => {
     "export function g(a: string): string;",
     "export function g(a: number | string): number | string { return a; }",
     "export const LIMITS = Object.freeze({ max: 3 } as const);",
-    "export type Mode = \"day\" | \"week\";",
+    'export type Mode = "day" | "week";',
   ].join("\n");
 
   it("lists every export of every entry point with kind and full declaration, sorted", () => {
@@ -201,9 +211,12 @@ describe("API report", () => {
     expect(report).toContain("### g (function)\n\n```ts\nfunction g(a: number): number;\nfunction g(a: string): string;\n```");
     expect(report).toContain("### LIMITS (const)\n\n```ts\nconst LIMITS: Readonly<{\n    readonly max: 3;\n}>;\n```");
     expect(report).toContain('### Mode (type)\n\n```ts\ntype Mode = "day" | "week";\n```');
-    expect(report).toContain("### FixtureError (class)\n\n```ts\nclass FixtureError extends Error {\n    #private;\n    readonly code: \"X\";\n    private hidden;\n}\n```");
+    expect(report).toContain('### FixtureError (class)\n\n```ts\nclass FixtureError extends Error {\n    #private;\n    readonly code: "X";\n    private hidden;\n}\n```');
     expect(report).not.toContain("doc comment");
-    const headings = report.split("\n").filter((l) => l.startsWith("### ")).map((l) => l.split(" ")[1]);
+    const headings = report
+      .split("\n")
+      .filter((l) => l.startsWith("### "))
+      .map((l) => l.split(" ")[1]);
     expect(headings).toEqual(["FixtureError", "LIMITS", "Mode", "f", "g"]);
     expect(report).toContain("- `Hidden`, used by `f`");
   });

@@ -52,9 +52,36 @@ const TABLE: readonly HostileRow[] = [
   // tvm
   { fn: "npv", kind: "number", slot: "rate", call: (x) => lib.npv(B(x), [-100, 60, 60]) },
   { fn: "npv", kind: "number", slot: "amounts[1]", call: (x) => lib.npv("0.1", [-100, B(x)]) },
-  { fn: "xnpv", kind: "number", slot: "rate", call: (x) => lib.xnpv(B(x), [{ date: "2024-01-01", amount: -100 }, { date: "2025-01-01", amount: 110 }]) },
-  { fn: "xirr", kind: "date", slot: "flows[1].date", call: (x) => lib.xirr([{ date: "2024-01-01", amount: -100 }, { date: B(x), amount: 110 }]) },
-  { fn: "xirr", kind: "number", slot: "flows[1].amount", call: (x) => lib.xirr([{ date: "2024-01-01", amount: -100 }, { date: "2025-01-01", amount: B(x) }]) },
+  {
+    fn: "xnpv",
+    kind: "number",
+    slot: "rate",
+    call: (x) =>
+      lib.xnpv(B(x), [
+        { date: "2024-01-01", amount: -100 },
+        { date: "2025-01-01", amount: 110 },
+      ]),
+  },
+  {
+    fn: "xirr",
+    kind: "date",
+    slot: "flows[1].date",
+    call: (x) =>
+      lib.xirr([
+        { date: "2024-01-01", amount: -100 },
+        { date: B(x), amount: 110 },
+      ]),
+  },
+  {
+    fn: "xirr",
+    kind: "number",
+    slot: "flows[1].amount",
+    call: (x) =>
+      lib.xirr([
+        { date: "2024-01-01", amount: -100 },
+        { date: "2025-01-01", amount: B(x) },
+      ]),
+  },
   { fn: "xirr", kind: "array", slot: "flows", call: (x) => lib.xirr(B(x)) },
   { fn: "irr", kind: "number", slot: "amounts[0]", call: (x) => lib.irr([B(x), 60, 60]) },
   { fn: "pmt", kind: "number", slot: "rate", call: (x) => lib.pmt(B(x), 12, 1000) },
@@ -92,7 +119,16 @@ const TABLE: readonly HostileRow[] = [
   // jobs
   { fn: "directJobs", kind: "number", slot: "sales", call: (x) => lib.directJobs(B(x), 250_000) },
   { fn: "directJobs", kind: "number", slot: "revenuePerEmployee", call: (x) => lib.directJobs(1_000_000, B(x)) },
-  { fn: "leontiefInverse", kind: "number", slot: "A[0][1]", call: (x) => lib.leontiefInverse([[0.1, B(x)], [0.2, 0.1]]) },
+  {
+    fn: "leontiefInverse",
+    kind: "number",
+    slot: "A[0][1]",
+    call: (x) =>
+      lib.leontiefInverse([
+        [0.1, B(x)],
+        [0.2, 0.1],
+      ]),
+  },
   { fn: "leontiefInverse", kind: "array", slot: "A", call: (x) => lib.leontiefInverse(B(x)) },
   { fn: "jobsFromMultiplier", kind: "number", slot: "jobsPerMillion", call: (x) => lib.jobsFromMultiplier({ output: 1_000_000, jobsPerMillion: B(x), type: "type-I" }) },
   // data and synthetic

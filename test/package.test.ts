@@ -10,15 +10,15 @@ import { describe, expect, inject, it } from "vitest";
 
 const root = new URL("..", import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, unknown>; files: string[] };
-const subpaths = Object.keys(pkg.exports).filter((k) => k !== "./package.json").map((k) => k.replace(/^\./, "marketplace-economics"));
+const subpaths = Object.keys(pkg.exports)
+  .filter((k) => k !== "./package.json")
+  .map((k) => k.replace(/^\./, "marketplace-economics"));
 
 describe("packed package", () => {
   const dir = inject("consumerDir");
 
   it("exports every module as a subpath", () => {
-    expect(subpaths).toEqual(
-      ["", "/money", "/time", "/tvm", "/sellers", "/share", "/financing", "/jobs", "/data", "/synthetic"].map((s) => `marketplace-economics${s}`),
-    );
+    expect(subpaths).toEqual(["", "/money", "/time", "/tvm", "/sellers", "/share", "/financing", "/jobs", "/data", "/synthetic"].map((s) => `marketplace-economics${s}`));
   });
 
   it("loads every subpath from an ESM consumer, with working Decimal money", () => {
@@ -33,7 +33,11 @@ console.log(JSON.stringify({ counts: all.map((m) => Object.keys(m).length), tota
     );
     const out = JSON.parse(execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" })) as { counts: number[]; total: unknown; parts: unknown };
     expect(out.total).toEqual({ amount: "0.3", currency: "USD" });
-    expect(out.parts).toEqual([{ amount: "33.34", currency: "USD" }, { amount: "33.33", currency: "USD" }, { amount: "33.33", currency: "USD" }]);
+    expect(out.parts).toEqual([
+      { amount: "33.34", currency: "USD" },
+      { amount: "33.33", currency: "USD" },
+      { amount: "33.33", currency: "USD" },
+    ]);
     for (const c of out.counts) expect(c).toBeGreaterThan(0);
   });
 
@@ -60,7 +64,10 @@ console.log(JSON.stringify({ counts: all.map((m) => Object.keys(m).length), v: e
     const body = `const m: Money = money("1", "USD");
 const d: Decimal = m.amount;
 export const out: string = d.toString() + String(${subpaths.length});`;
-    writeFileSync(join(dir, "esm.mts"), `import { money, type Money } from "marketplace-economics";\nimport type { Decimal } from "decimal.js";\n${subpaths.map((s, i) => `import * as s${i} from "${s}";\nvoid s${i};`).join("\n")}\n${body}\n`);
+    writeFileSync(
+      join(dir, "esm.mts"),
+      `import { money, type Money } from "marketplace-economics";\nimport type { Decimal } from "decimal.js";\n${subpaths.map((s, i) => `import * as s${i} from "${s}";\nvoid s${i};`).join("\n")}\n${body}\n`,
+    );
     writeFileSync(join(dir, "cjs.cts"), `import { money, type Money } from "marketplace-economics/money";\nimport type { Decimal } from "decimal.js";\n${body}\n`);
     const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
     expect(() => execFileSync(process.execPath, [tsc, "-p", dir], { cwd: dir, encoding: "utf8", stdio: "pipe" })).not.toThrow();

@@ -33,7 +33,7 @@ describe("addMonthsUtc", () => {
     expect(iso(addMonthsUtc(day("2024-02-29"), 12))).toBe("2025-02-28");
     expect(iso(addMonthsUtc(day("2024-05-17"), -17))).toBe("2022-12-17");
   });
-  it("keeps month ends with monthEnd \"keep\" (Regulation Z Appendix J (b)(3)(iv))", () => {
+  it('keeps month ends with monthEnd "keep" (Regulation Z Appendix J (b)(3)(iv))', () => {
     // App. J (b)(3)(iv): "if the later date is the last day of a month, the earlier date is the last day of the month"
     expect(iso(addMonthsUtc(day("2024-02-29"), -1, "keep"))).toBe("2024-01-31");
     expect(iso(addMonthsUtc(day("2024-04-30"), 1, "keep"))).toBe("2024-05-31");

@@ -70,7 +70,7 @@ export function addMonthsToEpochDay(day: number, months: number, monthEnd: Month
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const DATE_ALLOWED = "a valid Date or an ISO 8601 string such as \"2024-03-31\" or \"2024-03-31T12:00:00Z\"";
+const DATE_ALLOWED = 'a valid Date or an ISO 8601 string such as "2024-03-31" or "2024-03-31T12:00:00Z"';
 
 /**
  * The supported date range (README "Conventions", #11): every date the library accepts or returns

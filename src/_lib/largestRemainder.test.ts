@@ -76,7 +76,12 @@ describe("largestRemainderShares", () => {
   it("rounds shares to the precision so that they sum to exactly 1, larger weight first on ties", () => {
     // 1:3 at 1 place: exact 0.25, 0.75 → floors 0.2, 0.7, tied remainders → the larger value gets 0.1
     expect(largestRemainderShares([new Decimal(1), new Decimal(3)], 1).map(String)).toEqual(["0.2", "0.8"]);
-    expect(largestRemainderShares([1, 1, 1].map((x) => new Decimal(x)), 4).map(String)).toEqual(["0.3334", "0.3333", "0.3333"]);
+    expect(
+      largestRemainderShares(
+        [1, 1, 1].map((x) => new Decimal(x)),
+        4,
+      ).map(String),
+    ).toEqual(["0.3334", "0.3333", "0.3333"]);
   });
   it("gives zero shares when every value is zero", () => {
     expect(largestRemainderShares([new Decimal(0), new Decimal(0)], 6).map(String)).toEqual(["0", "0"]);

@@ -15,7 +15,7 @@ function currencies(): ReadonlySet<string> {
   return knownCurrencies;
 }
 
-const CURRENCY_ALLOWED = "an upper-case ISO 4217 code known to Intl, such as \"USD\", \"EUR\", \"JPY\"";
+const CURRENCY_ALLOWED = 'an upper-case ISO 4217 code known to Intl, such as "USD", "EUR", "JPY"';
 
 /** Validate an ISO 4217 code (upper case, known to `Intl.supportedValuesOf("currency")`). */
 export function toCurrency(value: unknown, fn: string, arg = "currency"): string {

@@ -94,5 +94,13 @@ describe("the per-day memo (DayCache)", () => {
 
 function dateFnsStartPlain(d: Date, p: Period): number {
   const x = u(d);
-  return p === "day" ? d.getTime() : p === "week" ? startOfWeek(x, { weekStartsOn: 1 }).getTime() : p === "month" ? startOfMonth(x).getTime() : p === "quarter" ? startOfQuarter(x).getTime() : startOfYear(x).getTime();
+  return p === "day"
+    ? d.getTime()
+    : p === "week"
+      ? startOfWeek(x, { weekStartsOn: 1 }).getTime()
+      : p === "month"
+        ? startOfMonth(x).getTime()
+        : p === "quarter"
+          ? startOfQuarter(x).getTime()
+          : startOfYear(x).getTime();
 }

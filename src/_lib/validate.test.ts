@@ -73,7 +73,11 @@ describe("toDecimal and toAmount", () => {
       expect(e.message).toContain("claims to be a Decimal");
     }
     const getter = new UserDecimal(1);
-    Object.defineProperty(getter, "d", { get: () => { throw new Error("boom"); } });
+    Object.defineProperty(getter, "d", {
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     expect(caught(() => toDecimal(getter, "f", "x"))).toBeInstanceOf(ValidationTypeError);
   });
 });
@@ -95,9 +99,17 @@ describe("toArray", () => {
     expect(out).toEqual([1, 2]);
     expect(out).not.toBe(src);
     const bad = [1, 2];
-    Object.defineProperty(bad, 1, { get: () => { throw new Error("boom"); } });
+    Object.defineProperty(bad, 1, {
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     expect(caught(() => toArray(bad, "f", "xs")).argument).toBe("xs[1]");
-    const trap = new Proxy([1], { get: () => { throw new Error("trap"); } });
+    const trap = new Proxy([1], {
+      get: () => {
+        throw new Error("trap");
+      },
+    });
     expect(caught(() => toArray(trap, "f", "xs"))).toBeInstanceOf(ValidationTypeError);
   });
 });
@@ -122,12 +134,34 @@ describe("toOptions", () => {
 
   it("reads each key once into a frozen copy without undefined keys", () => {
     let reads = 0;
-    const o = toOptions({ get granularity() { reads++; return "day"; }, from: undefined }, "f", "options", KEYS);
+    const o = toOptions(
+      {
+        get granularity() {
+          reads++;
+          return "day";
+        },
+        from: undefined,
+      },
+      "f",
+      "options",
+      KEYS,
+    );
     expect(o).toEqual({ granularity: "day" });
     expect(reads).toBe(1);
     expect(Object.isFrozen(o)).toBe(true);
     expect(Object.hasOwn(o, "from")).toBe(false);
-    const e = caught(() => toOptions({ get from() { throw new Error("boom"); } }, "f", "options", KEYS));
+    const e = caught(() =>
+      toOptions(
+        {
+          get from() {
+            throw new Error("boom");
+          },
+        },
+        "f",
+        "options",
+        KEYS,
+      ),
+    );
     expect(e.argument).toBe("options.from");
   });
 });
@@ -136,7 +170,17 @@ describe("describeValue never throws", () => {
   it("describes hostile values in a few words", () => {
     const cyclic: Record<string, unknown> = {};
     cyclic["self"] = cyclic;
-    const throwing = new Proxy({}, { getPrototypeOf: () => { throw new Error("trap"); }, has: () => { throw new Error("trap"); } });
+    const throwing = new Proxy(
+      {},
+      {
+        getPrototypeOf: () => {
+          throw new Error("trap");
+        },
+        has: () => {
+          throw new Error("trap");
+        },
+      },
+    );
     const cases: [unknown, string][] = [
       [new Proxy(new Date(0), {}), "a Date-like object that is not a Date (a Proxy?)"],
       [Symbol("x"), "a Symbol(x)"],
@@ -151,7 +195,11 @@ describe("describeValue never throws", () => {
       [[1, 2], "an array of length 2"],
     ];
     for (const [v, text] of cases) expect(describeValue(v)).toBe(text);
-    const getter = { get toStringTag() { throw new Error("boom"); } };
+    const getter = {
+      get toStringTag() {
+        throw new Error("boom");
+      },
+    };
     expect(() => describeValue(getter)).not.toThrow();
   });
 });

@@ -312,12 +312,7 @@ export function toInteger(value: unknown, fn: string, arg: string, min?: number,
   if (!Number.isFinite(value)) rangeError(fn, arg, ErrorCode.INVALID_NUMBER, "must be a finite integer", value, "an integer");
   if (!Number.isInteger(value)) rangeError(fn, arg, ErrorCode.NOT_INTEGER, "must be an integer", value, "an integer");
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-    const allowed =
-      min !== undefined && max !== undefined
-        ? `an integer from ${min} to ${max}`
-        : min !== undefined
-          ? `an integer ≥ ${min}`
-          : `an integer ≤ ${String(max)}`;
+    const allowed = min !== undefined && max !== undefined ? `an integer from ${min} to ${max}` : min !== undefined ? `an integer ≥ ${min}` : `an integer ≤ ${String(max)}`;
     rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, `must be ${allowed}`, value, allowed);
   }
   return value;
@@ -488,13 +483,7 @@ function editDistance(a: string, b: string, limit: number): number {
  * const guess = o.guess === undefined ? 0.1 : toFiniteNumber(o.guess, "xirr", "options.guess");
  * ```
  */
-export function toOptions<K extends string>(
-  value: unknown,
-  fn: string,
-  arg: string,
-  allowed: readonly K[],
-  renamed?: RenamedOptions<string>,
-): Readonly<Partial<Record<K, unknown>>> {
+export function toOptions<K extends string>(value: unknown, fn: string, arg: string, allowed: readonly K[], renamed?: RenamedOptions<string>): Readonly<Partial<Record<K, unknown>>> {
   if (value === undefined) return Object.freeze({});
   const list = allowed.length === 0 ? "no options" : allowed.map((a) => JSON.stringify(a)).join(", ");
   if (!isPlainRecord(value) || isRealDate(value)) {

@@ -28,4 +28,3 @@ export function getImpactReportFigure<K extends ImpactReportFigureId>(id: K): Sm
   const key = toOption(id, FN, "id", Object.keys(figures) as ImpactReportFigureId[]) as K;
   return figures[key];
 }
-

@@ -18,8 +18,7 @@ const CHANNELE2E: SourceCitation = {
   url: "https://www.channele2e.com/editorial/news/amazon-ecosystem-spans-one-million-u-s-small-businesses",
   published: undefined,
   language: "en",
-  wording:
-    "More than one million U.S.-based small and medium-sized businesses (SMBs) sell their wares through Amazon, according to the online retailer's newly released Small Business Impact Report.",
+  wording: "More than one million U.S.-based small and medium-sized businesses (SMBs) sell their wares through Amazon, according to the online retailer's newly released Small Business Impact Report.",
 };
 
 const SMALLBUSINESS_COM: SourceCitation = {
@@ -67,8 +66,7 @@ function build(): SmallBusinessImpactReport {
         cite(CHANNELE2E, "Half the items purchased on Amazon come from small and medium-sized businesses."),
         cite(ONLINEHAENDLER, "Diese Unternehmen sind zudem für die Hälfte aller Verkäufe auf Amazon verantwortlich"),
       ],
-      note:
-        "The English summaries count items (units); the German press says sales ('jeder zweite Verkauf'). Amazon's sales include its own first-party retail, so this is a share of all sales, not of third-party sales.",
+      note: "The English summaries count items (units); the German press says sales ('jeder zweite Verkauf'). Amazon's sales include its own first-party retail, so this is a share of all sales, not of third-party sales.",
     }),
     usSmbsSelling: figure({
       id: "usSmbsSelling",
@@ -93,8 +91,7 @@ function build(): SmallBusinessImpactReport {
       scope: { geography: "US", year: 2017, note: "calendar year 2017" },
       sourceText: "300,000 | The number of small businesses that started selling on Amazon in 2017",
       sources: [cite(SMALLBUSINESS_COM, "300,000 | The number of small businesses that started selling on Amazon in 2017")],
-      note:
-        "Listed among the US figures of the report's infographic; the infographic's wording says 'small businesses' without repeating 'U.S.'. Read with usSmbsSelling, 300,000 / 1,000,000 = 30 % of US SMB sellers were new in the year.",
+      note: "Listed among the US figures of the report's infographic; the infographic's wording says 'small businesses' without repeating 'U.S.'. Read with usSmbsSelling, 300,000 / 1,000,000 = 30 % of US SMB sellers were new in the year.",
     }),
     smbsAboveOneMillionSales: figure({
       id: "smbsAboveOneMillionSales",
@@ -110,8 +107,7 @@ function build(): SmallBusinessImpactReport {
         cite(WASHINGTON_POST, "According to the report, 20,000 of those businesses had more than $1 million in sales last year."),
         cite(ONLINEHAENDLER, "20.000 KMU haben im Jahr 2017 mehr als eine Million US-Dollar Umsatz auf der Plattform erwirtschaftet."),
       ],
-      note:
-        "Sources differ on the scope: ChannelE2E says 'worldwide'; The Washington Post says 'of those' US-based businesses. The infographic and the German press give 20,000 without 'more than'.",
+      note: "Sources differ on the scope: ChannelE2E says 'worldwide'; The Washington Post says 'of those' US-based businesses. The infographic and the German press give 20,000 without 'more than'.",
     }),
     jobsCreated: figure({
       id: "jobsCreated",
@@ -141,8 +137,7 @@ function build(): SmallBusinessImpactReport {
         cite(SMALLBUSINESS_COM, "$1 Billion | The amount lent to U.S. small businesses in 2017 through the Amazon Lending Program"),
         cite(ONLINEHAENDLER, "Amazon habe dem Report zufolge über eine Milliarde US-Dollar an kleine und mittelständische Unternehmen in den USA geliehen."),
       ],
-      note:
-        "Repayment: the German press adds that repayment is usually made through a share ('Beteiligung') of sales; the stored copy consulted is cut off mid-sentence there ('die Rückzahlung erfolgt in der Regel über eine Beteil…').",
+      note: "Repayment: the German press adds that repayment is usually made through a share ('Beteiligung') of sales; the stored copy consulted is cut off mid-sentence there ('die Rückzahlung erfolgt in der Regel über eine Beteil…').",
     }),
     yearsSinceSmbsInvited: figure({
       id: "yearsSinceSmbsInvited",
@@ -166,9 +161,7 @@ function build(): SmallBusinessImpactReport {
       unit: "USD",
       scope: { geography: "worldwide", year: undefined, note: "the English copy consulted states no year (the brief and REFERENCES place it in 2017)" },
       sourceText: "Amazon says it invested billions of dollars in infrastructure and technical services to help third-party businesses reach customers around the world.",
-      sources: [
-        cite(CHANNELE2E, "Amazon says it invested billions of dollars in infrastructure and technical services to help third-party businesses reach customers around the world."),
-      ],
+      sources: [cite(CHANNELE2E, "Amazon says it invested billions of dollars in infrastructure and technical services to help third-party businesses reach customers around the world.")],
       note: "No amount is given ('billions of dollars'); value is null.",
     }),
   } satisfies Record<ImpactReportFigureId, ReportFigure>;

@@ -94,14 +94,7 @@ export interface ReportFigure<V extends Decimal | number | null = Decimal | numb
  * @since 0.1.0
  */
 export type ImpactReportFigureId =
-  | "smbShareOfSales"
-  | "usSmbsSelling"
-  | "usBusinessesStartedSelling"
-  | "smbsAboveOneMillionSales"
-  | "jobsCreated"
-  | "lendingToUsSmbs"
-  | "yearsSinceSmbsInvited"
-  | "investmentInSmbServices";
+  "smbShareOfSales" | "usSmbsSelling" | "usBusinessesStartedSelling" | "smbsAboveOneMillionSales" | "jobsCreated" | "lendingToUsSmbs" | "yearsSinceSmbsInvited" | "investmentInSmbServices";
 
 /**
  * The shape of {@link smallBusinessImpactReport2018}.

@@ -6,8 +6,7 @@ import { costOfFinancing } from "./costOfFinancing.js";
 import { salesBasedAdvance } from "./salesBasedAdvance.js";
 import { simulateRepayment } from "./simulateRepayment.js";
 
-const flat = (centsPerDay: number, days: number) =>
-  Array.from({ length: days }, (_, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: fromMinorUnits(centsPerDay, "USD") }));
+const flat = (centsPerDay: number, days: number) => Array.from({ length: days }, (_, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: fromMinorUnits(centsPerDay, "USD") }));
 
 describe("costOfFinancing properties", () => {
   // With a FIXED fee, stronger sales repay sooner, so the same finance charge is paid over a
@@ -44,18 +43,15 @@ describe("costOfFinancing properties", () => {
     expect(cHi.effectiveAnnualRate!.gte(cLo.effectiveAnnualRate!.minus("1e-9"))).toBe(true);
   });
 
-  test.prop([fc.integer({ min: 1, max: 30 }), fc.integer({ min: 20, max: 340 })], { numRuns: 30 })(
-    "a longer repayment of the same fee has a lower APR (term ↑ ⇒ APR ↓)",
-    (feePct, days) => {
-      // Repay 10,000 + fee in `days` or `2 × days` equal daily payments (sales chosen so that holdback = total / days).
-      const total = 1_000_000 + feePct * 10_000;
-      fc.pre(total % days === 0 && total % (2 * days) === 0);
-      const p = salesBasedAdvance({ principal: fromMinorUnits(1_000_000, "USD"), fee: fromMinorUnits(feePct * 10_000, "USD"), holdbackRate: "0.5" });
-      const fast = costOfFinancing(simulateRepayment(p, flat((2 * total) / days, days)));
-      const slow = costOfFinancing(simulateRepayment(p, flat(total / days, 2 * days)));
-      expect(fast.apr!.gt(slow.apr!)).toBe(true);
-    },
-  );
+  test.prop([fc.integer({ min: 1, max: 30 }), fc.integer({ min: 20, max: 340 })], { numRuns: 30 })("a longer repayment of the same fee has a lower APR (term ↑ ⇒ APR ↓)", (feePct, days) => {
+    // Repay 10,000 + fee in `days` or `2 × days` equal daily payments (sales chosen so that holdback = total / days).
+    const total = 1_000_000 + feePct * 10_000;
+    fc.pre(total % days === 0 && total % (2 * days) === 0);
+    const p = salesBasedAdvance({ principal: fromMinorUnits(1_000_000, "USD"), fee: fromMinorUnits(feePct * 10_000, "USD"), holdbackRate: "0.5" });
+    const fast = costOfFinancing(simulateRepayment(p, flat((2 * total) / days, days)));
+    const slow = costOfFinancing(simulateRepayment(p, flat(total / days, 2 * days)));
+    expect(fast.apr!.gt(slow.apr!)).toBe(true);
+  });
 
   // #11: a zero-fee advance reported an APR of 2.1e-15 (or -1e-15) instead of exactly 0.
   test.prop(
@@ -105,7 +101,10 @@ describe("costOfFinancing properties", () => {
     expect(s.paidOff).toBe(s.outstandingIfSalesStop.amount.isZero());
     expect(s.totalPaid.amount.plus(s.outstandingIfSalesStop.amount).eq(p.totalRepayment.amount)).toBe(true);
     const c = costOfFinancing(r);
-    for (const [rate, reason] of [[c.apr, c.aprUnavailable], [c.effectiveAnnualRate, c.effectiveAnnualRateUnavailable]] as const) {
+    for (const [rate, reason] of [
+      [c.apr, c.aprUnavailable],
+      [c.effectiveAnnualRate, c.effectiveAnnualRateUnavailable],
+    ] as const) {
       if (rate === null) expect(reason === "not-paid-off" || reason === "no-rate-in-solver-range").toBe(true);
       else expect(rate.isFinite() && reason === null).toBe(true);
     }

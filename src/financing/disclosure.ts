@@ -151,7 +151,14 @@ function keyOfIndex(i: number): string {
 export function disclosure(offer: FinancingProduct, historicalSales: FinancingSalesSeries, options: DisclosureOptions): FinancingDisclosure {
   const product = readProduct(offer, FN, "offer");
   if (product.kind === "term-loan") {
-    rangeError(FN, "offer.kind", ErrorCode.OUT_OF_RANGE, "must be a sales-based product (a fixed-instalment loan is a closed-end transaction, § 910)", product.kind, "\"sales-based-advance\" or \"revenue-share-loan\"");
+    rangeError(
+      FN,
+      "offer.kind",
+      ErrorCode.OUT_OF_RANGE,
+      "must be a sales-based product (a fixed-instalment loan is a closed-end transaction, § 910)",
+      product.kind,
+      '"sales-based-advance" or "revenue-share-loan"',
+    );
   }
   const o = toOptions(options, FN, "options", ["method", "months", "offerDate", "excludeMonths"], false);
   toOption(o["method"], FN, "options.method", ["historical"] as const);
@@ -163,7 +170,7 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
   if (o["excludeMonths"] !== undefined) {
     const list = toDenseArray<unknown>(o["excludeMonths"], FN, "options.excludeMonths", { maxLength: MAX_EXCLUDED_MONTHS });
     list.forEach((m, i) => {
-      if (typeof m !== "string" || !ISO_MONTH.test(m)) rangeError(FN, `options.excludeMonths[${i}]`, ErrorCode.INVALID_DATE, "must be a month \"YYYY-MM\"", m, "\"YYYY-MM\"");
+      if (typeof m !== "string" || !ISO_MONTH.test(m)) rangeError(FN, `options.excludeMonths[${i}]`, ErrorCode.INVALID_DATE, 'must be a month "YYYY-MM"', m, '"YYYY-MM"');
       excluded.add(m);
     });
   }

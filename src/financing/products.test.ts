@@ -84,7 +84,7 @@ describe("termLoan", () => {
     expect(principalSum.toString()).toBe("12000");
     expect(l.instalments[11]!.remainingPrincipal.amount.toString()).toBe("0");
   });
-  it("schedules every 14 days with schedule \"biweek\"", () => {
+  it('schedules every 14 days with schedule "biweek"', () => {
     const l = termLoan({ principal: usd("2600"), annualRate: 0, termMonths: 6, startDate: "2024-01-01", schedule: "biweek" });
     expect(l.instalments).toHaveLength(13);
     expect(l.instalments[0]!.dueDate.toISOString()).toBe("2024-01-15T00:00:00.000Z");
@@ -96,7 +96,7 @@ describe("termLoan", () => {
     expect(codeOf(() => termLoan({ principal: usd("1000"), annualRate: "-0.1", termMonths: 3, startDate: "2024-01-01" }))).toBe("OUT_OF_RANGE");
     expect(codeOf(() => termLoan({ principal: usd("1000"), annualRate: "0.1", termMonths: 3, startDate: "2024-01-01", schedule: "weekly" as never }))).toBe("UNKNOWN_OPTION");
   });
-  it("defaults to schedule \"month\" and reports it", () => {
+  it('defaults to schedule "month" and reports it', () => {
     const l = termLoan({ principal: usd("1200"), annualRate: 0, termMonths: 3, startDate: "2024-01-15" });
     expect(l.schedule).toBe("month");
     expect(termLoan({ principal: usd("1200"), annualRate: 0, termMonths: 3, startDate: "2024-01-15", schedule: "month" }).instalments.map((i) => i.dueDate.toISOString())).toEqual(

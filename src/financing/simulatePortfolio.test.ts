@@ -11,7 +11,7 @@ function daily(n: number, amount: string, currency = "USD") {
 
 describe("simulatePortfolio", () => {
   const product = salesBasedAdvance({ principal: money("1000", "USD"), fee: 100, holdbackRate: "0.1" });
-  it("collects by \"week\" and rejects 0.1.0's \"weekly\" with the new word (#10)", () => {
+  it('collects by "week" and rejects 0.1.0\'s "weekly" with the new word (#10)', () => {
     const loans = [{ id: "a", sellerId: "s1", product }];
     const bySeller = { s1: daily(200, "100") };
     // $10/day collected on Sundays: 2024-01-07 is the first Sunday after the 2 January start.
@@ -68,9 +68,25 @@ describe("simulatePortfolio", () => {
   });
   it("rejects bad inputs", () => {
     expect(() => simulatePortfolio([], {})).toThrow(ValidationError);
-    expect(() => simulatePortfolio([{ id: "a", sellerId: "s", product }, { id: "a", sellerId: "s", product }], { s: daily(2, "1") })).toThrow(/unique/);
+    expect(() =>
+      simulatePortfolio(
+        [
+          { id: "a", sellerId: "s", product },
+          { id: "a", sellerId: "s", product },
+        ],
+        { s: daily(2, "1") },
+      ),
+    ).toThrow(/unique/);
     expect(() => simulatePortfolio([{ id: "a", sellerId: "x", product }], { s: daily(2, "1") })).toThrow(/missing/);
     const eur = salesBasedAdvance({ principal: money("1000", "EUR"), fee: 0, holdbackRate: "0.1" });
-    expect(() => simulatePortfolio([{ id: "a", sellerId: "s", product }, { id: "b", sellerId: "e", product: eur }], { s: daily(2, "1"), e: daily(2, "1", "EUR") })).toThrow(CurrencyMismatchError);
+    expect(() =>
+      simulatePortfolio(
+        [
+          { id: "a", sellerId: "s", product },
+          { id: "b", sellerId: "e", product: eur },
+        ],
+        { s: daily(2, "1"), e: daily(2, "1", "EUR") },
+      ),
+    ).toThrow(CurrencyMismatchError);
   });
 });

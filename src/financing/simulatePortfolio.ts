@@ -192,7 +192,11 @@ export function simulatePortfolio(
     if (ids.has(id)) rangeError(FN, `loans[${i}].id`, ErrorCode.DUPLICATE, "must be unique", id, "unique loan ids");
     ids.add(id);
     const sellerId = toNonEmptyString(loan["sellerId"], FN, `loans[${i}].sellerId`);
-    const sales = isMap ? (salesBySeller as ReadonlyMap<string, FinancingSalesSeries>).get(sellerId) : Object.hasOwn(salesBySeller, sellerId) ? (salesBySeller as Readonly<Record<string, FinancingSalesSeries>>)[sellerId] : undefined;
+    const sales = isMap
+      ? (salesBySeller as ReadonlyMap<string, FinancingSalesSeries>).get(sellerId)
+      : Object.hasOwn(salesBySeller, sellerId)
+        ? (salesBySeller as Readonly<Record<string, FinancingSalesSeries>>)[sellerId]
+        : undefined;
     if (sales === undefined) rangeError(FN, `salesBySeller["${sellerId}"]`, ErrorCode.MISSING_VALUE, "is missing", undefined, "a sales series for every seller with a loan");
     const runOptions: Record<string, unknown> = { granularity: o["granularity"], rounding: o["rounding"] };
     if (loan["fundedOn"] !== undefined) runOptions["fundedOn"] = loan["fundedOn"];

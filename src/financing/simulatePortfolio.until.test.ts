@@ -47,7 +47,14 @@ describe("simulatePortfolio with until: implied funding dates (audit regressions
   });
   it("reads a term loan's start date, given as a plain-data string, as its funding date", () => {
     const loan = { kind: "term-loan", startDate: "2024-06-01" } as unknown as typeof product;
-    const p = simulatePortfolio([{ id: "a", sellerId: "s1", product }, { id: "b", sellerId: "s1", product: loan }], { s1: from("2024-01-01") }, { until: "2024-03-01" });
+    const p = simulatePortfolio(
+      [
+        { id: "a", sellerId: "s1", product },
+        { id: "b", sellerId: "s1", product: loan },
+      ],
+      { s1: from("2024-01-01") },
+      { until: "2024-03-01" },
+    );
     expect(p.notYetFunded).toBe(1);
     expect(p.loanCount).toBe(1);
   });

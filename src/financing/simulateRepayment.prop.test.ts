@@ -6,8 +6,7 @@ import { salesBasedAdvance } from "./salesBasedAdvance.js";
 import { simulateRepayment } from "./simulateRepayment.js";
 
 const cents = (n: number) => fromMinorUnits(n, "USD");
-const series = (amounts: readonly number[]) =>
-  amounts.map((c, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: cents(c) }));
+const series = (amounts: readonly number[]) => amounts.map((c, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: cents(c) }));
 
 const advanceArb = fc.record({
   principal: fc.integer({ min: 100, max: 10_000_000 }),
@@ -68,17 +67,14 @@ describe("simulateRepayment properties", () => {
     expect(r.summary.totalPaid.amount.eq(p.totalRepayment.amount)).toBe(true);
   });
 
-  test.prop([advanceArb, fc.integer({ min: 100, max: 100_000 }), fc.integer({ min: 1, max: 100_000 })])(
-    "higher sales never lengthen the term",
-    (a, low, extra) => {
-      const p = build({ ...a, minimum: undefined });
-      const n = 1500;
-      const rLow = simulateRepayment(p, series(Array.from({ length: n }, () => low)), { fundedOn: "2024-01-01" });
-      const rHigh = simulateRepayment(p, series(Array.from({ length: n }, () => low + extra)), { fundedOn: "2024-01-01" });
-      if (rLow.summary.paidOff) {
-        expect(rHigh.summary.paidOff).toBe(true);
-        expect(rHigh.summary.daysToPayoff!).toBeLessThanOrEqual(rLow.summary.daysToPayoff!);
-      }
-    },
-  );
+  test.prop([advanceArb, fc.integer({ min: 100, max: 100_000 }), fc.integer({ min: 1, max: 100_000 })])("higher sales never lengthen the term", (a, low, extra) => {
+    const p = build({ ...a, minimum: undefined });
+    const n = 1500;
+    const rLow = simulateRepayment(p, series(Array.from({ length: n }, () => low)), { fundedOn: "2024-01-01" });
+    const rHigh = simulateRepayment(p, series(Array.from({ length: n }, () => low + extra)), { fundedOn: "2024-01-01" });
+    if (rLow.summary.paidOff) {
+      expect(rHigh.summary.paidOff).toBe(true);
+      expect(rHigh.summary.daysToPayoff!).toBeLessThanOrEqual(rLow.summary.daysToPayoff!);
+    }
+  });
 });

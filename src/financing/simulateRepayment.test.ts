@@ -127,7 +127,7 @@ describe("simulateRepayment", () => {
   });
 
   describe("granularity", () => {
-    it("collects each \"week\" on Sundays and each \"month\" at month end", () => {
+    it('collects each "week" on Sundays and each "month" at month end', () => {
       const advance = salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1" });
       const sales = daily("2024-01-01", 31, "100"); // Monday 1 January 2024
       const weekly = simulateRepayment(advance, sales, { granularity: "week", fundedOn: "2023-12-31" });
@@ -139,7 +139,7 @@ describe("simulateRepayment", () => {
       expect(monthly.rows[0]!.date.toISOString()).toBe("2024-01-31T00:00:00.000Z");
       expect(monthly.rows[0]!.holdback.amount.toString()).toBe("310");
     });
-    it("collects each \"day\" by default", () => {
+    it('collects each "day" by default', () => {
       const advance = salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1" });
       const sales = daily("2024-01-01", 31, "100");
       const byDefault = simulateRepayment(advance, sales, { fundedOn: "2023-12-31" });
@@ -263,7 +263,15 @@ describe("simulateRepayment", () => {
   describe("hostile inputs", () => {
     const advance = salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1" });
     it.each([
-      ["unsorted dates", [{ date: "2024-01-03", amount: usd(1) }, { date: "2024-01-02", amount: usd(1) }], ValidationError, "INVALID_DATE_ORDER"],
+      [
+        "unsorted dates",
+        [
+          { date: "2024-01-03", amount: usd(1) },
+          { date: "2024-01-02", amount: usd(1) },
+        ],
+        ValidationError,
+        "INVALID_DATE_ORDER",
+      ],
       ["Invalid Date", [{ date: new Date(Number.NaN), amount: usd(1) }], ValidationError, "INVALID_DATE"],
       ["a non-date string", [{ date: "abc", amount: usd(1) }], ValidationError, "INVALID_DATE"],
       ["a null sale", [null], ValidationTypeError, "MISSING_VALUE"],

@@ -35,13 +35,13 @@ describe("#11: tampered products and results", () => {
     expect(failure(() => simulateRepayment({ ...advance, totalRepayment: Number.NEGATIVE_INFINITY } as never, sales, { fundedOn: "2024-01-01" }))).toBe(
       `simulateRepayment ${ErrorCode.INVALID_NUMBER} product.totalRepayment`,
     );
-    expect(failure(() => disclosure({ ...advance, totalRepayment: { amount: new Decimal(Number.POSITIVE_INFINITY), currency: "USD" } } as never, sales, { method: "historical", months: 6, offerDate: "2024-10-01" }))).toBe(
-      `disclosure ${ErrorCode.INVALID_NUMBER} offer.totalRepayment.amount`,
-    );
+    expect(
+      failure(() => disclosure({ ...advance, totalRepayment: { amount: new Decimal(Number.POSITIVE_INFINITY), currency: "USD" } } as never, sales, { method: "historical", months: 6, offerDate: "2024-10-01" })),
+    ).toBe(`disclosure ${ErrorCode.INVALID_NUMBER} offer.totalRepayment.amount`);
     const loan = (id: string, product: unknown) => ({ id, sellerId: "s1", product, fundedOn: "2024-01-01" });
-    expect(failure(() => simulatePortfolio([loan("a", { ...advance, totalRepayment: { amount: new Decimal(11500), currency: Number.POSITIVE_INFINITY } })] as never, { s1: sales }, { until: "2024-12-31" }))).toMatch(
-      new RegExp(`^simulatePortfolio ${ErrorCode.INVALID_NUMBER} (loans\\[0\\]\\.)?product\\.totalRepayment\\.currency$`),
-    );
+    expect(
+      failure(() => simulatePortfolio([loan("a", { ...advance, totalRepayment: { amount: new Decimal(11500), currency: Number.POSITIVE_INFINITY } })] as never, { s1: sales }, { until: "2024-12-31" })),
+    ).toMatch(new RegExp(`^simulatePortfolio ${ErrorCode.INVALID_NUMBER} (loans\\[0\\]\\.)?product\\.totalRepayment\\.currency$`));
     // The copy with valid fields is still accepted (derived fields are recomputed).
     expect(simulateRepayment({ ...advance }, sales, { fundedOn: "2024-01-01" }).summary.paidOff).toBe(true);
   });
@@ -50,9 +50,7 @@ describe("#11: tampered products and results", () => {
     const r = simulateRepayment(advance, sales, { fundedOn: "2024-01-01" });
     expect(costOfFinancing({ ...r }, { unitPeriod: "month" }).financeCharge.amount.toString()).toBe("1500");
     expect(failure(() => costOfFinancing({ ...r, product: Number.NaN } as never))).toBe(`costOfFinancing ${ErrorCode.INVALID_NUMBER} result.product`);
-    expect(failure(() => costOfFinancing({ ...r, summary: { ...r.summary, totalHoldback: new Date(Number.NaN) } } as never))).toBe(
-      `costOfFinancing ${ErrorCode.INVALID_DATE} result.summary.totalHoldback`,
-    );
+    expect(failure(() => costOfFinancing({ ...r, summary: { ...r.summary, totalHoldback: new Date(Number.NaN) } } as never))).toBe(`costOfFinancing ${ErrorCode.INVALID_DATE} result.summary.totalHoldback`);
     const rows = [...r.rows];
     rows[0] = { ...rows[0]!, topUp: { amount: new Decimal(0), currency: new Decimal(Number.NaN) } } as never;
     expect(failure(() => costOfFinancing({ ...r, rows } as never))).toBe(`costOfFinancing ${ErrorCode.INVALID_NUMBER} result.rows[0].topUp.currency`);

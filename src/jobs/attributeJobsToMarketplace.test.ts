@@ -20,7 +20,10 @@ describe("attributeJobsToMarketplace", () => {
     ]);
     expect(r.jobs.toString()).toBe("7");
     expect(r.employees.toString()).toBe("14");
-    expect(r.sellers.map((s) => [s.id, s.jobs.toString()])).toEqual([["a", "6"], ["b", "1"]]);
+    expect(r.sellers.map((s) => [s.id, s.jobs.toString()])).toEqual([
+      ["a", "6"],
+      ["b", "1"],
+    ]);
   });
 
   it("accepts Money sales in one currency and returns 0 for no sellers", () => {
@@ -41,9 +44,9 @@ describe("attributeJobsToMarketplace", () => {
     it("rejects a non-array, a non-object seller and mixed currencies", () => {
       expect(() => attributeJobsToMarketplace(null as never)).toThrow(ValidationTypeError);
       expect(() => attributeJobsToMarketplace([42] as never)).toThrow(ValidationTypeError);
-      expect(() =>
-        attributeJobsToMarketplace([{ employees: 1, marketplaceSales: { amount: "1", currency: "USD" } as never, totalSales: { amount: "2", currency: "EUR" } as never }]),
-      ).toThrow(CurrencyMismatchError);
+      expect(() => attributeJobsToMarketplace([{ employees: 1, marketplaceSales: { amount: "1", currency: "USD" } as never, totalSales: { amount: "2", currency: "EUR" } as never }])).toThrow(
+        CurrencyMismatchError,
+      );
     });
   });
 });

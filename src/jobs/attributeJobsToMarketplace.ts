@@ -110,7 +110,14 @@ export function attributeJobsToMarketplace(sellers: readonly MarketplaceSellerEm
     const hasShare = s["marketplaceShare"] !== undefined;
     const hasSales = s["marketplaceSales"] !== undefined || s["totalSales"] !== undefined;
     if (hasShare === hasSales) {
-      rangeError(FN, p, hasShare ? ErrorCode.CONFLICTING_OPTIONS : ErrorCode.UNKNOWN_OPTION, "must give either marketplaceShare or marketplaceSales with totalSales", raw, "marketplaceShare (0–1), or marketplaceSales and totalSales");
+      rangeError(
+        FN,
+        p,
+        hasShare ? ErrorCode.CONFLICTING_OPTIONS : ErrorCode.UNKNOWN_OPTION,
+        "must give either marketplaceShare or marketplaceSales with totalSales",
+        raw,
+        "marketplaceShare (0–1), or marketplaceSales and totalSales",
+      );
     }
     let share: Decimal;
     if (hasShare) {

@@ -22,7 +22,11 @@ describe("directJobs properties", () => {
 });
 
 const pos = fc.integer({ min: 1, max: 1_000_000 });
-const rangeOf = (arb: fc.Arbitrary<number>) => fc.tuple(arb, arb, arb).map((t) => t.sort((a, b) => a - b)).map(([low, central, high]) => ({ low, central, high }));
+const rangeOf = (arb: fc.Arbitrary<number>) =>
+  fc
+    .tuple(arb, arb, arb)
+    .map((t) => t.sort((a, b) => a - b))
+    .map(([low, central, high]) => ({ low, central, high }));
 
 describe("estimateJobs properties", () => {
   test.prop([rangeOf(pos), rangeOf(pos), rangeOf(fc.integer({ min: 1, max: 5 }))])("low ≤ central ≤ high, and the low and high bound every one-at-a-time value", (sales, rpe, k) => {

@@ -65,10 +65,7 @@ function isFigure(value: unknown): value is ReceiptsPerEmployeeFigure {
  * @category Jobs
  * @since 0.1.0
  */
-export function directJobs(
-  sales: AmountInput,
-  revenuePerEmployee: AmountInput | Pick<ReceiptsPerEmployeeFigure, "receiptsPerEmployee"> | ReceiptsPerEmployeeFigure,
-): DirectJobsResult {
+export function directJobs(sales: AmountInput, revenuePerEmployee: AmountInput | Pick<ReceiptsPerEmployeeFigure, "receiptsPerEmployee"> | ReceiptsPerEmployeeFigure): DirectJobsResult {
   const s = toJobsAmount(sales, FN, "sales");
   assertNonNegative(s.amount, FN, "sales", sales);
   let r: JobsAmount;

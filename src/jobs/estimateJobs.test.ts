@@ -71,9 +71,7 @@ describe("estimateJobs", () => {
       expect(code(() => estimateJobs({ sales: { low: 1, central: Number.NaN, high: 2 }, revenuePerEmployee: 1 }))).toBe(ErrorCode.INVALID_NUMBER);
     });
     it("rejects mixed currencies", () => {
-      expect(() =>
-        estimateJobs({ sales: { amount: "1", currency: "USD" } as never, revenuePerEmployee: { amount: "1", currency: "EUR" } as never }),
-      ).toThrow(CurrencyMismatchError);
+      expect(() => estimateJobs({ sales: { amount: "1", currency: "USD" } as never, revenuePerEmployee: { amount: "1", currency: "EUR" } as never })).toThrow(CurrencyMismatchError);
     });
   });
 });

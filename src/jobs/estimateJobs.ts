@@ -91,12 +91,7 @@ function isRange(value: unknown): value is JobsRangeInput<unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && ("low" in value || "central" in value || "high" in value);
 }
 
-function readRange(
-  value: unknown,
-  name: JobsAssumption["name"],
-  check: (d: Decimal) => string | null,
-  allowed: string,
-): { range: [Decimal, Decimal, Decimal]; amounts: JobsAmount[] } {
+function readRange(value: unknown, name: JobsAssumption["name"], check: (d: Decimal) => string | null, allowed: string): { range: [Decimal, Decimal, Decimal]; amounts: JobsAmount[] } {
   if (isRange(value)) toOptions(value, FN, name, ["low", "central", "high"], false);
   const points: unknown[] = isRange(value) ? [value.low, value.central, value.high] : [value, value, value];
   const labels = isRange(value) ? [`${name}.low`, `${name}.central`, `${name}.high`] : [name, name, name];
@@ -178,7 +173,14 @@ export function estimateJobs(options: EstimateJobsOptions): JobsEstimate {
   const hasRatio = o["revenuePerEmployee"] !== undefined;
   const hasMultiplier = o["jobsPerMillion"] !== undefined;
   if (hasRatio === hasMultiplier) {
-    rangeError(FN, "options", hasRatio ? ErrorCode.CONFLICTING_OPTIONS : ErrorCode.UNKNOWN_OPTION, "must give exactly one of revenuePerEmployee and jobsPerMillion", options, "either revenuePerEmployee (ratio method) or jobsPerMillion (multiplier method)");
+    rangeError(
+      FN,
+      "options",
+      hasRatio ? ErrorCode.CONFLICTING_OPTIONS : ErrorCode.UNKNOWN_OPTION,
+      "must give exactly one of revenuePerEmployee and jobsPerMillion",
+      options,
+      "either revenuePerEmployee (ratio method) or jobsPerMillion (multiplier method)",
+    );
   }
   if (hasMultiplier && o["jobsPerDirectJob"] !== undefined) {
     rangeError(FN, "jobsPerDirectJob", ErrorCode.CONFLICTING_OPTIONS, "is only used with revenuePerEmployee", o["jobsPerDirectJob"], "undefined with jobsPerMillion");
@@ -197,10 +199,21 @@ export function estimateJobs(options: EstimateJobsOptions): JobsEstimate {
   if (hasRatio) add("jobsPerDirectJob", "total jobs per direct job", 1, o["jobsPerDirectJob"] ?? 1, atLeastOne, "a number ≥ 1");
   else add("jobsPerMillion", "jobs per 1,000,000 currency units", 1, o["jobsPerMillion"], nonNegative, "a number ≥ 0");
   const moneyFactors = factors.filter((f) => f.name === "sales" || f.name === "revenuePerEmployee");
-  const currency = commonCurrency(FN, moneyFactors.flatMap((f) => f.amounts)) ?? null;
+  const currency =
+    commonCurrency(
+      FN,
+      moneyFactors.flatMap((f) => f.amounts),
+    ) ?? null;
   for (const f of factors) {
     if (f.name !== "sales" && f.name !== "revenuePerEmployee" && f.amounts.some((a) => a.currency !== undefined)) {
-      rangeError(FN, f.name, ErrorCode.OUT_OF_RANGE, "must be a plain number, not a Money", f.amounts.find((a) => a.currency !== undefined), "a Decimal, numeric string or finite number");
+      rangeError(
+        FN,
+        f.name,
+        ErrorCode.OUT_OF_RANGE,
+        "must be a plain number, not a Money",
+        f.amounts.find((a) => a.currency !== undefined),
+        "a Decimal, numeric string or finite number",
+      );
     }
   }
   const scale = hasRatio ? new Decimal(1) : new Decimal(1).div(MILLION);
@@ -236,8 +249,6 @@ export function estimateJobs(options: EstimateJobsOptions): JobsEstimate {
     direct,
     currency,
     assumptions: Object.freeze(assumptions),
-    formula: hasRatio
-      ? "jobs = sales × share ÷ revenuePerEmployee × jobsPerDirectJob"
-      : "jobs = sales × share ÷ 1,000,000 × jobsPerMillion",
+    formula: hasRatio ? "jobs = sales × share ÷ revenuePerEmployee × jobsPerDirectJob" : "jobs = sales × share ÷ 1,000,000 × jobsPerMillion",
   });
 }

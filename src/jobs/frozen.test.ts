@@ -33,13 +33,26 @@ describe("jobs results are frozen all the way down", () => {
   });
 
   it("leontiefInverse returns frozen rows", () => {
-    const L = leontiefInverse(deepFreeze([[0.15, 0.25], [0.2, 0.05]]));
+    const L = leontiefInverse(
+      deepFreeze([
+        [0.15, 0.25],
+        [0.2, 0.05],
+      ]),
+    );
     expect(unfrozenPaths(L)).toEqual([]);
     expect(Object.isFrozen(L[0])).toBe(true);
   });
 
   it("inputOutputImpact, with and without households", () => {
-    const base = { technicalCoefficients: [[0.15, 0.25], [0.2, 0.05]], employmentPerOutput: [10, 5], finalDemandChange: [100, 0], sectorNames: ["a", "b"] };
+    const base = {
+      technicalCoefficients: [
+        [0.15, 0.25],
+        [0.2, 0.05],
+      ],
+      employmentPerOutput: [10, 5],
+      finalDemandChange: [100, 0],
+      sectorNames: ["a", "b"],
+    };
     expect(unfrozenPaths(inputOutputImpact(deepFreeze(base)))).toEqual([]);
     const closed = inputOutputImpact(deepFreeze({ ...base, households: { laborIncome: [0.3, 0.2], consumption: [0.4, 0.3] } }));
     expect(closed.householdsEndogenous).toBe(true);

@@ -34,16 +34,57 @@ const rows: readonly (readonly [string, () => unknown, Ctor, string])[] = [
   ["jobsFromMultiplier 'abc' multiplier", () => jobsFromMultiplier({ output: 1, jobsPerMillion: "abc", type: "type-I" }), ValidationError, ErrorCode.INVALID_NUMBER],
   ["jobsFromMultiplier null type", () => jobsFromMultiplier({ output: 1, jobsPerMillion: 1, type: null } as never), ValidationTypeError, ErrorCode.INVALID_TYPE],
   ["jobsFromMultiplier null options", () => jobsFromMultiplier(null as never), ValidationTypeError, ErrorCode.MISSING_VALUE],
-  ["leontiefInverse NaN entry", () => leontiefInverse([[Number.NaN, 0], [0, 0]]), ValidationError, ErrorCode.INVALID_NUMBER],
-  ["leontiefInverse Infinity entry", () => leontiefInverse([[0, Number.POSITIVE_INFINITY], [0, 0]]), ValidationError, ErrorCode.INVALID_NUMBER],
+  [
+    "leontiefInverse NaN entry",
+    () =>
+      leontiefInverse([
+        [Number.NaN, 0],
+        [0, 0],
+      ]),
+    ValidationError,
+    ErrorCode.INVALID_NUMBER,
+  ],
+  [
+    "leontiefInverse Infinity entry",
+    () =>
+      leontiefInverse([
+        [0, Number.POSITIVE_INFINITY],
+        [0, 0],
+      ]),
+    ValidationError,
+    ErrorCode.INVALID_NUMBER,
+  ],
   ["leontiefInverse 'abc' entry", () => leontiefInverse([["abc"]] as never), ValidationError, ErrorCode.INVALID_NUMBER],
   ["leontiefInverse null", () => leontiefInverse(null as never), ValidationTypeError, ErrorCode.MISSING_VALUE] /* #11: a null or missing array is MISSING_VALUE, as ErrorCode documents (shared toArray) */,
   ["leontiefInverse null entry", () => leontiefInverse([[null]] as never), ValidationTypeError, ErrorCode.MISSING_VALUE],
-  ["leontiefInverse non-square", () => leontiefInverse([[0.1, 0.1, 0.1], [0.1, 0.1, 0.1]]), ValidationError, ErrorCode.DIMENSION_MISMATCH],
-  ["leontiefInverse column sum ≥ 1", () => leontiefInverse([[0.9, 0], [0.1, 0]]), ValidationError, ErrorCode.NOT_PRODUCTIVE],
+  [
+    "leontiefInverse non-square",
+    () =>
+      leontiefInverse([
+        [0.1, 0.1, 0.1],
+        [0.1, 0.1, 0.1],
+      ]),
+    ValidationError,
+    ErrorCode.DIMENSION_MISMATCH,
+  ],
+  [
+    "leontiefInverse column sum ≥ 1",
+    () =>
+      leontiefInverse([
+        [0.9, 0],
+        [0.1, 0],
+      ]),
+    ValidationError,
+    ErrorCode.NOT_PRODUCTIVE,
+  ],
   ["leontiefInverse singular", () => leontiefInverse([[1]]), ValidationError, ErrorCode.SINGULAR_MATRIX],
   ["inputOutputImpact NaN demand", io({ finalDemandChange: [Number.NaN, 1] }), ValidationError, ErrorCode.INVALID_NUMBER],
-  ["inputOutputImpact undefined employment", io({ employmentPerOutput: undefined }), ValidationTypeError, ErrorCode.MISSING_VALUE] /* #11: a null or missing array is MISSING_VALUE, as ErrorCode documents (shared toArray) */,
+  [
+    "inputOutputImpact undefined employment",
+    io({ employmentPerOutput: undefined }),
+    ValidationTypeError,
+    ErrorCode.MISSING_VALUE,
+  ] /* #11: a null or missing array is MISSING_VALUE, as ErrorCode documents (shared toArray) */,
   ["inputOutputImpact mismatched vector", io({ finalDemandChange: [1] }), ValidationError, ErrorCode.DIMENSION_MISMATCH],
   ["inputOutputImpact non-square", io({ technicalCoefficients: [[0.1, 0.1]] }), ValidationError, ErrorCode.DIMENSION_MISMATCH],
   ["inputOutputImpact bad households", io({ households: "abc" }), ValidationTypeError, ErrorCode.INVALID_TYPE],
@@ -54,7 +95,12 @@ const rows: readonly (readonly [string, () => unknown, Ctor, string])[] = [
   ["estimateJobs unknown currency", () => estimateJobs({ sales: { amount: "1", currency: "usd" } as never, revenuePerEmployee: 1 }), ValidationError, ErrorCode.UNKNOWN_CURRENCY],
   ["attributeJobsToMarketplace NaN employees", () => attributeJobsToMarketplace([{ employees: Number.NaN, marketplaceShare: 0.5 }]), ValidationError, ErrorCode.INVALID_NUMBER],
   ["attributeJobsToMarketplace 'abc' share", () => attributeJobsToMarketplace([{ employees: 1, marketplaceShare: "abc" }]), ValidationError, ErrorCode.INVALID_NUMBER],
-  ["attributeJobsToMarketplace undefined", () => attributeJobsToMarketplace(undefined as never), ValidationTypeError, ErrorCode.MISSING_VALUE] /* #11: a null or missing array is MISSING_VALUE, as ErrorCode documents (shared toArray) */,
+  [
+    "attributeJobsToMarketplace undefined",
+    () => attributeJobsToMarketplace(undefined as never),
+    ValidationTypeError,
+    ErrorCode.MISSING_VALUE,
+  ] /* #11: a null or missing array is MISSING_VALUE, as ErrorCode documents (shared toArray) */,
 ];
 
 describe("jobs hostile inputs", () => {

@@ -65,11 +65,15 @@ describe("inputOutputImpact", () => {
     it("throws DIMENSION_MISMATCH for vectors of the wrong length", () => {
       expect(code(() => inputOutputImpact({ technicalCoefficients: A, employmentPerOutput: [1], finalDemandChange: [1, 1] }))).toBe(ErrorCode.DIMENSION_MISMATCH);
       expect(code(() => inputOutputImpact({ technicalCoefficients: A, employmentPerOutput: [1, 1], finalDemandChange: [1, 1, 1] }))).toBe(ErrorCode.DIMENSION_MISMATCH);
-      expect(code(() => inputOutputImpact({ technicalCoefficients: A, employmentPerOutput: [1, 1], finalDemandChange: [1, 1], households: { laborIncome: [0.1], consumption: [0.1, 0.1] } }))).toBe(ErrorCode.DIMENSION_MISMATCH);
+      expect(code(() => inputOutputImpact({ technicalCoefficients: A, employmentPerOutput: [1, 1], finalDemandChange: [1, 1], households: { laborIncome: [0.1], consumption: [0.1, 0.1] } }))).toBe(
+        ErrorCode.DIMENSION_MISMATCH,
+      );
       expect(code(() => inputOutputImpact({ technicalCoefficients: A, employmentPerOutput: [1, 1], finalDemandChange: [1, 1], sectorNames: ["a"] }))).toBe(ErrorCode.DIMENSION_MISMATCH);
     });
     it("throws NOT_PRODUCTIVE when the household row pushes a column sum to 1", () => {
-      expect(code(() => inputOutputImpact({ technicalCoefficients: A, employmentPerOutput: [1, 1], finalDemandChange: [1, 1], households: { laborIncome: [0.65, 0.1], consumption: [0.1, 0.1] } }))).toBe(ErrorCode.NOT_PRODUCTIVE);
+      expect(code(() => inputOutputImpact({ technicalCoefficients: A, employmentPerOutput: [1, 1], finalDemandChange: [1, 1], households: { laborIncome: [0.65, 0.1], consumption: [0.1, 0.1] } }))).toBe(
+        ErrorCode.NOT_PRODUCTIVE,
+      );
     });
     it("throws OUT_OF_RANGE for negative employment coefficients", () => {
       const e = (() => {

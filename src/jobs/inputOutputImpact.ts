@@ -1,12 +1,4 @@
-import {
-  checkedLeontiefInverse,
-  JOBS_DEFAULT_TOLERANCE,
-  matVec,
-  toSquareMatrix,
-  toVector,
-  assertNonNegativeVector,
-  type JobsSquareMatrix,
-} from "./_lib/matrix.js";
+import { checkedLeontiefInverse, JOBS_DEFAULT_TOLERANCE, matVec, toSquareMatrix, toVector, assertNonNegativeVector, type JobsSquareMatrix } from "./_lib/matrix.js";
 import { toDecimalInRange, toFiniteNumber, toNonEmptyString } from "../_lib/validate.js";
 import { finiteNumbers, toDenseArray, toOptions } from "./_lib/validate.js";
 import type { JobsEffects } from "./types.js";
@@ -155,7 +147,13 @@ export function inputOutputImpact(options: InputOutputImpactOptions): InputOutpu
   let names: readonly string[] | null = null;
   if (o["sectorNames"] !== undefined) {
     const raw = toDenseArray<unknown>(o["sectorNames"], FN, "sectorNames", { maxLength: n + 1 });
-    if (raw.length !== n) toVector(raw.map(() => 0), FN, "sectorNames", n);
+    if (raw.length !== n)
+      toVector(
+        raw.map(() => 0),
+        FN,
+        "sectorNames",
+        n,
+      );
     names = raw.map((v, i) => toNonEmptyString(v, FN, `sectorNames[${i}]`));
   }
   const l = checkedLeontiefInverse(a, tolerance, FN, "technicalCoefficients");
@@ -184,7 +182,12 @@ export function inputOutputImpact(options: InputOutputImpactOptions): InputOutpu
   finiteNumbers(induced, FN, "finalDemandChange");
   if (householdIncome !== null) finiteNumbers([householdIncome], FN, "finalDemandChange");
   const sectors: InputOutputSectorImpact[] = [];
-  let od = 0, oi = 0, ou = 0, jd = 0, ji = 0, ju = 0;
+  let od = 0,
+    oi = 0,
+    ou = 0,
+    jd = 0,
+    ji = 0,
+    ju = 0;
   for (let i = 0; i < n; i++) {
     const dOut = f[i] as number;
     const iOut = (x[i] as number) - dOut;
@@ -192,8 +195,12 @@ export function inputOutputImpact(options: InputOutputImpactOptions): InputOutpu
     const ei = e[i] as number;
     const output = effects(dOut, iOut, uOut);
     const jobs = effects(ei * dOut, ei * iOut, ei * uOut);
-    od += dOut; oi += iOut; ou += uOut;
-    jd += jobs.direct; ji += jobs.indirect; ju += jobs.induced;
+    od += dOut;
+    oi += iOut;
+    ou += uOut;
+    jd += jobs.direct;
+    ji += jobs.indirect;
+    ju += jobs.induced;
     sectors.push(Object.freeze({ index: i, name: names ? (names[i] as string) : null, output, jobs }));
   }
   finiteNumbers([od, oi, ou, jd, ji, ju, od + oi + ou, jd + ji + ju], FN, "finalDemandChange");

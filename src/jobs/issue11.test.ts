@@ -1,3 +1,4 @@
+/* eslint-disable no-sparse-arrays -- this file tests arrays with holes on purpose (#11) */
 /** Regression tests of issue #11 (hostile input) for the jobs module. */
 import { describe, expect, it } from "vitest";
 import { ErrorCode, isMarketplaceEconomicsError } from "../errors.js";
@@ -44,29 +45,71 @@ describe("#11: no NaN or Infinity from any jobs function", () => {
     }
   });
   it("inputOutputImpact with huge final demand is a typed error, not Infinity", () => {
-    const call = () => inputOutputImpact({ technicalCoefficients: [[0.5, 0.4], [0.4, 0.5]], employmentPerOutput: [1e300, 1], finalDemandChange: [1e308, 1e308] });
+    const call = () =>
+      inputOutputImpact({
+        technicalCoefficients: [
+          [0.5, 0.4],
+          [0.4, 0.5],
+        ],
+        employmentPerOutput: [1e300, 1],
+        finalDemandChange: [1e308, 1e308],
+      });
     expect(call).toThrow(expect.objectContaining({ fn: "inputOutputImpact", code: ErrorCode.OUT_OF_RANGE }));
     for (const a of edge) finiteOrTyped("inputOutputImpact", () => inputOutputImpact({ technicalCoefficients: [[a as number]], employmentPerOutput: [1e300], finalDemandChange: [1e300] }));
   });
   it("leontiefInverse of singular and near-singular matrices throws a typed error", () => {
-    expect(() => leontiefInverse([[1, 0], [0, 0]])).toThrow(expect.objectContaining({ code: ErrorCode.SINGULAR_MATRIX }));
-    expect(() => leontiefInverse([[1e308, 1e308], [1e308, 1e308]])).toThrow(expect.objectContaining({ fn: "leontiefInverse" }));
+    expect(() =>
+      leontiefInverse([
+        [1, 0],
+        [0, 0],
+      ]),
+    ).toThrow(expect.objectContaining({ code: ErrorCode.SINGULAR_MATRIX }));
+    expect(() =>
+      leontiefInverse([
+        [1e308, 1e308],
+        [1e308, 1e308],
+      ]),
+    ).toThrow(expect.objectContaining({ fn: "leontiefInverse" }));
     for (const eps of [1e-15, 1e-16, 1e-17, 1e-300, 5e-324]) {
-      finiteOrTyped("leontiefInverse", () => leontiefInverse([[1 - eps, 0], [0, 0.5]]));
-      finiteOrTyped("leontiefInverse", () => leontiefInverse([[0.5, 0.5 - eps], [0.5, 0.5 - eps]]));
+      finiteOrTyped("leontiefInverse", () =>
+        leontiefInverse([
+          [1 - eps, 0],
+          [0, 0.5],
+        ]),
+      );
+      finiteOrTyped("leontiefInverse", () =>
+        leontiefInverse([
+          [0.5, 0.5 - eps],
+          [0.5, 0.5 - eps],
+        ]),
+      );
     }
   });
 });
 
 describe("#11: holes, non-square matrices, options", () => {
   it("matrices and vectors with holes throw MISSING_VALUE naming the cell", () => {
-    // eslint-disable-next-line no-sparse-arrays
-    expect(() => leontiefInverse([[0.1, , ], [0.1, 0.1]] as never)).toThrow(expect.objectContaining({ code: ErrorCode.MISSING_VALUE, fn: "leontiefInverse" }));
-    // eslint-disable-next-line no-sparse-arrays
+     
+    expect(() =>
+      leontiefInverse([
+        [0.1, ,],
+        [0.1, 0.1],
+      ] as never),
+    ).toThrow(expect.objectContaining({ code: ErrorCode.MISSING_VALUE, fn: "leontiefInverse" }));
+     
     expect(() => leontiefInverse([, [0.1]] as never)).toThrow(expect.objectContaining({ code: ErrorCode.MISSING_VALUE }));
-    // eslint-disable-next-line no-sparse-arrays
-    expect(() => inputOutputImpact({ technicalCoefficients: [[0.1, 0.1], [0.1, 0.1]], employmentPerOutput: [1, , ] as never, finalDemandChange: [1, 1] })).toThrow(expect.objectContaining({ code: ErrorCode.MISSING_VALUE }));
-    // eslint-disable-next-line no-sparse-arrays
+     
+    expect(() =>
+      inputOutputImpact({
+        technicalCoefficients: [
+          [0.1, 0.1],
+          [0.1, 0.1],
+        ],
+        employmentPerOutput: [1, ,] as never,
+        finalDemandChange: [1, 1],
+      }),
+    ).toThrow(expect.objectContaining({ code: ErrorCode.MISSING_VALUE }));
+     
     expect(() => attributeJobsToMarketplace([, { employees: 1, marketplaceShare: 1 }] as never)).toThrow(expect.objectContaining({ code: ErrorCode.MISSING_VALUE, argument: "sellers[0]" }));
   });
   it("non-square matrices throw DIMENSION_MISMATCH", () => {

@@ -11,7 +11,12 @@ describe("jobsFromMultiplier properties", () => {
     const r1 = jobsFromMultiplier({ output, jobsPerMillion: t1 as number, type: "type-I", directJobsPerMillion: d as number });
     expect(r2.total.greaterThanOrEqualTo(r1.total)).toBe(true);
     expect(r1.total.greaterThanOrEqualTo(r1.direct ?? 0)).toBe(true);
-    expect(r2.direct?.plus(r2.indirect ?? 0).plus(r2.induced ?? 0).equals(r2.total)).toBe(true);
+    expect(
+      r2.direct
+        ?.plus(r2.indirect ?? 0)
+        .plus(r2.induced ?? 0)
+        .equals(r2.total),
+    ).toBe(true);
     expect(r2.indirect?.equals(r1.indirect ?? -1)).toBe(true);
     expect([r2.direct, r2.indirect, r2.induced].every((v) => v !== null && !v.isNegative())).toBe(true);
   });

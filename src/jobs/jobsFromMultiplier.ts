@@ -163,7 +163,14 @@ export function jobsFromMultiplier(options: JobsFromMultiplierOptions): JobsFrom
   const directEffectKeys = ["directJobs", "jobsPerDirectJob", "typeIJobsPerDirectJob"].filter((k) => o[k] !== undefined);
   if (finalDemandKeys.length > 0 && directEffectKeys.length > 0) {
     // Mixing the two forms would silently ignore one of them.
-    rangeError(FN, "options", ErrorCode.CONFLICTING_OPTIONS, `mixes the final-demand form (${finalDemandKeys.join(", ")}) with the direct-effect form (${directEffectKeys.join(", ")})`, options, "either { output, jobsPerMillion, … } or { directJobs, jobsPerDirectJob, … }");
+    rangeError(
+      FN,
+      "options",
+      ErrorCode.CONFLICTING_OPTIONS,
+      `mixes the final-demand form (${finalDemandKeys.join(", ")}) with the direct-effect form (${directEffectKeys.join(", ")})`,
+      options,
+      "either { output, jobsPerMillion, … } or { directJobs, jobsPerDirectJob, … }",
+    );
   }
   let total: Decimal;
   let direct: Decimal | null = null;
@@ -177,7 +184,7 @@ export function jobsFromMultiplier(options: JobsFromMultiplierOptions): JobsFrom
     direct = d;
     total = d.times(k);
     if (o["typeIJobsPerDirectJob"] !== undefined) {
-      if (type !== "type-II") rangeError(FN, "typeIJobsPerDirectJob", ErrorCode.CONFLICTING_OPTIONS, "is only meaningful with type \"type-II\"", o["typeIJobsPerDirectJob"], "undefined with type \"type-I\"");
+      if (type !== "type-II") rangeError(FN, "typeIJobsPerDirectJob", ErrorCode.CONFLICTING_OPTIONS, 'is only meaningful with type "type-II"', o["typeIJobsPerDirectJob"], 'undefined with type "type-I"');
       const k1 = toDecimal(o["typeIJobsPerDirectJob"], FN, "typeIJobsPerDirectJob");
       if (k1.lessThan(1)) rangeError(FN, "typeIJobsPerDirectJob", ErrorCode.OUT_OF_RANGE, "must be ≥ 1", o["typeIJobsPerDirectJob"], "a number ≥ 1");
       notAbove(k1, k, "typeIJobsPerDirectJob", "jobsPerDirectJob", o["typeIJobsPerDirectJob"]);
@@ -192,7 +199,7 @@ export function jobsFromMultiplier(options: JobsFromMultiplierOptions): JobsFrom
     total = m.times(k);
     let k1: Decimal | null = null;
     if (o["typeIJobsPerMillion"] !== undefined) {
-      if (type !== "type-II") rangeError(FN, "typeIJobsPerMillion", ErrorCode.CONFLICTING_OPTIONS, "is only meaningful with type \"type-II\"", o["typeIJobsPerMillion"], "undefined with type \"type-I\"");
+      if (type !== "type-II") rangeError(FN, "typeIJobsPerMillion", ErrorCode.CONFLICTING_OPTIONS, 'is only meaningful with type "type-II"', o["typeIJobsPerMillion"], 'undefined with type "type-I"');
       k1 = nonNegative(o["typeIJobsPerMillion"], "typeIJobsPerMillion");
       notAbove(k1, k, "typeIJobsPerMillion", "jobsPerMillion", o["typeIJobsPerMillion"]);
       typeITotal = m.times(k1);

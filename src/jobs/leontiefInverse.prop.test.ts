@@ -35,14 +35,16 @@ describe("leontiefInverse properties", () => {
   });
 
   test.prop([
-    fc.integer({ min: 1, max: 6 }).chain((n) =>
-      fc.tuple(
-        fc.constant(n),
-        productive(n + 1, 0.9),
-        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: n, maxLength: n }),
-        fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: n, maxLength: n }),
+    fc
+      .integer({ min: 1, max: 6 })
+      .chain((n) =>
+        fc.tuple(
+          fc.constant(n),
+          productive(n + 1, 0.9),
+          fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: n, maxLength: n }),
+          fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: n, maxLength: n }),
+        ),
       ),
-    ),
   ])("with final demand ≥ 0: Type II total ≥ Type I total ≥ direct, per sector", ([n, closed, e, f]) => {
     const a = closed.slice(0, n).map((r) => r.slice(0, n));
     const households = { laborIncome: (closed[n] as number[]).slice(0, n), consumption: closed.slice(0, n).map((r) => r[n] as number), householdToHousehold: closed[n]?.[n] as number };

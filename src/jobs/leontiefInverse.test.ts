@@ -62,7 +62,15 @@ describe("leontiefInverse", () => {
   });
 
   it("returns the identity for a zero matrix and 1/(1−a) for a 1×1 matrix", () => {
-    expect(leontiefInverse([[0, 0], [0, 0]])).toEqual([[1, 0], [0, 1]]);
+    expect(
+      leontiefInverse([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
     expect(leontiefInverse([[0.2]])[0]?.[0]).toBeCloseTo(1.25, 15);
   });
 
@@ -75,7 +83,10 @@ describe("leontiefInverse", () => {
   });
 
   it("accepts numeric strings and Decimals as coefficients", () => {
-    const L = leontiefInverse([["0.15", "0.25"], ["0.2", "0.05"]] as never);
+    const L = leontiefInverse([
+      ["0.15", "0.25"],
+      ["0.2", "0.05"],
+    ] as never);
     expect(L[0]?.[0]?.toFixed(3)).toBe("1.254");
   });
 
@@ -85,23 +96,53 @@ describe("leontiefInverse", () => {
       expect(e).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).code).toBe(ErrorCode.DIMENSION_MISMATCH);
       expect((e as ValidationError).argument).toBe("technicalCoefficients[1]");
-      expect((e as Error).message).toMatchInlineSnapshot(`"leontiefInverse: technicalCoefficients[1] must have 2 entries (the matrix must be square), received an array of length 1 (allowed: a row of length 2)"`);
+      expect((e as Error).message).toMatchInlineSnapshot(
+        `"leontiefInverse: technicalCoefficients[1] must have 2 entries (the matrix must be square), received an array of length 1 (allowed: a row of length 2)"`,
+      );
       expect((catchError(() => leontiefInverse([[0.1, 0.2]])) as ValidationError).code).toBe(ErrorCode.DIMENSION_MISMATCH);
     });
 
     it("throws NOT_PRODUCTIVE when a column sums to 1 or more", () => {
-      const e = catchError(() => leontiefInverse([[0.5, 0.1], [0.6, 0.1]]));
+      const e = catchError(() =>
+        leontiefInverse([
+          [0.5, 0.1],
+          [0.6, 0.1],
+        ]),
+      );
       expect((e as ValidationError).code).toBe(ErrorCode.NOT_PRODUCTIVE);
       expect((e as Error).message).toMatch(/^leontiefInverse: technicalCoefficients must be a productive input-output matrix: column 0 sums to 1\.1/);
     });
 
     it("throws SINGULAR_MATRIX when I − A cannot be inverted", () => {
-      expect((catchError(() => leontiefInverse([[1, 0], [0, 0]])) as ValidationError).code).toBe(ErrorCode.SINGULAR_MATRIX);
-      expect((catchError(() => leontiefInverse([[0.5, 0.5], [0.5, 0.5]])) as ValidationError).code).toBe(ErrorCode.SINGULAR_MATRIX);
+      expect(
+        (
+          catchError(() =>
+            leontiefInverse([
+              [1, 0],
+              [0, 0],
+            ]),
+          ) as ValidationError
+        ).code,
+      ).toBe(ErrorCode.SINGULAR_MATRIX);
+      expect(
+        (
+          catchError(() =>
+            leontiefInverse([
+              [0.5, 0.5],
+              [0.5, 0.5],
+            ]),
+          ) as ValidationError
+        ).code,
+      ).toBe(ErrorCode.SINGULAR_MATRIX);
     });
 
     it("throws OUT_OF_RANGE for a negative coefficient", () => {
-      const e = catchError(() => leontiefInverse([[0.1, -0.2], [0.1, 0.1]]));
+      const e = catchError(() =>
+        leontiefInverse([
+          [0.1, -0.2],
+          [0.1, 0.1],
+        ]),
+      );
       expect((e as ValidationError).code).toBe(ErrorCode.OUT_OF_RANGE);
       expect((e as ValidationError).argument).toBe("technicalCoefficients[0][1]");
     });

@@ -65,10 +65,7 @@ const FN = "leontiefInverse";
  * @category Jobs
  * @since 0.1.0
  */
-export function leontiefInverse(
-  technicalCoefficients: readonly (readonly number[])[],
-  options?: LeontiefInverseOptions,
-): readonly (readonly number[])[] {
+export function leontiefInverse(technicalCoefficients: readonly (readonly number[])[], options?: LeontiefInverseOptions): readonly (readonly number[])[] {
   const o = toOptions(options, FN, "options", ["tolerance"], true);
   const tolerance = o["tolerance"] === undefined ? JOBS_DEFAULT_TOLERANCE : toDecimalInRange(o["tolerance"], FN, "tolerance", 0, "0.001", { lowerOpen: true, upperOpen: true }).toNumber();
   const a = toSquareMatrix(technicalCoefficients, FN, "technicalCoefficients");

@@ -37,16 +37,7 @@ const CENSUS_SCOPE =
   "US employer establishments only (nonemployers excluded); employees = paid employees for the pay period including March 12 " +
   "(full- and part-time headcount, not full-time equivalents); sales in nominal dollars of the census year.";
 
-function figure(
-  id: string,
-  naics: string,
-  industry: string,
-  year: number,
-  salesDollars: string,
-  paidEmployees: number,
-  source: string,
-  verification: string,
-): ReceiptsPerEmployeeFigure {
+function figure(id: string, naics: string, industry: string, year: number, salesDollars: string, paidEmployees: number, source: string, verification: string): ReceiptsPerEmployeeFigure {
   const sales = new Decimal(salesDollars);
   return deepFreeze({
     id,
@@ -123,8 +114,7 @@ export const receiptsPerEmployeeTable: Readonly<{
     2002,
     "3056422000000",
     14_647_675,
-    "US Census Bureau, 2002 Economic Census, Economy-Wide Key Statistics (Retail trade, NAICS 44-45 HotReport): " +
-      "sales $3,056,422 million, employees 14,647,675, sales per employee $208,663.",
+    "US Census Bureau, 2002 Economic Census, Economy-Wide Key Statistics (Retail trade, NAICS 44-45 HotReport): " + "sales $3,056,422 million, employees 14,647,675, sales per employee $208,663.",
     "Totals and the published ratio read from an archived copy of the Census HotReport page; the ratio recomputes to $208,662.60.",
   ),
   "retail-44-45-1997": /* @__PURE__ */ figure(

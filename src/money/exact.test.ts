@@ -83,7 +83,7 @@ describe("the amount range (#11)", () => {
   });
 
   it("an amount must be below 1e30 with at most 40 decimal places, also as a result", () => {
-    expect(() => money("1e30", "USD")).toThrowError("money: amount is outside the supported amount range, received \"1e30\" (allowed: an amount with magnitude below 1e30 and at most 40 decimal places)");
+    expect(() => money("1e30", "USD")).toThrowError('money: amount is outside the supported amount range, received "1e30" (allowed: an amount with magnitude below 1e30 and at most 40 decimal places)');
     expect(money("-999999999999999999999999999999.99", "USD").amount.e).toBe(29);
     expect(() => add(money("9e29", "USD"), money("9e29", "USD"))).toThrowError(/add: result \(the sum\) is outside the supported amount range/);
     expect(() => multiply(money("1e-30", "USD"), "1e-11")).toThrowError(/pass a rounding mode/);
@@ -99,7 +99,14 @@ describe("ISO 4217 digits (#11)", () => {
     for (const c of differ) expect([c, minorUnitDigits(c), minorUnitDigits(c, { digits: "iso4217" })]).toEqual([c, 0, 2]);
     expect(minorUnitDigits("IQD", { digits: "iso4217" })).toBe(3);
     expect(minorUnitDigits("XDR", { digits: "iso4217" })).toBe(minorUnitDigits("XDR"));
-    for (const [c, d] of [["USD", 2], ["JPY", 0], ["BHD", 3], ["KWD", 3], ["CLP", 0], ["EUR", 2]] as const) {
+    for (const [c, d] of [
+      ["USD", 2],
+      ["JPY", 0],
+      ["BHD", 3],
+      ["KWD", 3],
+      ["CLP", 0],
+      ["EUR", 2],
+    ] as const) {
       expect(minorUnitDigits(c, { digits: "iso4217" })).toBe(d);
       expect(minorUnitDigits(c)).toBe(d);
     }
@@ -133,7 +140,12 @@ describe("results are fresh, frozen plain values (#11)", () => {
   it("sparse arrays and throwing getters throw typed errors", () => {
     // eslint-disable-next-line no-sparse-arrays
     expect(() => sum([, money("1", "USD")] as never)).toThrowError("sum: amounts[0] is a hole in a sparse array, received undefined (allowed: an array without holes (every index from 0 to length - 1 set))");
-    const bad = { get amount() { throw new Error("boom"); }, currency: "USD" };
+    const bad = {
+      get amount() {
+        throw new Error("boom");
+      },
+      currency: "USD",
+    };
     expect(() => add(bad as never, money("1", "USD"))).toThrowError(/add: augend must be a readable Money/);
   });
 });

@@ -50,7 +50,7 @@ export interface FormatMoneyOptions {
 export function formatMoney(amount: Money, locale = "en-US", options?: FormatMoneyOptions): string {
   const fn = "formatMoney";
   const m = toMoney(amount, fn, "amount");
-  if (typeof locale !== "string") typeError(fn, "locale", ErrorCode.INVALID_TYPE, "must be a string", locale, "a BCP 47 locale such as \"en-US\"");
+  if (typeof locale !== "string") typeError(fn, "locale", ErrorCode.INVALID_TYPE, "must be a string", locale, 'a BCP 47 locale such as "en-US"');
   const o = toOptions(options, fn, "options", ["fractionDigits", "currencyDisplay", "rounding", "digits"]);
   const source = o.digits === undefined ? "cldr" : toOption(o.digits, fn, "options.digits", ["cldr", "iso4217"] as const);
   const display = o.currencyDisplay === undefined ? "symbol" : toOption(o.currencyDisplay, fn, "options.currencyDisplay", ["symbol", "code", "name", "narrowSymbol"] as const);
@@ -69,7 +69,7 @@ export function formatMoney(amount: Money, locale = "en-US", options?: FormatMon
       maximumFractionDigits: digits,
     });
   } catch {
-    return rangeError(fn, "locale", ErrorCode.OUT_OF_RANGE, "must be a valid BCP 47 locale", locale, "a BCP 47 locale such as \"en-US\"");
+    return rangeError(fn, "locale", ErrorCode.OUT_OF_RANGE, "must be a valid BCP 47 locale", locale, 'a BCP 47 locale such as "en-US"');
   }
   // Round in decimal first, then Intl.NumberFormat v3 formats the decimal string exactly (no float
   // conversion, and no second rounding since the digits already fit).

@@ -36,9 +36,7 @@ describe("money", () => {
       expect(() => money(bad, "USD")).toThrow(ValidationError);
       expect(() => money(bad, "USD")).toThrow(RangeError);
     }
-    expect(() => money(Number.NaN, "USD")).toThrowErrorMatchingInlineSnapshot(
-      `[ValidationError: money: amount must be a finite number, received NaN (allowed: Decimal, numeric string or finite number)]`,
-    );
+    expect(() => money(Number.NaN, "USD")).toThrowErrorMatchingInlineSnapshot(`[ValidationError: money: amount must be a finite number, received NaN (allowed: Decimal, numeric string or finite number)]`);
   });
   it("throws ValidationTypeError (a TypeError) for null, undefined and objects", () => {
     for (const bad of [null, undefined, {}, [], true]) {

@@ -53,7 +53,7 @@ export const SBA_SIZE_STANDARDS_RETAIL: readonly SbaSizeStandard[] = Object.free
     title: "Electronic Shopping and Mail-Order Houses",
     measure: "receipts",
     limit: "41.5",
-    source: "13 CFR 121.201 (NAICS 2017 table) as quoted in Davis Steele, \"Pay Attention to the NAICS 2022 Revisions\" (2022)",
+    source: '13 CFR 121.201 (NAICS 2017 table) as quoted in Davis Steele, "Pay Attention to the NAICS 2022 Revisions" (2022)',
     supersededOn: "2022-10-01",
   } as const),
 ]);

@@ -118,12 +118,22 @@ describe("classifyEnterpriseSize options.toEur (EU-2003/361 with non-EUR amounts
   });
 
   it("rejects a bad converter or a bad result", () => {
-    expect(() => classifyEnterpriseSize({ employees: 3 }, "EU-2003/361", { toEur: "0.9" as never })).toThrowError(expect.objectContaining({ name: "ValidationTypeError", message: expect.stringMatching(/^classifyEnterpriseSize: options\.toEur must be a function/) }));
+    expect(() => classifyEnterpriseSize({ employees: 3 }, "EU-2003/361", { toEur: "0.9" as never })).toThrowError(
+      expect.objectContaining({ name: "ValidationTypeError", message: expect.stringMatching(/^classifyEnterpriseSize: options\.toEur must be a function/) }),
+    );
     expect(() => classifyEnterpriseSize({ employees: 3, annualTurnover: usd("1") }, "EU-2003/361", { toEur: () => money("1", "GBP") })).toThrow(CurrencyMismatchError);
-    expect(() => classifyEnterpriseSize({ employees: 3, annualTurnover: usd("1") }, "EU-2003/361", { toEur: () => 0.9 as never })).toThrowError(/^classifyEnterpriseSize: options\.toEur\(facts\.annualTurnover\) result must be a Money/);
+    expect(() => classifyEnterpriseSize({ employees: 3, annualTurnover: usd("1") }, "EU-2003/361", { toEur: () => 0.9 as never })).toThrowError(
+      /^classifyEnterpriseSize: options\.toEur\(facts\.annualTurnover\) result must be a Money/,
+    );
     expect(() => classifyEnterpriseSize({ employees: 3, annualTurnover: usd("1") }, "EU-2003/361", { toEur: () => money("-1", "EUR") })).toThrow(ValidationError);
     // a negative input amount is rejected before the converter is called
-    expect(() => classifyEnterpriseSize({ employees: 3, annualTurnover: usd("-1") }, "EU-2003/361", { toEur: () => { throw new Error("not called"); } })).toThrow(ValidationError);
+    expect(() =>
+      classifyEnterpriseSize({ employees: 3, annualTurnover: usd("-1") }, "EU-2003/361", {
+        toEur: () => {
+          throw new Error("not called");
+        },
+      }),
+    ).toThrow(ValidationError);
   });
 
   it("is ignored by US-SBA (receipts stay in USD) and passed through by isSmallOrMediumBusiness", () => {

@@ -103,7 +103,14 @@ export function cohortSurvival(sellers: readonly Seller[], options: CohortSurviv
   const columns = periodsBetween(first, periodStart(new Date(asOf), p), p) + 1;
   checkPeriodCount(columns, p, fn, "options.asOf", new Date(asOf));
   if ((n + 1) * columns > MAX_CELLS) {
-    rangeError(fn, "options.asOf", ErrorCode.OUT_OF_RANGE, `gives a table of more than ${MAX_CELLS} cohort × period cells (${n + 1} cohorts × ${columns} periods)`, new Date(asOf), "a shorter span or a longer period");
+    rangeError(
+      fn,
+      "options.asOf",
+      ErrorCode.OUT_OF_RANGE,
+      `gives a table of more than ${MAX_CELLS} cohort × period cells (${n + 1} cohorts × ${columns} periods)`,
+      new Date(asOf),
+      "a shorter span or a longer period",
+    );
   }
   for (let c = 0; c <= n; c++) {
     const start = periodAdd(first, c, p);
@@ -116,12 +123,14 @@ export function cohortSurvival(sellers: readonly Seller[], options: CohortSurviv
       active.push(members.filter((s) => s.joinedOn.getTime() < t && (s.leftOn === undefined || s.leftOn.getTime() >= t)).length);
     }
     const size = members.length;
-    out.push(Object.freeze({
-      cohort: periodLabel(start, p, fn, "sellers"),
-      size,
-      active: Object.freeze(active),
-      rate: Object.freeze(active.map((a) => (size === 0 ? new Decimal(0) : new Decimal(a).div(size)))),
-    }));
+    out.push(
+      Object.freeze({
+        cohort: periodLabel(start, p, fn, "sellers"),
+        size,
+        active: Object.freeze(active),
+        rate: Object.freeze(active.map((a) => (size === 0 ? new Decimal(0) : new Decimal(a).div(size)))),
+      }),
+    );
   }
   return Object.freeze(out);
 }

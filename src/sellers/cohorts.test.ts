@@ -30,7 +30,11 @@ describe("countNewSellers", () => {
 describe("cohortsByPeriod", () => {
   it("groups by quarter including empty quarters", () => {
     const rows = cohortsByPeriod([seller("a", "2017-01-10"), seller("b", "2017-08-01"), seller("c", "2017-03-31")], "quarter");
-    expect(rows.map((r) => [r.cohort, r.size, r.sellerIds])).toEqual([["2017-Q1", 2, ["a", "c"]], ["2017-Q2", 0, []], ["2017-Q3", 1, ["b"]]]);
+    expect(rows.map((r) => [r.cohort, r.size, r.sellerIds])).toEqual([
+      ["2017-Q1", 2, ["a", "c"]],
+      ["2017-Q2", 0, []],
+      ["2017-Q3", 1, ["b"]],
+    ]);
   });
   it("returns [] for no sellers", () => {
     expect(cohortsByPeriod([], "year")).toEqual([]);
@@ -42,7 +46,10 @@ describe("cohortSurvival", () => {
     const sellers = [seller("a", "2017-01-05"), seller("b", "2017-01-09", { leftOn: "2017-02-10" }), seller("c", "2017-02-02", { leftOn: "2017-03-01" })];
     const rows = cohortSurvival(sellers, { asOf: "2017-04-15" });
     // Jan: at Feb 1 {a,b}, Mar 1 {a}, Apr 1 {a}. Feb: at Mar 1 {c} (left on Mar 1 counts as still active that day), Apr 1 {}.
-    expect(rows.map((r) => [r.cohort, r.size, r.active])).toEqual([["2017-01", 2, [2, 1, 1]], ["2017-02", 1, [1, 0]]]);
+    expect(rows.map((r) => [r.cohort, r.size, r.active])).toEqual([
+      ["2017-01", 2, [2, 1, 1]],
+      ["2017-02", 1, [1, 0]],
+    ]);
     expect(rows[0]?.rate.map((x) => x.toString())).toEqual(["1", "0.5", "0.5"]);
   });
 });
@@ -50,13 +57,27 @@ describe("cohortSurvival", () => {
 describe("countSellersByCountry", () => {
   it("counts per country with unknowns last on ties", () => {
     const sellers = [seller("a", "2017-01-01", { country: "US" }), seller("b", "2017-01-01", { country: "DE" }), seller("c", "2016-01-01")];
-    expect(countSellersByCountry(sellers)).toEqual([{ country: "DE", sellers: 1 }, { country: "US", sellers: 1 }, { country: "unknown", sellers: 1 }]);
-    expect(countSellersByCountry(sellers, y2017)).toEqual([{ country: "DE", sellers: 1 }, { country: "US", sellers: 1 }]);
+    expect(countSellersByCountry(sellers)).toEqual([
+      { country: "DE", sellers: 1 },
+      { country: "US", sellers: 1 },
+      { country: "unknown", sellers: 1 },
+    ]);
+    expect(countSellersByCountry(sellers, y2017)).toEqual([
+      { country: "DE", sellers: 1 },
+      { country: "US", sellers: 1 },
+    ]);
   });
 });
 
 describe("countSellersAboveSales", () => {
-  const sales = [sale("a", "2017-03-01", "600000"), sale("a", "2017-09-01", "500000"), sale("b", "2017-05-01", "1000000"), sale("c", "2018-01-01", "2000000"), sale("d", "2017-02-01", "1200000"), sale("d", "2017-02-02", "-300000")];
+  const sales = [
+    sale("a", "2017-03-01", "600000"),
+    sale("a", "2017-09-01", "500000"),
+    sale("b", "2017-05-01", "1000000"),
+    sale("c", "2018-01-01", "2000000"),
+    sale("d", "2017-02-01", "1200000"),
+    sale("d", "2017-02-02", "-300000"),
+  ];
   it("counts sellers strictly above the threshold within the interval, net of refunds", () => {
     // a: 1.1M > 1M ✓; b: exactly 1M ✗; c: outside 2017; d: 1.2M − 0.3M = 0.9M ✗.
     expect(countSellersAboveSales(sales, money("1000000", "USD"), y2017)).toBe(1);
@@ -87,7 +108,10 @@ describe("salesBrackets", () => {
 
 describe("sumSalesBySeller", () => {
   it("sums and sorts", () => {
-    expect(sumSalesBySeller([sale("a", "2017-01-01", "1"), sale("b", "2017-01-01", "3"), sale("a", "2017-01-01", "1")]).map((r) => [r.sellerId, r.total.amount.toString()])).toEqual([["b", "3"], ["a", "2"]]);
+    expect(sumSalesBySeller([sale("a", "2017-01-01", "1"), sale("b", "2017-01-01", "3"), sale("a", "2017-01-01", "1")]).map((r) => [r.sellerId, r.total.amount.toString()])).toEqual([
+      ["b", "3"],
+      ["a", "2"],
+    ]);
   });
   it("rejects mixed currencies", () => {
     expect(() => sumSalesBySeller([sale("a", "2017-01-01", "1"), sale("a", "2017-01-01", "1", "EUR")])).toThrow(CurrencyMismatchError);

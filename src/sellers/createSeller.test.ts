@@ -5,7 +5,10 @@ import { createSeller } from "./createSeller.js";
 
 describe("createSeller", () => {
   it("validates and normalises a full record", () => {
-    const s = createSeller({ id: "s1", joinedOn: "2017-04-03T15:30:00Z", country: "de", employees: 0, annualTurnover: money("0", "EUR"), segment: "smb", naicsCode: "454110", leftOn: "2018-01-01" }, { asOf: "2018-06-30" });
+    const s = createSeller(
+      { id: "s1", joinedOn: "2017-04-03T15:30:00Z", country: "de", employees: 0, annualTurnover: money("0", "EUR"), segment: "smb", naicsCode: "454110", leftOn: "2018-01-01" },
+      { asOf: "2018-06-30" },
+    );
     expect(s.joinedOn.toISOString()).toBe("2017-04-03T00:00:00.000Z");
     expect(s.country).toBe("DE");
     expect(s.employees).toBe(0);

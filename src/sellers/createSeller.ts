@@ -67,9 +67,9 @@ export function createSeller(input: SellerInput, options?: CreateSellerOptions):
   }
   const out: { -readonly [K in keyof Seller]: Seller[K] } = { id, joinedOn };
   if (r["country"] !== undefined) {
-    if (typeof r["country"] !== "string") typeError(fn, "input.country", ErrorCode.INVALID_TYPE, "must be a string", r["country"], "an ISO 3166-1 alpha-2 code such as \"US\"");
+    if (typeof r["country"] !== "string") typeError(fn, "input.country", ErrorCode.INVALID_TYPE, "must be a string", r["country"], 'an ISO 3166-1 alpha-2 code such as "US"');
     const c = r["country"].toUpperCase();
-    if (!COUNTRY.test(c)) rangeError(fn, "input.country", ErrorCode.OUT_OF_RANGE, "must be a two-letter country code", r["country"], "an ISO 3166-1 alpha-2 code such as \"US\"");
+    if (!COUNTRY.test(c)) rangeError(fn, "input.country", ErrorCode.OUT_OF_RANGE, "must be a two-letter country code", r["country"], 'an ISO 3166-1 alpha-2 code such as "US"');
     out.country = c;
   }
   if (r["employees"] !== undefined) out.employees = toInteger(r["employees"], fn, "input.employees", 0);
@@ -77,8 +77,8 @@ export function createSeller(input: SellerInput, options?: CreateSellerOptions):
   if (r["balanceSheetTotal"] !== undefined) out.balanceSheetTotal = nonNegativeMoney(r["balanceSheetTotal"], fn, "input.balanceSheetTotal");
   if (r["segment"] !== undefined) out.segment = toNonEmptyString(r["segment"], fn, "input.segment");
   if (r["naicsCode"] !== undefined) {
-    if (typeof r["naicsCode"] !== "string") typeError(fn, "input.naicsCode", ErrorCode.INVALID_TYPE, "must be a string", r["naicsCode"], "2 to 6 digits as a string, e.g. \"455110\"");
-    if (!/^\d{2,6}$/.test(r["naicsCode"])) rangeError(fn, "input.naicsCode", ErrorCode.OUT_OF_RANGE, "must be 2 to 6 digits", r["naicsCode"], "2 to 6 digits as a string, e.g. \"455110\"");
+    if (typeof r["naicsCode"] !== "string") typeError(fn, "input.naicsCode", ErrorCode.INVALID_TYPE, "must be a string", r["naicsCode"], '2 to 6 digits as a string, e.g. "455110"');
+    if (!/^\d{2,6}$/.test(r["naicsCode"])) rangeError(fn, "input.naicsCode", ErrorCode.OUT_OF_RANGE, "must be 2 to 6 digits", r["naicsCode"], '2 to 6 digits as a string, e.g. "455110"');
     out.naicsCode = r["naicsCode"];
   }
   if (r["leftOn"] !== undefined) {

@@ -76,7 +76,11 @@ describe("streaming inputs: a generator gives the same result as the array", () 
   });
   it("sumSalesBySeller", () => {
     expect(sumSalesBySeller(gen(sales))).toEqual(sumSalesBySeller(sales));
-    expect(sumSalesBySeller(gen(sales), y2017).map((r) => [r.sellerId, r.total.amount.toString()])).toEqual([["a", "1100000"], ["b", "1000000"], ["c", "15000"]]);
+    expect(sumSalesBySeller(gen(sales), y2017).map((r) => [r.sellerId, r.total.amount.toString()])).toEqual([
+      ["a", "1100000"],
+      ["b", "1000000"],
+      ["c", "15000"],
+    ]);
   });
   it("salesBrackets", () => {
     expect(salesBrackets(gen(sales), bounds)).toEqual(salesBrackets(sales, bounds));
@@ -132,9 +136,7 @@ describe("streaming inputs: validation", () => {
   });
   it("arrays keep the same messages as before (whole array validated before the interval)", () => {
     // bad seller AND bad interval: the array's seller error wins, as in 0.1.0
-    expect(() => countNewSellers([{ id: "a", joinedOn: new Date(Number.NaN) }] as never, { start: "x", end: "y" })).toThrowError(
-      "countNewSellers: sellers[0].joinedOn must be a valid date",
-    );
+    expect(() => countNewSellers([{ id: "a", joinedOn: new Date(Number.NaN) }] as never, { start: "x", end: "y" })).toThrowError("countNewSellers: sellers[0].joinedOn must be a valid date");
     expect(() => cohortsByPeriod([{ id: "", joinedOn: new Date() }] as never, "fortnight" as never)).toThrowError(/^cohortsByPeriod: sellers\[0\]\.id must be a non-empty string/);
   });
   it("rejects non-iterables and strings with a ValidationTypeError", () => {
@@ -185,7 +187,10 @@ describe("streaming inputs at scale: 200,000 sellers from a generator", () => {
     expect(countNewSellers(manySellers(), y2017, { distinctIds: false })).toBe(expected2017);
   });
   it("countSellersByCountry", () => {
-    expect(countSellersByCountry(manySellers())).toEqual([{ country: "US", sellers: 160_000 }, { country: "DE", sellers: 40_000 }]);
+    expect(countSellersByCountry(manySellers())).toEqual([
+      { country: "US", sellers: 160_000 },
+      { country: "DE", sellers: 40_000 },
+    ]);
   });
   it("cohortsByPeriod", () => {
     const rows = cohortsByPeriod(manySellers(), "year");

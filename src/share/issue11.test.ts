@@ -104,7 +104,15 @@ describe("shareAccumulatorFromJSON rejects tampered state (#11)", () => {
   test.prop([fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 8 }), fc.constantFrom("net", "exclude", "reject"), fc.integer({ min: -20, max: 20 })])(
     "every accepted state has counts consistent with its totals",
     (salesX, salesY, recorded, refunds, gmvX) => {
-      const state = { version: 1, currency: "USD", precision: 10, refunds, segments: null, sales: recorded, totals: { x: { gmv: String(gmvX), units: String(salesX), sales: salesX }, y: { gmv: String(salesY), units: String(salesY), sales: salesY } } };
+      const state = {
+        version: 1,
+        currency: "USD",
+        precision: 10,
+        refunds,
+        segments: null,
+        sales: recorded,
+        totals: { x: { gmv: String(gmvX), units: String(salesX), sales: salesX }, y: { gmv: String(salesY), units: String(salesY), sales: salesY } },
+      };
       let accepted = true;
       try {
         shareAccumulatorFromJSON(state as never);
@@ -127,8 +135,26 @@ describe("salesShareByPeriod bounds its loop before it starts (#11)", () => {
   it("rejects a sale in year 275760 and a span of more than 100,000 periods at once", () => {
     const t = Date.now();
     const base = { sellerId: "a", amount: money("1", "USD") };
-    expect(() => salesShareByPeriod([{ ...base, date: "2024-01-01" }, { ...base, date: new Date(8.64e15) }], (s) => s.sellerId, { period: "day" })).toThrowError(code("OUT_OF_RANGE", "salesShareByPeriod"));
-    expect(() => salesShareByPeriod([{ ...base, date: "0001-01-01" }, { ...base, date: "9000-01-01" }], (s) => s.sellerId, { period: "day" })).toThrowError(code("OUT_OF_RANGE", "salesShareByPeriod"));
+    expect(() =>
+      salesShareByPeriod(
+        [
+          { ...base, date: "2024-01-01" },
+          { ...base, date: new Date(8.64e15) },
+        ],
+        (s) => s.sellerId,
+        { period: "day" },
+      ),
+    ).toThrowError(code("OUT_OF_RANGE", "salesShareByPeriod"));
+    expect(() =>
+      salesShareByPeriod(
+        [
+          { ...base, date: "0001-01-01" },
+          { ...base, date: "9000-01-01" },
+        ],
+        (s) => s.sellerId,
+        { period: "day" },
+      ),
+    ).toThrowError(code("OUT_OF_RANGE", "salesShareByPeriod"));
     expect(Date.now() - t).toBeLessThan(2000);
   });
   it("names a Proxy-wrapped Date as a typed error", () => {

@@ -47,7 +47,10 @@ describe("salesShare", () => {
   it("lists segments alphabetically, or in declared order with zero rows for missing ones", () => {
     expect(salesShare([sale("z", "1"), sale("a", "1")], bySeller).segments.map((s) => s.segment)).toEqual(["a", "z"]);
     const r = salesShare([sale("smb", "5")], bySeller, { segments: ["other", "smb"] });
-    expect(r.segments.map((s) => [s.segment, s.gmvShare.toString()])).toEqual([["other", "0"], ["smb", "1"]]);
+    expect(r.segments.map((s) => [s.segment, s.gmvShare.toString()])).toEqual([
+      ["other", "0"],
+      ["smb", "1"],
+    ]);
   });
 
   it("counts a sale without units as 1 unit", () => {

@@ -10,14 +10,22 @@ describe("salesShareByPeriod", () => {
 
   it("splits by year", () => {
     const rows = salesShareByPeriod(sales, (s) => s.sellerId, { period: "year", precision: 2 });
-    expect(rows.map((r) => [r.period, r.share.bySegment["smb"]?.gmvShare.toString()])).toEqual([["2016", "0.4"], ["2017", "0.5"]]);
+    expect(rows.map((r) => [r.period, r.share.bySegment["smb"]?.gmvShare.toString()])).toEqual([
+      ["2016", "0.4"],
+      ["2017", "0.5"],
+    ]);
     expect(rows[0]?.start.toISOString()).toBe("2016-01-01T00:00:00.000Z");
     expect(rows[0]?.end.toISOString()).toBe("2017-01-01T00:00:00.000Z");
   });
 
   it("lists empty quarters between the first and last sale", () => {
     const rows = salesShareByPeriod(sales, (s) => s.sellerId, { period: "quarter" });
-    expect(rows.map((r) => [r.period, r.share.total.sales])).toEqual([["2016-Q2", 1], ["2016-Q3", 1], ["2016-Q4", 0], ["2017-Q1", 2]]);
+    expect(rows.map((r) => [r.period, r.share.total.sales])).toEqual([
+      ["2016-Q2", 1],
+      ["2016-Q3", 1],
+      ["2016-Q4", 0],
+      ["2017-Q1", 2],
+    ]);
   });
 
   it("uses UTC (a sale at 23:59:59Z on the last day stays in its month)", () => {

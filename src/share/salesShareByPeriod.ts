@@ -63,7 +63,11 @@ export interface PeriodShare<S extends string = string> {
  * @category Share
  * @since 0.1.0
  */
-export function salesShareByPeriod<S extends string, T extends Sale = Sale>(sales: readonly T[], segmentOf: (sale: T, index: number) => S, options: SalesShareByPeriodOptions<NoInfer<S>>): readonly PeriodShare<S>[] {
+export function salesShareByPeriod<S extends string, T extends Sale = Sale>(
+  sales: readonly T[],
+  segmentOf: (sale: T, index: number) => S,
+  options: SalesShareByPeriodOptions<NoInfer<S>>,
+): readonly PeriodShare<S>[] {
   const fn = "salesShareByPeriod";
   const list = toArray<Sale>(sales, fn, "sales");
   const seg = toFunction<(sale: Sale, index: number) => S>(segmentOf, fn, "segmentOf");

@@ -16,7 +16,9 @@ import type { Sale } from "./types.js";
 const d = new Date("2017-01-01T00:00:00Z");
 const saleArb = fc
   .record({ seg: fc.constantFrom("smb", "large", "other", "x"), cents: fc.integer({ min: 0, max: 10_000_000 }), units: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }) })
-  .map(({ seg, cents, units }): Sale => (units === undefined ? { sellerId: seg, date: d, amount: money(new Decimal(cents).div(100), "USD") } : { sellerId: seg, date: d, amount: money(new Decimal(cents).div(100), "USD"), units }));
+  .map(({ seg, cents, units }): Sale =>
+    units === undefined ? { sellerId: seg, date: d, amount: money(new Decimal(cents).div(100), "USD") } : { sellerId: seg, date: d, amount: money(new Decimal(cents).div(100), "USD"), units },
+  );
 const bySeller = (s: Sale): string => s.sellerId;
 const sumOf = (xs: readonly Decimal[]): Decimal => xs.reduce((a, b) => a.plus(b), new Decimal(0));
 
@@ -78,16 +80,24 @@ describe("share properties", () => {
     const g = giniCoefficient(xs);
     expect(g.gte(0)).toBe(true);
     expect(g.lte(new Decimal(xs.length - 1).div(xs.length).plus("1e-18"))).toBe(true);
-    expect(giniCoefficient(xs.map((x) => x * 7)).minus(g).abs().lte("1e-18")).toBe(true);
+    expect(
+      giniCoefficient(xs.map((x) => x * 7))
+        .minus(g)
+        .abs()
+        .lte("1e-18"),
+    ).toBe(true);
   });
 
   // Non-empty with a positive total: topShare throws otherwise since #11 (empty-input policy).
-  test.prop([fc.array(fc.integer({ min: 0, max: 1_000 }), { minLength: 1, maxLength: 30 }).filter((xs) => xs.some((x) => x > 0)), fc.integer({ min: 0, max: 30 })])("topShare is monotone in k and within [0, 1]", (xs, k) => {
-    const a = topShare(xs, k);
-    const b = topShare(xs, k + 1);
-    expect(a.gte(0) && a.lte(1)).toBe(true);
-    expect(b.gte(a)).toBe(true);
-  });
+  test.prop([fc.array(fc.integer({ min: 0, max: 1_000 }), { minLength: 1, maxLength: 30 }).filter((xs) => xs.some((x) => x > 0)), fc.integer({ min: 0, max: 30 })])(
+    "topShare is monotone in k and within [0, 1]",
+    (xs, k) => {
+      const a = topShare(xs, k);
+      const b = topShare(xs, k + 1);
+      expect(a.gte(0) && a.lte(1)).toBe(true);
+      expect(b.gte(a)).toBe(true);
+    },
+  );
 
   test.prop([fc.integer({ min: 1, max: 5000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)))])("Wilson interval contains p̂ and stays in [0, 1]", ([x, n]) => {
     const ci = wilsonInterval(x, n);

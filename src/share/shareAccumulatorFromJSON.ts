@@ -87,7 +87,7 @@ export function shareAccumulatorFromJSON(json: ShareAccumulatorJSON | string, op
       sales: toInteger(r["sales"], fn, `${at}.sales`, 0, Number.MAX_SAFE_INTEGER),
       refunded: refunds === "gross" && r["refunds"] !== undefined ? toAmount(r["refunds"], fn, `${at}.refunds`) : toAmount(0, fn, `${at}.refunds`),
     };
-    if (refunds !== "gross" && r["refunds"] !== undefined) rangeError(fn, `${at}.refunds`, ErrorCode.UNKNOWN_OPTION, "is only written under refunds: \"gross\"", r["refunds"], "no refunds field");
+    if (refunds !== "gross" && r["refunds"] !== undefined) rangeError(fn, `${at}.refunds`, ErrorCode.UNKNOWN_OPTION, 'is only written under refunds: "gross"', r["refunds"], "no refunds field");
     if (t.refunded.isNegative() && !t.refunded.isZero()) rangeError(fn, `${at}.refunds`, ErrorCode.OUT_OF_RANGE, "must be ≥ 0 (refunds are kept as a positive amount)", r["refunds"], "an amount ≥ 0");
     checkSegment(t, units, refunds, fn, at);
     if (t.sales === 0 && !t.gmv.isZero()) refundOnly += 1;
@@ -103,12 +103,28 @@ export function shareAccumulatorFromJSON(json: ShareAccumulatorJSON | string, op
   const sales = o["sales"] === undefined ? records + refundOnly : toInteger(o["sales"], fn, "json.sales", 0, Number.MAX_SAFE_INTEGER);
   if (sales < records + refundOnly) {
     // json.sales counts every record (refunds too); each segment counts its sales, not refunds.
-    rangeError(fn, "json.sales", ErrorCode.OUT_OF_RANGE, refundOnly === 0 ? `must be at least the sum of the segments' sales counts (${records})` : `must be at least the sum of the segments' sales counts plus one refund per refund-only segment (${records + refundOnly})`, sales, "the state written by JSON.stringify(accumulator)");
+    rangeError(
+      fn,
+      "json.sales",
+      ErrorCode.OUT_OF_RANGE,
+      refundOnly === 0
+        ? `must be at least the sum of the segments' sales counts (${records})`
+        : `must be at least the sum of the segments' sales counts plus one refund per refund-only segment (${records + refundOnly})`,
+      sales,
+      "the state written by JSON.stringify(accumulator)",
+    );
   }
   if ((refunds === "exclude" || refunds === "reject") && sales !== records) {
     // Under "exclude" a refund is dropped before it is counted and under "reject" it throws, so
     // every record is a sale of some segment.
-    rangeError(fn, "json.sales", ErrorCode.OUT_OF_RANGE, `must equal the sum of the segments' sales counts (${records}) under refunds: ${JSON.stringify(refunds)}`, sales, "the state written by JSON.stringify(accumulator)");
+    rangeError(
+      fn,
+      "json.sales",
+      ErrorCode.OUT_OF_RANGE,
+      `must equal the sum of the segments' sales counts (${records}) under refunds: ${JSON.stringify(refunds)}`,
+      sales,
+      "the state written by JSON.stringify(accumulator)",
+    );
   }
   acc.sales = sales;
   if (currency === undefined && [...acc.totals.values()].some((t) => !t.gmv.isZero())) {

@@ -104,7 +104,13 @@ export function wilsonInterval(successes: number, trials: number, confidence: Nu
   const z2 = z.times(z);
   const denom = z2.div(N).plus(1);
   const center = p.plus(z2.div(N.times(2))).div(denom);
-  const half = z.div(denom).times(p.times(new Decimal(1).minus(p)).div(N).plus(z2.div(N.times(N).times(4))).sqrt());
+  const half = z.div(denom).times(
+    p
+      .times(new Decimal(1).minus(p))
+      .div(N)
+      .plus(z2.div(N.times(N).times(4)))
+      .sqrt(),
+  );
   const clamp = (d: Decimal): Decimal => Decimal.max(0, Decimal.min(1, d));
   return Object.freeze({
     estimate: p,

@@ -33,9 +33,7 @@ function build(): SyntheticCalibration {
     loanFeeRate: new Decimal("0.06"),
     loanHoldbackRate: new Decimal("0.2"),
     largeSellersPerSmb: new Decimal("0.002"),
-    seasonality: Object.freeze(
-      ["0.070", "0.065", "0.075", "0.075", "0.080", "0.080", "0.080", "0.085", "0.080", "0.085", "0.100", "0.125"].map((s) => new Decimal(s)),
-    ),
+    seasonality: Object.freeze(["0.070", "0.065", "0.075", "0.075", "0.080", "0.080", "0.080", "0.085", "0.080", "0.085", "0.100", "0.125"].map((s) => new Decimal(s))),
     medianItemPrice: usd("20"),
     itemPriceLogSd: new Decimal("0.6"),
     countries: Object.freeze([Object.freeze({ country: "US", weight: new Decimal(1) })]),

@@ -93,25 +93,25 @@ function allocateInteger010(total: number, weights: readonly number[]): number[]
 }
 
 describe("month split (shared largestRemainderNumbers, earlier-index tie-break)", () => {
-  test.prop([
-    fc.integer({ min: 0, max: 2 ** 40 }),
-    fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0)),
-  ])("parts are non-negative, sum to the total and are 0 where the weight is 0", (total, weights) => {
-    const out: number[] = new Array<number>(weights.length).fill(0);
-    largestRemainderNumbers(total, weights, "earlier-index", out);
-    expect(out.reduce((a, b) => a + b, 0)).toBe(total);
-    out.forEach((x, i) => {
-      expect(x).toBeGreaterThanOrEqual(0);
-      if (weights[i] === 0) expect(x).toBe(0);
-    });
-  });
+  test.prop([fc.integer({ min: 0, max: 2 ** 40 }), fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0))])(
+    "parts are non-negative, sum to the total and are 0 where the weight is 0",
+    (total, weights) => {
+      const out: number[] = new Array<number>(weights.length).fill(0);
+      largestRemainderNumbers(total, weights, "earlier-index", out);
+      expect(out.reduce((a, b) => a + b, 0)).toBe(total);
+      out.forEach((x, i) => {
+        expect(x).toBeGreaterThanOrEqual(0);
+        if (weights[i] === 0) expect(x).toBe(0);
+      });
+    },
+  );
 
-  test.prop([
-    fc.integer({ min: 0, max: 2 ** 45 }),
-    fc.array(fc.integer({ min: 0, max: 2_000_000_000 }), { minLength: 1, maxLength: 24 }).filter((w) => w.some((x) => x > 0)),
-  ])("gives the generator's 0.1.0 split exactly (ties to the lower index)", (total, weights) => {
-    expect(largestRemainderNumbers(total, weights, "earlier-index", new Array<number>(weights.length).fill(0))).toEqual(allocateInteger010(total, weights));
-  });
+  test.prop([fc.integer({ min: 0, max: 2 ** 45 }), fc.array(fc.integer({ min: 0, max: 2_000_000_000 }), { minLength: 1, maxLength: 24 }).filter((w) => w.some((x) => x > 0))])(
+    "gives the generator's 0.1.0 split exactly (ties to the lower index)",
+    (total, weights) => {
+      expect(largestRemainderNumbers(total, weights, "earlier-index", new Array<number>(weights.length).fill(0))).toEqual(allocateInteger010(total, weights));
+    },
+  );
 
   it("splits ties to the lower index and reuses the output buffer", () => {
     const out: number[] = [9, 9, 9];

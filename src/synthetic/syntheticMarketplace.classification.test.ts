@@ -179,12 +179,9 @@ describe("syntheticMarketplace size-fact calibration", () => {
     expect((err as ValidationError).code).toBe(ErrorCode.OUT_OF_RANGE);
   });
 
-  test.prop([fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 3_000 })], { numRuns: 20 })(
-    "at any seed and size, every seller's segment is recovered under both standards",
-    (seed, n) => {
-      const d = disagreements(syntheticMarketplace({ seed, sellers: n }).sellers());
-      expect(d.sba).toEqual([]);
-      expect(d.eu).toEqual([]);
-    },
-  );
+  test.prop([fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 3_000 })], { numRuns: 20 })("at any seed and size, every seller's segment is recovered under both standards", (seed, n) => {
+    const d = disagreements(syntheticMarketplace({ seed, sellers: n }).sellers());
+    expect(d.sba).toEqual([]);
+    expect(d.eu).toEqual([]);
+  });
 });

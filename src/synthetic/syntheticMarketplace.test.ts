@@ -85,12 +85,7 @@ describe("syntheticMarketplace", () => {
       for (const s of m.sales({ granularity: "day", segment: "smb" })) {
         n++;
         const t = s.date.getTime();
-        const ok =
-          t >= Math.max(Date.UTC(2017, 0, 1), joined.get(s.sellerId)!) &&
-          t < Date.UTC(2018, 0, 1) &&
-          t % 86_400_000 === 0 &&
-          s.amount.amount.greaterThan(0) &&
-          s.amount.amount.decimalPlaces() <= 2;
+        const ok = t >= Math.max(Date.UTC(2017, 0, 1), joined.get(s.sellerId)!) && t < Date.UTC(2018, 0, 1) && t % 86_400_000 === 0 && s.amount.amount.greaterThan(0) && s.amount.amount.decimalPlaces() <= 2;
         if (!ok && bad.length < 5) bad.push(JSON.stringify(s));
       }
       expect(n).toBeGreaterThan(100_000);
@@ -132,7 +127,14 @@ describe("syntheticMarketplace", () => {
       const c = syntheticMarketplace({
         seed: 5,
         sellers: 2_000,
-        calibration: { smbShareOfSales: "0.4", newSellerShare: 0.1, countries: [{ country: "us", weight: 3 }, { country: "DE", weight: 1 }] },
+        calibration: {
+          smbShareOfSales: "0.4",
+          newSellerShare: 0.1,
+          countries: [
+            { country: "us", weight: 3 },
+            { country: "DE", weight: 1 },
+          ],
+        },
       });
       const a = c.aggregates();
       expect(a.smbShareOfSales.toDecimalPlaces(6).toNumber()).toBe(0.4);

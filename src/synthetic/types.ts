@@ -3,7 +3,6 @@ import type { Money, NumericInput } from "../money/types.js";
 import type { EnterpriseSize, Seller } from "../sellers/types.js";
 import type { Sale } from "../share/types.js";
 
-
 /**
  * A generated sale: a {@link Sale} whose date is always a `Date` at 00:00 UTC (the first day of
  * its month or year for coarser granularities).

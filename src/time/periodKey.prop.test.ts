@@ -41,7 +41,7 @@ describe("period keys (#10)", () => {
     expect(cohort?.cohort).toBe(key);
   });
 
-  it("labels the year 999 with 4 digits in every function (regression: periodKey said \"999-03\")", () => {
+  it('labels the year 999 with 4 digits in every function (regression: periodKey said "999-03")', () => {
     const d = "0999-03-15";
     expect(periodKey(d, "month")).toBe("0999-03");
     expect(periodKey(d, "day")).toBe("0999-03-15");
@@ -82,4 +82,3 @@ describe("period keys (#10)", () => {
     expect(() => cohortsByPeriod([{ id: "a", joinedOn: early }], "day")).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE", fn: "cohortsByPeriod" }));
   });
 });
-

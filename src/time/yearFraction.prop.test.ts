@@ -15,7 +15,12 @@ describe("yearFraction properties", () => {
   });
   test.prop([day, day])("every convention is antisymmetric", (a, b) => {
     for (const conv of ["ACT/365F", "ACT/360", "30/360", "30E/360", "ACT/ACT-ISDA"] as const) {
-      expect(yearFraction(a, b, conv).plus(yearFraction(b, a, conv)).isZero(), conv).toBe(true);
+      expect(
+        yearFraction(a, b, conv)
+          .plus(yearFraction(b, a, conv))
+          .isZero(),
+        conv,
+      ).toBe(true);
     }
   });
 });

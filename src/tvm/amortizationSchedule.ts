@@ -115,7 +115,14 @@ export function amortizationSchedule(input: AmortizationScheduleInput): Amortiza
   const H = hp();
   const unitH = new H(10).pow(-dp);
   if (new H(principal).times(new H(rate).plus(1)).greaterThanOrEqualTo(new H(10).pow(36 - dp))) {
-    rangeError(fn, "input.rate", ErrorCode.OUT_OF_RANGE, `makes a period's interest on input.principal exceed 10^${36 - dp}, beyond exact ${dp}-decimal arithmetic`, o["rate"], `principal × (1 + rate) < 10^${36 - dp}`);
+    rangeError(
+      fn,
+      "input.rate",
+      ErrorCode.OUT_OF_RANGE,
+      `makes a period's interest on input.principal exceed 10^${36 - dp}, beyond exact ${dp}-decimal arithmetic`,
+      o["rate"],
+      `principal × (1 + rate) < 10^${36 - dp}`,
+    );
   }
   const out = (x: Decimal): Decimal => new Decimal(x.toString());
   const rateH = new H(rate);

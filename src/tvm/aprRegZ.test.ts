@@ -22,7 +22,13 @@ const EXAMPLES: readonly [string, number, Date, AprRegZPayment[], string][] = [
   ["(c)(3)(i) monthly, irregular final payment", 5000, D(1978, 1, 10), [...pay(monthly(23, 1978, 2, 10), 230), { date: D(1980, 1, 10), amount: 280 }], "10.50"],
   ["(c)(3)(ii) every 2 weeks, short first period, irregular final payment", 200, D(1978, 4, 3), [...pay(weekly(19, D(1978, 4, 11), 2), 9.5), { date: weekly(20, D(1978, 4, 11), 2)[19]!, amount: 30 }], "12.22"],
   ["(c)(4)(i) monthly, irregular first and final payments", 5000, D(1978, 1, 10), [{ date: D(1978, 2, 10), amount: 250 }, ...pay(monthly(22, 1978, 3, 10), 230), { date: D(1980, 1, 10), amount: 280 }], "10.90"],
-  ["(c)(4)(ii) every 2 months, short first period, irregular first and final", 8000, D(1978, 1, 10), [{ date: D(1978, 3, 1), amount: 449.36 }, ...pay(monthly(18, 1978, 5, 1, 2), 465), { date: D(1981, 5, 1), amount: 200 }], "7.30"],
+  [
+    "(c)(4)(ii) every 2 months, short first period, irregular first and final",
+    8000,
+    D(1978, 1, 10),
+    [{ date: D(1978, 3, 1), amount: 449.36 }, ...pay(monthly(18, 1978, 5, 1, 2), 465), { date: D(1981, 5, 1), amount: 200 }],
+    "7.30",
+  ],
   ["(c)(5)(i) single payment, 255 days", 1000, D(1978, 1, 3), [{ date: D(1978, 9, 15), amount: 1080 }], "11.45"],
   ["(c)(5)(ii) single payment, 6 months", 1000, D(1978, 1, 3), [{ date: D(1978, 7, 3), amount: 1044 }], "8.80"],
   ["(c)(5)(iii) single payment, 18 months", 1000, D(1978, 1, 3), [{ date: D(1979, 7, 3), amount: 1135.19 }], "8.76"],
@@ -36,7 +42,11 @@ describe("aprRegZ", () => {
 
   it("accepts an explicit unit-period equal to the detected one", () => {
     const [, A, adv, payments] = EXAMPLES[6]!;
-    expect(aprRegZ({ amountFinanced: A, advanceDate: adv, payments, unitPeriod: { weeks: 4 } }).times(100).toFixed(2)).toBe("28.50");
+    expect(
+      aprRegZ({ amountFinanced: A, advanceDate: adv, payments, unitPeriod: { weeks: 4 } })
+        .times(100)
+        .toFixed(2),
+    ).toBe("28.50");
     const [, A2, adv2, p2] = EXAMPLES[3]!;
     expect(aprRegZ({ amountFinanced: A2, advanceDate: adv2, payments: p2, unitPeriod: "quarter" }).times(100).toFixed(2)).toBe("8.97");
   });
@@ -48,17 +58,21 @@ describe("aprRegZ", () => {
 
   describe("edge cases", () => {
     it("throws when a payment is before the advance", () => {
-      expect(() => aprRegZ({ amountFinanced: 100, advanceDate: "2024-02-01", payments: [{ date: "2024-01-01", amount: 110 }] })).toThrow(
-        expect.objectContaining({ code: "INVALID_DATE_ORDER", fn: "aprRegZ" }),
-      );
+      expect(() => aprRegZ({ amountFinanced: 100, advanceDate: "2024-02-01", payments: [{ date: "2024-01-01", amount: 110 }] })).toThrow(expect.objectContaining({ code: "INVALID_DATE_ORDER", fn: "aprRegZ" }));
     });
     it("throws on non-positive amounts and unknown unit-periods", () => {
       expect(() => aprRegZ({ amountFinanced: 0, advanceDate: "2024-01-01", payments: [{ date: "2024-02-01", amount: 1 }] })).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE" }));
       expect(() => aprRegZ({ amountFinanced: 1, advanceDate: "2024-01-01", payments: [{ date: "2024-02-01", amount: -1 }] })).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE" }));
-      expect(() => aprRegZ({ amountFinanced: 1, advanceDate: "2024-01-01", payments: [{ date: "2024-02-01", amount: 2 }], unitPeriod: "fortnight" as never })).toThrow(expect.objectContaining({ code: "UNKNOWN_OPTION" }));
+      expect(() => aprRegZ({ amountFinanced: 1, advanceDate: "2024-01-01", payments: [{ date: "2024-02-01", amount: 2 }], unitPeriod: "fortnight" as never })).toThrow(
+        expect.objectContaining({ code: "UNKNOWN_OPTION" }),
+      );
     });
     it("gives 0 when the payments equal the amount financed", () => {
-      expect(aprRegZ({ amountFinanced: 1200, advanceDate: "2024-01-15", payments: pay(monthly(12, 2024, 2, 15), 100) }).abs().toNumber()).toBeLessThan(1e-12);
+      expect(
+        aprRegZ({ amountFinanced: 1200, advanceDate: "2024-01-15", payments: pay(monthly(12, 2024, 2, 15), 100) })
+          .abs()
+          .toNumber(),
+      ).toBeLessThan(1e-12);
     });
   });
 });

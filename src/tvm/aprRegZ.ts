@@ -17,17 +17,7 @@ import type { DateInput } from "../time/types.js";
  * @category TVM
  * @since 0.1.0
  */
-export type AprUnitPeriod =
-  | "day"
-  | "week"
-  | "biweek"
-  | "semimonth"
-  | "month"
-  | "quarter"
-  | "semiyear"
-  | "year"
-  | { readonly weeks: number }
-  | { readonly months: number };
+export type AprUnitPeriod = "day" | "week" | "biweek" | "semimonth" | "month" | "quarter" | "semiyear" | "year" | { readonly weeks: number } | { readonly months: number };
 
 /**
  * A scheduled payment for {@link aprRegZ}.
@@ -75,7 +65,7 @@ function toUnit(value: unknown, fn: string): UnitSpec {
     const o = value as { weeks?: unknown; months?: unknown };
     if (o.weeks !== undefined && o.months === undefined) return { kind: "week", n: toInteger(o.weeks, fn, "input.unitPeriod.weeks", 1, 52) };
     if (o.months !== undefined && o.weeks === undefined) return { kind: "month", n: toInteger(o.months, fn, "input.unitPeriod.months", 1, 12) };
-    typeError(fn, "input.unitPeriod", ErrorCode.INVALID_TYPE, "must be a unit name, { weeks } or { months }", value, "\"month\", \"week\", ..., { weeks: n } or { months: n }");
+    typeError(fn, "input.unitPeriod", ErrorCode.INVALID_TYPE, "must be a unit name, { weeks } or { months }", value, '"month", "week", ..., { weeks: n } or { months: n }');
   }
   const name = toOption(value, fn, "input.unitPeriod", Object.keys(NAMED));
   return NAMED[name]!;

@@ -166,7 +166,12 @@ describe("tvm hostile inputs", () => {
   });
 
   it("never returns NaN: solver failures are ConvergenceErrors", () => {
-    expect(() => xirr([{ date: "2024-01-01", amount: -1 }, { date: "2024-01-02", amount: -1 }])).toThrow(ConvergenceError);
+    expect(() =>
+      xirr([
+        { date: "2024-01-01", amount: -1 },
+        { date: "2024-01-02", amount: -1 },
+      ]),
+    ).toThrow(ConvergenceError);
     expect(() => irr([0, 0, 0])).toThrow(ConvergenceError);
   });
 });

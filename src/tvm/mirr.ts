@@ -69,5 +69,10 @@ export function mirr(values: readonly AmountInput[], financeRate: NumericInput, 
   if (fvPos.isZero() || pvNeg.isZero()) {
     throw new ConvergenceError(fn, ErrorCode.NO_SIGN_CHANGE, "values must hold at least one positive and one negative amount (Excel returns #DIV/0!)", { iterations: 0 });
   }
-  return fromHp(fvPos.div(pvNeg.neg()).pow(new H(1).div(n - 1)).minus(1));
+  return fromHp(
+    fvPos
+      .div(pvNeg.neg())
+      .pow(new H(1).div(n - 1))
+      .minus(1),
+  );
 }

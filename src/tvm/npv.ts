@@ -68,4 +68,3 @@ export function npv(rate: NumericInput, amounts: readonly AmountInput[], options
   }
   return fromHp(acc);
 }
-

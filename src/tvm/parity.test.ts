@@ -109,7 +109,13 @@ describe("cumipmt and cumprinc (Excel CUMIPMT, CUMPRINC)", () => {
   });
 
   it("agree with formulajs over ranges", () => {
-    for (const [s, e] of [[1, 1], [1, 12], [13, 24], [100, 360], [360, 360]] as const)
+    for (const [s, e] of [
+      [1, 1],
+      [1, 12],
+      [13, 24],
+      [100, 360],
+      [360, 360],
+    ] as const)
       for (const begin of [false, true]) {
         const t = begin ? 1 : 0;
         expect(cumipmt(0.004, 360, 250000, s, e, { when: begin ? "begin" : "end" }).toNumber()).toBeCloseTo(formulajs.CUMIPMT(0.004, 360, 250000, s, e, t) as number, 6);

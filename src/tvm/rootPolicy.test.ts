@@ -97,7 +97,17 @@ describe("irr root policy (issue #15)", () => {
   describe("one option parser", () => {
     it.each([
       ["irr", () => irr([-1, 2], { root: "nearest" as never })],
-      ["xirr", () => xirr([{ date: "2024-01-01", amount: -1 }, { date: "2025-01-01", amount: 2 }], { root: "nearest" as never })],
+      [
+        "xirr",
+        () =>
+          xirr(
+            [
+              { date: "2024-01-01", amount: -1 },
+              { date: "2025-01-01", amount: 2 },
+            ],
+            { root: "nearest" as never },
+          ),
+      ],
     ])("%s rejects an unknown root policy", (fn, f) => {
       expect(f).toThrow(ValidationError);
       expect(f).toThrow(new RegExp(`^${fn}: options.root must be one of the names listed`));
@@ -105,9 +115,15 @@ describe("irr root policy (issue #15)", () => {
 
     it("rejects unknown option keys with the same message in irr and xirr", () => {
       expect(() => irr([-1, 2], { gues: 0.2 } as never)).toThrow('irr: options.gues is not an option of this function, received "gues" (allowed: "guess", "maxIterations", "root")');
-      expect(() => xirr([{ date: "2024-01-01", amount: -1 }, { date: "2025-01-01", amount: 2 }], { gues: 0.2 } as never)).toThrow(
-        'xirr: options.gues is not an option of this function, received "gues" (allowed: "guess", "maxIterations", "root", "dayCount")',
-      );
+      expect(() =>
+        xirr(
+          [
+            { date: "2024-01-01", amount: -1 },
+            { date: "2025-01-01", amount: 2 },
+          ],
+          { gues: 0.2 } as never,
+        ),
+      ).toThrow('xirr: options.gues is not an option of this function, received "gues" (allowed: "guess", "maxIterations", "root", "dayCount")');
       // irr has no dates, so no day count
       expect(() => irr([-1, 2], { dayCount: "ACT/360" } as never)).toThrow(/irr: options.dayCount is not an option/);
     });

@@ -29,7 +29,12 @@ function rateResidual(n: number, p: number, v: number, f: number, begin: boolean
   const H = Decimal.clone({ precision: 40 });
   const rr = new H(r);
   const g = rr.plus(1).pow(n);
-  return new H(f).plus(new H(v).times(g)).plus(new H(p).times(begin ? rr.plus(1) : 1).times(g.minus(1)).div(rr));
+  return new H(f).plus(new H(v).times(g)).plus(
+    new H(p)
+      .times(begin ? rr.plus(1) : 1)
+      .times(g.minus(1))
+      .div(rr),
+  );
 }
 
 describe("solver honesty (issue #11)", () => {
@@ -125,7 +130,14 @@ describe("solver honesty (issue #11)", () => {
     // 1e-30 above -100 % does not fit the 28 significant digits returned: an error, never -1
     expect(convergenceCode(() => irr([-1, 1e-30]))).toBe("NOT_CONVERGED");
     for (const x of irrRoots([-1, 1e-30], { lower: "-0.99999999999999999999999" })) expect(x.greaterThan(-1)).toBe(true);
-    expect(convergenceCode(() => xirr([{ date: "2024-01-01", amount: -1 }, { date: "2024-01-02", amount: 1e-300 }]))).toBe("NOT_CONVERGED");
+    expect(
+      convergenceCode(() =>
+        xirr([
+          { date: "2024-01-01", amount: -1 },
+          { date: "2024-01-02", amount: 1e-300 },
+        ]),
+      ),
+    ).toBe("NOT_CONVERGED");
   });
 });
 

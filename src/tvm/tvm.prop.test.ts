@@ -44,20 +44,17 @@ describe("xirr properties", () => {
     expect(r.greaterThan(-1)).toBe(true);
   });
 
-  test.prop([fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 10_000_000 })])(
-    "npv(irr(x), x) ≈ 0",
-    (ins, out) => {
-      const cf = [-out, ...ins];
-      let r: Decimal;
-      try {
-        r = irr(cf);
-      } catch (e) {
-        expect((e as { code?: string }).code).toBe("NOT_CONVERGED");
-        return;
-      }
-      if (r.greaterThanOrEqualTo(0)) expect(npv(r, cf).abs().toNumber()).toBeLessThanOrEqual(1e-6 * cf.reduce((s, v) => s + Math.abs(v), 0));
-    },
-  );
+  test.prop([fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 10_000_000 })])("npv(irr(x), x) ≈ 0", (ins, out) => {
+    const cf = [-out, ...ins];
+    let r: Decimal;
+    try {
+      r = irr(cf);
+    } catch (e) {
+      expect((e as { code?: string }).code).toBe("NOT_CONVERGED");
+      return;
+    }
+    if (r.greaterThanOrEqualTo(0)) expect(npv(r, cf).abs().toNumber()).toBeLessThanOrEqual(1e-6 * cf.reduce((s, v) => s + Math.abs(v), 0));
+  });
 });
 
 describe("annuity properties", () => {
@@ -82,13 +79,10 @@ describe("annuity properties", () => {
     },
   );
 
-  test.prop([fc.integer({ min: -100_000_000, max: 100_000_000 }), fc.integer({ min: -9000, max: 100_000 }), fc.integer({ min: 0, max: 600 })])(
-    "pv(fv(x)) = x",
-    (cents, bp, n) => {
-      const x = new Decimal(cents).div(100);
-      const rate = new Decimal(bp).div(100_000);
-      const f = fv(rate, n, 0, x);
-      expect(pv(rate, n, 0, f).minus(x).abs().lessThan("1e-15")).toBe(true);
-    },
-  );
+  test.prop([fc.integer({ min: -100_000_000, max: 100_000_000 }), fc.integer({ min: -9000, max: 100_000 }), fc.integer({ min: 0, max: 600 })])("pv(fv(x)) = x", (cents, bp, n) => {
+    const x = new Decimal(cents).div(100);
+    const rate = new Decimal(bp).div(100_000);
+    const f = fv(rate, n, 0, x);
+    expect(pv(rate, n, 0, f).minus(x).abs().lessThan("1e-15")).toBe(true);
+  });
 });

@@ -116,9 +116,17 @@ describe("xirr", () => {
     });
 
     it("throws NO_SIGN_CHANGE when all flows are positive", () => {
-      expect(() => xirr([{ date: "2024-01-01", amount: 1 }, { date: "2024-02-01", amount: 2 }])).toThrow(ConvergenceError);
+      expect(() =>
+        xirr([
+          { date: "2024-01-01", amount: 1 },
+          { date: "2024-02-01", amount: 2 },
+        ]),
+      ).toThrow(ConvergenceError);
       try {
-        xirr([{ date: "2024-01-01", amount: 1 }, { date: "2024-02-01", amount: 2 }]);
+        xirr([
+          { date: "2024-01-01", amount: 1 },
+          { date: "2024-02-01", amount: 2 },
+        ]);
       } catch (e) {
         expect((e as ConvergenceError).code).toBe("NO_SIGN_CHANGE");
         expect((e as Error).message).toMatch(/^xirr: /);
@@ -135,7 +143,12 @@ describe("xirr", () => {
     });
 
     it("throws NO_SIGN_CHANGE when all flows are on one date", () => {
-      expect(() => xirr([{ date: "2024-01-01", amount: -1 }, { date: "2024-01-01", amount: 2 }])).toThrow(expect.objectContaining({ code: "NO_SIGN_CHANGE" }));
+      expect(() =>
+        xirr([
+          { date: "2024-01-01", amount: -1 },
+          { date: "2024-01-01", amount: 2 },
+        ]),
+      ).toThrow(expect.objectContaining({ code: "NO_SIGN_CHANGE" }));
     });
 
     it("does not mutate its input", () => {

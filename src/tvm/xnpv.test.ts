@@ -15,11 +15,21 @@ describe("xnpv", () => {
   });
 
   it("is the plain sum at rate 0", () => {
-    expect(xnpv(0, [{ date: "2020-01-01", amount: "0.1" }, { date: "2030-01-01", amount: "0.2" }]).toString()).toBe("0.3");
+    expect(
+      xnpv(0, [
+        { date: "2020-01-01", amount: "0.1" },
+        { date: "2030-01-01", amount: "0.2" },
+      ]).toString(),
+    ).toBe("0.3");
   });
 
   it("discounts exactly one year of 365 days by (1 + rate)", () => {
-    expect(xnpv("0.1", [{ date: "2023-01-01", amount: 0 }, { date: "2024-01-01", amount: 110 }]).toFixed(20)).toBe("100.00000000000000000000");
+    expect(
+      xnpv("0.1", [
+        { date: "2023-01-01", amount: 0 },
+        { date: "2024-01-01", amount: 110 },
+      ]).toFixed(20),
+    ).toBe("100.00000000000000000000");
   });
 
   it("throws on a rate of -100 % or below", () => {

@@ -91,7 +91,7 @@ export function xnpv(rate: NumericInput, flows: readonly CashFlow[], options?: X
   const H = hp();
   const lnBase = toHp(r).plus(1).ln();
   let acc = new H(0);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const day = parsed.days[i]!;
     let sum = new H(texts[i]!);
     let j = i + 1;

@@ -11,20 +11,7 @@ import { BAD_VALUES, HostileSentinelError, SENTINEL_MESSAGE, type BadValue } fro
 import { EXPORTS_TABLE, type ExportRow, type SlotPath } from "./exports-table.js";
 
 /** Outcome classes, worst first. */
-export const OUTCOMES = [
-  "hang",
-  "crash",
-  "untyped-error",
-  "wrong-fn",
-  "mutated",
-  "non-finite",
-  "not-frozen",
-  "not-json",
-  "accepted-invalid",
-  "typed-error",
-  "propagated",
-  "ok",
-] as const;
+export const OUTCOMES = ["hang", "crash", "untyped-error", "wrong-fn", "mutated", "non-finite", "not-frozen", "not-json", "accepted-invalid", "typed-error", "propagated", "ok"] as const;
 /** One outcome class. */
 export type Outcome = (typeof OUTCOMES)[number];
 /** Classes that are failures. */
@@ -261,7 +248,9 @@ function renderAny(x: unknown): string {
   if (leaf !== undefined) return leaf;
   if (!isSmall(x)) return Array.isArray(x) ? `‹baseline array of ${x.length}›` : "‹baseline›";
   if (Array.isArray(x)) return `[${x.map(renderAny).join(", ")}]`;
-  return `{ ${Object.entries(x as Record<string, unknown>).map(([k, v]) => `${k}: ${renderAny(v)}`).join(", ")} }`;
+  return `{ ${Object.entries(x as Record<string, unknown>)
+    .map(([k, v]) => `${k}: ${renderAny(v)}`)
+    .join(", ")} }`;
 }
 
 /** A one-line reproducer: the baseline call with the bad value in its slot. */
@@ -465,7 +454,7 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
   } catch (e) {
     problem = { outcome: "crash", detail: `harness: ${describeError(e)}` };
   }
-  if (mutated !== undefined && (OUTCOMES.indexOf("mutated") < OUTCOMES.indexOf(problem.outcome))) {
+  if (mutated !== undefined && OUTCOMES.indexOf("mutated") < OUTCOMES.indexOf(problem.outcome)) {
     problem = { outcome: "mutated", detail: `${mutated}; then ${problem.outcome}: ${problem.detail}` };
   }
   return {

@@ -52,10 +52,8 @@ export const ForeignDecimal = Decimal.clone();
 const always = (): boolean => true;
 const isArray = (b: unknown): b is unknown[] => Array.isArray(b);
 const isObject = (b: unknown): b is object => typeof b === "object" && b !== null;
-const isPlainObject = (b: unknown): b is Record<string, unknown> =>
-  isObject(b) && !Array.isArray(b) && (Object.getPrototypeOf(b) === Object.prototype || Object.getPrototypeOf(b) === null);
-const isMoney = (b: unknown): b is { amount: Decimal; currency: string } =>
-  isPlainObject(b) && Decimal.isDecimal(b["amount"]) && typeof b["currency"] === "string";
+const isPlainObject = (b: unknown): b is Record<string, unknown> => isObject(b) && !Array.isArray(b) && (Object.getPrototypeOf(b) === Object.prototype || Object.getPrototypeOf(b) === null);
+const isMoney = (b: unknown): b is { amount: Decimal; currency: string } => isPlainObject(b) && Decimal.isDecimal(b["amount"]) && typeof b["currency"] === "string";
 const isDateLike = (b: unknown): boolean => b instanceof Date || (typeof b === "string" && /^\d{4}-\d{2}-\d{2}/u.test(b));
 const isIterableArg = (b: unknown): boolean => isArray(b);
 
@@ -183,7 +181,13 @@ export const BAD_VALUES: readonly BadValue[] = [
   v('"-271821-04-20"', "extreme date", () => "-271821-04-20"),
   v('"2024-02-30"', "malformed date", () => "2024-02-30"),
   v('"2024-01-01T00:00:00+25:00"', "malformed date", () => "2024-01-01T00:00:00+25:00"),
-  v("<Proxy-wrapped Date>", "proxy", (b) => new Proxy(b instanceof Date ? new Date(b.getTime()) : new Date(Date.UTC(2024, 0, 1)), {}), false, (b) => isDateLike(b)),
+  v(
+    "<Proxy-wrapped Date>",
+    "proxy",
+    (b) => new Proxy(b instanceof Date ? new Date(b.getTime()) : new Date(Date.UTC(2024, 0, 1)), {}),
+    false,
+    (b) => isDateLike(b),
+  ),
   // currencies and money
   v('"XYZ"', "unknown currency", () => "XYZ"),
   v('"usd"', "unknown currency", () => "usd"),
@@ -191,42 +195,96 @@ export const BAD_VALUES: readonly BadValue[] = [
   v('{ amount: new Decimal(1), currency: "EUR" }', "mixed currency", () => ({ amount: new Decimal(1), currency: "EUR" }), false, isMoney),
   v('{ amount: new Decimal(1), currency: "XYZ" }', "unknown currency", () => ({ amount: new Decimal(1), currency: "XYZ" }), false, isMoney),
   v('{ amount: new Decimal(NaN), currency: "USD" }', "non-finite Decimal", () => ({ amount: new Decimal(Number.NaN), currency: "USD" }), true, isMoney),
-  v('{ amount: new Decimal("1e9000000000000000"), currency: <same> }', "huge-exponent Decimal", (b) => ({ amount: new Decimal("1e9000000000000000"), currency: (b as { currency: string }).currency }), false, isMoney),
-  v('{ amount: new Decimal("1e-9000000000000000"), currency: <same> }', "huge-exponent Decimal", (b) => ({ amount: new Decimal("1e-9000000000000000"), currency: (b as { currency: string }).currency }), false, isMoney),
-  v("{ amount: <foreign Decimal>, currency: <same> }", "foreign Decimal", (b) => ({ amount: new ForeignDecimal((b as { amount: Decimal }).amount.toString()), currency: (b as { currency: string }).currency }), false, isMoney),
+  v(
+    '{ amount: new Decimal("1e9000000000000000"), currency: <same> }',
+    "huge-exponent Decimal",
+    (b) => ({ amount: new Decimal("1e9000000000000000"), currency: (b as { currency: string }).currency }),
+    false,
+    isMoney,
+  ),
+  v(
+    '{ amount: new Decimal("1e-9000000000000000"), currency: <same> }',
+    "huge-exponent Decimal",
+    (b) => ({ amount: new Decimal("1e-9000000000000000"), currency: (b as { currency: string }).currency }),
+    false,
+    isMoney,
+  ),
+  v(
+    "{ amount: <foreign Decimal>, currency: <same> }",
+    "foreign Decimal",
+    (b) => ({ amount: new ForeignDecimal((b as { amount: Decimal }).amount.toString()), currency: (b as { currency: string }).currency }),
+    false,
+    isMoney,
+  ),
   v("{ amount: 5, currency: <same> } /* number amount */", "wrong kind", (b) => ({ amount: 5, currency: (b as { currency: string }).currency }), false, isMoney),
   v("<Money with an extra key>", "unknown key", (b) => ({ ...(b as object), extra: 1 }), false, isMoney),
   // structural values derived from the baseline
-  v("[, ...baseline] /* hole at 0 */", "sparse array", (b) => {
-    const a = deepClone(b as unknown[]);
-    const out = new Array<unknown>(a.length + 1);
-    for (let i = 0; i < a.length; i++) out[i + 1] = a[i];
-    return out;
-  }, true, isArray),
-  v("[...baseline, <hole>, ...baseline]", "sparse array", (b) => {
-    const a = deepClone(b as unknown[]);
-    const out = new Array<unknown>(2 * a.length + 1);
-    for (let i = 0; i < a.length; i++) {
-      out[i] = a[i];
-      out[a.length + 1 + i] = deepClone(a[i]);
-    }
-    return out;
-  }, true, (b) => isArray(b) && b.length > 0),
+  v(
+    "[, ...baseline] /* hole at 0 */",
+    "sparse array",
+    (b) => {
+      const a = deepClone(b as unknown[]);
+      const out = new Array<unknown>(a.length + 1);
+      for (let i = 0; i < a.length; i++) out[i + 1] = a[i];
+      return out;
+    },
+    true,
+    isArray,
+  ),
+  v(
+    "[...baseline, <hole>, ...baseline]",
+    "sparse array",
+    (b) => {
+      const a = deepClone(b as unknown[]);
+      const out = new Array<unknown>(2 * a.length + 1);
+      for (let i = 0; i < a.length; i++) {
+        out[i] = a[i];
+        out[a.length + 1 + i] = deepClone(a[i]);
+      }
+      return out;
+    },
+    true,
+    (b) => isArray(b) && b.length > 0,
+  ),
   v("[...baseline, undefined]", "undefined element", (b) => [...deepClone(b as unknown[]), undefined], false, isArray),
-  v("<array of length 2 ** 32 - 1, one element>", "huge sparse array", (b) => {
-    const out = new Array<unknown>(2 ** 32 - 1);
-    out[0] = deepClone((b as unknown[])[0]);
-    return out;
-  }, true, (b) => isArray(b) && b.length > 0),
-  v("<100,000 copies of baseline[0]>", "huge input", (b) => new Array<unknown>(100_000).fill(deepClone((b as unknown[])[0])), false, (b) => isArray(b) && b.length > 0),
-  v("<array-like { length, 0: ... }>", "array-like", (b) => {
-    const a = b as unknown[];
-    const out: Record<string, unknown> = { length: a.length };
-    a.forEach((x, i) => (out[String(i)] = deepClone(x)));
-    return out;
-  }, false, isArray),
+  v(
+    "<array of length 2 ** 32 - 1, one element>",
+    "huge sparse array",
+    (b) => {
+      const out = new Array<unknown>(2 ** 32 - 1);
+      out[0] = deepClone((b as unknown[])[0]);
+      return out;
+    },
+    true,
+    (b) => isArray(b) && b.length > 0,
+  ),
+  v(
+    "<100,000 copies of baseline[0]>",
+    "huge input",
+    (b) => new Array<unknown>(100_000).fill(deepClone((b as unknown[])[0])),
+    false,
+    (b) => isArray(b) && b.length > 0,
+  ),
+  v(
+    "<array-like { length, 0: ... }>",
+    "array-like",
+    (b) => {
+      const a = b as unknown[];
+      const out: Record<string, unknown> = { length: a.length };
+      a.forEach((x, i) => (out[String(i)] = deepClone(x)));
+      return out;
+    },
+    false,
+    isArray,
+  ),
   v("<deep-frozen baseline>", "frozen input", (b) => deepFreeze(deepClone(b)), false, isObject),
-  v("<transparent Proxy of baseline>", "proxy", (b) => new Proxy(deepClone(b) as object, {}), false, (b) => isObject(b) && !(b instanceof Date) && !Decimal.isDecimal(b)),
+  v(
+    "<transparent Proxy of baseline>",
+    "proxy",
+    (b) => new Proxy(deepClone(b) as object, {}),
+    false,
+    (b) => isObject(b) && !(b instanceof Date) && !Decimal.isDecimal(b),
+  ),
   v("<generator over baseline>", "iterable", (b) => generatorOf(deepClone(b as unknown[])), false, isIterableArg),
   v("<generator throwing after one item>", "throwing iterable", (b) => throwingGenerator(deepClone(b as unknown[])), false, isIterableArg),
   v("<async generator over baseline>", "async iterable", (b) => asyncOf(deepClone(b as unknown[])), false, isIterableArg),

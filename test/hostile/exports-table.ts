@@ -211,7 +211,10 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("mergeAccumulators", () => [filledAccumulator(), filledAccumulator()], { mutableResult: true, probe: finalize }),
   fn("salesShare", () => [shareSales(), segmentOf, shareOptions()], { extraSlots: [[2, "convert"]] }),
   fn("salesShareByPeriod", () => [sellerSales(), (s: lib.Sale) => s.sellerId, { period: "year", precision: 2, currency: "USD", refunds: "net" }], {
-    extraSlots: [[2, "segments"], [2, "convert"]],
+    extraSlots: [
+      [2, "segments"],
+      [2, "convert"],
+    ],
   }),
   fn("shareAccumulatorFromJSON", () => [JSON.parse(JSON.stringify(filledAccumulator())) as unknown, { convert: (m: lib.Money) => m }], {
     mutableResult: true,
@@ -222,11 +225,17 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("yearOverYearChange", () => [usd("120"), usd("100")]),
 
   // sellers
-  fn("classifyEnterpriseSize", () => [
-    { employees: 40, annualTurnover: usd("10500000"), balanceSheetTotal: usd("9000000") },
-    "EU-2003/361",
-    { toEur: (m: lib.Money) => lib.money(m.amount.times("0.9"), "EUR") },
-  ], { extraSlots: [[0, "naicsCode"], [2, "naicsCode"], [2, "sizeStandards"]] }),
+  fn(
+    "classifyEnterpriseSize",
+    () => [{ employees: 40, annualTurnover: usd("10500000"), balanceSheetTotal: usd("9000000") }, "EU-2003/361", { toEur: (m: lib.Money) => lib.money(m.amount.times("0.9"), "EUR") }],
+    {
+      extraSlots: [
+        [0, "naicsCode"],
+        [2, "naicsCode"],
+        [2, "sizeStandards"],
+      ],
+    },
+  ),
   fn("cohortSurvival", () => [sellers(), { period: "month", asOf: "2017-04-01" }]),
   fn("cohortsByPeriod", () => [sellers(), "month"]),
   fn("countNewSellers", () => [sellers(), interval(), { distinctIds: true }]),
@@ -247,7 +256,11 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     { asOf: "2019-01-01" },
   ]),
   fn("isSmallOrMediumBusiness", () => [{ employees: 120, annualTurnover: eur("45000000"), balanceSheetTotal: eur("40000000") }, "EU-2003/361", {}], {
-    extraSlots: [[2, "toEur"], [2, "naicsCode"], [2, "sizeStandards"]],
+    extraSlots: [
+      [2, "toEur"],
+      [2, "naicsCode"],
+      [2, "sizeStandards"],
+    ],
   }),
   fn("salesBrackets", () => [sellerSales(), [usd("10000"), usd("100000"), usd("1000000")], { interval: interval() }]),
   fn("sumSalesBySeller", () => [sellerSales(), interval()]),
@@ -256,70 +269,126 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("costOfFinancing", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), { unitPeriod: "month" }]),
   fn("disclosure", () => [advance(), dailySales(365, "400", day(2023, 1, 1)), { method: "historical", months: 12, offerDate: "2024-01-01", excludeMonths: ["2023-12"] }]),
   fn("revenueShareLoan", () => [{ principal: usd("50000"), repaymentCap: "1.4", revenueShare: "0.06" }]),
-  fn("salesBasedAdvance", () => [
-    { principal: usd("9500"), fee: 500, holdbackRate: "0.15", minimumPayment: { rate: "0.1", everyDays: 90, forDays: 540 }, maxTermDays: 720 },
-  ], { extraSlots: [[0, "factorRate"]] }),
-  fn("simulatePortfolio", () => {
-    const product = lib.salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1" });
-    return [
-      [
-        { id: "a", sellerId: "s1", product, fundedOn: "2024-01-01" },
-        { id: "b", sellerId: "s2", product },
-      ],
-      { s1: dailySales(200, "100", day(2024, 1, 2)), s2: dailySales(200, "0", day(2024, 1, 2)) },
-      { until: "2024-12-31", rounding: "half-even", includeLoans: true },
-    ];
-  }, { extraSlots: [[2, "granularity"]] }),
+  fn("salesBasedAdvance", () => [{ principal: usd("9500"), fee: 500, holdbackRate: "0.15", minimumPayment: { rate: "0.1", everyDays: 90, forDays: 540 }, maxTermDays: 720 }], {
+    extraSlots: [[0, "factorRate"]],
+  }),
+  fn(
+    "simulatePortfolio",
+    () => {
+      const product = lib.salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1" });
+      return [
+        [
+          { id: "a", sellerId: "s1", product, fundedOn: "2024-01-01" },
+          { id: "b", sellerId: "s2", product },
+        ],
+        { s1: dailySales(200, "100", day(2024, 1, 2)), s2: dailySales(200, "0", day(2024, 1, 2)) },
+        { until: "2024-12-31", rounding: "half-even", includeLoans: true },
+      ];
+    },
+    { extraSlots: [[2, "granularity"]] },
+  ),
   fn("simulateRepayment", () => [advance(), dailySales(300, "400", day(2024, 1, 2)), { fundedOn: "2024-01-01", until: "2024-12-31", rounding: "half-even", collectShortfall: true }], {
     extraSlots: [[2, "granularity"]],
   }),
-  fn("simulateSalesScenarios", () => [
-    advance(),
-    dailySales(400, "400", day(2024, 1, 2)),
-    { scenarios: [{ name: "flat", factor: 1 }, { name: "seasonal", monthlyFactors: Array.from({ length: 12 }, () => "1") }] },
-  ], { extraSlots: [[2, "scenarios", 1, "monthlyFactors"], [2, "scenarios", 1, "monthlyFactors", 0], [2, "granularity"], [2, "rounding"]] }),
-  fn("sizeOffer", () => [
-    dailySales(365, "400", day(2023, 1, 1)),
+  fn(
+    "simulateSalesScenarios",
+    () => [
+      advance(),
+      dailySales(400, "400", day(2024, 1, 2)),
+      {
+        scenarios: [
+          { name: "flat", factor: 1 },
+          { name: "seasonal", monthlyFactors: Array.from({ length: 12 }, () => "1") },
+        ],
+      },
+    ],
     {
-      shareOfTrailingSales: "0.08",
-      factorRate: "1.1",
-      targetTermDays: 365,
-      principalStep: 100,
-      maxHoldbackRate: "0.2",
-      holdbackStep: "0.01",
-      lookbackDays: 365,
-      maxPrincipal: 50000,
-      minPrincipal: 1000,
-      maxTermDays: 720,
-      asOf: "2024-01-01",
+      extraSlots: [
+        [2, "scenarios", 1, "monthlyFactors"],
+        [2, "scenarios", 1, "monthlyFactors", 0],
+        [2, "granularity"],
+        [2, "rounding"],
+      ],
     },
-  ], { extraSlots: [[1, "minimumPayment"]] }),
+  ),
+  fn(
+    "sizeOffer",
+    () => [
+      dailySales(365, "400", day(2023, 1, 1)),
+      {
+        shareOfTrailingSales: "0.08",
+        factorRate: "1.1",
+        targetTermDays: 365,
+        principalStep: 100,
+        maxHoldbackRate: "0.2",
+        holdbackStep: "0.01",
+        lookbackDays: 365,
+        maxPrincipal: 50000,
+        minPrincipal: 1000,
+        maxTermDays: 720,
+        asOf: "2024-01-01",
+      },
+    ],
+    { extraSlots: [[1, "minimumPayment"]] },
+  ),
   fn("termLoan", () => [{ principal: usd("12000"), annualRate: "0.12", termMonths: 12, startDate: "2017-01-15", chargeShortfallToCard: false }], { extraSlots: [[0, "schedule"]] }),
 
   // jobs
-  fn("attributeJobsToMarketplace", () => [[
-    { id: "a", employees: 10, marketplaceShare: "0.6" },
-    { id: "b", employees: 4, marketplaceSales: 50_000, totalSales: 200_000 },
-  ]], { extraSlots: [[0, 1, "marketplaceSales"], [0, 1, "totalSales"]] }),
+  fn(
+    "attributeJobsToMarketplace",
+    () => [
+      [
+        { id: "a", employees: 10, marketplaceShare: "0.6" },
+        { id: "b", employees: 4, marketplaceSales: 50_000, totalSales: 200_000 },
+      ],
+    ],
+    {
+      extraSlots: [
+        [0, 1, "marketplaceSales"],
+        [0, 1, "totalSales"],
+      ],
+    },
+  ),
   fn("directJobs", () => [1_000_000, 250_000]),
-  fn("estimateJobs", () => [{
-    sales: { low: 60e9, central: 80e9, high: 100e9 },
-    share: "0.5",
-    revenuePerEmployee: { low: 175_889, central: 243_297, high: 361_795 },
-    jobsPerDirectJob: { low: 1.5, central: 2.5, high: 3 },
-  }], { extraSlots: [[0, "jobsPerMillion"]] }),
-  fn("inputOutputImpact", () => [{
-    technicalCoefficients: [[0.15, 0.25], [0.2, 0.05]],
-    employmentPerOutput: [10, 5],
-    finalDemandChange: [100, 0],
-    households: { laborIncome: [0.2, 0.1], consumption: [0.3, 0.2], householdToHousehold: 0 },
-    sectorNames: ["a", "b"],
-    tolerance: 1e-9,
-  }]),
+  fn(
+    "estimateJobs",
+    () => [
+      {
+        sales: { low: 60e9, central: 80e9, high: 100e9 },
+        share: "0.5",
+        revenuePerEmployee: { low: 175_889, central: 243_297, high: 361_795 },
+        jobsPerDirectJob: { low: 1.5, central: 2.5, high: 3 },
+      },
+    ],
+    { extraSlots: [[0, "jobsPerMillion"]] },
+  ),
+  fn("inputOutputImpact", () => [
+    {
+      technicalCoefficients: [
+        [0.15, 0.25],
+        [0.2, 0.05],
+      ],
+      employmentPerOutput: [10, 5],
+      finalDemandChange: [100, 0],
+      households: { laborIncome: [0.2, 0.1], consumption: [0.3, 0.2], householdToHousehold: 0 },
+      sectorNames: ["a", "b"],
+      tolerance: 1e-9,
+    },
+  ]),
   fn("jobsFromMultiplier", () => [{ output: 2_000_000, jobsPerMillion: 12, type: "type-II", directJobsPerMillion: 7, typeIJobsPerMillion: 9 }], {
-    extraSlots: [[0, "directJobs"], [0, "jobsPerDirectJob"], [0, "typeIJobsPerDirectJob"]],
+    extraSlots: [
+      [0, "directJobs"],
+      [0, "jobsPerDirectJob"],
+      [0, "typeIJobsPerDirectJob"],
+    ],
   }),
-  fn("leontiefInverse", () => [[[0.15, 0.25], [0.2, 0.05]], { tolerance: 1e-9 }]),
+  fn("leontiefInverse", () => [
+    [
+      [0.15, 0.25],
+      [0.2, 0.05],
+    ],
+    { tolerance: 1e-9 },
+  ]),
 
   // synthetic
   fn("syntheticMarketplace", () => [{ seed: 42, sellers: 20, year: 2017, calibration: { newSellerShare: "0.3", marketplaceOpenedOn: "2000-01-01" } }], {

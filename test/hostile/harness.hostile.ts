@@ -42,7 +42,13 @@ const seed = Number(env["HOSTILE_SEED"] ?? 11);
 const workers = Number(env["HOSTILE_WORKERS"] ?? Math.max(2, availableParallelism()));
 const timeoutMs = Number(env["HOSTILE_TIMEOUT_MS"] ?? 2000);
 const confirmMs = Number(env["HOSTILE_CONFIRM_MS"] ?? 3 * timeoutMs);
-const only = env["HOSTILE_ONLY"] === undefined || env["HOSTILE_ONLY"].trim() === "" ? undefined : env["HOSTILE_ONLY"].split(",").map((n) => n.trim()).filter((n) => n !== "");
+const only =
+  env["HOSTILE_ONLY"] === undefined || env["HOSTILE_ONLY"].trim() === ""
+    ? undefined
+    : env["HOSTILE_ONLY"]
+        .split(",")
+        .map((n) => n.trim())
+        .filter((n) => n !== "");
 const reportPath = env["HOSTILE_REPORT"] === undefined ? undefined : env["HOSTILE_REPORT"] === "1" ? fileURLToPath(new URL("./RESULTS.md", import.meta.url)) : env["HOSTILE_REPORT"];
 
 describe("hostile harness", () => {

@@ -110,7 +110,12 @@ export function renderReport(results: readonly CaseResult[], meta: ReportMeta): 
   for (const c of meta.constants) lines.push(`  - ${code(c.name)}: ${cell(c.problem)}`);
   lines.push("");
 
-  lines.push("## Failures by function", "", "| function | hang | crash | untyped | wrong fn | mutated | non-finite | not frozen | not JSON | accepted invalid | groups |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push(
+    "## Failures by function",
+    "",
+    "| function | hang | crash | untyped | wrong fn | mutated | non-finite | not frozen | not JSON | accepted invalid | groups |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  );
   const byFn = new Map<string, Map<Outcome, number>>();
   for (const r of failures) {
     const m = byFn.get(r.fn) ?? new Map<Outcome, number>();

@@ -61,7 +61,7 @@ export function toUnitPeriod(value: unknown, fn: string, arg: string): AprUnitPe
       toOptions(o, fn, arg, ["months"], false);
       return Object.freeze({ months: toInteger(o["months"], fn, `${arg}.months`, 1, 12) });
     }
-    return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a unit name, { weeks } or { months }", value, "\"month\", \"week\", ..., { weeks: n } or { months: n }");
+    return typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be a unit name, { weeks } or { months }", value, '"month", "week", ..., { weeks: n } or { months: n }');
   }
   return toOption(value, fn, arg, UNIT_NAMES);
 }

@@ -273,15 +273,7 @@ export function runHoldback(terms: HoldbackTerms, fundedDay: number, periods: Se
 }
 
 /** Run a term loan: instalments deducted from the payouts accumulated since the previous due date. */
-export function runTermLoan(
-  dueDays: readonly number[],
-  dueAmounts: readonly Decimal[],
-  chargeCard: boolean,
-  fundedDay: number,
-  series: SeriesArrays,
-  untilDay: number,
-  recordRows: boolean,
-): EngineResult {
+export function runTermLoan(dueDays: readonly number[], dueAmounts: readonly Decimal[], chargeCard: boolean, fundedDay: number, series: SeriesArrays, untilDay: number, recordRows: boolean): EngineResult {
   const rows: EngineRow[] | null = recordRows ? [] : null;
   const payDays: number[] = [];
   const payAmounts: Decimal[] = [];

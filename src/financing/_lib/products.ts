@@ -3,27 +3,11 @@
  */
 import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
-import type {
-  FinancingMinimumPayment,
-  FinancingProduct,
-  RevenueShareLoan,
-  SalesBasedAdvance,
-  TermLoan,
-  TermLoanInstalment,
-  TermLoanSchedule,
-} from "../types.js";
+import type { FinancingMinimumPayment, FinancingProduct, RevenueShareLoan, SalesBasedAdvance, TermLoan, TermLoanInstalment, TermLoanSchedule } from "../types.js";
 import type { Money } from "../../money/types.js";
 import { addMonthsDay, dayDate, dayNumber } from "./engine.js";
 import { assertSameCurrency, makeMoney, minorDigits, toMoney } from "../../_lib/money.js";
-import {
-  rangeError,
-  type RenamedOptions,
-  toDecimal,
-  toInteger,
-  toOption,
-  toRecord,
-  typeError,
-} from "../../_lib/validate.js";
+import { rangeError, type RenamedOptions, toDecimal, toInteger, toOption, toRecord, typeError } from "../../_lib/validate.js";
 import { assertNoInvalidValue, toFinancingDay, toOptionalBoolean, toOptions, toRateInRange } from "./validate.js";
 
 const ADVANCE_KEYS = ["principal", "fee", "factorRate", "holdbackRate", "minimumPayment", "maxTermDays"] as const;

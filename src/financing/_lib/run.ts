@@ -212,4 +212,3 @@ export function toRepaymentResult(run: PreparedRun): RepaymentResult {
   builtResults.add(result);
   return result;
 }
-

@@ -88,17 +88,9 @@ export function toOptionalBoolean(value: unknown, fn: string, arg: string): bool
  * percentage typed for a decimal (140 for 1.40, 15 for 0.15): the error then suggests
  * `value / 100`. Used for every rate and multiple input of the module (#11).
  */
-export function toRateInRange(
-  value: unknown,
-  fn: string,
-  arg: string,
-  lower: number,
-  upper: number,
-  open: { readonly lowerOpen?: boolean; readonly upperOpen?: boolean } = {},
-): Decimal {
+export function toRateInRange(value: unknown, fn: string, arg: string, lower: number, upper: number, open: { readonly lowerOpen?: boolean; readonly upperOpen?: boolean } = {}): Decimal {
   const d = toDecimal(value, fn, arg);
-  const inRange = (x: Decimal): boolean =>
-    (open.lowerOpen ? x.greaterThan(lower) : x.greaterThanOrEqualTo(lower)) && (open.upperOpen ? x.lessThan(upper) : x.lessThanOrEqualTo(upper));
+  const inRange = (x: Decimal): boolean => (open.lowerOpen ? x.greaterThan(lower) : x.greaterThanOrEqualTo(lower)) && (open.upperOpen ? x.lessThan(upper) : x.lessThanOrEqualTo(upper));
   if (inRange(d)) return d;
   const parts = `${open.lowerOpen ? ">" : "≥"} ${lower} and ${open.upperOpen ? "<" : "≤"} ${upper}`;
   const pct = d.div(100);

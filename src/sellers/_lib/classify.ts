@@ -81,11 +81,18 @@ function classifySba(facts: Readonly<Record<string, unknown>>, options: Readonly
   const std = "US-SBA" as const;
   const naicsRaw = facts["naicsCode"] ?? options["naicsCode"];
   if (naicsRaw === undefined) return result(std, undefined, ["naicsCode"], "the SBA size standard depends on the NAICS industry code");
-  if (typeof naicsRaw !== "string") typeError(fn, "facts.naicsCode", ErrorCode.INVALID_TYPE, "must be a string", naicsRaw, "a 6-digit NAICS code such as \"454110\"");
+  if (typeof naicsRaw !== "string") typeError(fn, "facts.naicsCode", ErrorCode.INVALID_TYPE, "must be a string", naicsRaw, 'a 6-digit NAICS code such as "454110"');
   const table = options["sizeStandards"] === undefined ? SBA_SIZE_STANDARDS_RETAIL : toArray<SbaSizeStandard>(options["sizeStandards"], fn, "options.sizeStandards");
   const row = table.find((r) => r.naicsCode === naicsRaw);
   if (row === undefined) {
-    rangeError(fn, "facts.naicsCode", ErrorCode.UNKNOWN_OPTION, "has no size standard in the table", naicsRaw, `one of ${table.map((r) => r.naicsCode).join(", ")}, or pass options.sizeStandards from 13 CFR 121.201`);
+    rangeError(
+      fn,
+      "facts.naicsCode",
+      ErrorCode.UNKNOWN_OPTION,
+      "has no size standard in the table",
+      naicsRaw,
+      `one of ${table.map((r) => r.naicsCode).join(", ")}, or pass options.sizeStandards from 13 CFR 121.201`,
+    );
   }
   const limit = new Decimal(row.limit);
   if (row.measure === "employees") {
@@ -102,7 +109,6 @@ function classifySba(facts: Readonly<Record<string, unknown>>, options: Readonly
     : result(std, "large", [], `not small: receipts > $${row.limit} million (NAICS ${row.naicsCode})`);
 }
 
-
 export function classifyImpl(facts: EnterpriseFacts, standard: SizeStandardName, options: unknown, fn: string): EnterpriseSizeResult {
   if (dateTimeOf(facts) !== undefined || Decimal.isDecimal(facts)) {
     typeError(fn, "facts", ErrorCode.INVALID_TYPE, "must be an object of enterprise facts", facts, "an object { employees?, annualTurnover?, balanceSheetTotal?, naicsCode? }");
@@ -113,9 +119,9 @@ export function classifyImpl(facts: EnterpriseFacts, standard: SizeStandardName,
   // Every field given is validated, whichever standard reads it (#11): a NaN naicsCode or a
   // Date as sizeStandards is a mistake even when the EU standard ignores it.
   if (o.toEur !== undefined) toFunction(o.toEur, fn, "options.toEur");
-  if (o.naicsCode !== undefined && typeof o.naicsCode !== "string") typeError(fn, "options.naicsCode", ErrorCode.INVALID_TYPE, "must be a string", o.naicsCode, "a 6-digit NAICS code such as \"454110\"");
+  if (o.naicsCode !== undefined && typeof o.naicsCode !== "string") typeError(fn, "options.naicsCode", ErrorCode.INVALID_TYPE, "must be a string", o.naicsCode, 'a 6-digit NAICS code such as "454110"');
   if (o.sizeStandards !== undefined) toArray<unknown>(o.sizeStandards, fn, "options.sizeStandards");
-  if (f["naicsCode"] !== undefined && typeof f["naicsCode"] !== "string") typeError(fn, "facts.naicsCode", ErrorCode.INVALID_TYPE, "must be a string", f["naicsCode"], "a 6-digit NAICS code such as \"454110\"");
+  if (f["naicsCode"] !== undefined && typeof f["naicsCode"] !== "string") typeError(fn, "facts.naicsCode", ErrorCode.INVALID_TYPE, "must be a string", f["naicsCode"], 'a 6-digit NAICS code such as "454110"');
   if (f["employees"] !== undefined) toInteger(f["employees"], fn, "facts.employees", 0);
   if (f["annualTurnover"] !== undefined) toMoney(f["annualTurnover"], fn, "facts.annualTurnover");
   if (f["balanceSheetTotal"] !== undefined) toMoney(f["balanceSheetTotal"], fn, "facts.balanceSheetTotal");

@@ -53,7 +53,7 @@ function checkSeller(value: unknown, fn: string, at: string): Seller {
   const joinedOn = toSellerDate(read("joinedOn"), fn, `${at}.joinedOn`);
   const left = read("leftOn");
   const country = read("country");
-  if (country !== undefined && typeof country !== "string") typeError(fn, `${at}.country`, ErrorCode.INVALID_TYPE, "must be a string", country, "an ISO 3166-1 alpha-2 code such as \"US\", or undefined");
+  if (country !== undefined && typeof country !== "string") typeError(fn, `${at}.country`, ErrorCode.INVALID_TYPE, "must be a string", country, 'an ISO 3166-1 alpha-2 code such as "US", or undefined');
   const out: { id: string; joinedOn: Date; leftOn?: Date; country?: string } = { id, joinedOn };
   if (left !== undefined) out.leftOn = toSellerDate(left, fn, `${at}.leftOn`);
   if (country !== undefined) out.country = country;

@@ -38,8 +38,14 @@ describe("toMinorFast (internal)", () => {
 // currencies with 0, 2 and 3 minor digits, a segment seen for the first time. Magnitudes keep
 // every sum within decimal.js's 20 significant digits, so the reference fold is exact.
 describe("streaming accumulator hot path (internal)", () => {
-  const amount = fc.tuple(fc.bigInt({ min: -(10n ** 11n), max: 10n ** 11n }), fc.integer({ min: 0, max: 6 }), fc.boolean()).map(([m, s, negZero]) => (m === 0n && negZero ? new Decimal("-0") : new Decimal(`${m}e-${s}`)));
-  const units = fc.oneof(fc.constant(undefined), fc.integer({ min: -5, max: 1_000_000 }), fc.integer({ min: -12, max: 12 }).map((q) => q / 4));
+  const amount = fc
+    .tuple(fc.bigInt({ min: -(10n ** 11n), max: 10n ** 11n }), fc.integer({ min: 0, max: 6 }), fc.boolean())
+    .map(([m, s, negZero]) => (m === 0n && negZero ? new Decimal("-0") : new Decimal(`${m}e-${s}`)));
+  const units = fc.oneof(
+    fc.constant(undefined),
+    fc.integer({ min: -5, max: 1_000_000 }),
+    fc.integer({ min: -12, max: 12 }).map((q) => q / 4),
+  );
   const sale = fc.record({ amount, units, seg: fc.constantFrom("a", "b", "c") });
   test.prop([fc.constantFrom("USD", "JPY", "BHD"), fc.array(sale, { maxLength: 40 })])("equals a plain Decimal fold", (currency, list) => {
     const acc = new ShareAccumulatorImpl(undefined, 10, "net", undefined, undefined);

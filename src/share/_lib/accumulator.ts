@@ -93,7 +93,15 @@ export class ShareAccumulatorImpl implements ShareAccumulator {
     for (const k of keys) {
       const t = this.totals.get(k) as SegmentTotals;
       // defineProperty, not assignment: a segment may be named "__proto__".
-      Object.defineProperty(totals, k, { value: this.refunds === "gross" ? { gmv: gmvOf(t, this.digits).toFixed(), units: unitsOf(t).toFixed(), sales: t.sales, refunds: t.refunded.toFixed() } : { gmv: gmvOf(t, this.digits).toFixed(), units: unitsOf(t).toFixed(), sales: t.sales }, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(totals, k, {
+        value:
+          this.refunds === "gross"
+            ? { gmv: gmvOf(t, this.digits).toFixed(), units: unitsOf(t).toFixed(), sales: t.sales, refunds: t.refunded.toFixed() }
+            : { gmv: gmvOf(t, this.digits).toFixed(), units: unitsOf(t).toFixed(), sales: t.sales },
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return {
       version: 1,
@@ -115,7 +123,11 @@ export function emptyTotals(): SegmentTotals {
 /** The keys of the share option bags (`ShareOptions`). */
 export const SHARE_OPTION_KEYS = ["currency", "convert", "precision", "segments", "refunds"] as const;
 
-export function parseShareOptions(options: unknown, fn: string, extraKeys: readonly string[] = []): {
+export function parseShareOptions(
+  options: unknown,
+  fn: string,
+  extraKeys: readonly string[] = [],
+): {
   currency: string | undefined;
   precision: number;
   refunds: RefundPolicy;
@@ -132,7 +144,7 @@ export function parseShareOptions(options: unknown, fn: string, extraKeys: reado
   if (convert !== undefined && currency === undefined) {
     // Without a target currency the first sale would fix it and the converter would convert into
     // whatever that sale happened to use: ask for it instead.
-    rangeError(fn, "options.currency", ErrorCode.MISSING_VALUE, "is required when options.convert is given (the currency convert() returns)", undefined, "an ISO 4217 code such as \"USD\"");
+    rangeError(fn, "options.currency", ErrorCode.MISSING_VALUE, "is required when options.convert is given (the currency convert() returns)", undefined, 'an ISO 4217 code such as "USD"');
   }
   let declared: string[] | undefined;
   if (o["segments"] !== undefined) {
@@ -287,7 +299,8 @@ function addSaleGeneral(acc: ShareAccumulatorImpl, sale: Sale, segment: string, 
   }
   if (refund) {
     if (acc.refunds === "exclude") return;
-    if (acc.refunds === "reject") rangeError(fn, `${argName(base, index)}.amount`, ErrorCode.OUT_OF_RANGE, "must be ≥ 0 (refunds: \"reject\")", amount, "an amount ≥ 0, or options.refunds \"net\" / \"exclude\" / \"gross\"");
+    if (acc.refunds === "reject")
+      rangeError(fn, `${argName(base, index)}.amount`, ErrorCode.OUT_OF_RANGE, 'must be ≥ 0 (refunds: "reject")', amount, 'an amount ≥ 0, or options.refunds "net" / "exclude" / "gross"');
   }
   let t = acc.totals.get(segment);
   if (t === undefined) {

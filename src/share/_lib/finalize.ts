@@ -17,10 +17,22 @@ export function finalizeAccumulator<S extends string = string>(acc: ShareAccumul
     const g = t ? gmvOf(t, acc.digits) : new Decimal(0);
     const u = t ? unitsOf(t) : new Decimal(0);
     if (g.isNegative() && !g.isZero()) {
-      throw new ValidationError(fn, ErrorCode.UNDEFINED_RESULT, "accumulator", `segment ${JSON.stringify(name)} has negative net GMV ${g.toFixed()} (refunds exceed sales), so its share is undefined (allowed: non-negative segment totals; use refunds: "gross" to compute shares over gross sales with refunds reported per segment, or "exclude")`, "non-negative segment totals");
+      throw new ValidationError(
+        fn,
+        ErrorCode.UNDEFINED_RESULT,
+        "accumulator",
+        `segment ${JSON.stringify(name)} has negative net GMV ${g.toFixed()} (refunds exceed sales), so its share is undefined (allowed: non-negative segment totals; use refunds: "gross" to compute shares over gross sales with refunds reported per segment, or "exclude")`,
+        "non-negative segment totals",
+      );
     }
     if (u.isNegative() && !u.isZero()) {
-      throw new ValidationError(fn, ErrorCode.UNDEFINED_RESULT, "accumulator", `segment ${JSON.stringify(name)} has negative net units ${u.toFixed()}, so its unit share is undefined (allowed: non-negative segment totals)`, "non-negative segment totals");
+      throw new ValidationError(
+        fn,
+        ErrorCode.UNDEFINED_RESULT,
+        "accumulator",
+        `segment ${JSON.stringify(name)} has negative net units ${u.toFixed()}, so its unit share is undefined (allowed: non-negative segment totals)`,
+        "non-negative segment totals",
+      );
     }
     gmvs.push(g);
     units.push(u);

@@ -15,7 +15,14 @@ export function checkSegment<S extends string>(s: unknown, index: number, fn: st
   if (typeof s === "string" && s.length > 0) return s as S;
   const arg = `${base}[${index}]`;
   if (typeof s !== "string") {
-    typeError(fn, `segmentOf(${arg})`, s == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must return a segment name", s, "a non-empty string (map unknown sellers to a segment such as \"unknown\" yourself)");
+    typeError(
+      fn,
+      `segmentOf(${arg})`,
+      s == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE,
+      "must return a segment name",
+      s,
+      'a non-empty string (map unknown sellers to a segment such as "unknown" yourself)',
+    );
   }
   if (s.length === 0) rangeError(fn, `segmentOf(${arg})`, ErrorCode.OUT_OF_RANGE, "must not return an empty string", s, "a non-empty string");
   return s as S;

@@ -48,11 +48,7 @@ function reader(rec: Record<string, unknown>): Reader {
 
 function readSeasonality(r: Reader): readonly Decimal[] {
   const seasonality = r.has("seasonality")
-    ? Object.freeze(
-        toArray<unknown>(r.rec["seasonality"], FN, arg("seasonality")).map((v, i) =>
-          toDecimalInRange(v, FN, `calibration.seasonality[${i}]`, 0, undefined, { lowerOpen: true }),
-        ),
-      )
+    ? Object.freeze(toArray<unknown>(r.rec["seasonality"], FN, arg("seasonality")).map((v, i) => toDecimalInRange(v, FN, `calibration.seasonality[${i}]`, 0, undefined, { lowerOpen: true })))
     : defaultSyntheticCalibration.seasonality;
   if (seasonality.length !== 12) {
     rangeError(FN, arg("seasonality"), ErrorCode.DIMENSION_MISMATCH, "must have 12 values", seasonality, "12 positive numbers, January to December");
@@ -67,7 +63,7 @@ function readCountries(r: Reader): SyntheticCalibration["countries"] {
       const rc = toRecord(c, FN, `calibration.countries[${i}]`);
       const code = toNonEmptyString(rc["country"], FN, `calibration.countries[${i}].country`);
       if (!/^[A-Za-z]{2}$/.test(code)) {
-        rangeError(FN, `calibration.countries[${i}].country`, ErrorCode.OUT_OF_RANGE, "must be a 2-letter country code", code, "an ISO 3166-1 alpha-2 code such as \"US\"");
+        rangeError(FN, `calibration.countries[${i}].country`, ErrorCode.OUT_OF_RANGE, "must be a 2-letter country code", code, 'an ISO 3166-1 alpha-2 code such as "US"');
       }
       const weight = toDecimalInRange(rc["weight"], FN, `calibration.countries[${i}].weight`, 0, undefined, { lowerOpen: true });
       return Object.freeze({ country: code.toUpperCase(), weight });

@@ -124,8 +124,18 @@ export class Engine {
     this.permNew = createPermutation(p.smbCount, hash32(p.seed, KEY_NEW));
     this.permBorrow = createPermutation(p.smbCount, hash32(p.seed, KEY_BORROW));
     this.scratch = {
-      index: 0, cents: 0, isNew: false, joinedMs: 0, country: "US", turnoverCents: 0, employees: 1,
-      sizeClass: "micro", priceCents: 1, units: 0, borrower: false, loanStartMonth: 1,
+      index: 0,
+      cents: 0,
+      isNew: false,
+      joinedMs: 0,
+      country: "US",
+      turnoverCents: 0,
+      employees: 1,
+      sizeClass: "micro",
+      priceCents: 1,
+      units: 0,
+      borrower: false,
+      loanStartMonth: 1,
     };
   }
 

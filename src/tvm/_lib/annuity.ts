@@ -59,7 +59,11 @@ export function pmtHp(r: Decimal, n: Decimal, pv: Decimal, fv: Decimal, begin: b
   if (r.isZero()) return fv.plus(pv).neg().div(n);
   const gm1 = growthMinusOne(r, n);
   const w = begin ? r.plus(1) : r.minus(r).plus(1);
-  return fv.plus(pv.times(gm1.plus(1))).neg().times(r).div(w.times(gm1));
+  return fv
+    .plus(pv.times(gm1.plus(1)))
+    .neg()
+    .times(r)
+    .div(w.times(gm1));
 }
 
 /**
@@ -100,6 +104,11 @@ export function cumprincHp(r: Decimal, n: Decimal, pv: Decimal, start: number, e
     sum = p;
     s = 2;
   }
-  if (s <= end) sum = sum.plus(F(s - 1).minus(F(end)).div(r.plus(1)));
+  if (s <= end)
+    sum = sum.plus(
+      F(s - 1)
+        .minus(F(end))
+        .div(r.plus(1)),
+    );
   return sum;
 }

@@ -86,7 +86,7 @@ export function exactNpv(texts: readonly string[], keys: ArrayLike<number>, rate
   let acc = 0n;
   let next = 0;
   let started = false;
-  for (let i = n - 1; i >= 0; ) {
+  for (let i = n - 1; i >= 0;) {
     const k = keys[i]!;
     let sum = scale(i);
     let j = i - 1;

@@ -30,12 +30,7 @@ export interface ParsedFlows {
 }
 
 /** One amount: Decimal | numeric string | finite number | Money. Returns [float, exact?, currency?]. */
-export function parseAmount(
-  value: unknown,
-  fn: string,
-  arg: string,
-  exact: boolean,
-): { readonly num: number; readonly dec: Decimal | undefined; readonly currency: string | undefined } {
+export function parseAmount(value: unknown, fn: string, arg: string, exact: boolean): { readonly num: number; readonly dec: Decimal | undefined; readonly currency: string | undefined } {
   if (typeof value === "number" && Number.isFinite(value)) {
     return { num: value, dec: exact ? new Decimal(value) : undefined, currency: undefined };
   }

@@ -39,15 +39,7 @@ function capacity(n: number, current: number): number {
  * Merge same-day flows (in the given order), drop zero sums, count sign changes and re-base days
  * on the first non-zero flow; exactly what `toProblem` does.
  */
-function build(
-  nums: Float64Array,
-  days: Float64Array,
-  n: number,
-  order: readonly number[] | undefined,
-  D: number,
-  absSum: number,
-  exact: ReadonlyMap<number, Decimal> | undefined,
-): RootProblem {
+function build(nums: Float64Array, days: Float64Array, n: number, order: readonly number[] | undefined, D: number, absSum: number, exact: ReadonlyMap<number, Decimal> | undefined): RootProblem {
   let a: Float64Array;
   let k: Float64Array;
   if (n > SCRATCH_MAX) {

@@ -5,11 +5,7 @@ import { MS_PER_DAY, addMonthsToEpochDay } from "../../_lib/dates.js";
 
 /** A unit-period: whole days (sub-year single payment), days, weeks×n, semimonth, months×n (12 = year). */
 export type UnitSpec =
-  | { readonly kind: "day" }
-  | { readonly kind: "days"; readonly n: number }
-  | { readonly kind: "week"; readonly n: number }
-  | { readonly kind: "semimonth" }
-  | { readonly kind: "month"; readonly n: number };
+  { readonly kind: "day" } | { readonly kind: "days"; readonly n: number } | { readonly kind: "week"; readonly n: number } | { readonly kind: "semimonth" } | { readonly kind: "month"; readonly n: number };
 
 const MS = MS_PER_DAY;
 

@@ -459,22 +459,22 @@ export function scanRoots(f: (x: number) => number, ok: (x: number) => boolean, 
       if (fPrev !== 0 && (j === points || fs[j + 1] !== 0) && ok(x)) roots.push(x);
     } else if (fPrev === 0) {
       // the end of a run of zeros: a root inside it only if the sign changes across the run
-      if (lastNz >= 0 && j - lastNz > 2 && (fs[lastNz]! > 0) !== (fx > 0) && Number.isFinite(fx) && Number.isFinite(fs[lastNz]!)) {
+      if (lastNz >= 0 && j - lastNz > 2 && fs[lastNz]! > 0 !== fx > 0 && Number.isFinite(fx) && Number.isFinite(fs[lastNz]!)) {
         roots.push(brent(f, xs[lastNz]!, x, fs[lastNz]!, fx));
       }
-    } else if ((fx > 0) !== (fPrev > 0) && Number.isFinite(fx) && Number.isFinite(fPrev)) {
+    } else if (fx > 0 !== fPrev > 0 && Number.isFinite(fx) && Number.isFinite(fPrev)) {
       roots.push(brent(f, xPrev, x, fPrev, fx));
     } else if (j < points && Number.isFinite(fx) && Number.isFinite(fPrev)) {
       // Two close roots (or a double root) can hide inside one grid step: the NPV dips toward
       // zero and back without changing sign at the grid points. Find the dip's extremum and, if
       // the NPV reaches zero there, bracket the roots on each side of it.
       const fNext = fs[j + 1]!;
-      const sameSign = (fx > 0) === (fPrev > 0) && (fx > 0) === (fNext > 0) && fNext !== 0;
+      const sameSign = fx > 0 === fPrev > 0 && fx > 0 === fNext > 0 && fNext !== 0;
       if (sameSign && Math.abs(fx) < Math.abs(fPrev) && Math.abs(fx) < Math.abs(fNext)) {
         const s = fx > 0 ? 1 : -1;
         const xm = goldenMin((z) => s * f(z), xPrev, xs[j + 1]!);
         const fm = f(xm);
-        if (fm === 0 || (fm > 0) !== (fx > 0)) {
+        if (fm === 0 || fm > 0 !== fx > 0) {
           if (fm === 0) roots.push(xm);
           else {
             roots.push(brent(f, xPrev, xm, fPrev, fm));
@@ -554,7 +554,7 @@ function uniqueRoot(p: RootProblem, fn: string, x0: number, maxIter: number): nu
   }
   const flo = hAt(p, XMIN);
   const fhi = hAt(p, XMAX);
-  if ((flo > 0) !== (fhi > 0) && flo !== 0 && fhi !== 0) {
+  if (flo > 0 !== fhi > 0 && flo !== 0 && fhi !== 0) {
     const xb = brent((z) => hAt(p, z), XMIN, XMAX, flo, fhi);
     if (residualOk(p, xb)) return xb;
     throw new ConvergenceError(fn, ErrorCode.NOT_CONVERGED, "the bracketing solver did not reach |NPV| ≤ 1e-9 × Σ|discounted flows|", {
@@ -644,10 +644,15 @@ export function solveX(p: RootProblem, fn: string, settings: SolveSettings, exce
       const roots = everyRoot(p, fn, x0, maxIter);
       if (roots.length > 1) {
         const list = roots.map((x) => Math.expm1(x).toPrecision(10)).join(", ");
-        throw new ConvergenceError(fn, ErrorCode.MULTIPLE_ROOTS, `${roots.length} rates make the NPV zero (${list}); options.root "unique" requires exactly one (choose "lowest", "highest", "closest-to-guess" or list them with the *Roots function)`, {
-          iterations: 4000,
-          lastEstimate: Math.expm1(roots[0]!),
-        });
+        throw new ConvergenceError(
+          fn,
+          ErrorCode.MULTIPLE_ROOTS,
+          `${roots.length} rates make the NPV zero (${list}); options.root "unique" requires exactly one (choose "lowest", "highest", "closest-to-guess" or list them with the *Roots function)`,
+          {
+            iterations: 4000,
+            lastEstimate: Math.expm1(roots[0]!),
+          },
+        );
       }
       return roots[0]!;
     }
@@ -655,9 +660,14 @@ export function solveX(p: RootProblem, fn: string, settings: SolveSettings, exce
       const limits = settings.maxIterations === undefined ? excel : { ...excel, maxIterations: settings.maxIterations };
       const rc = excelNewton(p, guess, limits);
       if (rc === undefined) {
-        throw new ConvergenceError(fn, ErrorCode.NOT_CONVERGED, `Excel's Newton iteration from the guess ${guess} does not settle within ${limits.maxIterations} iterations (Excel returns #NUM!); try another guess or another options.root`, {
-          iterations: limits.maxIterations,
-        });
+        throw new ConvergenceError(
+          fn,
+          ErrorCode.NOT_CONVERGED,
+          `Excel's Newton iteration from the guess ${guess} does not settle within ${limits.maxIterations} iterations (Excel returns #NUM!); try another guess or another options.root`,
+          {
+            iterations: limits.maxIterations,
+          },
+        );
       }
       // Refine to the exact root next to the rate Excel settles on.
       const xc = Math.log1p(rc);
