@@ -89,16 +89,15 @@ describe("#11: no NaN or Infinity from any jobs function", () => {
 
 describe("#11: holes, non-square matrices, options", () => {
   it("matrices and vectors with holes throw MISSING_VALUE naming the cell", () => {
-     
     expect(() =>
       leontiefInverse([
         [0.1, ,],
         [0.1, 0.1],
       ] as never),
     ).toThrow(expect.objectContaining({ code: ErrorCode.MISSING_VALUE, fn: "leontiefInverse" }));
-     
+
     expect(() => leontiefInverse([, [0.1]] as never)).toThrow(expect.objectContaining({ code: ErrorCode.MISSING_VALUE }));
-     
+
     expect(() =>
       inputOutputImpact({
         technicalCoefficients: [
@@ -109,7 +108,7 @@ describe("#11: holes, non-square matrices, options", () => {
         finalDemandChange: [1, 1],
       }),
     ).toThrow(expect.objectContaining({ code: ErrorCode.MISSING_VALUE }));
-     
+
     expect(() => attributeJobsToMarketplace([, { employees: 1, marketplaceShare: 1 }] as never)).toThrow(expect.objectContaining({ code: ErrorCode.MISSING_VALUE, argument: "sellers[0]" }));
   });
   it("non-square matrices throw DIMENSION_MISMATCH", () => {
