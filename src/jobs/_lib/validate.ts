@@ -15,14 +15,8 @@ export const MAX_SELLERS = 10_000_000;
 
 /** An array without holes and with at most `maxLength` entries (a hole throws `MISSING_VALUE`). */
 export function toDenseArray<T>(value: unknown, fn: string, arg: string, options: { readonly nonEmpty?: boolean; readonly maxLength: number }): readonly T[] {
-  const list = toArray<T>(value, fn, arg, options.nonEmpty ? { nonEmpty: true } : {});
-  if (list.length > options.maxLength) {
-    rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, `must have at most ${options.maxLength} entries`, value, `an array of at most ${options.maxLength} entries`);
-  }
-  for (let i = 0; i < list.length; i++) {
-    if (!(i in list)) typeError(fn, `${arg}[${i}]`, ErrorCode.MISSING_VALUE, "must not be a hole (sparse arrays are not accepted)", undefined, "an array with a value at every index");
-  }
-  return list;
+  // The shared toArray checks the length before it reads any element and rejects holes (MISSING_VALUE).
+  return toArray<T>(value, fn, arg, options.nonEmpty ? { nonEmpty: true, maxLength: options.maxLength } : { maxLength: options.maxLength });
 }
 
 /** An options object with only the `allowed` keys (`null` → typed error; unknown key → `UNKNOWN_OPTION`). */
