@@ -147,6 +147,7 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
 
   // time
   fn("addPeriods", () => ["2024-01-31", 1, "month"]),
+  fn("calendarDay", () => [2024, 2, 29]),
   fn("daysBetween", () => ["2024-01-01", "2025-01-01"]),
   fn("eachPeriod", () => ["2024-01-15", "2024-03-01", "month", { weekStartsOn: 1 }]),
   fn("endOfPeriod", () => ["2024-02-10", "month", { weekStartsOn: 1 }]),
