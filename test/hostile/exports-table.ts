@@ -166,6 +166,15 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
       unitPeriod: "month",
     },
   ]),
+  fn("aprUnitedStatesRule", () => [
+    {
+      amountFinanced: 5000,
+      advanceDate: "1978-01-10",
+      payments: Array.from({ length: 24 }, (_, k) => ({ date: day(1978, 2 + k, 10), amount: 230 })),
+      unitPeriod: "month",
+    },
+  ]),
+  fn("checkAprTolerance", () => [{ disclosedApr: "0.098", apr: "0.0969", irregular: false, regime: "reg-z" }]),
   fn("cumipmt", () => [new Decimal("0.09").div(12), 360, 125000, 13, 24, { when: "end" }]),
   fn("cumprinc", () => [new Decimal("0.09").div(12), 360, 125000, 13, 24, { when: "end" }]),
   fn("effect", () => ["0.0525", 4]),

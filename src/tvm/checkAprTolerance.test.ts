@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { checkAprTolerance } from "./checkAprTolerance.js";
+import { ValidationError } from "../errors.js";
+
+describe("checkAprTolerance", () => {
+  // 12 CFR 1026.22(a)(2): accurate if not more than 1/8 of 1 percentage point above or below.
+  it("accepts exactly 1/8 point above or below in a regular transaction (§ 1026.22(a)(2))", () => {
+    expect(checkAprTolerance({ disclosedApr: "0.10125", apr: "0.1" }).accurate).toBe(true);
+    expect(checkAprTolerance({ disclosedApr: "0.09875", apr: "0.1" }).accurate).toBe(true);
+    expect(checkAprTolerance({ disclosedApr: "0.101251", apr: "0.1" }).accurate).toBe(false);
+    expect(checkAprTolerance({ disclosedApr: "0.0987", apr: "0.1" }).rule).toBe("12 CFR 1026.22(a)(2)");
+  });
+
+  // § 1026.22(a)(3): 1/4 point in an irregular transaction.
+  it("allows 1/4 point in an irregular transaction (§ 1026.22(a)(3))", () => {
+    const c = checkAprTolerance({ disclosedApr: "0.1024", apr: "0.1", irregular: true });
+    expect([c.accurate, c.tolerancePoints.toString(), c.differencePoints.toString(), c.rule]).toEqual([true, "0.25", "0.24", "12 CFR 1026.22(a)(3)"]);
+    expect(checkAprTolerance({ disclosedApr: "0.0974", apr: "0.1", irregular: true }).accurate).toBe(false);
+  });
+
+  // Cal. Code Regs. tit. 10 § 955(a)(1)-(3): only an understatement counts; 2.5 % relative rule.
+  it("forgives an overstatement and applies the 2.5 % relative rule in California (§ 955(a))", () => {
+    expect(checkAprTolerance({ disclosedApr: "0.5", apr: "0.3", regime: "california" }).accurate).toBe(true);
+    // 40 % computed, 39.5 % disclosed: 0.5 point below (fails (a)(1)), (40 − 39.5) / 39.5 × 100 = 1.27 ≤ 2.5 passes (a)(3)
+    const c = checkAprTolerance({ disclosedApr: "0.395", apr: "0.4", regime: "california" });
+    expect([c.accurate, c.rule, c.percentageDifference?.toDecimalPlaces(2).toString()]).toEqual([true, "Cal. Code Regs. tit. 10 § 955(a)(3)", "1.27"]);
+    // 10 % computed, 9.5 % disclosed: 0.5 point and 5.26 % below: inaccurate
+    const bad = checkAprTolerance({ disclosedApr: "0.095", apr: "0.1", regime: "california" });
+    expect([bad.accurate, bad.rule]).toEqual([false, "Cal. Code Regs. tit. 10 § 955(a)(1), (a)(3)"]);
+  });
+
+  it("is frozen plain data", () => {
+    expect(Object.isFrozen(checkAprTolerance({ disclosedApr: "0.1", apr: "0.1" }))).toBe(true);
+  });
+
+  describe("edge cases", () => {
+    it("throws a typed error naming itself for bad input", () => {
+      expect(() => checkAprTolerance({ disclosedApr: -1, apr: "0.1" })).toThrow(/^checkAprTolerance: input.disclosedApr/);
+      expect(() => checkAprTolerance({ disclosedApr: "0.1", apr: "0.1", irregular: "yes" as never })).toThrow(/^checkAprTolerance: input.irregular/);
+      expect(() => checkAprTolerance({ disclosedApr: "0.1", apr: "0.1", regime: "texas" as never })).toThrow(ValidationError);
+      expect(() => checkAprTolerance({ disclosedApr: "0.1", apr: "0.1", extra: 1 } as never)).toThrow(/^checkAprTolerance: input has an unknown key "extra"/);
+      expect(() => checkAprTolerance(null as never)).toThrow(/^checkAprTolerance: input/);
+    });
+  });
+});

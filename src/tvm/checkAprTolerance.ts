@@ -1,0 +1,130 @@
+import { Decimal } from "../_lib/decimal.js";
+import { ErrorCode } from "../errors.js";
+import { toDecimalInRange, toOption, toOptions, toRecord, typeError } from "../_lib/validate.js";
+import { deepFreeze } from "../_lib/freeze.js";
+import type { NumericInput } from "../money/types.js";
+
+/**
+ * The tolerance rule {@link checkAprTolerance} applies: `"reg-z"` (12 CFR 1026.22(a)(2)–(3):
+ * above or below) or `"california"` (Cal. Code Regs. tit. 10 § 955(a): only an understatement
+ * counts, plus the 2.5 % relative rule).
+ *
+ * @category TVM
+ * @since 0.3.0
+ */
+export type AprToleranceRegime = "reg-z" | "california";
+
+/**
+ * The {@link checkAprTolerance} input.
+ *
+ * @category TVM
+ * @since 0.3.0
+ */
+export interface CheckAprToleranceInput {
+  /** The APR shown to the borrower, as a decimal (0.1025 = 10.25 %), 0 to 100. */
+  readonly disclosedApr: NumericInput;
+  /** The APR computed by the regulation's method ({@link aprRegZ} or {@link aprUnitedStatesRule}), as a decimal, 0 to 100. */
+  readonly apr: NumericInput;
+  /**
+   * An irregular transaction: multiple advances, irregular payment periods or irregular payment
+   * amounts, other than an irregular first period or an irregular first or final payment
+   * (§ 1026.22(a)(3); § 955(a)(2)). Default `false`.
+   */
+  readonly irregular?: boolean;
+  /** Default `"reg-z"`. */
+  readonly regime?: AprToleranceRegime;
+}
+
+/**
+ * The verdict of {@link checkAprTolerance}.
+ *
+ * @category TVM
+ * @since 0.3.0
+ */
+export interface AprToleranceCheck {
+  /** Whether the disclosed APR is considered accurate. */
+  readonly accurate: boolean;
+  readonly regime: AprToleranceRegime;
+  readonly irregular: boolean;
+  /** disclosedApr − apr, in percentage points (−0.2 = disclosed 0.2 point too low). */
+  readonly differencePoints: Decimal;
+  /** The allowed difference in percentage points: 0.125 or 0.25. */
+  readonly tolerancePoints: Decimal;
+  /**
+   * California § 955(a)(3) only: (apr − disclosedApr) / disclosedApr × 100, the percentage
+   * difference that passes at 2.5 or less; `null` for Reg Z or a disclosed APR of 0.
+   */
+  readonly percentageDifference: Decimal | null;
+  /** The paragraph that made the disclosure accurate, or the paragraphs it failed. */
+  readonly rule: string;
+}
+
+const FN = "checkAprTolerance";
+const REGIMES: readonly AprToleranceRegime[] = ["reg-z", "california"];
+
+/**
+ * Whether a disclosed APR is accurate within the tolerance an examiner applies: Regulation Z's
+ * 1/8 of a percentage point (regular) or 1/4 point (irregular transactions), or California's
+ * commercial-financing tolerance, which forgives any overstatement.
+ *
+ * ## Notes
+ * - **Regulation Z**, 12 CFR 1026.22(a)(2): accurate if "not more than ⅛ of 1 percentage point
+ *   above or below" the APR determined under (a)(1); (a)(3): ¼ point "in an irregular
+ *   transaction" — one with "multiple advances, irregular payment periods, or irregular payment
+ *   amounts (other than an irregular first period or an irregular first or final payment)".
+ *   The mortgage tolerances of (a)(4)–(5) (tied to the finance charge) are not modelled.
+ * - **California**, Cal. Code Regs. tit. 10 § 955(a): accurate if (1) not more than ⅛ point
+ *   *below* the APR of § 940(a), or (2) in an irregular transaction not more than ¼ point below,
+ *   or (3) the percentage difference — (APR − disclosed) / disclosed × 100 — is 2.5 or less.
+ *   An overstated APR therefore always passes.
+ * - The comparison is exact (Decimal): a difference of exactly ⅛ point passes.
+ *
+ * ## References
+ * 12 CFR 1026.22(a)(2), (a)(3); Cal. Code Regs. tit. 10 § 955(a)(1)–(3) (operative 2022-12-09).
+ *
+ * @param input - {@link CheckAprToleranceInput}: disclosed and computed APR (decimals), irregular flag, regime
+ * @returns a frozen {@link AprToleranceCheck}
+ * @throws {@link ValidationError} when an APR is not a number from 0 to 100, `irregular` is not a boolean, the regime is unknown, or a key is unknown
+ *
+ * @example
+ * ```ts
+ * import { checkAprTolerance } from "marketplace-economics";
+ * // 9.69 % computed (Appendix J (c)(1)(i)), 9.80 % disclosed: 0.11 point above, within 1/8 point
+ * checkAprTolerance({ disclosedApr: "0.098", apr: "0.0969" }).accurate; //=> true
+ * checkAprTolerance({ disclosedApr: "0.0955", apr: "0.0969" }).accurate; //=> false
+ * // California forgives an overstatement
+ * checkAprTolerance({ disclosedApr: "0.12", apr: "0.0969", regime: "california" }).rule; //=> "Cal. Code Regs. tit. 10 § 955(a)(1)"
+ * ```
+ *
+ * @category TVM
+ * @since 0.3.0
+ */
+export function checkAprTolerance(input: CheckAprToleranceInput): AprToleranceCheck {
+  const o = toOptions(toRecord(input, FN, "input"), FN, "input", ["disclosedApr", "apr", "irregular", "regime"]);
+  const disclosed = toRate(o["disclosedApr"], "input.disclosedApr");
+  const apr = toRate(o["apr"], "input.apr");
+  const irregular = o["irregular"] ?? false;
+  if (typeof irregular !== "boolean") typeError(FN, "input.irregular", ErrorCode.INVALID_TYPE, "must be a boolean", irregular, "true or false");
+  const regime = o["regime"] === undefined ? "reg-z" : toOption(o["regime"], FN, "input.regime", REGIMES);
+  const difference = disclosed.minus(apr).times(100);
+  const tolerance = new Decimal(irregular ? "0.25" : "0.125");
+  let accurate: boolean;
+  let rule: string;
+  let pct: Decimal | null = null;
+  if (regime === "reg-z") {
+    accurate = difference.abs().lessThanOrEqualTo(tolerance);
+    rule = `12 CFR 1026.22(a)(${irregular ? 3 : 2})`;
+  } else {
+    const para = irregular ? 2 : 1;
+    const withinPoints = difference.greaterThanOrEqualTo(tolerance.neg());
+    pct = disclosed.isZero() ? null : apr.minus(disclosed).div(disclosed).times(100);
+    const withinPct = pct !== null && pct.lessThanOrEqualTo("2.5");
+    accurate = withinPoints || withinPct;
+    rule = withinPoints ? `Cal. Code Regs. tit. 10 § 955(a)(${para})` : withinPct ? "Cal. Code Regs. tit. 10 § 955(a)(3)" : `Cal. Code Regs. tit. 10 § 955(a)(${para}), (a)(3)`;
+  }
+  return deepFreeze({ accurate, regime, irregular, differencePoints: difference, tolerancePoints: tolerance, percentageDifference: pct, rule });
+}
+
+function toRate(value: unknown, arg: string): Decimal {
+  return toDecimalInRange(value, FN, arg, 0, 100);
+}
