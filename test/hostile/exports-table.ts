@@ -276,9 +276,25 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("sumSalesBySeller", () => [sellerSales(), interval()]),
 
   // financing
+  fn("chainLadder", () => [[[100, "150", 165], [110, 170], [120]], { input: "cumulative", tailFactor: "1.05" }]),
   fn("costOfFinancing", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), { unitPeriod: "month" }]),
   fn("disclosure", () => [advance(), dailySales(365, "400", day(2023, 1, 1)), { method: "historical", months: 12, offerDate: "2024-01-01", excludeMonths: ["2023-12"] }]),
   fn("revenueShareLoan", () => [{ principal: usd("50000"), repaymentCap: "1.4", revenueShare: "0.06" }]),
+  fn(
+    "rollRates",
+    () => {
+      const product = lib.salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1", minimumPayment: { rate: "0.2", everyDays: 60 } });
+      return [
+        [
+          { id: "a", sellerId: "s1", product, fundedOn: "2024-01-01" },
+          { id: "b", sellerId: "s2", product },
+        ],
+        { s1: dailySales(200, "100", day(2024, 1, 2)), s2: dailySales(200, "10", day(2024, 1, 2)) },
+        { asOf: "2024-07-01", states: { behindWithinDays: 30, termDays: 365, chargeOffAfterDaysWithoutPayment: 120, chargeOffAfterDaysPastTerm: 30 }, rounding: "half-even", collectShortfall: true },
+      ];
+    },
+    { extraSlots: [[2, "granularity"]] },
+  ),
   fn("salesBasedAdvance", () => [{ principal: usd("9500"), fee: 500, holdbackRate: "0.15", minimumPayment: { rate: "0.1", everyDays: 90, forDays: 540 }, maxTermDays: 720 }], {
     extraSlots: [[0, "factorRate"]],
   }),
@@ -342,6 +358,27 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     { extraSlots: [[1, "minimumPayment"]] },
   ),
   fn("termLoan", () => [{ principal: usd("12000"), annualRate: "0.12", termMonths: 12, startDate: "2017-01-15", chargeShortfallToCard: false }], { extraSlots: [[0, "schedule"]] }),
+  fn(
+    "vintageCurves",
+    () => {
+      const product = lib.salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1", maxTermDays: 120 });
+      return [
+        [
+          { id: "a", sellerId: "s1", product, fundedOn: "2024-01-01" },
+          { id: "b", sellerId: "s2", product },
+        ],
+        { s1: dailySales(200, "100", day(2024, 1, 2)), s2: dailySales(200, "5", day(2024, 1, 2)) },
+        {
+          asOf: "2024-07-01",
+          period: "quarter",
+          states: { behindWithinDays: 30, termDays: 90, chargeOffAfterDaysWithoutPayment: 120, chargeOffAfterDaysPastTerm: 30 },
+          rounding: "half-even",
+          collectShortfall: true,
+        },
+      ];
+    },
+    { extraSlots: [[2, "granularity"]] },
+  ),
 
   // jobs
   fn(
