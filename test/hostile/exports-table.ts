@@ -278,6 +278,7 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   // financing
   fn("chainLadder", () => [[[100, "150", 165], [110, 170], [120]], { input: "cumulative", tailFactor: "1.05" }]),
   fn("costOfFinancing", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), { unitPeriod: "month" }]),
+  fn("applicableDisclosureRules", () => [{ jurisdiction: "NY", productKind: "term-loan", amount: usd("12000"), date: "2024-03-01" }]),
   fn("disclosure", () => [advance(), dailySales(365, "400", day(2023, 1, 1)), { method: "historical", months: 12, offerDate: "2024-01-01", excludeMonths: ["2023-12"] }]),
   fn("revenueShareLoan", () => [{ principal: usd("50000"), repaymentCap: "1.4", revenueShare: "0.06" }]),
   fn(
@@ -313,6 +314,7 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     },
     { extraSlots: [[2, "granularity"]] },
   ),
+  fn("listDisclosureRules", () => []),
   fn("simulateRepayment", () => [advance(), dailySales(300, "400", day(2024, 1, 2)), { fundedOn: "2024-01-01", until: "2024-12-31", rounding: "half-even", collectShortfall: true }], {
     extraSlots: [[2, "granularity"]],
   }),
