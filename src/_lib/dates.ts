@@ -2,17 +2,17 @@
  * Internal date helpers. The library works in UTC calendar days: a "day" is a `Date` at
  * 00:00:00.000Z. These helpers never depend on the process time zone.
  *
- * Calendar arithmetic (month lengths, adding months, month ends) is date-fns, imported from
- * per-function subpaths and run on a {@link UtcDate} so that its local-time accessors read UTC;
- * the hand-written arithmetic here is on day numbers (whole days since 1970-01-01) and on
- * building an instant from UTC fields ({@link utcTime}).
+ * Calendar arithmetic on whole UTC days (month lengths, adding months, month ends, the first day
+ * of a month, quarter or year) is exact integer arithmetic on day numbers (whole days since
+ * 1970-01-01) and proleptic Gregorian civil dates ({@link civilFromDays} / {@link daysFromCivil},
+ * H. Hinnant's algorithms): it needs no `Date` object, no time zone and no module beyond this
+ * one, and it is property-tested against date-fns run in UTC (./periods.prop.test.ts,
+ * ./dates.test.ts). date-fns remains the library's calendar authority where its logic is not
+ * a one-liner: ISO 8601 week numbering (./periods.ts `isoWeek`, `getISOWeek`/`getISOWeekYear`).
+ * Before 0.2.0 every one of these went through a date-fns function (#10: the root entry point
+ * loaded 23 date-fns modules for them; it now loads 9).
  */
-import { addMonths } from "date-fns/addMonths";
-import { getDaysInMonth } from "date-fns/getDaysInMonth";
-import { isLastDayOfMonth } from "date-fns/isLastDayOfMonth";
-import { lastDayOfMonth } from "date-fns/lastDayOfMonth";
 import { ErrorCode } from "../errors.js";
-import { UtcDate } from "./utcDate.js";
 import { rangeError, typeError } from "./validate.js";
 
 /** Milliseconds in one day (the only copy in the library: import it, never write the literal). */
@@ -31,26 +31,83 @@ export function utcTime(year: number, month0: number, day: number): number {
   return d.getTime();
 }
 
-/** Number of days in the month `month0` (0 = January) of `year`, proleptic Gregorian (date-fns `getDaysInMonth` in UTC). */
+/** Whether `year` is a leap year of the proleptic Gregorian calendar (year 0 is one). */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Number of days in the month `month0` (0 = January; out-of-range months roll over the year) of `year`, proleptic Gregorian. */
 export function daysInMonthUtc(year: number, month0: number): number {
-  return getDaysInMonth(new UtcDate(utcTime(year, month0, 1)));
+  const y = year + Math.floor(month0 / 12);
+  const m = month0 - 12 * Math.floor(month0 / 12);
+  return m === 1 && isLeapYear(y) ? 29 : MONTH_DAYS[m]!;
+}
+
+/** A proleptic Gregorian calendar date: year (0 = 1 BC), month 1–12, day of month 1–31. */
+export interface CivilDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/**
+ * The civil date of a day number (whole days since 1970-01-01), exactly, for any safe integer:
+ * H. Hinnant, "chrono-Compatible Low-Level Date Algorithms", `civil_from_days`
+ * (https://howardhinnant.github.io/date_algorithms.html#civil_from_days), eras of 400 years
+ * (146,097 days) from 0000-03-01.
+ */
+export function civilFromDays(dayNumber: number): CivilDate {
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097; // [0, 146096]
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365); // [0, 399]
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // [0, 365]
+  const mp = Math.floor((5 * doy + 2) / 153); // [0, 11], March = 0
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** The day number of a civil date (month 1–12, day 1–31): H. Hinnant's `days_from_civil`, the inverse of {@link civilFromDays}. */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400; // [0, 399]
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1; // [0, 365]
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy; // [0, 146096]
+  return era * 146_097 + doe - 719_468;
 }
 
 /** What {@link addMonthsUtc} does with a day that is the last day of its month. */
 export type MonthEndRule = "clamp" | "keep";
 
 /**
- * The one month-arithmetic routine of the library: the UTC day `months` calendar months after
- * `date` (before, if negative), computed by date-fns's `addMonths` in UTC. The day of month is
- * kept and clamped to the target month's last day (2024-01-31 + 1 month = 2024-02-29). With
- * `monthEnd: "keep"`, a month-end day (date-fns `isLastDayOfMonth`) stays a month end (date-fns
- * `lastDayOfMonth` of the clamped result: 2024-02-29 − 1 month = 2024-01-31), the rule of
- * Regulation Z Appendix J (b)(3)(iv). The time of day is dropped.
+ * The one month-arithmetic routine of the library, on day numbers: the day `months` calendar
+ * months after day number `day` (before, if negative). The day of month is kept and clamped to the
+ * target month's last day (2024-01-31 + 1 month = 2024-02-29), as date-fns `addMonths` does. With
+ * `monthEnd: "keep"`, a month-end day stays a month end (2024-02-29 − 1 month = 2024-01-31), the
+ * rule of Regulation Z Appendix J (b)(3)(iv). A non-finite input gives `NaN`.
+ */
+export function addMonthsToEpochDay(day: number, months: number, monthEnd: MonthEndRule = "clamp"): number {
+  if (!Number.isFinite(day) || !Number.isFinite(months)) return Number.NaN;
+  const c = civilFromDays(day);
+  const total = c.year * 12 + (c.month - 1) + Math.trunc(months);
+  const year = Math.floor(total / 12);
+  const month0 = total - 12 * year;
+  const last = daysInMonthUtc(year, month0);
+  const d = monthEnd === "keep" && c.day === daysInMonthUtc(c.year, c.month - 1) ? last : Math.min(c.day, last);
+  return daysFromCivil(year, month0 + 1, d);
+}
+
+/**
+ * {@link addMonthsToEpochDay} on a `Date`: the UTC day `months` calendar months after the UTC day
+ * of `date` (the time of day is dropped; an Invalid Date or a result outside `Date`'s range gives
+ * an Invalid Date, as date-fns does).
  */
 export function addMonthsUtc(date: Date, months: number, monthEnd: MonthEndRule = "clamp"): Date {
-  const day = new UtcDate(utcDay(date).getTime());
-  const moved = addMonths(day, months);
-  return new Date((monthEnd === "keep" && isLastDayOfMonth(day) ? lastDayOfMonth(moved) : moved).getTime());
+  return fromEpochDay(addMonthsToEpochDay(epochDay(date), months, monthEnd));
 }
 
 /** Day number (whole days since 1970-01-01, UTC) of the UTC calendar day containing `date`. */
@@ -61,11 +118,6 @@ export function epochDay(date: Date): number {
 /** The UTC calendar day (00:00Z) of a day number. */
 export function fromEpochDay(day: number): Date {
   return new Date(day * MS_PER_DAY);
-}
-
-/** {@link addMonthsUtc} on day numbers. */
-export function addMonthsToEpochDay(day: number, months: number, monthEnd: MonthEndRule = "clamp"): number {
-  return epochDay(addMonthsUtc(fromEpochDay(day), months, monthEnd));
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

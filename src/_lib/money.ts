@@ -33,9 +33,14 @@ export function toCurrency(value: unknown, fn: string, arg = "currency"): string
  * ISO 4217 minor units (List One, published by the maintenance agency SIX: the `CcyMnrUnts` of
  * https://www.six-group.com/dam/download/financial-information/data-center/iso-currrency/lists/list-one.xml,
  * as vendored by moneyphp/iso-currencies `resources/current.json` at commit 5f34bac, 2024-09-12),
- * plus XCG and ZWG (2, ISO 4217 amendments of 2024) and the withdrawn codes Intl still lists
- * (HRK, SLL: 2, List Three). Every code is listed, so a code Intl knows but this table does not
- * (a newer one) keeps the CLDR digits rather than a guess.
+ * plus the codes added after that commit: XCG (Caribbean Guilder, 532: 2), ZWG (Zimbabwe Gold, 924:
+ * 2) and XAD (Arab Accounting Dinar, 396: 2), as List One published 2026-01-01 gives them
+ * (transcribed from list-one.xml in davestearns/penny-for-your-thoughts `src/iso_currencies.rs`;
+ * the SIX file itself could not be read here). ZWG's two digits are also what the Reserve Bank of
+ * Zimbabwe announced with the code (25 June 2024: "minor units ... denominated with two decimal
+ * places as cents"), and the withdrawn codes Intl still lists (HRK, SLL: 2, List Three). Every
+ * code is listed, so a code Intl knows but this table does not (a newer one) keeps the CLDR
+ * digits rather than a guess.
  */
 const ISO_DIGITS_BY_GROUP: readonly (readonly [number | null, string])[] = [
   [0, "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF"],
@@ -48,7 +53,7 @@ const ISO_DIGITS_BY_GROUP: readonly (readonly [number | null, string])[] = [
     "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CNY COP COU CRC CUC CUP CVE CZK DKK DOP DZD " +
       "EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL MAD MDL MGA MKD MMK " +
       "MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN " +
-      "SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG ZWL",
+      "SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XAD XCD XCG YER ZAR ZMW ZWG ZWL",
   ],
 ];
 

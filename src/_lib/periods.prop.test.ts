@@ -1,5 +1,12 @@
 import { fc, test } from "@fast-check/vitest";
 import { addMonths } from "date-fns/addMonths";
+import { differenceInCalendarMonths } from "date-fns/differenceInCalendarMonths";
+import { differenceInCalendarQuarters } from "date-fns/differenceInCalendarQuarters";
+import { differenceInCalendarYears } from "date-fns/differenceInCalendarYears";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
+import { getQuarter } from "date-fns/getQuarter";
+import { isLastDayOfMonth } from "date-fns/isLastDayOfMonth";
+import { lastDayOfMonth } from "date-fns/lastDayOfMonth";
 import { getISOWeek } from "date-fns/getISOWeek";
 import { getISOWeekYear } from "date-fns/getISOWeekYear";
 import { startOfMonth } from "date-fns/startOfMonth";
@@ -8,7 +15,7 @@ import { startOfWeek } from "date-fns/startOfWeek";
 import { startOfYear } from "date-fns/startOfYear";
 import { describe, expect } from "vitest";
 import type { Period } from "../time/types.js";
-import { MS_PER_DAY, addMonthsUtc, utcTime } from "./dates.js";
+import { MS_PER_DAY, addMonthsUtc, civilFromDays, daysFromCivil, daysInMonthUtc, utcTime } from "./dates.js";
 import { DayCache, PERIODS, eachPeriodStart, isoWeek, periodAdd, periodLabel, periodStart, periodsBetween, type WeekStartsOn } from "./periods.js";
 import { UtcDate } from "./utcDate.js";
 
@@ -59,6 +66,26 @@ describe("period arithmetic agrees with date-fns run in UTC", () => {
     fc.pre(expected >= FIRST_DAY * MS_PER_DAY && expected <= LAST_DAY * MS_PER_DAY);
     expect(addMonthsUtc(d, n).getTime()).toBe(expected);
     expect(periodAdd(d, n, "month").getTime()).toBe(expected);
+  });
+  // #10: the day arithmetic that replaced these date-fns functions gives their answers on every day of 0000–9999.
+  test.prop([anyDay, fc.integer({ min: -1200, max: 1200 })])('addMonthsUtc(…, "keep") = date-fns lastDayOfMonth(addMonths) on month ends, addMonths elsewhere', (d, n) => {
+    const moved = addMonths(u(d), n);
+    const expected = (isLastDayOfMonth(u(d)) ? lastDayOfMonth(moved) : moved).getTime();
+    fc.pre(expected >= FIRST_DAY * MS_PER_DAY && expected <= LAST_DAY * MS_PER_DAY);
+    expect(addMonthsUtc(d, n, "keep").getTime()).toBe(expected);
+  });
+  test.prop([anyDay])("civilFromDays = the UTC fields of the day, daysFromCivil inverts it, daysInMonthUtc = date-fns getDaysInMonth", (d) => {
+    const day = d.getTime() / MS_PER_DAY;
+    const c = civilFromDays(day);
+    expect([c.year, c.month, c.day]).toEqual([d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]);
+    expect(daysFromCivil(c.year, c.month, c.day)).toBe(day);
+    expect(daysInMonthUtc(c.year, c.month - 1)).toBe(getDaysInMonth(u(d)));
+    expect(Math.floor((c.month - 1) / 3) + 1).toBe(getQuarter(u(d)));
+  });
+  test.prop([anyDay, anyDay])("periodsBetween = date-fns differenceInCalendarMonths/Quarters/Years", (a, b) => {
+    expect(periodsBetween(a, b, "month")).toBe(differenceInCalendarMonths(u(b), u(a)));
+    expect(periodsBetween(a, b, "quarter")).toBe(differenceInCalendarQuarters(u(b), u(a)));
+    expect(periodsBetween(a, b, "year")).toBe(differenceInCalendarYears(u(b), u(a)));
   });
   test.prop([anyDay])("isoWeek = date-fns getISOWeekYear/getISOWeek", (d) => {
     expect(isoWeek(d)).toEqual({ year: getISOWeekYear(u(d)), week: getISOWeek(u(d)) });

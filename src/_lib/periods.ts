@@ -4,20 +4,23 @@
  * eachPeriod, periodKey), `share/` (salesShareByPeriod) and `sellers/` (cohortsByPeriod,
  * cohortSurvival).
  *
- * ## Calendar arithmetic: date-fns on UTC days, memoised per day
- * Every calendar computation is a date-fns function (`startOfWeek`, `startOfMonth`,
- * `startOfQuarter`, `startOfYear`, `addMonths` through ./dates.ts, `differenceInCalendarMonths`/
- * `Quarters`/`Years`, `getISOWeek`, `getISOWeekYear`, `getQuarter`), imported from its own
- * subpath (`date-fns/startOfMonth`, so a cold import loads only those modules) and run on a
- * {@link UtcDate} (a `Date` whose local accessors are UTC), so no result depends on the process
- * time zone. The only hand-written arithmetic is on day numbers (whole days since 1970-01-01:
- * truncating an instant to its day, adding or counting days and weeks).
+ * ## Calendar arithmetic: exact day-number arithmetic, date-fns for ISO weeks, memoised per day
+ * Period starts (`week` with any first weekday, `month`, `quarter`, `year`), period counts and
+ * keys are exact integer arithmetic on day numbers (whole days since 1970-01-01) and civil dates
+ * (./dates.ts `civilFromDays`/`daysFromCivil`), and month steps go through ./dates.ts
+ * `addMonthsUtc`: no result depends on the process time zone. ISO 8601 week numbering (the
+ * week-numbering year and week of a day) is date-fns (`getISOWeek`, `getISOWeekYear`, imported
+ * from their own subpaths) run on a {@link UtcDate} (a `Date` whose local accessors are UTC).
+ * Every other function is property-tested against the date-fns function it replaced
+ * (`startOfWeek`/`Month`/`Quarter`/`Year`, `addMonths`, `differenceInCalendar*`, run in UTC) in
+ * ./periods.prop.test.ts (#10: 23 date-fns modules at import became 9).
  *
- * A period start or key is needed once per sale, and a date-fns call costs a few µs where a
- * lookup costs tens of ns, so both are memoised per UTC day number in a {@link DayCache}: a
+ * A period start or key is needed once per sale, and computing one costs up to a few µs (a
+ * date-fns ISO-week call) where a lookup costs tens of ns, so both are memoised per UTC day
+ * number in a {@link DayCache}: a
  * fixed-size, direct-mapped table (4,096 slots, one per day number modulo 4,096: eleven
  * consecutive years never collide), allocated the first time a period kind is used. A hit is
- * one array read; a miss runs date-fns and overwrites the slot. Results are day numbers or
+ * one array read; a miss computes the value and overwrites the slot. Results are day numbers or
  * strings, never shared mutable objects, so a cached answer is indistinguishable from a fresh one
  * (property-tested against uncached date-fns calls in ./periods.prop.test.ts).
  *
@@ -29,19 +32,11 @@
  * week-numbering years 0000–9999); a date outside throws `OUT_OF_RANGE` rather than return a key
  * that sorts wrongly (ISO 8601 expanded years `"+10000"`, `"-0001"` do not sort as strings).
  */
-import { differenceInCalendarMonths } from "date-fns/differenceInCalendarMonths";
-import { differenceInCalendarQuarters } from "date-fns/differenceInCalendarQuarters";
-import { differenceInCalendarYears } from "date-fns/differenceInCalendarYears";
 import { getISOWeek } from "date-fns/getISOWeek";
 import { getISOWeekYear } from "date-fns/getISOWeekYear";
-import { getQuarter } from "date-fns/getQuarter";
-import { startOfMonth } from "date-fns/startOfMonth";
-import { startOfQuarter } from "date-fns/startOfQuarter";
-import { startOfWeek } from "date-fns/startOfWeek";
-import { startOfYear } from "date-fns/startOfYear";
 import { ErrorCode } from "../errors.js";
 import type { Period } from "../time/types.js";
-import { DATE_RANGE, MS_PER_DAY, addMonthsUtc, checkDateRange, epochDay, fromEpochDay, utcDay } from "./dates.js";
+import { DATE_RANGE, MS_PER_DAY, addMonthsUtc, checkDateRange, civilFromDays, daysFromCivil, epochDay, fromEpochDay, utcDay } from "./dates.js";
 import { UtcDate } from "./utcDate.js";
 import { rangeError } from "./validate.js";
 
@@ -92,20 +87,21 @@ export class DayCache<V> {
 
 /** A {@link UtcDate} at 00:00Z of a day number (the argument date-fns computes on). */
 const utcOf = (day: number): UtcDate => new UtcDate(day * MS_PER_DAY);
-const utc = (date: Date): UtcDate => new UtcDate(date.getTime());
+
+/** Day of the week of a day number, 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7;
 
 /** Uncached day number of the first day of the period containing day number `day` (not "day"). */
 function startDayOf(day: number, period: Exclude<Period, "day">, weekStartsOn: WeekStartsOn): number {
-  const u = utcOf(day);
+  if (period === "week") return day - ((weekday(day) - weekStartsOn + 7) % 7);
+  const c = civilFromDays(day);
   switch (period) {
-    case "week":
-      return epochDay(startOfWeek(u, { weekStartsOn }));
     case "month":
-      return epochDay(startOfMonth(u));
+      return daysFromCivil(c.year, c.month, 1);
     case "quarter":
-      return epochDay(startOfQuarter(u));
+      return daysFromCivil(c.year, c.month - ((c.month - 1) % 3), 1);
     case "year":
-      return epochDay(startOfYear(u));
+      return daysFromCivil(c.year, 1, 1);
   }
 }
 
@@ -160,18 +156,16 @@ export function periodEnd(date: Date, period: Period, weekStartsOn: WeekStartsOn
  * UTC for the rest.
  */
 export function periodsBetween(a: Date, b: Date, period: Period): number {
-  switch (period) {
-    case "day":
-      return epochDay(b) - epochDay(a);
-    case "week":
-      return Math.round((epochDay(b) - epochDay(a)) / 7);
-    case "month":
-      return differenceInCalendarMonths(utc(b), utc(a));
-    case "quarter":
-      return differenceInCalendarQuarters(utc(b), utc(a));
-    case "year":
-      return differenceInCalendarYears(utc(b), utc(a));
-  }
+  const da = epochDay(a);
+  const db = epochDay(b);
+  if (period === "day") return db - da;
+  if (period === "week") return Math.round((db - da) / 7);
+  const ca = civilFromDays(da);
+  const cb = civilFromDays(db);
+  const months = (cb.year - ca.year) * 12 + (cb.month - ca.month);
+  if (period === "month") return months;
+  if (period === "quarter") return (cb.year - ca.year) * 4 + (Math.floor((cb.month - 1) / 3) - Math.floor((ca.month - 1) / 3));
+  return cb.year - ca.year;
 }
 
 /**
@@ -247,19 +241,19 @@ interface NoKey {
 
 /** Uncached key of the period containing day number `day`, or the out-of-range year. */
 function labelOf(day: number, period: Period): string | NoKey {
-  const u = utcOf(day);
-  const y = period === "week" ? getISOWeekYear(u) : u.getFullYear();
+  const c = civilFromDays(day);
+  const y = period === "week" ? getISOWeekYear(utcOf(day)) : c.year;
   if (y < MIN_KEY_YEAR || y > MAX_KEY_YEAR) return { year: y };
   const yyyy = pad(y, 4);
   switch (period) {
     case "day":
-      return `${yyyy}-${pad(u.getMonth() + 1)}-${pad(u.getDate())}`;
+      return `${yyyy}-${pad(c.month)}-${pad(c.day)}`;
     case "week":
-      return `${yyyy}-W${pad(getISOWeek(u))}`;
+      return `${yyyy}-W${pad(getISOWeek(utcOf(day)))}`;
     case "month":
-      return `${yyyy}-${pad(u.getMonth() + 1)}`;
+      return `${yyyy}-${pad(c.month)}`;
     case "quarter":
-      return `${yyyy}-Q${getQuarter(u)}`;
+      return `${yyyy}-Q${Math.floor((c.month - 1) / 3) + 1}`;
     case "year":
       return yyyy;
   }

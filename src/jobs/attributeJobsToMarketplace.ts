@@ -1,7 +1,7 @@
 import { Decimal } from "../_lib/decimal.js";
 import { assertNonNegative, assertPositive, commonCurrency, toJobsAmount } from "./_lib/amount.js";
-import { rangeError, toDecimal, toNonEmptyString } from "../_lib/validate.js";
-import { finiteDecimal, MAX_SELLERS, percentHint, toDenseArray, toOptions } from "./_lib/validate.js";
+import { rangeError, toDecimal, toNonEmptyString, toOptions, toRecord } from "../_lib/validate.js";
+import { finiteDecimal, MAX_SELLERS, percentHint, toDenseArray } from "./_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { AmountInput, NumericInput } from "../money/types.js";
 
@@ -103,7 +103,7 @@ export function attributeJobsToMarketplace(sellers: readonly MarketplaceSellerEm
   const out: MarketplaceSellerJobs[] = [];
   list.forEach((raw, i) => {
     const p = `sellers[${i}]`;
-    const s = toOptions(raw, FN, p, ["id", "employees", "marketplaceShare", "marketplaceSales", "totalSales"], false);
+    const s = toOptions(toRecord(raw, FN, p), FN, p, ["id", "employees", "marketplaceShare", "marketplaceSales", "totalSales"]);
     const id = s["id"] === undefined ? null : toNonEmptyString(s["id"], FN, `${p}.id`);
     const emp = toDecimal(s["employees"], FN, `${p}.employees`);
     assertNonNegative(emp, FN, `${p}.employees`, s["employees"]);

@@ -1,7 +1,7 @@
 import { Decimal } from "../_lib/decimal.js";
 import { commonCurrency, toJobsAmount, type JobsAmount } from "./_lib/amount.js";
-import { rangeError } from "../_lib/validate.js";
-import { finiteDecimal, percentHint, toOptions } from "./_lib/validate.js";
+import { rangeError, toOptions, toRecord } from "../_lib/validate.js";
+import { finiteDecimal, percentHint } from "./_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { AmountInput, NumericInput } from "../money/types.js";
 import type { JobsRange, JobsRangeInput } from "./types.js";
@@ -92,7 +92,7 @@ function isRange(value: unknown): value is JobsRangeInput<unknown> {
 }
 
 function readRange(value: unknown, name: JobsAssumption["name"], check: (d: Decimal) => string | null, allowed: string): { range: [Decimal, Decimal, Decimal]; amounts: JobsAmount[] } {
-  if (isRange(value)) toOptions(value, FN, name, ["low", "central", "high"], false);
+  if (isRange(value)) toOptions(toRecord(value, FN, name), FN, name, ["low", "central", "high"]);
   const points: unknown[] = isRange(value) ? [value.low, value.central, value.high] : [value, value, value];
   const labels = isRange(value) ? [`${name}.low`, `${name}.central`, `${name}.high`] : [name, name, name];
   const amounts = points.map((p, i) => toJobsAmount(p, FN, labels[i] as string));
@@ -169,7 +169,7 @@ function evaluate(factors: readonly Factor[], pick: (f: Factor) => Decimal, scal
  * @since 0.1.0
  */
 export function estimateJobs(options: EstimateJobsOptions): JobsEstimate {
-  const o = toOptions(options, FN, "options", ["sales", "share", "revenuePerEmployee", "jobsPerDirectJob", "jobsPerMillion"], false);
+  const o = toOptions(toRecord(options, FN, "options"), FN, "options", ["sales", "share", "revenuePerEmployee", "jobsPerDirectJob", "jobsPerMillion"]);
   const hasRatio = o["revenuePerEmployee"] !== undefined;
   const hasMultiplier = o["jobsPerMillion"] !== undefined;
   if (hasRatio === hasMultiplier) {

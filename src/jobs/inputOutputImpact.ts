@@ -1,6 +1,6 @@
 import { checkedLeontiefInverse, JOBS_DEFAULT_TOLERANCE, matVec, toSquareMatrix, toVector, assertNonNegativeVector, type JobsSquareMatrix } from "./_lib/matrix.js";
-import { toDecimalInRange, toFiniteNumber, toNonEmptyString } from "../_lib/validate.js";
-import { finiteNumbers, toDenseArray, toOptions } from "./_lib/validate.js";
+import { toDecimalInRange, toFiniteNumber, toNonEmptyString, toOptions, toRecord } from "../_lib/validate.js";
+import { finiteNumbers, toDenseArray } from "./_lib/validate.js";
 import type { JobsEffects } from "./types.js";
 
 /**
@@ -137,7 +137,7 @@ function closedMatrix(a: JobsSquareMatrix, row: Float64Array, col: Float64Array,
  * @since 0.1.0
  */
 export function inputOutputImpact(options: InputOutputImpactOptions): InputOutputImpactResult {
-  const o = toOptions(options, FN, "options", ["technicalCoefficients", "employmentPerOutput", "finalDemandChange", "households", "sectorNames", "tolerance"], false);
+  const o = toOptions(toRecord(options, FN, "options"), FN, "options", ["technicalCoefficients", "employmentPerOutput", "finalDemandChange", "households", "sectorNames", "tolerance"]);
   const tolerance = o["tolerance"] === undefined ? JOBS_DEFAULT_TOLERANCE : toDecimalInRange(o["tolerance"], FN, "tolerance", 0, "0.001", { lowerOpen: true, upperOpen: true }).toNumber();
   const a = toSquareMatrix(o["technicalCoefficients"], FN, "technicalCoefficients");
   const n = a.n;
@@ -162,7 +162,7 @@ export function inputOutputImpact(options: InputOutputImpactOptions): InputOutpu
   let householdIncome: number | null = null;
   const hh = o["households"];
   if (hh !== undefined) {
-    const h = toOptions(hh, FN, "households", ["laborIncome", "consumption", "householdToHousehold"], false);
+    const h = toOptions(toRecord(hh, FN, "households"), FN, "households", ["laborIncome", "consumption", "householdToHousehold"]);
     const row = toVector(h["laborIncome"], FN, "households.laborIncome", n);
     assertNonNegativeVector(row, FN, "households.laborIncome");
     const col = toVector(h["consumption"], FN, "households.consumption", n);

@@ -1,7 +1,7 @@
 import { Decimal } from "../_lib/decimal.js";
 import { assertNonNegative, toJobsAmount } from "./_lib/amount.js";
-import { rangeError, toDecimal, toOption } from "../_lib/validate.js";
-import { finiteDecimal, toOptions } from "./_lib/validate.js";
+import { rangeError, toDecimal, toOption, toOptions, toRecord } from "../_lib/validate.js";
+import { finiteDecimal } from "./_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { AmountInput, NumericInput } from "../money/types.js";
 
@@ -156,11 +156,20 @@ function notAbove(lower: Decimal, upper: Decimal, lowerArg: string, upperArg: st
  * @since 0.1.0
  */
 export function jobsFromMultiplier(options: JobsFromMultiplierOptions): JobsFromMultiplierResult {
-  const o = toOptions(options, FN, "options", ["type", "output", "jobsPerMillion", "directJobsPerMillion", "typeIJobsPerMillion", "directJobs", "jobsPerDirectJob", "typeIJobsPerDirectJob"], false);
+  const o = toOptions(toRecord(options, FN, "options"), FN, "options", [
+    "type",
+    "output",
+    "jobsPerMillion",
+    "directJobsPerMillion",
+    "typeIJobsPerMillion",
+    "directJobs",
+    "jobsPerDirectJob",
+    "typeIJobsPerDirectJob",
+  ]);
   const type = toOption(o["type"], FN, "type", TYPES);
   const isDirectEffect = o["directJobs"] !== undefined || o["jobsPerDirectJob"] !== undefined;
-  const finalDemandKeys = ["output", "jobsPerMillion", "directJobsPerMillion", "typeIJobsPerMillion"].filter((k) => o[k] !== undefined);
-  const directEffectKeys = ["directJobs", "jobsPerDirectJob", "typeIJobsPerDirectJob"].filter((k) => o[k] !== undefined);
+  const finalDemandKeys = ["output", "jobsPerMillion", "directJobsPerMillion", "typeIJobsPerMillion"].filter((k) => o[k as keyof typeof o] !== undefined);
+  const directEffectKeys = ["directJobs", "jobsPerDirectJob", "typeIJobsPerDirectJob"].filter((k) => o[k as keyof typeof o] !== undefined);
   if (finalDemandKeys.length > 0 && directEffectKeys.length > 0) {
     // Mixing the two forms would silently ignore one of them.
     rangeError(

@@ -1,6 +1,5 @@
 import { checkedLeontiefInverse, JOBS_DEFAULT_TOLERANCE, toFrozenRows, toSquareMatrix } from "./_lib/matrix.js";
-import { toDecimalInRange } from "../_lib/validate.js";
-import { toOptions } from "./_lib/validate.js";
+import { toDecimalInRange, toOptions } from "../_lib/validate.js";
 
 /**
  * The {@link leontiefInverse} function options.
@@ -66,7 +65,7 @@ const FN = "leontiefInverse";
  * @since 0.1.0
  */
 export function leontiefInverse(technicalCoefficients: readonly (readonly number[])[], options?: LeontiefInverseOptions): readonly (readonly number[])[] {
-  const o = toOptions(options, FN, "options", ["tolerance"], true);
+  const o = toOptions(options, FN, "options", ["tolerance"]);
   const tolerance = o["tolerance"] === undefined ? JOBS_DEFAULT_TOLERANCE : toDecimalInRange(o["tolerance"], FN, "tolerance", 0, "0.001", { lowerOpen: true, upperOpen: true }).toNumber();
   const a = toSquareMatrix(technicalCoefficients, FN, "technicalCoefficients");
   return toFrozenRows(checkedLeontiefInverse(a, tolerance, FN, "technicalCoefficients"), a.n);

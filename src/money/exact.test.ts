@@ -112,6 +112,14 @@ describe("ISO 4217 digits (#11)", () => {
     }
   });
 
+  it("gives the ISO 4217 digits of the codes added after the vendored list (XCG, ZWG: 2)", () => {
+    // ISO 4217 List One published 2026-01-01 (CcyMnrUnts 2 for XCG 532 and ZWG 924), as transcribed
+    // in davestearns/penny-for-your-thoughts src/iso_currencies.rs; ZWG also per the Reserve Bank of
+    // Zimbabwe's statement of 25 June 2024 (two decimal places, "cents").
+    expect(minorUnitDigits("XCG", { digits: "iso4217" })).toBe(2);
+    expect(minorUnitDigits("ZWG", { digits: "iso4217" })).toBe(2);
+  });
+
   it("flows through roundToMinor, toMinorUnits, fromMinorUnits and formatMoney", () => {
     expect(roundToMinor(money("1.2345", "IQD"), "half-even", { digits: "iso4217" }).amount.toString()).toBe("1.234");
     expect(toMinorUnits(money("12.5", "IQD"), { digits: "iso4217" })).toBe(12500n);

@@ -23,8 +23,11 @@ import type { MinorUnitOptions } from "./types.js";
  *
  * ## References
  * ISO 4217 List One, "CcyMnrUnts" (SIX, the ISO 4217 maintenance agency), as vendored by
- * moneyphp/iso-currencies (`resources/current.json`, 2024-09-12), with the 2024 amendments
- * adding XCG and ZWG (2 digits); the comparison with Intl was run over
+ * moneyphp/iso-currencies (`resources/current.json`, 2024-09-12), with the codes added since:
+ * XCG (532), ZWG (924) and XAD (396), 2 digits each in List One as published 2026-01-01
+ * (transcribed from list-one.xml in davestearns/penny-for-your-thoughts `src/iso_currencies.rs`;
+ * for ZWG also the Reserve Bank of Zimbabwe's announcement of 25 June 2024: two decimal places,
+ * "cents"); the comparison with Intl was run over
  * `Intl.supportedValuesOf("currency")`.
  *
  * @param currency - upper-case ISO 4217 code

@@ -49,6 +49,12 @@ export interface AprRegZInput {
   readonly unitPeriod?: AprUnitPeriod;
 }
 
+/**
+ * Most payments {@link aprRegZ} accepts (checked before any payment is read, #11): 50,000, over
+ * 136 years of daily payments; Regulation Z schedules have at most a few thousand.
+ */
+const MAX_APR_PAYMENTS = 50_000;
+
 const NAMED: Readonly<Record<string, UnitSpec>> = {
   day: { kind: "day" },
   week: { kind: "week", n: 1 },
@@ -100,7 +106,7 @@ function toUnit(value: unknown, fn: string): UnitSpec {
  *
  * @param input - {@link AprRegZInput}: amount financed, advance date, payments, optional unit-period
  * @returns the APR as a decimal (0.0969 = 9.69 %)
- * @throws {ValidationError} when an amount is not > 0, a date is invalid or before the advance date, or the unit-period is unknown
+ * @throws {ValidationError} when an amount is not > 0, a date is invalid or before the advance date, the unit-period is unknown, or there are more than 50,000 payments (`OUT_OF_RANGE`, checked before any payment is read)
  * @throws {ConvergenceError} `NO_SIGN_CHANGE` when the payments are too small for any rate above -100 % per period
  *
  * @example
@@ -135,7 +141,7 @@ export function aprRegZ(input: AprRegZInput): Decimal {
   };
   const A = money(o["amountFinanced"], "input.amountFinanced");
   const start = epochDay(o["advanceDate"], fn, "input.advanceDate");
-  const list = toArray<unknown>(o["payments"], fn, "input.payments", { nonEmpty: true });
+  const list = toArray<unknown>(o["payments"], fn, "input.payments", { nonEmpty: true, maxLength: MAX_APR_PAYMENTS });
   const pays = list.map((p, j) => {
     const r = toRecord(p, fn, `input.payments[${j}]`);
     const day = epochDay(r["date"], fn, `input.payments[${j}].date`);
@@ -159,15 +165,22 @@ export function aprRegZ(input: AprRegZInput): Decimal {
     );
   }
   const w = periodsPerYear(unit);
-  const n = pays.length;
-  const P = new Float64Array(n);
-  const T = new Float64Array(n);
-  const Fr = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
+  // Payments due on the same day share t and f: one term per distinct day (pays is sorted), so
+  // each evaluation of F costs the number of due dates, not of payments.
+  let n = 0;
+  const P = new Float64Array(pays.length);
+  const T = new Float64Array(pays.length);
+  const Fr = new Float64Array(pays.length);
+  for (let j = 0; j < pays.length; j++) {
+    if (j > 0 && pays[j]!.day === pays[j - 1]!.day) {
+      P[n - 1]! += pays[j]!.amount;
+      continue;
+    }
     const { t, f } = timeIn(unit, start, pays[j]!.day);
-    P[j] = pays[j]!.amount;
-    T[j] = t;
-    Fr[j] = f;
+    P[n] = pays[j]!.amount;
+    T[n] = t;
+    Fr[n] = f;
+    n++;
   }
   // F(x) with i = e^x - 1: Σ Pⱼ / ((1 + fⱼ i)(1 + i)^tⱼ) - A, decreasing in x.
   const F = (x: number): number => {

@@ -57,5 +57,9 @@ export function nper(rate: NumericInput, pmt: AmountInput, pv: AmountInput, fv?:
   }
   // ln(num/den) = ln(1 + (num - den)/den) with num - den = -(fv + pv) exactly, and ln(1 + r) by
   // ln1p: for r = 1e-320 both ratios round to 1 in 40 digits and the quotient would be 0/0 (#11).
-  return fromHp(ln1p(a.fv!.plus(a.pv!).neg().div(den)).div(ln1p(r)));
+  // When num/den is far from 1, ln of the ratio itself: 1 + q rounds to 0 in 40 digits when num/den
+  // is tiny (pv = -1e308 gave ln(0) = -Infinity, #11), and ln(num/den) is exact to 40 digits there.
+  const q = a.fv!.plus(a.pv!).neg().div(den);
+  const lnRatio = q.abs().lessThan("1e-5") ? ln1p(q) : num.div(den).ln();
+  return fromHp(lnRatio.div(ln1p(r)));
 }

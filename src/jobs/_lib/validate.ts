@@ -1,12 +1,12 @@
 /**
- * Local validation wrappers of the jobs module (#11): dense arrays with a length bound, option
- * objects with a fixed set of keys, percentage-typo hints for shares, and the finiteness check
+ * Local validation helpers of the jobs module (#11): dense arrays with a length bound (option
+ * objects go through the shared `toOptions`), percentage-typo hints for shares, and the finiteness check
  * every result passes before it is returned (no NaN or Infinity from any jobs function). They sit
  * on top of the shared `src/_lib/validate.ts` (owned elsewhere). Never exported from the package.
  */
 import type { Decimal } from "decimal.js";
 import { ErrorCode } from "../../errors.js";
-import { rangeError, toArray, toRecord, typeError } from "../../_lib/validate.js";
+import { rangeError, toArray } from "../../_lib/validate.js";
 
 /** Most sectors of an input-output table (Gauss–Jordan is O(n³): 1,000 sectors take about a second). */
 export const MAX_SECTORS = 1_000;
@@ -17,27 +17,6 @@ export const MAX_SELLERS = 10_000_000;
 export function toDenseArray<T>(value: unknown, fn: string, arg: string, options: { readonly nonEmpty?: boolean; readonly maxLength: number }): readonly T[] {
   // The shared toArray checks the length before it reads any element and rejects holes (MISSING_VALUE).
   return toArray<T>(value, fn, arg, options.nonEmpty ? { nonEmpty: true, maxLength: options.maxLength } : { maxLength: options.maxLength });
-}
-
-/** An options object with only the `allowed` keys (`null` → typed error; unknown key → `UNKNOWN_OPTION`). */
-export function toOptions(value: unknown, fn: string, arg: string, allowed: readonly string[], optional: boolean): Readonly<Record<string, unknown>> {
-  if (value === undefined && optional) return {};
-  const o = toRecord(value, fn, arg);
-  let isDate = true;
-  try {
-    Date.prototype.getTime.call(o);
-  } catch {
-    isDate = false;
-  }
-  // A Date has no own keys: it would pass as an empty options object (#11: `new Date(NaN)` was accepted).
-  if (isDate) typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be an options object, not a Date", o, "an options object");
-  for (const key of Object.keys(o)) {
-    if (!allowed.includes(key)) {
-      const list = allowed.map((k) => JSON.stringify(k)).join(", ");
-      rangeError(fn, `${arg}.${key}`, ErrorCode.UNKNOWN_OPTION, "is not a known option", key, `the keys ${list}`);
-    }
-  }
-  return o;
 }
 
 /** `", a percentage? write 0.35 for 35 %"` when a share above 1 reads as a percentage, else `""`. */

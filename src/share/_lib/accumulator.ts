@@ -8,7 +8,7 @@ import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
 import type { Money } from "../../money/types.js";
 import type { CurrencyConverter, Sale, ShareAccumulator, ShareAccumulatorJSON } from "../types.js";
 import { minorDigits, toCurrency, toMoney } from "../../_lib/money.js";
-import { describeValue, rangeError, toDecimal, toFunction, toInteger, toArray, toNonEmptyString, toOption, toOptions, typeError } from "../../_lib/validate.js";
+import { describeValue, isAmountInRange, rangeError, toDecimal, toFunction, toInteger, toArray, toNonEmptyString, toOption, toOptions, typeError } from "../../_lib/validate.js";
 
 export type RefundPolicy = "net" | "exclude" | "reject" | "gross";
 export const REFUND_POLICIES: readonly RefundPolicy[] = ["net", "exclude", "reject", "gross"];
@@ -283,7 +283,7 @@ function addSaleGeneral(acc: ShareAccumulatorImpl, sale: Sale, segment: string, 
   if (typeof m === "object" && m !== null && m.currency === acc.currency && m.amount instanceof Decimal && (minor = toMinorFast(m.amount, acc.digits)) !== undefined) {
     // Hot path: exact integer minor units (toMinorFast returns undefined for NaN/±Infinity).
     amount = m.amount;
-  } else if (typeof m === "object" && m !== null && m.currency === acc.currency && m.amount instanceof Decimal && m.amount.isFinite()) {
+  } else if (typeof m === "object" && m !== null && m.currency === acc.currency && m.amount instanceof Decimal && isAmountInRange(m.amount)) {
     amount = m.amount;
   } else {
     m = toMoney(m, fn, `${argName(base, index)}.amount`);
