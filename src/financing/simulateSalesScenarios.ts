@@ -5,15 +5,32 @@ import { readProduct } from "./_lib/products.js";
 import { RUN_OPTION_KEYS, runProduct, toRepaymentResult } from "./_lib/run.js";
 import { makeMoney, minorDigits } from "../_lib/money.js";
 import { rangeError, toNonEmptyString } from "../_lib/validate.js";
-import { MAX_SCENARIOS, toDenseArray, toOptions, toRateInRange } from "./_lib/validate.js";
+import { MAX_SCENARIOS, toDenseArray, toFinancingDay, toOptions, toRateInRange } from "./_lib/validate.js";
 import type { Money, NumericInput } from "../money/types.js";
+import type { DateInput } from "../time/types.js";
 import { costOfFinancing } from "./costOfFinancing.js";
 import type { SimulateRepaymentOptions } from "./simulateRepayment.js";
 import type { FinancingProduct, FinancingRateUnavailableReason, FinancingSalesSeries } from "./types.js";
 
 /**
+ * A dated shock of a {@link SalesScenario}: from `from` (inclusive) until `to` (inclusive; omit
+ * for "from then on"), every sale is multiplied by `factor` — `{ from: "2024-04-01", factor: "0.5" }`
+ * is "sales drop 50 % from 2024-04-01", `{ from: "2024-07-01", to: "2024-07-31", factor: 0 }` is
+ * "no sales in July 2024".
+ *
+ * @category Financing
+ * @since 0.3.0
+ */
+export interface SalesShock {
+  readonly from: DateInput;
+  readonly to?: DateInput;
+  /** Multiplier, 0 to 10. */
+  readonly factor: NumericInput;
+}
+
+/**
  * A sales scenario: every sale multiplied by `factor`, or by `monthlyFactors[month]`
- * (January first) for a seasonal pattern.
+ * (January first) for a seasonal pattern, and by every dated shock covering its day.
  *
  * @category Financing
  * @since 0.1.0
@@ -24,6 +41,21 @@ export interface SalesScenario {
   readonly factor?: NumericInput;
   /** Twelve multipliers from 0 to 10, January to December. */
   readonly monthlyFactors?: readonly NumericInput[];
+  /** Dated shocks (at most 100), multiplied with each other and with `factor` or `monthlyFactors` (since 0.3.0). */
+  readonly shocks?: readonly SalesShock[];
+}
+
+/**
+ * The multipliers a scenario applied, recorded in its {@link SalesScenarioOutcome}.
+ *
+ * @category Financing
+ * @since 0.3.0
+ */
+export interface SalesScenarioFactors {
+  /** The twelve monthly multipliers used, January first (a constant `factor` repeated twelve times). */
+  readonly monthly: readonly Decimal[];
+  /** The dated shocks used, in the order given (`to: null` = open-ended). */
+  readonly shocks: readonly { readonly from: Date; readonly to: Date | null; readonly factor: Decimal }[];
 }
 
 /**
@@ -46,6 +78,8 @@ export interface SimulateSalesScenariosOptions extends SimulateRepaymentOptions 
  */
 export interface SalesScenarioOutcome {
   readonly name: string;
+  /** The multipliers this scenario applied (since 0.3.0). */
+  readonly factors: SalesScenarioFactors;
   readonly paidOff: boolean;
   readonly payoffDate: Date | null;
   readonly daysToPayoff: number | null;
@@ -64,7 +98,10 @@ export interface SalesScenarioOutcome {
 
 /**
  * The default scenarios: unchanged sales, sales 10 % and 30 % lower, and a seasonal pattern
- * (weak first half, strong fourth quarter; the twelve factors average 1).
+ * (weak first half, strong fourth quarter; the twelve factors average 1). The seasonal factors
+ * are illustrative round numbers chosen for this library in 0.1.0: they are NOT taken from a
+ * published series (no source). Pass your own `monthlyFactors` (e.g. the seller's own history,
+ * or published retail seasonal factors) for a real stress test.
  */
 const DEFAULT_SCENARIOS: readonly SalesScenario[] = [
   { name: "base", factor: 1 },
@@ -74,13 +111,18 @@ const DEFAULT_SCENARIOS: readonly SalesScenario[] = [
 ];
 
 const FN = "simulateSalesScenarios";
+const MAX_SHOCKS = 100;
 
 /**
  * Sensitivity of term and APR to sales: run one product against scaled copies of a sales
  * series (default: base, −10 %, −30 %, seasonal) and report payoff, term, APR and XIRR of each.
  *
  * ## Notes
- * Each sale becomes `round_half_even(amount × factor)` to the minor unit; the runs use
+ * Each sale becomes `round_half_even(amount × m)` to the minor unit, where m is the scenario's
+ * `factor` (or `monthlyFactors[month of the sale]`) times the `factor` of every dated shock whose
+ * `from`–`to` days (inclusive) contain the sale's day; each outcome's `factors` records the twelve
+ * monthly multipliers and the shocks used. The default seasonal factors (0.8, 0.8, 0.9, 0.9, 1, 1,
+ * 1, 1, 1, 1.1, 1.2, 1.3) are illustrative, not from a published series. The runs use
  * {@link simulateRepayment} with the same options and {@link costOfFinancing}. With a fixed
  * fee, lower sales mean a longer term and so a lower APR — but minimum payments and a maximum
  * term pull payments forward again; sales that stop leave `paidOff: false`. A rate that cannot
@@ -93,7 +135,8 @@ const FN = "simulateSalesScenarios";
  * @param options - scenarios and simulation options
  * @returns one frozen {@link SalesScenarioOutcome} per scenario, in order
  * @throws {ValidationError} when a scenario is malformed (unknown key, factor outside 0–10,
- *   more than 1,000 scenarios, a hole), an option is unknown (`UNKNOWN_OPTION`) or the inputs of
+ *   more than 1,000 scenarios or 100 shocks, a hole, a shock whose `to` is before its `from`:
+ *   `INVALID_DATE_ORDER`), an option is unknown (`UNKNOWN_OPTION`) or the inputs of
  *   {@link simulateRepayment} are invalid
  * @throws {CurrencyMismatchError} when a sale is in another currency than the product (the
  *   message names the row)
@@ -105,6 +148,12 @@ const FN = "simulateSalesScenarios";
  * const sales = Array.from({ length: 730 }, (_, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: money("400", "USD") }));
  * const out = simulateSalesScenarios(advance, sales);
  * out.map((s) => s.daysToPayoff); //=> [288, 320, 411, 303]
+ * // Sales halve from 2024-04-01 and stop in July 2024
+ * const shocked = simulateSalesScenarios(advance, sales, {
+ *   scenarios: [{ name: "shock", shocks: [{ from: "2024-04-01", factor: "0.5" }, { from: "2024-07-01", to: "2024-07-31", factor: 0 }] }],
+ * });
+ * shocked[0]?.daysToPayoff; //=> 516
+ * shocked[0]?.factors.shocks.map((k) => k.factor.toString()); //=> ["0.5", "0"]
  * ```
  *
  * @category Financing
@@ -120,7 +169,7 @@ export function simulateSalesScenarios(product: FinancingProduct, sales: Financi
   const scenarios = rawScenarios === undefined ? DEFAULT_SCENARIOS : toDenseArray<SalesScenario>(rawScenarios, FN, "options.scenarios", { nonEmpty: true, maxLength: MAX_SCENARIOS });
   return Object.freeze(
     scenarios.map((raw, k) => {
-      const sc = toOptions(raw, FN, `options.scenarios[${k}]`, ["name", "factor", "monthlyFactors"], false);
+      const sc = toOptions(raw, FN, `options.scenarios[${k}]`, ["name", "factor", "monthlyFactors", "shocks"], false);
       const name = toNonEmptyString(sc["name"], FN, `options.scenarios[${k}].name`);
       let factors: Decimal[];
       if (sc["monthlyFactors"] !== undefined && sc["factor"] !== undefined) {
@@ -134,15 +183,22 @@ export function simulateSalesScenarios(product: FinancingProduct, sales: Financi
         const f = toFactor(sc["factor"] ?? 1, `options.scenarios[${k}].factor`);
         factors = Array.from({ length: 12 }, () => f);
       }
-      const scaled = series.days.map((day, i) => ({
-        date: dayDate(day),
-        amount: makeMoney(series.amounts[i]!.times(factors[dayDate(day).getUTCMonth()]!).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN), currency),
-      }));
+      const shocks = readShocks(sc["shocks"], `options.scenarios[${k}].shocks`);
+      const scaled = series.days.map((day, i) => {
+        let m = factors[dayDate(day).getUTCMonth()]!;
+        for (const sh of shocks) if (day >= sh.fromDay && (sh.toDay === null || day <= sh.toDay)) m = m.times(sh.factor);
+        return { date: dayDate(day), amount: makeMoney(series.amounts[i]!.times(m).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN), currency) };
+      });
       const result = toRepaymentResult(runProduct(FN, prod, scaled, simOptions, true));
       const cost = costOfFinancing(result);
       const s = result.summary;
+      const used: SalesScenarioFactors = Object.freeze({
+        monthly: Object.freeze(factors),
+        shocks: Object.freeze(shocks.map((sh) => Object.freeze({ from: dayDate(sh.fromDay), to: sh.toDay === null ? null : dayDate(sh.toDay), factor: sh.factor }))),
+      });
       return Object.freeze({
         name,
+        factors: used,
         paidOff: s.paidOff,
         payoffDate: s.payoffDate,
         daysToPayoff: s.daysToPayoff,
@@ -161,4 +217,18 @@ export function simulateSalesScenarios(product: FinancingProduct, sales: Financi
 /** A sales multiplier, 0 to 10 (a percentage typo such as 90 for 0.9 gets a hint). */
 function toFactor(value: unknown, arg: string): Decimal {
   return toRateInRange(value, FN, arg, 0, 10);
+}
+
+/** The dated shocks of one scenario, validated (days inclusive; `to` not before `from`). */
+function readShocks(value: unknown, arg: string): { readonly fromDay: number; readonly toDay: number | null; readonly factor: Decimal }[] {
+  if (value === undefined) return [];
+  const list = toDenseArray<unknown>(value, FN, arg, { maxLength: MAX_SHOCKS });
+  return list.map((raw, j) => {
+    const o = toOptions(raw, FN, `${arg}[${j}]`, ["from", "to", "factor"], false);
+    const fromDay = toFinancingDay(o["from"], FN, `${arg}[${j}].from`);
+    const toDay = o["to"] === undefined || o["to"] === null ? null : toFinancingDay(o["to"], FN, `${arg}[${j}].to`);
+    if (toDay !== null && toDay < fromDay)
+      rangeError(FN, `${arg}[${j}].to`, ErrorCode.INVALID_DATE_ORDER, "must not be before its from date", o["to"], `a date on or after ${dayDate(fromDay).toISOString().slice(0, 10)}`);
+    return { fromDay, toDay, factor: toFactor(o["factor"], `${arg}[${j}].factor`) };
+  });
 }

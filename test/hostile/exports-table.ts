@@ -326,7 +326,7 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
       {
         scenarios: [
           { name: "flat", factor: 1 },
-          { name: "seasonal", monthlyFactors: Array.from({ length: 12 }, () => "1") },
+          { name: "seasonal", monthlyFactors: Array.from({ length: 12 }, () => "1"), shocks: [{ from: "2024-04-01", to: "2024-06-30", factor: "0.5" }] },
         ],
       },
     ],
