@@ -1,6 +1,8 @@
 // Generates everything that lists the public modules from the one list in scripts/modules.json
 // (the idea of date-fns' scripts/build/indices.ts):
-//   - src/index.ts               root barrel: every module and every root file (errors.ts)
+//   - src/index.ts               root barrel: every module and every root file (errors.ts), except
+//                                the "subpathOnly" modules (subpath exports only, e.g. "duckdb",
+//                                whose optional peer dependency the root must never load)
 //   - src/<module>/index.ts      module barrels: alphabetical `export * from "./x.js";` of the
 //                                module's public files (a .ts directly in src/<module>/ that is not
 //                                index.ts, a test, a type test, a bench or a .d.ts; _lib/ is private)
@@ -38,10 +40,12 @@ export const byName = (a, b) => a.localeCompare(b, "en");
 export function readConfig(root) {
   const config = JSON.parse(readFileSync(join(root, "scripts", "modules.json"), "utf8"));
   const { modules, rootFiles } = config;
+  const subpathOnly = config.subpathOnly ?? [];
   if (!Array.isArray(modules) || !modules.every((m) => typeof m === "string" && /^[a-z][a-zA-Z0-9]*$/.test(m))) throw new Error("scripts/modules.json: modules must be an array of lower-camel module names");
   if (!Array.isArray(rootFiles) || !rootFiles.every((f) => typeof f === "string")) throw new Error("scripts/modules.json: rootFiles must be an array of file names without extension");
   if (new Set(modules).size !== modules.length) throw new Error("scripts/modules.json: duplicate module name");
-  return { modules, rootFiles };
+  if (!Array.isArray(subpathOnly) || !subpathOnly.every((m) => modules.includes(m))) throw new Error("scripts/modules.json: subpathOnly must list modules of `modules`");
+  return { modules, rootFiles, subpathOnly };
 }
 
 /**
@@ -98,7 +102,8 @@ export function generate(config, listing) {
     if (names.length === 0) problems.push(`src/${m}/ has no public file`);
     files[`src/${m}/index.ts`] = `${HEADER}\n${lines(names)}\n`;
   }
-  const rootNames = [...config.modules.map((m) => `${m}/index`), ...config.rootFiles].sort(byName);
+  const subpathOnly = config.subpathOnly ?? [];
+  const rootNames = [...config.modules.filter((m) => !subpathOnly.includes(m)).map((m) => `${m}/index`), ...config.rootFiles].sort(byName);
   files["src/index.ts"] = `${HEADER}\n${ROOT_DOC}\n${lines(rootNames)}\n`;
 
   const packageFields = {

@@ -73,6 +73,8 @@ export const ErrorCode = /* @__PURE__ */ Object.freeze({
   MULTIPLE_ROOTS: "MULTIPLE_ROOTS",
   /** The inputs are well formed but the requested figure does not exist for them. */
   UNDEFINED_RESULT: "UNDEFINED_RESULT",
+  /** An optional peer dependency a subpath needs is not installed (e.g. `@duckdb/node-api` for `marketplace-economics/duckdb`). */
+  MISSING_DEPENDENCY: "MISSING_DEPENDENCY",
 } as const);
 
 /**

@@ -9,6 +9,7 @@
 export * from "./data/index.js";
 export * from "./errors.js";
 export * from "./financing/index.js";
+export * from "./io/index.js";
 export * from "./jobs/index.js";
 export * from "./money/index.js";
 export * from "./sellers/index.js";
@@ -16,3 +17,4 @@ export * from "./share/index.js";
 export * from "./synthetic/index.js";
 export * from "./time/index.js";
 export * from "./tvm/index.js";
+export * from "./warehouse/index.js";

@@ -45,6 +45,13 @@ describe("generate: the pure function", () => {
     expect(root.split("\n").filter((l) => l.startsWith("export"))).toEqual(['export * from "./errors.js";', 'export * from "./money/index.js";', 'export * from "./time/index.js";']);
   });
 
+  it("keeps subpathOnly modules out of src/index.ts but gives them a subpath export (#13)", () => {
+    const { files, packageFields } = generate({ ...config, subpathOnly: ["time"] }, listing);
+    expect(files["src/index.ts"]!.split("\n").filter((l) => l.startsWith("export"))).toEqual(['export * from "./errors.js";', 'export * from "./money/index.js";']);
+    expect(files["src/time/index.ts"]).toContain('export * from "./periodKey.js";');
+    expect(Object.keys(packageFields.exports)).toEqual([".", "./money", "./time", "./package.json"]);
+  });
+
   it("writes the exports map in list order: root first, types first in each condition, ./package.json last", () => {
     const { packageFields } = generate(config, listing);
     expect(packageFields).toEqual({

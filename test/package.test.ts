@@ -18,7 +18,7 @@ describe("packed package", () => {
   const dir = inject("consumerDir");
 
   it("exports every module as a subpath", () => {
-    expect(subpaths).toEqual(["", "/money", "/time", "/tvm", "/sellers", "/share", "/financing", "/jobs", "/data", "/synthetic"].map((s) => `marketplace-economics${s}`));
+    expect(subpaths).toEqual(["", "/money", "/time", "/tvm", "/sellers", "/share", "/financing", "/jobs", "/data", "/synthetic", "/io", "/warehouse"].map((s) => `marketplace-economics${s}`));
   });
 
   it("loads every subpath from an ESM consumer, with working Decimal money", () => {

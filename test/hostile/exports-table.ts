@@ -446,6 +446,68 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
       return Object.freeze({ aggregates: market.aggregates(), loans: market.loans(), sellers: [...market.sellers()].length });
     },
   }),
+
+  // io (#13): the readers are lazy async iterables. The call validates the source (its kind, and
+  // every chunk of an array) and the options, and those slots go through the catalogue; errors
+  // of the cells themselves are raised while iterating, which the harness does not do (its probe
+  // is synchronous): they are tested in src/io/readSalesCsv.test.ts and readSalesNdjson.test.ts.
+  fn(
+    "readSalesCsv",
+    () => [
+      ["sellerId,date,amount\n", "a,2024-01-01,1.50\n"],
+      { currency: "USD", delimiter: ",", decimalSeparator: ".", thousandsSeparator: "", dateFormat: "YYYY-MM-DD", header: true, columns: { sellerId: "sellerId", date: "date", amount: "amount" } },
+    ],
+    {
+      mutableResult: true,
+      extraSlots: [
+        [1, "amountUnit"],
+        [1, "maxRecordLength"],
+      ],
+    },
+  ),
+  fn(
+    "readSalesNdjson",
+    () => [['{"sellerId":"a","date":"2024-01-01","amount":"1.50"}\n'], { currency: "USD", decimalSeparator: ".", dateFormat: "YYYY-MM-DD", columns: { sellerId: "sellerId", date: "date", amount: "amount" } }],
+    {
+      mutableResult: true,
+      extraSlots: [
+        [1, "amountUnit"],
+        [1, "thousandsSeparator"],
+        [1, "maxRecordLength"],
+      ],
+    },
+  ),
+  fn(
+    "sellerSegments",
+    () => [
+      [
+        { id: "a", employees: 12, annualTurnover: eur("1500000") },
+        { id: "b", employees: 900 },
+      ],
+      { standard: "EU-2003/361", labels: { smb: "smb", other: "other", unknown: "unknown" }, missingSeller: "throw" },
+    ],
+    {
+      probe: (t) => (t as lib.SellerSegments).segmentOf({ sellerId: "a" }),
+      extraSlots: [[1, "classify"]],
+    },
+  ),
+
+  // warehouse (#13). The duckdb subpath is not in the root barrel (its optional peer dependency),
+  // so it has no row here: its functions are async and need DuckDB; their bad inputs are tested in
+  // src/duckdb/*.test.ts.
+  fn(
+    "marketplaceAggregateSql",
+    () => [
+      { table: "shop.orders", amountUnit: "minor", columns: { sellerId: "seller_id", date: "day", amount: "cents", units: "qty", segment: "seg" } },
+      { dialect: "duckdb", currency: "USD", period: "quarter", refunds: "net", sellerInterval: { start: "2024-01-01", end: "2025-01-01" } },
+    ],
+    {
+      extraSlots: [
+        [0, "from"],
+        [0, "sellerSegments"],
+      ],
+    },
+  ),
 ];
 
 /** The table by export name. */

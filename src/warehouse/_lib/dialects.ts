@@ -1,0 +1,79 @@
+/**
+ * The SQL dialect differences the aggregate queries depend on, one table per dialect (sources:
+ * DuckDB "Date Functions" and "Numeric Types" docs; PostgreSQL 16 manual § 9.9 date_trunc and
+ * § 8.1 numeric types; BigQuery "Date functions" (DATE_TRUNC with ISOWEEK) and "Aggregate
+ * functions" (SUM of INT64 errors on overflow); Spark SQL built-in functions `trunc` and the ANSI
+ * overflow note of `sum`).
+ */
+import type { Period } from "../../time/types.js";
+
+export type Dialect = "duckdb" | "postgres" | "bigquery" | "spark";
+export const DIALECTS: readonly Dialect[] = ["duckdb", "postgres", "bigquery", "spark"];
+
+export interface DialectRules {
+  /** Quote one identifier part. */
+  quote(part: string): string;
+  /** The UTC day of a DATE or TIMESTAMP expression, as a DATE. */
+  day(expr: string): string;
+  /** The first day of the period containing DATE `d`, as a DATE. */
+  truncate(d: string, period: Exclude<Period, "day">): string;
+  /** The text type (seller ids and segments are compared and returned as text). */
+  readonly text: string;
+  /** A DATE as ISO `YYYY-MM-DD` text. */
+  isoDay(d: string): string;
+  /** The integer type wide enough for sums of minor units (never a float). */
+  readonly wideInt: string;
+  /** A string literal. */
+  literal(text: string): string;
+}
+
+const doubleQuoted = (part: string): string => `"${part.replace(/"/g, '""')}"`;
+const backticked = (part: string): string => `\`${part.replace(/`/g, "``")}\``;
+const sqlString = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+export const RULES: Readonly<Record<Dialect, DialectRules>> = {
+  duckdb: {
+    quote: doubleQuoted,
+    day: (e) => `CAST(${e} AS DATE)`,
+    // date_trunc on a DATE returns a DATE for week/month/quarter/year; 'week' is the ISO week (Monday).
+    truncate: (d, p) => `CAST(date_trunc('${p}', ${d}) AS DATE)`,
+    text: "VARCHAR",
+    isoDay: (d) => `strftime(${d}, '%Y-%m-%d')`,
+    wideInt: "HUGEINT",
+    literal: sqlString,
+  },
+  postgres: {
+    quote: doubleQuoted,
+    day: (e) => `CAST(${e} AS DATE)`,
+    // date_trunc(text, timestamp without time zone): cast explicitly, or a DATE resolves to the
+    // timestamptz overload and the session TimeZone shifts the result. 'week' starts on Monday (ISO).
+    truncate: (d, p) => `CAST(date_trunc('${p}', CAST(${d} AS TIMESTAMP)) AS DATE)`,
+    text: "TEXT",
+    isoDay: (d) => `to_char(${d}, 'YYYY-MM-DD')`,
+    // SUM(bigint) is numeric in PostgreSQL (exact); the cast keeps each term an integer.
+    wideInt: "BIGINT",
+    literal: sqlString,
+  },
+  bigquery: {
+    quote: backticked,
+    day: (e) => `CAST(${e} AS DATE)`,
+    // WEEK in BigQuery starts on Sunday; ISOWEEK is the ISO (Monday) week of the other engines.
+    truncate: (d, p) => `DATE_TRUNC(${d}, ${p === "week" ? "ISOWEEK" : p.toUpperCase()})`,
+    text: "STRING",
+    isoDay: (d) => `FORMAT_DATE('%Y-%m-%d', ${d})`,
+    // INT64 sums raise an error on overflow (never wrap); BIGNUMERIC is not needed below 9.2e18 minor units.
+    wideInt: "INT64",
+    literal: (t) => `'${t.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`,
+  },
+  spark: {
+    quote: backticked,
+    day: (e) => `CAST(${e} AS DATE)`,
+    // trunc(date, fmt) returns a DATE; 'WEEK' is the Monday-starting week.
+    truncate: (d, p) => `trunc(${d}, '${p.toUpperCase()}')`,
+    text: "STRING",
+    isoDay: (d) => `CAST(${d} AS STRING)`,
+    // sum(BIGINT) is BIGINT and wraps on overflow unless spark.sql.ansi.enabled: sum DECIMAL(38,0).
+    wideInt: "DECIMAL(38,0)",
+    literal: (t) => `'${t.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`,
+  },
+};

@@ -1,0 +1,129 @@
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ValidationError } from "../errors.js";
+import { startOfPeriod } from "../time/startOfPeriod.js";
+import { marketplaceAggregateSql } from "./marketplaceAggregateSql.js";
+
+const mapping = { table: "shop.orders", columns: { sellerId: "seller_id", date: "ordered_at", amount: "amount_cents", units: "qty", segment: "seg" } } as const;
+
+describe("marketplaceAggregateSql: dialects", () => {
+  it("quotes identifiers per dialect", () => {
+    expect(marketplaceAggregateSql(mapping, { dialect: "postgres", currency: "USD" }).periodTotals).toContain('FROM "shop"."orders" AS o');
+    expect(marketplaceAggregateSql(mapping, { dialect: "spark", currency: "USD" }).periodTotals).toContain("FROM `shop`.`orders` AS o");
+    const odd = marketplaceAggregateSql({ table: 'we"ird', columns: { ...mapping.columns, sellerId: "a`b" } }, { dialect: "duckdb", currency: "USD" }).periodTotals;
+    expect(odd).toContain('FROM "we""ird"');
+    expect(marketplaceAggregateSql({ table: "t", columns: { ...mapping.columns, sellerId: "a`b" } }, { dialect: "bigquery", currency: "USD" }).periodTotals).toContain("o.`a``b`");
+  });
+
+  it("truncates to the period in each dialect's syntax (ISO weeks everywhere)", () => {
+    const w = (dialect: "duckdb" | "postgres" | "bigquery" | "spark") => marketplaceAggregateSql(mapping, { dialect, currency: "USD", period: "week" }).periodTotals;
+    expect(w("duckdb")).toContain("CAST(date_trunc('week', sale_day) AS DATE)");
+    expect(w("postgres")).toContain("CAST(date_trunc('week', CAST(sale_day AS TIMESTAMP)) AS DATE)");
+    expect(w("bigquery")).toContain("DATE_TRUNC(sale_day, ISOWEEK)");
+    expect(w("spark")).toContain("trunc(sale_day, 'WEEK')");
+    expect(marketplaceAggregateSql(mapping, { dialect: "bigquery", currency: "USD", period: "month" }).periodTotals).toContain("DATE_TRUNC(sale_day, MONTH)");
+  });
+
+  it("sums integer minor units in a wide integer type, never a float", () => {
+    expect(marketplaceAggregateSql(mapping, { dialect: "duckdb", currency: "USD" }).periodTotals).toContain('CAST(o."amount_cents" AS HUGEINT)');
+    expect(marketplaceAggregateSql(mapping, { dialect: "spark", currency: "USD" }).periodTotals).toContain("CAST(o.`amount_cents` AS DECIMAL(38,0))");
+    expect(marketplaceAggregateSql(mapping, { dialect: "bigquery", currency: "USD" }).periodTotals).toContain("CAST(o.`amount_cents` AS INT64)");
+    const major = marketplaceAggregateSql({ ...mapping, amountUnit: "major" }, { dialect: "postgres", currency: "JPY" }).periodTotals;
+    expect(major).toContain('CAST((o."amount_cents" * 1) AS BIGINT)');
+    for (const d of ["duckdb", "postgres", "bigquery", "spark"] as const) {
+      const sql = marketplaceAggregateSql(mapping, { dialect: d, currency: "USD" });
+      expect(`${sql.periodTotals} ${sql.sellerTotals}`).not.toMatch(/DOUBLE|FLOAT|REAL|FLOAT64/i);
+    }
+  });
+
+  it("rejects bad mappings and options", () => {
+    expect(() => marketplaceAggregateSql(mapping, { dialect: "mysql" as never, currency: "USD" })).toThrow(ValidationError);
+    expect(() => marketplaceAggregateSql({ ...mapping, from: "x" }, { dialect: "duckdb", currency: "USD" })).toThrow("marketplaceAggregateSql: mapping.table or mapping.from must be given, not both");
+    expect(() => marketplaceAggregateSql({ table: "t", columns: { sellerId: "s", date: "d", amount: "a" } }, { dialect: "duckdb", currency: "USD" })).toThrow(
+      /mapping.columns.segment or mapping.sellerSegments is required/,
+    );
+    expect(() => marketplaceAggregateSql({ table: "a..b", columns: mapping.columns }, { dialect: "duckdb", currency: "USD" })).toThrow(ValidationError);
+    expect(() => marketplaceAggregateSql(mapping, { dialect: "duckdb", currency: "USD", sellerInterval: { start: "2024-02-01", end: "2024-01-01" } })).toThrow(ValidationError);
+  });
+});
+
+// The DuckDB text runs on a real DuckDB (the @duckdb/node-api dev dependency) and must equal a
+// plain BigInt fold of the same rows: refunds, NULL units, a seller table with a missing seller,
+// DECIMAL major units, ISO weeks.
+describe("marketplaceAggregateSql: the DuckDB SQL on DuckDB", () => {
+  let instance: DuckDBInstance;
+  let db: DuckDBConnection;
+  const N = 3000;
+  const rows = Array.from({ length: N }, (_, i) => {
+    const cents = ((i * 7919) % 200_001) - 20_000; // some refunds
+    return { seller: `s${(i * 31) % 97}`, day: new Date(Date.UTC(2023, 11, 1) + ((i * 13) % 400) * 86_400_000), cents, qty: i % 5 === 0 ? null : (i % 4) + 1 };
+  });
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(":memory:");
+    db = await instance.connect();
+    await db.run("CREATE TABLE orders (seller_id VARCHAR, ordered_at DATE, amount_cents BIGINT, amount DECIMAL(18,2), qty INTEGER)");
+    const values = rows.map((r) => `('${r.seller}', DATE '${r.day.toISOString().slice(0, 10)}', ${r.cents}, ${(r.cents / 100).toFixed(2)}, ${r.qty ?? "NULL"})`);
+    await db.run(`INSERT INTO orders VALUES ${values.join(",")}`);
+    await db.run("CREATE TABLE segs AS SELECT 's' || i AS id, CASE WHEN i % 3 = 0 THEN 'smb' ELSE 'large' END AS segment FROM range(90) t(i)");
+  });
+  afterAll(() => instance.closeSync());
+  const segOf = (s: string) => {
+    const i = Number(s.slice(1));
+    return i >= 90 ? "unclassified" : i % 3 === 0 ? "smb" : "large";
+  };
+
+  for (const [period, amountUnit] of [
+    ["quarter", "minor"],
+    ["week", "major"],
+  ] as const) {
+    it(`equals a BigInt fold by ${period} (${amountUnit} units), and per seller within an interval`, async () => {
+      const sql = marketplaceAggregateSql(
+        {
+          table: "orders",
+          amountUnit,
+          columns: { sellerId: "seller_id", date: "ordered_at", amount: amountUnit === "minor" ? "amount_cents" : "amount", units: "qty" },
+          sellerSegments: { table: "segs", sellerId: "id", segment: "segment" },
+        },
+        { dialect: "duckdb", currency: "USD", period, sellerInterval: { start: "2024-01-01", end: "2024-07-01" } },
+      );
+      const want = new Map<string, { gmv: bigint; units: bigint; orders: bigint }>();
+      const sellers = new Map<string, { segment: string; gmv: bigint; orders: bigint; first: string | null }>();
+      for (const r of rows) {
+        const p = startOfPeriod(r.day, period).toISOString().slice(0, 10);
+        const key = `${p}|${segOf(r.seller)}`;
+        const t = want.get(key) ?? { gmv: 0n, units: 0n, orders: 0n };
+        t.gmv += BigInt(r.cents);
+        t.units += BigInt(r.qty ?? (r.cents < 0 ? 0 : 1));
+        t.orders += r.cents >= 0 ? 1n : 0n;
+        want.set(key, t);
+        const s = sellers.get(r.seller) ?? { segment: segOf(r.seller), gmv: 0n, orders: 0n, first: null };
+        const d = r.day.toISOString().slice(0, 10);
+        if (d >= "2024-01-01" && d < "2024-07-01") {
+          s.gmv += BigInt(r.cents);
+          if (r.cents >= 0) s.orders += 1n;
+        }
+        if (r.cents >= 0 && (s.first === null || d < s.first)) s.first = d;
+        sellers.set(r.seller, s);
+      }
+      const got = (await db.runAndReadAll(sql.periodTotals)).getRowObjectsJS();
+      expect(got.map((g) => `${String(g["period"])}|${String(g["segment"])}`)).toEqual([...want.keys()].sort());
+      for (const g of got) {
+        const w = want.get(`${String(g["period"])}|${String(g["segment"])}`);
+        expect({ gmv: g["gmvMinor"], units: g["units"], orders: g["orders"] }).toEqual(w);
+        if (amountUnit === "major") expect(g["subMinorRows"]).toBe(0n);
+      }
+      const gs = (await db.runAndReadAll(sql.sellerTotals)).getRowObjectsJS();
+      expect(gs).toHaveLength(sellers.size);
+      for (const g of gs) {
+        const w = sellers.get(String(g["sellerId"]));
+        expect({ segment: g["segment"], gmv: g["gmvMinor"], orders: g["orders"], first: g["firstSale"] }).toEqual(w);
+      }
+    });
+  }
+
+  it("counts rows with sub-minor digits (the casts would round them)", async () => {
+    await db.run("CREATE TABLE sub AS SELECT 'a' AS s, DATE '2024-01-01' AS d, 1.005::DECIMAL(18,3) AS amount, 'x' AS seg");
+    const sql = marketplaceAggregateSql({ table: "sub", amountUnit: "major", columns: { sellerId: "s", date: "d", amount: "amount", segment: "seg" } }, { dialect: "duckdb", currency: "USD" });
+    expect((await db.runAndReadAll(sql.periodTotals)).getRowObjectsJS()[0]?.["subMinorRows"]).toBe(1n);
+  });
+});

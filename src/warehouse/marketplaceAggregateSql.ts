@@ -1,0 +1,141 @@
+import { ErrorCode } from "../errors.js";
+import { minorDigits, toCurrency } from "../_lib/money.js";
+import { parseDateInput } from "../_lib/dates.js";
+import { rangeError, toNonEmptyString, toOption, toOptions } from "../_lib/validate.js";
+import type { DateInput, Period } from "../time/types.js";
+import { DIALECTS, RULES, type Dialect } from "./_lib/dialects.js";
+import type { MarketplaceAggregateSql, WarehouseTableMapping } from "./types.js";
+
+/**
+ * The {@link marketplaceAggregateSql} function options.
+ *
+ * @category Warehouse
+ * @since 0.3.0
+ */
+export interface MarketplaceAggregateSqlOptions {
+  /** SQL dialect: `"duckdb"`, `"postgres"`, `"bigquery"` or `"spark"`. */
+  readonly dialect: "duckdb" | "postgres" | "bigquery" | "spark";
+  /** Currency of the amounts (ISO 4217): its minor digits scale `amountUnit: "major"`. */
+  readonly currency: string;
+  /** Period of the period totals: `"day"`, `"week"` (ISO, Monday), `"month"`, `"quarter"` (default) or `"year"`. */
+  readonly period?: Period | undefined;
+  /** `"net"` (default): refunds (negative amounts) are subtracted; `"exclude"`: they are filtered out. */
+  readonly refunds?: "net" | "exclude" | undefined;
+  /** Per-seller GMV and orders count only sales in `[start, end)` (UTC days). Default: all sales. */
+  readonly sellerInterval?: { readonly start: DateInput; readonly end: DateInput } | undefined;
+}
+
+const IDENT_MAX = 300;
+
+/**
+ * SQL text that computes a marketplace's aggregate rows inside a warehouse (DuckDB, PostgreSQL,
+ * BigQuery or Spark SQL), so that a billion-row order log never leaves the engine: the engine
+ * returns one row per period and segment and one row per seller, and the library turns them into
+ * its exact, mergeable state.
+ *
+ * ## Notes
+ * Every amount is summed as an integer count of minor units in an integer type wide enough for
+ * it (DuckDB HUGEINT; PostgreSQL BIGINT terms, whose SUM is NUMERIC; BigQuery INT64, whose SUM
+ * raises on overflow; Spark DECIMAL(38,0), because Spark's BIGINT sum wraps silently outside ANSI
+ * mode): never DOUBLE, so totals are exact to the cent. A sale is a row with amount ≥ 0; a
+ * refund (amount < 0) counts in GMV and units (`"net"`) but not in orders. Periods are truncated
+ * in each dialect's own syntax (`date_trunc` on a TIMESTAMP in PostgreSQL, to avoid its
+ * timestamptz overload; `DATE_TRUNC(d, ISOWEEK)` in BigQuery, whose `WEEK` starts on Sunday;
+ * `trunc(d, 'QUARTER')` in Spark) and returned as ISO `YYYY-MM-DD` text. Identifiers are quoted
+ * (`"x"` in DuckDB and PostgreSQL, `` `x` `` in BigQuery and Spark).
+ *
+ * ## References
+ * DuckDB docs "Date Functions" (`date_trunc`) and "Numeric Types" (HUGEINT); PostgreSQL 16
+ * manual § 9.9.2 (`date_trunc`) and § 9.21 (SUM of bigint is numeric); BigQuery "Date functions"
+ * (`DATE_TRUNC`, `ISOWEEK`) and "Aggregate functions" (SUM); Spark SQL built-in functions
+ * (`trunc`, `sum`).
+ *
+ * @param mapping - the table (or FROM item) and its columns, see {@link WarehouseTableMapping}
+ * @param options - dialect, currency, period, refund policy, seller interval
+ * @returns the two queries ({@link MarketplaceAggregateSql})
+ * @throws {@link ValidationError} on an unknown dialect or period, an empty or over-long column
+ *   name, both or neither of `table` and `from`, a segment given twice or not at all, bad dates
+ *
+ * @example
+ * ```ts
+ * import { marketplaceAggregateSql } from "marketplace-economics";
+ * const sql = marketplaceAggregateSql({ table: "shop.orders", columns: { sellerId: "seller_id", date: "ordered_at", amount: "amount_cents", segment: "segment" } }, { dialect: "bigquery", currency: "USD" });
+ * sql.periodTotals.includes("DATE_TRUNC(sale_day, QUARTER)"); //=> true
+ * sql.periodTotals.includes("FROM `shop`.`orders`"); //=> true
+ * ```
+ *
+ * @category Warehouse
+ * @since 0.3.0
+ */
+export function marketplaceAggregateSql(mapping: WarehouseTableMapping, options: MarketplaceAggregateSqlOptions): MarketplaceAggregateSql {
+  const fn = "marketplaceAggregateSql";
+  const o = toOptions(options, fn, "options", ["dialect", "currency", "period", "refunds", "sellerInterval"]);
+  if (o.dialect === undefined) rangeError(fn, "options.dialect", ErrorCode.MISSING_VALUE, "is required", undefined, DIALECTS.map((d) => JSON.stringify(d)).join(", "));
+  const dialect: Dialect = toOption(o.dialect, fn, "options.dialect", DIALECTS);
+  if (o.currency === undefined) rangeError(fn, "options.currency", ErrorCode.MISSING_VALUE, "is required", undefined, 'an ISO 4217 code such as "USD"');
+  const digits = minorDigits(toCurrency(o.currency, fn, "options.currency"));
+  const period = o.period === undefined ? "quarter" : toOption(o.period, fn, "options.period", ["day", "week", "month", "quarter", "year"] as const);
+  const refunds = o.refunds === undefined ? "net" : toOption(o.refunds, fn, "options.refunds", ["net", "exclude"] as const);
+  let interval: { start: string; end: string } | undefined;
+  if (o.sellerInterval !== undefined) {
+    const iv = toOptions(o.sellerInterval, fn, "options.sellerInterval", ["start", "end"]);
+    const start = parseDateInput(iv.start, fn, "options.sellerInterval.start");
+    const end = parseDateInput(iv.end, fn, "options.sellerInterval.end");
+    if (end.getTime() <= start.getTime()) rangeError(fn, "options.sellerInterval.end", ErrorCode.INVALID_DATE_ORDER, "must be after options.sellerInterval.start", iv.end, "an end after the start");
+    interval = { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
+  }
+  const m = toOptions(mapping, fn, "mapping", ["table", "from", "columns", "amountUnit", "sellerSegments"]);
+  const r = RULES[dialect];
+  const name = (value: unknown, arg: string): string => {
+    const s = toNonEmptyString(value, fn, arg);
+    if (s.length > IDENT_MAX) rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, `must be at most ${IDENT_MAX} characters`, s, "a column or table name");
+    return s;
+  };
+  const qualified = (value: unknown, arg: string): string =>
+    name(value, arg)
+      .split(".")
+      .map((part, i) => (part.length === 0 ? rangeError(fn, arg, ErrorCode.INVALID_TYPE, `has an empty name part ${i + 1}`, value, "a name such as dataset.table") : r.quote(part)))
+      .join(".");
+  if ((m.table === undefined) === (m.from === undefined))
+    rangeError(fn, "mapping.table", ErrorCode.CONFLICTING_OPTIONS, "or mapping.from must be given, not both", m.table ?? m.from, "a table name, or a FROM item");
+  const from = m.table !== undefined ? qualified(m.table, "mapping.table") : name(m.from, "mapping.from");
+  const c = toOptions(m.columns, fn, "mapping.columns", ["sellerId", "date", "amount", "units", "segment"]);
+  const col = (k: "sellerId" | "date" | "amount" | "units" | "segment"): string => `o.${r.quote(name(c[k], `mapping.columns.${k}`))}`;
+  const major = (m.amountUnit === undefined ? "minor" : toOption(m.amountUnit, fn, "mapping.amountUnit", ["minor", "major"] as const)) === "major";
+  let join = "";
+  let segment: string;
+  if (m.sellerSegments !== undefined) {
+    if (c.segment !== undefined)
+      rangeError(fn, "mapping.columns.segment", ErrorCode.CONFLICTING_OPTIONS, "must not be given with mapping.sellerSegments", c.segment, "a segment column or a seller segment table, not both");
+    const t = toOptions(m.sellerSegments, fn, "mapping.sellerSegments", ["table", "sellerId", "segment", "missing"]);
+    const missing = t.missing === undefined ? "unclassified" : name(t.missing, "mapping.sellerSegments.missing");
+    join = ` LEFT JOIN ${qualified(t.table, "mapping.sellerSegments.table")} AS g ON CAST(${col("sellerId")} AS ${r.text}) = CAST(g.${r.quote(name(t.sellerId, "mapping.sellerSegments.sellerId"))} AS ${r.text})`;
+    segment = `COALESCE(CAST(g.${r.quote(name(t.segment, "mapping.sellerSegments.segment"))} AS ${r.text}), ${r.literal(missing)})`;
+  } else {
+    if (c.segment === undefined) rangeError(fn, "mapping.columns.segment", ErrorCode.MISSING_VALUE, "or mapping.sellerSegments is required", undefined, "a segment column, or a seller segment table");
+    segment = `CAST(${col("segment")} AS ${r.text})`;
+  }
+  const scale = 10 ** digits;
+  const raw = col("amount");
+  const scaled = major ? `(${raw} * ${scale})` : raw;
+  const amount = `CAST(${scaled} AS ${r.wideInt})`;
+  const units = c.units === undefined ? `CASE WHEN ${raw} < 0 THEN 0 ELSE 1 END` : `COALESCE(${col("units")}, CASE WHEN ${raw} < 0 THEN 0 ELSE 1 END)`;
+  const where = refunds === "exclude" ? ` WHERE ${raw} >= 0` : "";
+  const subMinor = major ? `, CASE WHEN ${scaled} <> ${amount} THEN 1 ELSE 0 END AS sub_minor` : "";
+  const rows =
+    `SELECT CAST(${col("sellerId")} AS ${r.text}) AS seller_id, ${segment} AS segment, ${r.day(col("date"))} AS sale_day, ` +
+    `${amount} AS amount, CAST(${units} AS ${r.wideInt}) AS units${subMinor} FROM ${from} AS o${join}${where}`;
+  const p = period === "day" ? "sale_day" : r.truncate("sale_day", period);
+  const q = r.quote;
+  const periodTotals =
+    `WITH s AS (${rows}), t AS (SELECT ${p} AS p, segment, SUM(amount) AS gmv, SUM(units) AS units, ` +
+    `SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS orders${major ? ", SUM(sub_minor) AS sub_minor" : ""} FROM s GROUP BY ${p}, segment) ` +
+    `SELECT segment AS ${q("segment")}, ${r.isoDay("p")} AS ${q("period")}, gmv AS ${q("gmvMinor")}, units AS ${q("units")}, orders AS ${q("orders")}${major ? `, sub_minor AS ${q("subMinorRows")}` : ""} FROM t ORDER BY p, segment`;
+  const inInterval = interval === undefined ? "" : `sale_day >= DATE ${r.literal(interval.start)} AND sale_day < DATE ${r.literal(interval.end)}`;
+  const gmv = interval === undefined ? "SUM(amount)" : `SUM(CASE WHEN ${inInterval} THEN amount ELSE 0 END)`;
+  const orders = `SUM(CASE WHEN amount >= 0${interval === undefined ? "" : ` AND ${inInterval}`} THEN 1 ELSE 0 END)`;
+  const sellerTotals =
+    `WITH s AS (${rows}), t AS (SELECT seller_id, segment, ${gmv} AS gmv, ${orders} AS orders, MIN(CASE WHEN amount >= 0 THEN sale_day END) AS first_day ` +
+    `FROM s GROUP BY seller_id, segment) SELECT seller_id AS ${q("sellerId")}, segment AS ${q("segment")}, gmv AS ${q("gmvMinor")}, orders AS ${q("orders")}, ${r.isoDay("first_day")} AS ${q("firstSale")} FROM t ORDER BY seller_id, segment`;
+  return Object.freeze({ dialect, periodTotals, sellerTotals });
+}
