@@ -2,6 +2,8 @@
 export interface ModuleConfig {
   readonly modules: readonly string[];
   readonly rootFiles: readonly string[];
+  /** Modules with a subpath export that stay out of the root barrel (default none). */
+  readonly subpathOnly?: readonly string[];
 }
 export interface Listing {
   readonly dirs: readonly string[];

@@ -49,7 +49,7 @@ describe("generate: the pure function", () => {
     const { files, packageFields } = generate({ ...config, subpathOnly: ["time"] }, listing);
     expect(files["src/index.ts"]!.split("\n").filter((l) => l.startsWith("export"))).toEqual(['export * from "./errors.js";', 'export * from "./money/index.js";']);
     expect(files["src/time/index.ts"]).toContain('export * from "./periodKey.js";');
-    expect(Object.keys(packageFields.exports)).toEqual([".", "./money", "./time", "./package.json"]);
+    expect(Object.keys(packageFields["exports"] as object)).toEqual([".", "./money", "./time", "./package.json"]);
   });
 
   it("writes the exports map in list order: root first, types first in each condition, ./package.json last", () => {
