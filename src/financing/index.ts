@@ -11,6 +11,7 @@ export * from "./simulatePortfolio.js";
 export * from "./simulateRepayment.js";
 export * from "./simulateSalesScenarios.js";
 export * from "./sizeOffer.js";
+export * from "./stressTestPortfolio.js";
 export * from "./termLoan.js";
 export * from "./types.js";
 export * from "./vintageCurves.js";
