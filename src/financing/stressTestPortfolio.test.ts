@@ -119,24 +119,32 @@ describe("stressTestPortfolio", () => {
     const l = [{ id: "a", sellerId: "s", product: advance }];
     const s = { s: daily(20, "400") };
     it("rejects options it cannot honour with typed errors naming the function and the option", () => {
-      expect(() => stressTestPortfolio(l, s, { seed: 1, shock: { correlation: "1.5" } })).toThrow(/^stressTestPortfolio: options.shock.correlation must be ≥ -1 and ≤ 1, received "1.5"/);
-      expect(() => stressTestPortfolio(l, s, { seed: 1, shock: { correlation: -2 } })).toThrow(/^stressTestPortfolio: options.shock.correlation must be ≥ -1 and ≤ 1/);
-      expect(() => stressTestPortfolio(l, s, { seed: 1, stopHazard: "1.2" })).toThrow(/^stressTestPortfolio: options.stopHazard/);
-      expect(() => stressTestPortfolio(l, s, { seed: 1, percentiles: [50, 101] })).toThrow(/^stressTestPortfolio: options.percentiles\[1\] must be from 0 to 100/);
-      expect(() => stressTestPortfolio(l, s, { seed: 1, percentiles: [-1] })).toThrow(ValidationError);
+      expect(() => stressTestPortfolio(l, s, { seed: 1, scenarios: 1, shock: { correlation: "1.5" } })).toThrow(/^stressTestPortfolio: options.shock.correlation must be ≥ -1 and ≤ 1, received "1.5"/);
+      expect(() => stressTestPortfolio(l, s, { seed: 1, scenarios: 1, shock: { correlation: -2 } })).toThrow(/^stressTestPortfolio: options.shock.correlation must be ≥ -1 and ≤ 1/);
+      expect(() => stressTestPortfolio(l, s, { seed: 1, scenarios: 1, stopHazard: "1.2" })).toThrow(/^stressTestPortfolio: options.stopHazard/);
+      expect(() => stressTestPortfolio(l, s, { seed: 1, scenarios: 1, percentiles: [50, 101] })).toThrow(/^stressTestPortfolio: options.percentiles\[1\] must be from 0 to 100/);
+      expect(() => stressTestPortfolio(l, s, { seed: 1, scenarios: 1, percentiles: [-1] })).toThrow(ValidationError);
       expect(() => stressTestPortfolio(l, s, {} as never)).toThrow(/^stressTestPortfolio: options.seed is required/);
-      expect(() => stressTestPortfolio(l, s, { seed: 1.5 })).toThrow(/options.seed/);
-      expect(() => stressTestPortfolio(l, s, { seed: 1, shock: { scope: "segment" } })).toThrow(/^stressTestPortfolio: options.segments is required/);
-      expect(() => stressTestPortfolio(l, s, { seed: 1, shock: { scope: "segment" }, segments: {} })).toThrow(/options.segments\["s"\]/);
-      expect(() => stressTestPortfolio(l, s, { seed: 1, shock: { level: "0.1234567" } })).toThrow(/at most 6 decimal places/);
-      expect(() => stressTestPortfolio(l, s, { seed: 1, shock: { monthlyFactors: [1] } })).toThrow(/12 entries/);
+      expect(() => stressTestPortfolio(l, s, { seed: 1 } as never)).toThrow(/^stressTestPortfolio: options.scenarios is required/);
+      expect(() => stressTestPortfolio(l, s, { seed: 1.5, scenarios: 1 })).toThrow(/options.seed/);
+      expect(() => stressTestPortfolio(l, s, { seed: 1, scenarios: 1, shock: { scope: "segment" } })).toThrow(/^stressTestPortfolio: options.segments is required/);
+      expect(() => stressTestPortfolio(l, s, { seed: 1, scenarios: 1, shock: { scope: "segment" }, segments: {} })).toThrow(/options.segments\["s"\]/);
+      expect(() => stressTestPortfolio(l, s, { seed: 1, scenarios: 1, shock: { level: "0.1234567" } })).toThrow(/at most 6 decimal places/);
+      expect(() => stressTestPortfolio(l, s, { seed: 1, scenarios: 1, shock: { monthlyFactors: [1] } })).toThrow(/12 entries/);
       expect(() => stressTestPortfolio(l, s, { seed: 1, scenarios: 0 })).toThrow(/options.scenarios/);
-      expect(() => stressTestPortfolio(l, s, { seed: 1, shock: { scope: "all" as never } })).toThrow(/options.shock.scope/);
-      expect(() => stressTestPortfolio(l, s, { seed: 1, balloon: "lost" as never })).toThrow(/options.balloon/);
+      expect(() => stressTestPortfolio(l, s, { seed: 1, scenarios: 1, shock: { scope: "all" as never } })).toThrow(/options.shock.scope/);
+      expect(() => stressTestPortfolio(l, s, { seed: 1, scenarios: 1, balloon: "lost" as never })).toThrow(/options.balloon/);
+    });
+    it("accepts Money-shaped sales with number amounts, and rejects a day beyond 2^53 minor units", () => {
+      const plain = daily(300, "400").map((x) => ({ date: x.date, amount: { amount: 400, currency: "USD" } }));
+      const out = stressTestPortfolio(l, { s: plain as never }, { seed: 1, scenarios: 1, includeScenarios: true });
+      expect(out.scenarios[0]!.meanDaysToPayoff!.toString()).toBe("288");
+      const huge = [{ date: "2024-01-02", amount: { amount: 2 ** 53 + 2, currency: "USD" } }];
+      expect(() => stressTestPortfolio(l, { s: huge as never }, { seed: 1, scenarios: 1 })).toThrow(/^stressTestPortfolio: salesBySeller\["s"\] has a day whose sales exceed/);
     });
     it("names itself in the errors of a loan's run", () => {
-      expect(() => stressTestPortfolio([{ id: "a", sellerId: "s", product: { ...advance, holdbackRate: 3 } as never }], s, { seed: 1 })).toThrow(/^stressTestPortfolio: loans\[0\]: /);
-      expect(() => stressTestPortfolio([{ id: "a", sellerId: "t", product: advance }], s, { seed: 1 })).toThrow(/salesBySeller\["t"\] is missing/);
+      expect(() => stressTestPortfolio([{ id: "a", sellerId: "s", product: { ...advance, holdbackRate: 3 } as never }], s, { seed: 1, scenarios: 1 })).toThrow(/^stressTestPortfolio: loans\[0\]: /);
+      expect(() => stressTestPortfolio([{ id: "a", sellerId: "t", product: advance }], s, { seed: 1, scenarios: 1 })).toThrow(/salesBySeller\["t"\] is missing/);
     });
   });
 });

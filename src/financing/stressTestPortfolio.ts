@@ -45,8 +45,8 @@ export interface StressShock {
 export interface StressTestPortfolioOptions {
   /** Seed, an integer from 0 to 4,294,967,295: the same seed gives the same result. Required. */
   readonly seed: number;
-  /** Number of scenarios, 1 to 100,000 (default 1,000). */
-  readonly scenarios?: number;
+  /** Number of scenarios, 1 to 100,000. Required: each costs one run of every loan. */
+  readonly scenarios: number;
   /** Index of the first scenario (default 0): a run of scenarios [a, b) reproduces those scenarios of a longer run. */
   readonly firstScenario?: number;
   /** The sales shock. */
@@ -192,7 +192,7 @@ function toMicros(value: unknown, arg: string): number {
  * @param salesBySeller - a `Map` or record from seller id to its (base) sales series
  * @param options - seed, scenario count, shock, hazard, percentiles, simulation options
  * @returns a frozen {@link StressTestResult}
- * @throws {@link ValidationError} when the seed is missing or not a 32-bit unsigned integer, the
+ * @throws {@link ValidationError} when the seed or the scenario count is missing, the seed is not a 32-bit unsigned integer, the
  *   correlation is outside [−1, 1], the hazard outside [0, 1], a percentile outside [0, 100], a
  *   factor outside 0–10 or with more than 6 decimals, a segment is missing, an option is unknown,
  *   or a loan or series is invalid (the error names `stressTestPortfolio` and the loan)
@@ -219,7 +219,8 @@ export function stressTestPortfolio(
   const o = toOptions(options, FN, "options", KEYS);
   if (o.seed === undefined) rangeError(FN, "options.seed", ErrorCode.MISSING_VALUE, "is required", undefined, "an integer from 0 to 4294967295");
   const seed = toInteger(o.seed, FN, "options.seed", 0, 4_294_967_295);
-  const count = o.scenarios === undefined ? 1000 : toInteger(o.scenarios, FN, "options.scenarios", 1, MAX_STRESS_SCENARIOS);
+  if (o.scenarios === undefined) rangeError(FN, "options.scenarios", ErrorCode.MISSING_VALUE, "is required", undefined, "an integer from 1 to 100000");
+  const count = toInteger(o.scenarios, FN, "options.scenarios", 1, MAX_STRESS_SCENARIOS);
   const first = o.firstScenario === undefined ? 0 : toInteger(o.firstScenario, FN, "options.firstScenario", 0, 4_294_967_295 - count);
   const shock = toOptions(o.shock, FN, "options.shock", ["scope", "correlation", "volatility", "level", "monthlyFactors"]);
   const scope = shock.scope === undefined ? "common" : toOption(shock.scope, FN, "options.shock.scope", ["common", "segment", "idiosyncratic"] as const);

@@ -371,7 +371,7 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
         { s1: dailySales(120, "100", day(2024, 1, 2)), s2: dailySales(120, "20", day(2024, 1, 2)) },
         {
           seed: 42,
-          scenarios: 3,
+          scenarios: 1,
           firstScenario: 1,
           shock: { scope: "segment", correlation: "0.5", volatility: "0.3", level: "0.9", monthlyFactors: Array.from({ length: 12 }, () => "1") },
           segments: { s1: "x", s2: "y" },

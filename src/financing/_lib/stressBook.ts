@@ -6,6 +6,8 @@
 import { Decimal } from "../../_lib/decimal.js";
 import { epochDay, fromEpochDay, toSaleDate } from "../../_lib/dates.js";
 import { makeMoney, minorDigits } from "../../_lib/money.js";
+import { rangeError } from "../../_lib/validate.js";
+import { ErrorCode } from "../../errors.js";
 import { simulateRepayment } from "../simulateRepayment.js";
 import type { FinancingProduct, FinancingSalesSeries, RepaymentResult } from "../types.js";
 import { STREAM, normal, uniform } from "./stressRandom.js";
@@ -68,11 +70,17 @@ export function readSeller(id: string, segment: number, sales: FinancingSalesSer
   const minor: number[] = [];
   for (const s of sales) {
     const day = epochDay(toSaleDate(s.date, fn, `salesBySeller["${id}"][].date`));
-    const m = s.amount.amount.times(scale).toNumber();
-    if (days.length > 0 && days[days.length - 1] === day) minor[minor.length - 1]! += m;
+    // the base run validated the amount (a Money with a Decimal, string or number amount)
+    const m = new Decimal(s.amount.amount as Decimal.Value).times(scale).toNumber();
+    const same = days.length > 0 && days[days.length - 1] === day;
+    const v = same ? minor[minor.length - 1]! + m : m;
+    if (!Number.isSafeInteger(v)) {
+      rangeError(fn, `salesBySeller["${id}"]`, ErrorCode.OUT_OF_RANGE, "has a day whose sales exceed the stress test's range", s.amount, "daily sales below 2^53 minor units (90 trillion USD)");
+    }
+    if (same) minor[minor.length - 1] = v;
     else {
       days.push(day);
-      minor.push(m);
+      minor.push(v);
     }
   }
   const month = new Uint8Array(days.length);
@@ -103,15 +111,14 @@ export function readSeller(id: string, segment: number, sales: FinancingSalesSer
   };
 }
 
-/** round_half_even(x × num / den) for an integer x (number), num and den positive bigints. */
-function scaleBig(x: number, num: bigint, den: bigint): number {
+/** round_half_even(x × num / den) for an integer x (number), num and den positive bigints, as a decimal string. */
+function scaleBig(x: number, num: bigint, den: bigint): string {
   const neg = x < 0;
   const p = BigInt(Math.abs(x)) * num;
   let q = p / den;
   const r2 = (p % den) * 2n;
   if (r2 > den || (r2 === den && q % 2n === 1n)) q++;
-  const v = Number(q);
-  return neg ? -v : v;
+  return (neg ? -q : q).toString();
 }
 
 /** round_half_even(x × num / den) in float arithmetic, exact when |x| × num < 2^53. */
@@ -176,7 +183,7 @@ export function shockedSeries(model: ShockModel, seller: StressSeller, q: number
   const out: { date: Date; amount: ReturnType<typeof makeMoney> }[] = new Array(seller.days.length);
   for (let i = 0; i < seller.days.length; i++) {
     const m = seller.month[i]!;
-    let v = 0;
+    let v: number | string = 0;
     if (seller.monthIndex[i]! < stopMonth) {
       const x = seller.minor[i]!;
       const f = fast[m];
