@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 import { libBoundary } from "./scripts/eslint-lib-boundary.js";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "docs/**", "coverage/**", "node_modules/**"] },
+  { ignores: ["dist/**", "build/**", "docs/**", "coverage/**", "node_modules/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

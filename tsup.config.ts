@@ -5,21 +5,38 @@ import { defineConfig } from "tsup";
 // package.json exports from it); the build reads the same list so its entries cannot drift.
 const { modules } = JSON.parse(readFileSync(new URL("./scripts/modules.json", import.meta.url), "utf8")) as { modules: string[] };
 
-export default defineConfig({
-  entry: {
-    index: "src/index.ts",
-    ...Object.fromEntries(modules.map((m) => [`${m}/index`, `src/${m}/index.ts`])),
+export default defineConfig([
+  {
+    entry: {
+      index: "src/index.ts",
+      ...Object.fromEntries(modules.map((m) => [`${m}/index`, `src/${m}/index.ts`])),
+    },
+    format: ["esm", "cjs"],
+    dts: true,
+    // No source maps (#16): dist/ is unminified JavaScript with the source's names, so a stack
+    // trace is readable as it is; maps without the sources were 35 % of the package and pointed at
+    // files that are not shipped, and with the sources they would more than double it.
+    sourcemap: false,
+    clean: true,
+    target: "node20",
+    treeshake: true,
+    splitting: true,
   },
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-  treeshake: true,
-  splitting: true,
-  // Source maps point at lines in dist without embedding the TypeScript sources (keeps the
-  // tarball small; the sources are in the repository).
-  esbuildOptions(options) {
-    options.sourcesContent = false;
+  {
+    // The browser bundle of the docs playground (docs/site/playground/, copied into the site by
+    // scripts/site.ts): the whole root entry point with decimal.js and date-fns inlined, one ES
+    // module, no Node built-ins. Not part of the npm package (outside dist/).
+    entry: { "marketplace-economics": "src/index.ts" },
+    outDir: "build/browser",
+    format: ["esm"],
+    platform: "browser",
+    target: "es2022",
+    noExternal: [/.*/],
+    dts: false,
+    sourcemap: false,
+    clean: true,
+    minify: true,
+    treeshake: true,
+    splitting: false,
   },
-});
+]);

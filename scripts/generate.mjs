@@ -6,7 +6,8 @@
 //   - src/<module>/index.ts      module barrels: alphabetical `export * from "./x.js";` of the
 //                                module's public files (a .ts directly in src/<module>/ that is not
 //                                index.ts, a test, a type test, a bench or a .d.ts; _lib/ is private)
-//   - package.json               the "exports" map and "main"/"module"/"types" (other fields kept)
+//   - package.json               the "exports" map, "typesVersions" (node10 subpath types) and
+//                                "main"/"module"/"types" (other fields kept)
 // tsup.config.ts reads scripts/modules.json itself at build time; typedoc documents src/index.ts.
 //
 //   node scripts/generate.mjs           (npm run generate) writes the files that differ
@@ -26,7 +27,7 @@ const ROOT_DOC = `/**
  */`;
 
 /** The package.json fields this generator owns, in the order they appear in package.json. */
-export const PACKAGE_FIELDS = ["main", "module", "types", "exports"];
+export const PACKAGE_FIELDS = ["main", "module", "types", "typesVersions", "exports"];
 
 /** Whether `name`, a file directly inside src/<module>/, is public (exported from the barrel). */
 export function isPublicFile(name) {
@@ -110,6 +111,9 @@ export function generate(config, listing) {
     main: "./dist/index.cjs",
     module: "./dist/index.js",
     types: "./dist/index.d.cts",
+    // TypeScript's node10 resolution (`"module": "commonjs"` projects) ignores "exports": this
+    // maps each subpath's types for it (#16); node16/bundler read "exports".
+    typesVersions: { "*": Object.fromEntries(config.modules.map((m) => [m, [`./dist/${m}/index.d.cts`]])) },
     exports: exportMap(config.modules),
   };
   return { files, packageFields, problems };

@@ -58,6 +58,7 @@ describe("generate: the pure function", () => {
       main: "./dist/index.cjs",
       module: "./dist/index.js",
       types: "./dist/index.d.cts",
+      typesVersions: { "*": { money: ["./dist/money/index.d.cts"], time: ["./dist/time/index.d.cts"] } },
       exports: {
         ".": { import: { types: "./dist/index.d.ts", default: "./dist/index.js" }, require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" } },
         "./money": { import: { types: "./dist/money/index.d.ts", default: "./dist/money/index.js" }, require: { types: "./dist/money/index.d.cts", default: "./dist/money/index.cjs" } },

@@ -79,4 +79,17 @@ export const out: string = d.toString() + String(${subpaths.length});`;
     expect(files.every((f) => f.startsWith("dist/") || ["README.md", "LICENSE", "package.json"].includes(f))).toBe(true);
     expect(files).toContain("dist/index.d.cts");
   });
+
+  it("ships no source maps (#16: they carried no sources and pointed at files not shipped)", () => {
+    const list = execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: root, encoding: "utf8" });
+    const files = (JSON.parse(list) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
+    expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+    expect(readFileSync(join(dir, "node_modules", "marketplace-economics", "dist", "index.js"), "utf8")).not.toContain("sourceMappingURL");
+  });
+
+  it("maps every subpath's types for TypeScript's node10 resolution (typesVersions, #16)", () => {
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { typesVersions: Record<string, Record<string, string[]>> };
+    const mapped = Object.keys(manifest.typesVersions["*"] ?? {}).map((k) => `marketplace-economics/${k}`);
+    expect(mapped).toEqual(subpaths.slice(1));
+  });
 });

@@ -2,6 +2,7 @@
 export * from "./add.js";
 export * from "./allocate.js";
 export * from "./compare.js";
+export * from "./Decimal.js";
 export * from "./formatMoney.js";
 export * from "./fromMinorUnits.js";
 export * from "./isNegative.js";

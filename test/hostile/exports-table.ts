@@ -107,6 +107,7 @@ const val = (name: string): ExportRow => ({ name, kind: "value", note: "constant
 export const EXPORTS_TABLE: readonly ExportRow[] = [
   cls("ConvergenceError"),
   cls("CurrencyMismatchError"),
+  { name: "Decimal", kind: "class", note: "decimal.js's Decimal constructor re-exported (#16): not a library computation; not run through the catalogue" },
   cls("MarketplaceEconomicsError"),
   cls("ValidationError"),
   cls("ValidationTypeError"),
