@@ -1,112 +1,156 @@
 /**
- * Financing benchmark (`npx tsx bench/financing.bench.ts`): daily simulation of one advance over
- * 365 days, and a portfolio of 10,000 advances × 365 days, each against a minimal hand-written
- * decimal.js loop doing the same arithmetic (holdback = round_half_even(sales × rate), trimmed
- * to the balance, balance and totals updated; for the portfolio also the lender's daily flows).
- * Prints a Markdown table; target: the library within 2x of the hand loop.
+ * Financing benchmark (`npx tsx bench/financing.bench.ts`, #12). Every case is timed against the
+ * FLOOR for exact money in plain JS: a hand-written loop on integer cents in float64 doing the
+ * same arithmetic (holdback = round_half_even(cents × num / den) as an exact rational, trimmed to
+ * the balance, balance and totals updated; for a portfolio also the lender's daily flows), with
+ * the inputs already in typed arrays. Library and floor are interleaved (alternating batches) in
+ * one run; the table gives the median time per call and the ratio's spread (min–max of the
+ * per-batch ratios). The 100,000-advance book and its memory are in bench/portfolioScale.ts.
  */
 import { Decimal } from "decimal.js";
 import { money } from "../src/money/money.js";
 import { salesBasedAdvance } from "../src/financing/salesBasedAdvance.js";
 import { simulatePortfolio } from "../src/financing/simulatePortfolio.js";
 import { simulateRepayment } from "../src/financing/simulateRepayment.js";
-import type { FinancingSale, SalesBasedAdvance } from "../src/financing/types.js";
+import type { FinancingSale, FinancingSalesColumns, SalesBasedAdvance } from "../src/financing/types.js";
 import { mulberry32 } from "./support/mulberry32.js";
+import { loadavg } from "node:os";
 
 const DAY = 86_400_000;
-const T0 = Date.UTC(2024, 0, 2);
+const D0 = Date.UTC(2024, 0, 2) / DAY;
 
-// Deterministic pseudo-random daily sales, in cents.
-function makeSeries(seed: number, days = 365): FinancingSale[] {
+/** Deterministic pseudo-random daily sales in cents ($200–$800 a day). */
+function makeCents(seed: number, days = 365): Float64Array {
   const r = mulberry32(seed);
-  return Array.from({ length: days }, (_, i) => ({
-    date: new Date(T0 + i * DAY),
-    amount: money(new Decimal(Math.floor(20_000 + r() * 60_000)).div(100), "USD"),
-  }));
+  return Float64Array.from({ length: days }, () => Math.floor(20_000 + r() * 60_000));
 }
+const dayColumn = (n: number) => Int32Array.from({ length: n }, (_, i) => D0 + i);
+const toMoneySeries = (cents: Float64Array): FinancingSale[] => Array.from(cents, (c, i) => ({ date: new Date((D0 + i) * DAY), amount: money(new Decimal(c).div(100), "USD") }));
 
-/** Best (minimum) mean time per call over `batches` batches of at least `minMs` each: robust to noise from other processes. */
-function time(fn: () => void, minMs = 200, batches = 5): number {
-  fn(); // warm-up
-  let best = Infinity;
-  for (let b = 0; b < batches; b++) {
-    let runs = 0;
-    const start = performance.now();
-    let elapsed = 0;
-    do {
-      fn();
-      runs++;
-      elapsed = performance.now() - start;
-    } while (elapsed < minMs);
-    best = Math.min(best, elapsed / runs);
-  }
-  return best;
-}
-
-// The hand-written loop: same arithmetic, no validation, no result objects.
-function handLoop(total: Decimal, rate: Decimal, sales: readonly FinancingSale[], flows?: Map<number, Decimal>): Decimal {
+/** The floor: one advance on integer cents (holdback rate num/den), optional daily flows. */
+function floorLoop(total: number, num: number, den: number, days: Int32Array, cents: Float64Array, flows?: Float64Array, base = 0): number {
   let balance = total;
-  let repaid = new Decimal(0);
-  for (let i = 0; i < sales.length && balance.gt(0); i++) {
-    const s = sales[i]!;
-    let h = s.amount.amount.times(rate).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN);
-    if (h.gt(balance)) h = balance;
-    balance = balance.minus(h);
-    repaid = repaid.plus(h);
-    if (flows) {
-      const day = (s.date as Date).getTime() / DAY;
-      const prev = flows.get(day);
-      flows.set(day, prev === undefined ? h : prev.plus(h));
-    }
+  let repaid = 0;
+  for (let i = 0; i < cents.length && balance > 0; i++) {
+    const p = cents[i]! * num;
+    const r = p % den;
+    let h = (p - r) / den;
+    if (2 * r > den || (2 * r === den && h % 2 === 1)) h++;
+    if (h > balance) h = balance;
+    balance -= h;
+    repaid += h;
+    if (flows) flows[days[i]! - base] = flows[days[i]! - base]! + h;
   }
   return repaid;
 }
 
-const rows: string[] = [];
-const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
-
-// 1. One advance, 365 days of sales (never paid off within the year: full 365 iterations).
-{
-  const sales = makeSeries(1);
-  const advance = salesBasedAdvance({ principal: money("100000", "USD"), fee: 12000, holdbackRate: "0.1" });
-  const lib = time(() => void simulateRepayment(advance, sales));
-  const hand = time(() => void handLoop(advance.totalRepayment.amount, advance.holdbackRate, sales));
-  rows.push(`| simulateRepayment, 1 advance × 365 days (rows built) | ${fmt(lib)} ms | ${fmt(hand)} ms | ${(lib / hand).toFixed(2)}x |`);
+/** Interleave `a` and `b` in `batches` alternating batches of at least `minMs`; medians and ratio spread. */
+function race(a: () => void, b: () => void, minMs: number, batches: number): { a: number; b: number; lo: number; hi: number; med: number } {
+  a();
+  b();
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const one = (f: () => void) => {
+    let runs = 0;
+    const start = performance.now();
+    let el = 0;
+    do {
+      f();
+      runs++;
+      el = performance.now() - start;
+    } while (el < minMs);
+    return el / runs;
+  };
+  for (let k = 0; k < batches; k++) {
+    if (k % 2 === 0) {
+      ta.push(one(a));
+      tb.push(one(b));
+    } else {
+      tb.push(one(b));
+      ta.push(one(a));
+    }
+  }
+  const med = (x: number[]) => [...x].sort((p, q) => p - q)[x.length >> 1]!;
+  const ratios = ta.map((t, i) => t / tb[i]!).sort((p, q) => p - q);
+  return { a: med(ta), b: med(tb), lo: ratios[0]!, hi: ratios[ratios.length - 1]!, med: med(ratios) };
 }
 
-// 2. Portfolio: 10,000 advances × 365 days over 100 distinct sellers' series.
+const rows: string[] = [];
+const show = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`);
+const line = (name: string, r: ReturnType<typeof race>) => rows.push(`| ${name} | ${show(r.a)} | ${show(r.b)} | ${r.med.toFixed(2)}x | ${r.lo.toFixed(2)}–${r.hi.toFixed(2)}x |`);
+const load0 = loadavg();
+
+// 1. One advance, 365 days (never paid off within the year: all 365 days run).
+{
+  const cents = makeCents(1);
+  const days = dayColumn(cents.length);
+  const moneySales = toMoneySeries(cents);
+  const columns: FinancingSalesColumns = { days, minor: cents };
+  const minorRows = Array.from(cents, (c, i) => ({ day: D0 + i, minor: c }));
+  const advance = salesBasedAdvance({ principal: money("100000", "USD"), fee: 12000, holdbackRate: "0.1" });
+  const floor = () => void floorLoop(11_200_000, 1, 10, days, cents);
+  let sink = 0;
+  line(
+    "simulateRepayment, typed-array columns, summary read",
+    race(() => void (sink += simulateRepayment(advance, columns).summary.shortfallCount), floor, 50, 11),
+  );
+  line(
+    "simulateRepayment, `{ day, minor }` rows, summary read",
+    race(() => void (sink += simulateRepayment(advance, minorRows).summary.shortfallCount), floor, 50, 11),
+  );
+  line(
+    "simulateRepayment, `{ date, amount: Money }` rows, summary read",
+    race(() => void (sink += simulateRepayment(advance, moneySales).summary.shortfallCount), floor, 50, 11),
+  );
+  line(
+    "simulateRepayment, Money rows, every row read (365 rows built)",
+    race(() => void (sink += simulateRepayment(advance, moneySales).rows.length), floor, 50, 11),
+  );
+  if (sink < 0) console.log(sink);
+}
+
+// 2. Portfolio: 10,000 advances × 365 days over 100 sellers' series (typed-array columns).
 {
   const SELLERS = 100;
   const LOANS = 10_000;
-  const series: Record<string, FinancingSale[]> = {};
-  for (let s = 0; s < SELLERS; s++) series[`s${s}`] = makeSeries(1000 + s);
-  const loans: { id: string; sellerId: string; product: SalesBasedAdvance; fundedOn: string }[] = [];
-  for (let k = 0; k < LOANS; k++) {
-    loans.push({
-      id: `L${k}`,
-      sellerId: `s${k % SELLERS}`,
-      product: salesBasedAdvance({ principal: money(50_000 + (k % 97) * 100, "USD"), fee: 5_000 + (k % 13) * 10, holdbackRate: new Decimal(5 + (k % 11)).div(100) }),
-      fundedOn: "2024-01-01",
-    });
+  const cents: Float64Array[] = [];
+  const series: Record<string, FinancingSalesColumns> = {};
+  for (let s = 0; s < SELLERS; s++) {
+    cents.push(makeCents(1000 + s));
+    series[`s${s}`] = { days: dayColumn(365), minor: cents[s]! };
   }
-  const lib = time(() => void simulatePortfolio(loans, series, { includeLoans: false }), 1, 3);
-  const hand = time(
-    () => {
-      const flows = new Map<number, Decimal>();
-      let lent = new Decimal(0);
-      for (const l of loans) {
-        lent = lent.plus(l.product.principal.amount);
-        handLoop(l.product.totalRepayment.amount, l.product.holdbackRate, series[l.sellerId]!, flows);
-      }
-    },
-    1,
-    3,
+  const days = dayColumn(365);
+  const loans: { id: string; sellerId: string; product: SalesBasedAdvance; fundedOn: string }[] = [];
+  const plain: { total: number; num: number; den: number; principal: number; s: number }[] = [];
+  for (let k = 0; k < LOANS; k++) {
+    const principal = 50_000 + (k % 97) * 100;
+    const fee = 5_000 + (k % 13) * 10;
+    const pct = 5 + (k % 11);
+    loans.push({ id: `L${k}`, sellerId: `s${k % SELLERS}`, product: salesBasedAdvance({ principal: money(principal, "USD"), fee, holdbackRate: new Decimal(pct).div(100) }), fundedOn: "2024-01-01" });
+    plain.push({ total: (principal + fee) * 100, num: pct, den: 100, principal: principal * 100, s: k % SELLERS });
+  }
+  const floor = () => {
+    const flows = new Float64Array(400);
+    let lent = 0;
+    for (const l of plain) {
+      lent += l.principal;
+      flows[0] = flows[0]! - l.principal;
+      floorLoop(l.total, l.num, l.den, days, cents[l.s]!, flows, D0 - 1);
+    }
+    return lent;
+  };
+  line(
+    "simulatePortfolio, 10,000 advances × 365 days (columns, summaries)",
+    race(() => void simulatePortfolio(loans, series, { includeLoans: false }), floor, 1, 5),
   );
-  rows.push(`| simulatePortfolio, 10,000 advances × 365 days | ${fmt(lib)} ms | ${fmt(hand)} ms | ${(lib / hand).toFixed(2)}x |`);
 }
 
-console.log(`Node ${process.version}`);
+console.log(
+  `Node ${process.version}, load average at start ${load0.map((x) => x.toFixed(1)).join(" / ")}, at end ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" / ")}`,
+);
 console.log("");
-console.log("| case | library | hand-written decimal.js loop | ratio |");
-console.log("| --- | ---: | ---: | ---: |");
+console.log("| case | library (median) | integer-cents float64 floor (median) | ratio (median) | ratio spread |");
+console.log("| --- | ---: | ---: | ---: | ---: |");
 for (const r of rows) console.log(r);

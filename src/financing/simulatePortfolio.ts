@@ -1,14 +1,8 @@
-import { Decimal } from "../_lib/decimal.js";
-import { ConvergenceError, ErrorCode } from "../errors.js";
-import { dayDate, dayNumber } from "./_lib/engine.js";
-import { runProduct } from "./_lib/run.js";
-import { toUtcDay } from "../_lib/dates.js";
-import { assertSameCurrency, makeMoney, toCurrency } from "../_lib/money.js";
-import { rangeError, toNonEmptyString, toRecord } from "../_lib/validate.js";
-import { MAX_LOANS, toDenseArray, toFinancingDay, toOptionalBoolean, toOptions } from "./_lib/validate.js";
+import type { Decimal } from "decimal.js";
+import { finishPortfolio, planPortfolio, PortfolioState, prepareSeller, runSellerHere, salesOf } from "./_lib/portfolioRun.js";
 import type { Money } from "../money/types.js";
 import { xirr } from "../tvm/xirr.js";
-import type { FinancingGranularity, FinancingProduct, FinancingRateUnavailableReason, FinancingSalesSeries } from "./types.js";
+import type { FinancingGranularity, FinancingProduct, FinancingRateUnavailableReason, FinancingSalesInput } from "./types.js";
 import type { RoundingMode } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
 
@@ -98,29 +92,18 @@ export interface PortfolioResult {
 const FN = "simulatePortfolio";
 
 /**
- * The funding day of a loan before it is run: its `fundedOn`, a term loan's `startDate`, or the
- * day before the seller's first sale (as {@link simulateRepayment} assumes). `undefined` when it
- * cannot be read here; the run then reports the problem with its own error.
- */
-function impliedFundingDay(loan: Readonly<Record<string, unknown>>, sales: unknown, i: number): number | undefined {
-  if (loan["fundedOn"] !== undefined) return toFinancingDay(loan["fundedOn"], FN, `loans[${i}].fundedOn`);
-  const product = loan["product"] as { kind?: unknown; startDate?: unknown } | null;
-  try {
-    if (typeof product === "object" && product !== null && product.kind === "term-loan") return dayNumber(toUtcDay(product.startDate, FN, `loans[${i}].product.startDate`));
-    const first = Array.isArray(sales) ? (sales[0] as { date?: unknown } | undefined) : undefined;
-    return first === undefined ? undefined : dayNumber(toUtcDay(first.date, FN, "sales[0].date")) - 1;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * Run many loans against their sellers' sales and aggregate them: total lent, repaid and
  * outstanding, principal lost if sales stop, the lender's cash flows and portfolio IRR.
  *
  * ## Notes
- * - Each loan runs as in {@link simulateRepayment} (without building rows, for speed); one
+ * - Each loan runs as in {@link simulateRepayment} (the exact integer engine, without rows); one
  *   seller's series may repay several loans, each simulated independently.
+ * - **Streaming (0.3.0).** Loans are grouped by seller; each seller's series is asked for once
+ *   (`salesBySeller.get(id)` of a `Map`, so a `Map` subclass may build it on demand), read into
+ *   reusable integer columns, run for that seller's loans and dropped. Any sales shape of
+ *   {@link simulateRepayment} works, including a sync iterable (a generator) read once, so with
+ *   `includeLoans: false` the call holds O(loans) state plus one series. Totals and daily flows
+ *   are exact integer sums.
  * - "If sales stop": the simulation ends at `until` (or each seller's last sale); whatever is
  *   still owed then is outstanding, and principal not yet recovered is the loss.
  * - Loans funded after `until` are left out of every total and counted in `notYetFunded`.
@@ -133,7 +116,8 @@ function impliedFundingDay(loan: Readonly<Record<string, unknown>>, sales: unkno
  *   count as a loan).
  *
  * @param loans - `{ id, sellerId, product, fundedOn? }[]`, ids unique, one currency
- * @param salesBySeller - a `Map` or record from seller id to its sales series
+ * @param salesBySeller - a `Map` or record from seller id to its sales series (any shape of
+ *   {@link FinancingSalesInput})
  * @param options - horizon, granularity, rounding, per-loan output
  * @returns a frozen {@link PortfolioResult}
  * @throws {ValidationError} when loans are empty, have a hole or more than 1,000,000 entries, an
@@ -159,115 +143,14 @@ function impliedFundingDay(loan: Readonly<Record<string, unknown>>, sales: unkno
  */
 export function simulatePortfolio(
   loans: readonly PortfolioLoan[],
-  salesBySeller: ReadonlyMap<string, FinancingSalesSeries> | Readonly<Record<string, FinancingSalesSeries>>,
+  salesBySeller: ReadonlyMap<string, FinancingSalesInput> | Readonly<Record<string, FinancingSalesInput>>,
   options?: SimulatePortfolioOptions,
 ): PortfolioResult {
-  const list = toDenseArray<unknown>(loans, FN, "loans", { nonEmpty: true, maxLength: MAX_LOANS });
-  const o = toOptions(options, FN, "options", ["until", "granularity", "rounding", "includeLoans"], true);
-  const includeLoans = toOptionalBoolean(o["includeLoans"], FN, "options.includeLoans") !== false;
-  const isMap = salesBySeller instanceof Map;
-  if (!isMap) toRecord(salesBySeller, FN, "salesBySeller");
-  const untilDay = o["until"] === undefined ? undefined : toFinancingDay(o["until"], FN, "options.until");
-  const until = untilDay === undefined ? undefined : dayDate(untilDay);
-  let notYetFunded = 0;
-  let skippedCurrency: string | undefined;
-  const ids = new Set<string>();
-  let currency: string | undefined;
-  let lent = new Decimal(0);
-  let due = new Decimal(0);
-  let repaid = new Decimal(0);
-  let outstanding = new Decimal(0);
-  let loss = new Decimal(0);
-  let paidOffCount = 0;
-  const flows = new Map<number, Decimal>();
-  const seriesCache = new Map<unknown, never>() as Parameters<typeof runProduct>[5];
-  const outcomes: PortfolioLoanOutcome[] = [];
-  const addFlow = (day: number, amount: Decimal) => {
-    const prev = flows.get(day);
-    flows.set(day, prev === undefined ? amount : prev.plus(amount));
-  };
-  list.forEach((raw, i) => {
-    const loan = toOptions(raw, FN, `loans[${i}]`, ["id", "sellerId", "product", "fundedOn"], false);
-    const id = toNonEmptyString(loan["id"], FN, `loans[${i}].id`);
-    if (ids.has(id)) rangeError(FN, `loans[${i}].id`, ErrorCode.DUPLICATE, "must be unique", id, "unique loan ids");
-    ids.add(id);
-    const sellerId = toNonEmptyString(loan["sellerId"], FN, `loans[${i}].sellerId`);
-    const sales = isMap
-      ? (salesBySeller as ReadonlyMap<string, FinancingSalesSeries>).get(sellerId)
-      : Object.hasOwn(salesBySeller, sellerId)
-        ? (salesBySeller as Readonly<Record<string, FinancingSalesSeries>>)[sellerId]
-        : undefined;
-    if (sales === undefined) rangeError(FN, `salesBySeller["${sellerId}"]`, ErrorCode.MISSING_VALUE, "is missing", undefined, "a sales series for every seller with a loan");
-    const runOptions: Record<string, unknown> = { granularity: o["granularity"], rounding: o["rounding"] };
-    if (loan["fundedOn"] !== undefined) runOptions["fundedOn"] = loan["fundedOn"];
-    if (until !== undefined) runOptions["until"] = until;
-    if (runOptions["granularity"] === undefined) delete runOptions["granularity"];
-    if (runOptions["rounding"] === undefined) delete runOptions["rounding"];
-    if (untilDay !== undefined) {
-      const fundedDay = impliedFundingDay(loan, sales, i);
-      if (fundedDay !== undefined && fundedDay > untilDay) {
-        notYetFunded++;
-        const principal = (loan["product"] as { principal?: { currency?: unknown } } | null)?.principal;
-        if (skippedCurrency === undefined && typeof principal?.currency === "string") skippedCurrency = principal.currency;
-        return;
-      }
-    }
-    const run = runProduct(FN, loan["product"], sales, runOptions, false, seriesCache);
-    if (currency === undefined) currency = run.currency;
-    else assertSameCurrency(FN, currency, run.currency);
-
-    const e = run.engine;
-    const principal = run.product.principal.amount;
-    const paid = e.totalHoldback.plus(e.totalTopUps);
-    lent = lent.plus(principal);
-    due = due.plus(run.product.totalRepayment.amount);
-    repaid = repaid.plus(paid);
-    outstanding = outstanding.plus(e.balance);
-    if (paid.lessThan(principal)) loss = loss.plus(principal.minus(paid));
-    if (e.payoffDay !== null) paidOffCount++;
-    addFlow(run.fundedDay, principal.neg());
-    for (let k = 0; k < e.payDays.length; k++) addFlow(e.payDays[k]!, e.payAmounts[k]!);
-    if (includeLoans) {
-      outcomes.push(
-        Object.freeze({
-          id,
-          sellerId,
-          principal: run.product.principal,
-          repaid: makeMoney(paid, run.currency),
-          outstanding: makeMoney(e.balance, run.currency),
-          paidOff: e.payoffDay !== null,
-          payoffDate: e.payoffDay === null ? null : dayDate(e.payoffDay),
-        }),
-      );
-    }
-  });
-  // Every loan funded after `until`: an empty portfolio in the loans' currency.
-  const cur = currency ?? toCurrency(skippedCurrency, FN, "loans[0].product.principal.currency");
-  const m = (d: Decimal) => makeMoney(d, cur);
-  const cashFlows = [...flows.entries()].sort((a, b) => a[0] - b[0]).map(([day, amount]) => Object.freeze({ date: dayDate(day), amount: m(amount) }));
-  let irr: Decimal | null = null;
-  if (cashFlows.length > 0) {
-    try {
-      const r = xirr(cashFlows.map((f) => ({ date: f.date, amount: f.amount.amount })));
-      irr = r.isFinite() ? r : null;
-    } catch (err) {
-      if (!(err instanceof ConvergenceError)) throw err;
-    }
+  const { plan } = planPortfolio(FN, loans, salesBySeller, options);
+  const state = new PortfolioState(plan);
+  for (const { sellerId, loans: sellerLoans } of plan.sellers) {
+    const { ready, series } = prepareSeller(FN, state, sellerLoans, salesOf(plan, salesBySeller, sellerId), state.buf);
+    runSellerHere(FN, state, ready, series);
   }
-  return Object.freeze({
-    currency: cur,
-    loanCount: list.length - notYetFunded,
-    notYetFunded,
-    paidOffCount,
-    totalLent: m(lent),
-    totalDue: m(due),
-    totalRepaid: m(repaid),
-    totalOutstanding: m(outstanding),
-    principalLossIfSalesStop: m(loss),
-    lossRateIfSalesStop: lent.isZero() ? new Decimal(0) : loss.div(lent),
-    cashFlows: Object.freeze(cashFlows),
-    irr,
-    irrUnavailable: irr === null ? "no-rate-in-solver-range" : null,
-    loans: Object.freeze(outcomes),
-  });
+  return finishPortfolio(FN, state, xirr) as PortfolioResult;
 }

@@ -26,6 +26,43 @@ export interface FinancingSale {
 export type FinancingSalesSeries = readonly FinancingSale[];
 
 /**
+ * One day's sales in integer minor units (#12): `{ date, minor }` or `{ day, minor }`, in the
+ * currency of the product they repay. `minor` is a safe integer (a `number`) or a `bigint`
+ * (beyond 2^53 the run switches to exact Decimal arithmetic by itself); `day` is a UTC day number
+ * (days since 1970-01-01: `Date.UTC(y, m, d) / 86_400_000`). Several entries on one day are
+ * summed. No `Money` object is needed: a book of millions of daily sales stays small.
+ *
+ * @category Financing
+ * @since 0.3.0
+ */
+export type FinancingMinorSale = { readonly date: DateInput; readonly minor: number | bigint; readonly day?: undefined } | { readonly day: number; readonly minor: number | bigint; readonly date?: undefined };
+
+/**
+ * A sales series as two columns (#12): UTC day numbers (days since 1970-01-01, ascending, an
+ * `Int32Array` or an array of integers) and the sales of each day in integer minor units of the
+ * product's currency (a `Float64Array` of integers, a `BigInt64Array`, or an array). The same
+ * length; entries on one day are summed. The most compact input: 12 bytes a day.
+ *
+ * @category Financing
+ * @since 0.3.0
+ */
+export interface FinancingSalesColumns {
+  readonly days: Int32Array | readonly number[];
+  readonly minor: Float64Array | BigInt64Array | readonly (number | bigint)[];
+}
+
+/**
+ * Every shape a sales series may take (#12): an array or any sync iterable (a generator) of
+ * {@link FinancingSale} (`{ date, amount: Money }`) or {@link FinancingMinorSale}
+ * (`{ date | day, minor }`) rows, or {@link FinancingSalesColumns}. An iterable is read once,
+ * in order (at most 10,000,000 rows).
+ *
+ * @category Financing
+ * @since 0.3.0
+ */
+export type FinancingSalesInput = FinancingSalesSeries | Iterable<FinancingSale | FinancingMinorSale> | FinancingSalesColumns;
+
+/**
  * A minimum payment per window of a sales-based advance: at least `rate` × (principal + fee)
  * must be paid in every `everyDays`-day window counted from the funding date, for the first
  * `forDays` days (or until payoff when `forDays` is `null`). A shortfall is collected as a

@@ -1,6 +1,9 @@
 /**
- * Internal engine of the financing module: sales-series reading and the repayment loops, on
- * integer UTC day numbers and Decimal amounts. Never exported from the package.
+ * Internal engine of the financing module: sales-series reading and the Decimal repayment loops,
+ * on integer UTC day numbers and Decimal amounts. Since #12 the loops here are the REFERENCE
+ * implementation: the integer engine (intEngine.ts) runs every simulation, these loops are the
+ * oracle of its property test (intEngine.prop.test.ts) and the automatic fallback for amounts
+ * beyond the safe-integer range. Never exported from the package.
  */
 import { Decimal } from "../../_lib/decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
@@ -10,6 +13,21 @@ import { MS_PER_DAY, addMonthsToEpochDay, epochDay, toUtcDay, utcTime } from "..
 import { toMoney } from "../../_lib/money.js";
 import { rangeError, typeError } from "../../_lib/validate.js";
 import { assertFinancingDay, MAX_SERIES_ROWS, toDenseArray } from "./validate.js";
+import { isColumns, materializeSeries, readColumns } from "./intSeries.js";
+import { minorDigits } from "../../_lib/money.js";
+
+/** A Decimal of `minor` minor units of a currency with `digits` decimals (exact). */
+export function minorToDecimal(minor: number | bigint, digits: number): Decimal {
+  if (digits === 0 || minor === 0 || minor === 0n) return new Decimal(minor.toString());
+  // A plain decimal string ("-1234.56") parses fastest.
+  let s = minor.toString();
+  const neg = s.charCodeAt(0) === 45;
+  if (neg) s = s.slice(1);
+  if (s.length <= digits) s = "0".repeat(digits - s.length + 1) + s;
+  return new Decimal(`${neg ? "-" : ""}${s.slice(0, s.length - digits)}.${s.slice(s.length - digits)}`);
+}
+
+const SALE_SHAPES = "an object { date, amount: Money }, { date, minor } or { day, minor }";
 
 /** A sales series read into parallel arrays of UTC day numbers and Decimal amounts. */
 export interface SeriesArrays {
@@ -34,7 +52,31 @@ export function dayDate(day: number): Date {
  * (index and date), as date errors do.
  */
 export function readSeries(value: unknown, fn: string, arg: string, currency: string | undefined): SeriesArrays & { readonly currency: string | undefined } {
-  const list = toDenseArray<unknown>(value, fn, arg, { maxLength: MAX_SERIES_ROWS });
+  const v = materializeSeries(value, fn, arg);
+  const needCurrency = (where: string): string => {
+    if (currency === undefined) {
+      return typeError(fn, where, ErrorCode.INVALID_TYPE, "must be a Money amount here (minor units need the currency of a product)", undefined, "{ date, amount: Money } sales");
+    }
+    return currency;
+  };
+  if (isColumns(v)) {
+    const cur = needCurrency(arg);
+    const c = readColumns(v, fn, arg);
+    const digits = minorDigits(cur);
+    const days: number[] = [];
+    const amounts: Decimal[] = [];
+    for (let i = 0; i < c.length; i++) {
+      const day = c.days[i]!;
+      const a = minorToDecimal(c.minor[i]!, digits);
+      if (days.length > 0 && days[days.length - 1] === day) amounts[amounts.length - 1] = amounts[amounts.length - 1]!.plus(a);
+      else {
+        days.push(day);
+        amounts.push(a);
+      }
+    }
+    return { days, amounts, currency: cur };
+  }
+  const list = toDenseArray<unknown>(v, fn, arg, { maxLength: MAX_SERIES_ROWS });
   const n = list.length;
   const days: number[] = [];
   const amounts: Decimal[] = [];
@@ -43,17 +85,63 @@ export function readSeries(value: unknown, fn: string, arg: string, currency: st
   for (let i = 0; i < n; i++) {
     const item = list[i];
     if (typeof item !== "object" || item === null) {
-      typeError(fn, `${arg}[${i}]`, item == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a sale", item, "an object { date, amount: Money }");
+      typeError(fn, `${arg}[${i}]`, item == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a sale", item, SALE_SHAPES);
     }
-    const s = item as { date?: unknown; amount?: unknown };
+    const s = item as { date?: unknown; amount?: unknown; minor?: unknown; day?: unknown };
     // Read each field once; a getter (or Proxy trap) that throws is a typed error, not its own.
     let d: unknown;
     let a: Money | undefined;
+    let mi: unknown;
+    let dn: unknown;
     try {
       d = s.date;
       a = s.amount as Money | undefined;
+      mi = a === undefined ? s.minor : undefined;
+      dn = a === undefined && mi !== undefined ? s.day : undefined;
     } catch {
-      typeError(fn, `${arg}[${i}]`, ErrorCode.INVALID_TYPE, "could not be read (a getter threw)", undefined, "an object { date, amount: Money } of plain values");
+      typeError(fn, `${arg}[${i}]`, ErrorCode.INVALID_TYPE, "could not be read (a getter threw)", undefined, `${SALE_SHAPES} of plain values`);
+    }
+    if (mi !== undefined) {
+      // { date, minor } or { day, minor }: integer minor units of the product's currency (#12).
+      const cur2 = needCurrency(`${arg}[${i}].minor`);
+      if (typeof mi !== "bigint" && (typeof mi !== "number" || !Number.isSafeInteger(mi))) {
+        if (typeof mi === "number")
+          rangeError(
+            fn,
+            `${arg}[${i}].minor`,
+            Number.isFinite(mi) ? ErrorCode.OUT_OF_RANGE : ErrorCode.INVALID_NUMBER,
+            "must be an integer number of minor units (a safe integer; a bigint beyond 2^53)",
+            mi,
+            "a safe integer or a bigint",
+          );
+        typeError(fn, `${arg}[${i}].minor`, ErrorCode.INVALID_TYPE, "must be an integer number of minor units", mi, "a safe integer or a bigint");
+      }
+      let day: number;
+      if (dn !== undefined) {
+        if (d !== undefined) rangeError(fn, `${arg}[${i}].day`, ErrorCode.CONFLICTING_OPTIONS, "must not be given together with date", dn, "either date or day");
+        if (typeof dn !== "number" || !Number.isInteger(dn)) typeError(fn, `${arg}[${i}].day`, ErrorCode.INVALID_TYPE, "must be an integer day number", dn, "days since 1970-01-01");
+        day = dn;
+      } else day = dayNumber(toUtcDay(d, fn, `${arg}[${i}].date`));
+      assertFinancingDay(day, fn, dn !== undefined ? `${arg}[${i}].day` : `${arg}[${i}].date`, dn ?? d);
+      if (day < prev) {
+        rangeError(
+          fn,
+          `${arg}[${i}].${dn !== undefined ? "day" : "date"}`,
+          ErrorCode.INVALID_DATE_ORDER,
+          "must not be before the previous date",
+          dn ?? d,
+          "dates in ascending order (several sales on one UTC day are summed)",
+        );
+      }
+      const amount = minorToDecimal(mi, minorDigits(cur2));
+      if (cur === undefined) cur = cur2;
+      if (day === prev) amounts[amounts.length - 1] = amounts[amounts.length - 1]!.plus(amount);
+      else {
+        days.push(day);
+        amounts.push(amount);
+      }
+      prev = day;
+      continue;
     }
     // Fast paths: a Date at 00:00Z and a frozen Money with a Decimal amount.
     // A Proxy around a Date passes instanceof but its getTime throws (#11): then the slow path's typed error.

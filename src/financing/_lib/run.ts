@@ -6,7 +6,23 @@ import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
 import type { FinancingProduct, RepaymentResult, RepaymentRow } from "../types.js";
 import type { RoundingMode } from "../../money/types.js";
-import { aggregate, dayDate, dayNumber, type EngineResult, type Granularity, readSeries, runHoldback, runTermLoan, type SeriesArrays } from "./engine.js";
+import { aggregate, dayDate, dayNumber, type EngineResult, type Granularity, minorToDecimal, readSeries, runHoldback, runTermLoan, type SeriesArrays } from "./engine.js";
+import {
+  aggregateInt,
+  decimalToScaled,
+  type IntResult,
+  IntRows,
+  type IntSeries,
+  PayBuffer,
+  type Rational,
+  REASONS,
+  type RoundingConst,
+  runHoldbackInt,
+  runTermLoanInt,
+  toRational,
+  UnsafeInteger,
+} from "./intEngine.js";
+import { decimalSeriesToInt, isColumns, materializeSeries, readColumnsInto, readIntSeriesFast, SeriesBuffer } from "./intSeries.js";
 import { readProduct, toMinorMoney } from "./products.js";
 import { type CostInput, inconsistent } from "./cost.js";
 import { makeMoney, minorDigits, toRounding } from "../../_lib/money.js";
@@ -27,52 +43,185 @@ export interface PreparedRun {
   readonly currency: string;
   readonly rounding: RoundingMode;
   readonly fundedDay: number;
-  readonly engine: EngineResult;
+  /** The Decimal engine's output, when the run used it (the fallback, or `engine: "decimal"`). */
+  readonly engine: EngineResult | null;
+  /** The integer engine's output (minor units), when the run used it. */
+  readonly int: IntResult | null;
+  /** Extra digits below the minor unit of the integer rows' sales. */
+  readonly scale: number;
+  readonly digits: number;
+  /** Run the integer engine again recording rows and payments (the result's rows are built from it on first read). */
+  readonly rerun: (() => IntResult) | null;
 }
 
+/** A sales series read once: integer columns when they fit, else the Decimal arrays. */
+export interface ReadSeries {
+  readonly currency: string;
+  readonly int: IntSeries | null;
+  readonly dec: (SeriesArrays & { readonly currency: string | undefined }) | null;
+}
+
+/** Which engine runs: the integer one (default, falls back to Decimal by itself) or the Decimal reference. */
+export type EngineChoice = "integer" | "decimal";
+
 /**
- * Run a product against a series; used by simulateRepayment and its siblings. Loop bounds: the
- * series has at most `MAX_SERIES_ROWS` rows and the horizon is at most 36,525 days after funding,
- * so the engine runs at most rows + 36,525 steps.
+ * Read a sales series for a run in `currency`: the integer fast path when every row is in a
+ * known shape, else the validating Decimal reader (typed errors) and a conversion of its result.
+ * `buf` (a portfolio's reusable columns) receives the integer columns.
  */
-export function runProduct(
-  fn: string,
-  productInput: unknown,
-  sales: unknown,
-  options: unknown,
-  recordRows: boolean,
-  cache?: Map<unknown, SeriesArrays & { readonly currency: string | undefined }>,
-): PreparedRun {
-  const product = readProduct(productInput, fn);
-  const opts = toOptions(options, fn, "options", RUN_OPTION_KEYS, true);
-  const currency = product.principal.currency;
-  // A series shared by several loans of one call is validated once (per currency).
-  let series = cache?.get(sales);
-  if (series === undefined || series.currency !== currency) {
-    series = readSeries(sales, fn, "sales", currency);
-    if (cache && typeof sales === "object" && sales !== null) cache.set(sales, series);
+export function readRunSeries(sales: unknown, fn: string, arg: string, currency: string, engine: EngineChoice = "integer", buf?: SeriesBuffer): ReadSeries {
+  const digits = minorDigits(currency);
+  const v = materializeSeries(sales, fn, arg);
+  if (engine === "integer") {
+    if (isColumns(v)) {
+      const int = readColumnsInto(v, fn, arg, buf ?? new SeriesBuffer()).int;
+      if (int !== null) return { currency, int, dec: null };
+    } else {
+      const int = readIntSeriesFast(v, currency, digits, buf);
+      if (int !== null) return { currency, int, dec: null };
+    }
   }
+  const dec = readSeries(v, fn, arg, currency);
+  const int = engine === "integer" ? decimalSeriesToInt(dec.days, dec.amounts, digits) : null;
+  return { currency, int, dec };
+}
+
+/** Decimal arrays of a series (converting integer columns when that is all there is). */
+function decimalOf(series: ReadSeries, digits: number): SeriesArrays {
+  if (series.dec) return series.dec;
+  const s = series.int!;
+  const days: number[] = new Array<number>(s.length);
+  const amounts: Decimal[] = new Array<Decimal>(s.length);
+  for (let i = 0; i < s.length; i++) {
+    days[i] = s.days[i]!;
+    amounts[i] = minorToDecimal(s.minor[i]!, digits + s.scale);
+  }
+  return { days, amounts };
+}
+
+/** A product's terms in minor units (or `null` when an amount is not a safe integer). */
+export type IntTerms =
+  | {
+      readonly kind: "holdback";
+      readonly total: number;
+      readonly rate: Rational;
+      readonly minimum: { readonly amount: number; readonly everyDays: number; readonly forDays: number | null } | null;
+      readonly maxTermDays: number | null;
+    }
+  | { readonly kind: "term"; readonly dueDays: Int32Array; readonly dueAmounts: Float64Array; readonly chargeCard: boolean };
+
+const termsCache = new WeakMap<object, IntTerms | null>();
+
+/** The integer terms of a validated product, cached per product object. */
+export function intTermsOf(product: FinancingProduct): IntTerms | null {
+  const hit = termsCache.get(product);
+  if (hit !== undefined) return hit;
+  const digits = minorDigits(product.principal.currency);
+  let terms: IntTerms | null;
+  if (product.kind === "term-loan") {
+    const n = product.instalments.length;
+    const dueDays = new Int32Array(n);
+    const dueAmounts = new Float64Array(n);
+    let sum = 0;
+    let ok = true;
+    for (let k = 0; k < n; k++) {
+      const ins = product.instalments[k]!;
+      dueDays[k] = dayNumber(ins.dueDate);
+      const a = decimalToScaled(ins.amount.amount, digits);
+      sum += a;
+      if (!(sum <= Number.MAX_SAFE_INTEGER)) ok = false;
+      dueAmounts[k] = a;
+    }
+    terms = ok ? { kind: "term", dueDays, dueAmounts, chargeCard: product.chargeShortfallToCard } : null;
+  } else {
+    const isAdvance = product.kind === "sales-based-advance";
+    const total = decimalToScaled(product.totalRepayment.amount, digits);
+    const mp = isAdvance ? product.minimumPayment : null;
+    const minAmount = mp ? decimalToScaled(mp.amount.amount, digits) : 0;
+    terms =
+      total === total && minAmount === minAmount
+        ? {
+            kind: "holdback",
+            total,
+            rate: toRational(isAdvance ? product.holdbackRate : product.revenueShare),
+            minimum: mp ? { amount: minAmount, everyDays: mp.everyDays, forDays: mp.forDays } : null,
+            maxTermDays: isAdvance ? product.maxTermDays : null,
+          }
+        : null;
+  }
+  termsCache.set(product, terms);
+  return terms;
+}
+
+/** Validated run options (the keys of {@link RUN_OPTION_KEYS}). */
+export interface RunOptions {
+  readonly granularity: Granularity;
+  readonly rounding: RoundingMode;
+  readonly rm: Decimal.Rounding;
+  readonly collect: boolean;
+}
+
+/** Validate granularity, rounding and collectShortfall of an options object. */
+export function readRunOptions(opts: Readonly<Record<string, unknown>>, fn: string): RunOptions {
   const granularity = opts["granularity"] === undefined ? "day" : toOption(opts["granularity"], fn, "options.granularity", GRANULARITIES, RENAMED_GRANULARITIES);
   const rounding = (opts["rounding"] === undefined ? "half-even" : opts["rounding"]) as RoundingMode;
   const rm = toRounding(rounding, fn, "options.rounding");
   const collect = toOptionalBoolean(opts["collectShortfall"], fn, "options.collectShortfall");
-  let fundedDay: number;
-  if (product.kind === "term-loan") fundedDay = dayNumber(product.startDate);
-  else if (opts["fundedOn"] !== undefined) fundedDay = toFinancingDay(opts["fundedOn"], fn, "options.fundedOn");
-  else {
-    if (series.days.length === 0) rangeError(fn, "sales", ErrorCode.EMPTY_INPUT, "must not be empty when options.fundedOn is not given", sales, "a non-empty sales series, or options.fundedOn");
-    fundedDay = series.days[0]! - 1;
-  }
-  const lastSale = series.days.length > 0 ? series.days[series.days.length - 1]! : fundedDay;
-  let untilDay = Math.max(lastSale, fundedDay);
-  if (opts["until"] !== undefined) {
-    untilDay = toFinancingDay(opts["until"], fn, "options.until");
+  return { granularity, rounding, rm, collect: collect !== false };
+}
+
+/**
+ * The horizon of a run: the last sale (or the funding day), or `until` (at most 100 years after
+ * funding, never before it); capped at 36,525 days after funding.
+ */
+export function untilDayOf(fn: string, untilInput: unknown, fundedDay: number, lastSale: number | undefined, knownUntilDay?: number): number {
+  let untilDay = Math.max(lastSale ?? fundedDay, fundedDay);
+  if (untilInput !== undefined) {
+    untilDay = knownUntilDay ?? toFinancingDay(untilInput, fn, "options.until");
     if (untilDay < fundedDay || untilDay > fundedDay + MAX_DAYS) {
-      rangeError(fn, "options.until", ErrorCode.OUT_OF_RANGE, "must be between the funding date and 100 years after it", opts["until"], "a date from fundedOn to fundedOn + 36525 days");
+      rangeError(fn, "options.until", ErrorCode.OUT_OF_RANGE, "must be between the funding date and 100 years after it", untilInput, "a date from fundedOn to fundedOn + 36525 days");
     }
   }
   if (untilDay > fundedDay + MAX_DAYS) untilDay = fundedDay + MAX_DAYS;
-  const digits = minorDigits(currency);
+  return untilDay;
+}
+
+/**
+ * Run a validated product on a read series with either engine. The integer engine is tried
+ * first; an amount that leaves the safe-integer range (`UnsafeInteger`) reruns on Decimal.
+ */
+export function runEngines(
+  product: FinancingProduct,
+  series: ReadSeries,
+  ro: RunOptions,
+  fundedDay: number,
+  untilDay: number,
+  recordRows: boolean,
+  engineChoice: EngineChoice,
+  pay?: PayBuffer,
+): { engine: EngineResult | null; int: IntResult | null; scale: number; rerun: (() => IntResult) | null } {
+  const digits = minorDigits(series.currency);
+  const terms = engineChoice === "integer" ? intTermsOf(product) : null;
+  const int = series.int;
+  if (terms !== null && int !== null && (terms.kind === "holdback" || int.scale === 0)) {
+    try {
+      let go: (rows: IntRows | null, buf: PayBuffer | null) => IntResult;
+      if (terms.kind === "term") go = (rows, buf) => runTermLoanInt(terms.dueDays, terms.dueAmounts, terms.chargeCard, fundedDay, int, untilDay, rows, buf);
+      else {
+        const periods = aggregateInt(int, ro.granularity, fundedDay, untilDay);
+        const t = { rm: ro.rm as RoundingConst, total: terms.total, rate: terms.rate, minimum: terms.minimum, maxTermDays: terms.maxTermDays, collectShortfall: ro.collect };
+        go = (rows, buf) => runHoldbackInt(t, fundedDay, periods, untilDay, rows, buf);
+      }
+      if (pay) pay.length = 0;
+      const res = go(null, pay ?? null);
+      // Rows and payments are recorded only when asked for, by running the (deterministic) loop again.
+      const rerun = recordRows ? () => go(new IntRows(), new PayBuffer()) : null;
+      return { engine: null, int: res, scale: int.scale, rerun };
+    } catch (err) {
+      if (!(err instanceof UnsafeInteger)) throw err;
+    }
+  }
+  const dec = decimalOf(series, digits);
   let engine: EngineResult;
   if (product.kind === "term-loan") {
     engine = runTermLoan(
@@ -80,23 +229,23 @@ export function runProduct(
       product.instalments.map((i) => i.amount.amount),
       product.chargeShortfallToCard,
       fundedDay,
-      series,
+      dec,
       untilDay,
       recordRows,
     );
   } else {
-    const periods = aggregate(series, granularity, fundedDay, untilDay);
+    const periods = aggregate(dec, ro.granularity, fundedDay, untilDay);
     const isAdvance = product.kind === "sales-based-advance";
     const mp = isAdvance ? product.minimumPayment : null;
     engine = runHoldback(
       {
         digits,
-        rm,
+        rm: ro.rm,
         total: product.totalRepayment.amount,
         holdbackRate: isAdvance ? product.holdbackRate : product.revenueShare,
         minimum: mp ? { amount: mp.amount.amount, everyDays: mp.everyDays, forDays: mp.forDays } : null,
         maxTermDays: isAdvance ? product.maxTermDays : null,
-        collectShortfall: collect !== false,
+        collectShortfall: ro.collect,
       },
       fundedDay,
       periods,
@@ -104,11 +253,46 @@ export function runProduct(
       recordRows,
     );
   }
-  return { product, currency, rounding, fundedDay, engine };
+  return { engine, int: null, scale: 0, rerun: null };
 }
 
-/** Results built by {@link toRepaymentResult}: trusted by {@link readRepaymentResult} without re-validation. */
-const builtResults = new WeakSet<object>();
+/**
+ * Run a product against a series; used by simulateRepayment and its siblings. Loop bounds: the
+ * series has at most `MAX_SERIES_ROWS` rows and the horizon is at most 36,525 days after funding,
+ * so the engine runs at most rows + 36,525 steps. `engineChoice: "decimal"` runs the reference
+ * Decimal engine (the oracle of the property tests).
+ */
+export function runProduct(fn: string, productInput: unknown, sales: unknown, options: unknown, recordRows: boolean, cache?: Map<unknown, ReadSeries>, engineChoice: EngineChoice = "integer"): PreparedRun {
+  const product = readProduct(productInput, fn);
+  const opts = toOptions(options, fn, "options", RUN_OPTION_KEYS, true);
+  const currency = product.principal.currency;
+  // A series shared by several loans of one call is validated once (per currency).
+  let series = cache?.get(sales);
+  if (series === undefined || series.currency !== currency) {
+    series = readRunSeries(sales, fn, "sales", currency, engineChoice);
+    if (cache && typeof sales === "object" && sales !== null) cache.set(sales, series);
+  }
+  const ro = readRunOptions(opts, fn);
+  const len = series.int ? series.int.length : series.dec!.days.length;
+  const first = len === 0 ? undefined : series.int ? series.int.days[0]! : series.dec!.days[0]!;
+  const last = len === 0 ? undefined : series.int ? series.int.days[len - 1]! : series.dec!.days[len - 1]!;
+  let fundedDay: number;
+  if (product.kind === "term-loan") fundedDay = dayNumber(product.startDate);
+  else if (opts["fundedOn"] !== undefined) fundedDay = toFinancingDay(opts["fundedOn"], fn, "options.fundedOn");
+  else {
+    if (first === undefined) rangeError(fn, "sales", ErrorCode.EMPTY_INPUT, "must not be empty when options.fundedOn is not given", sales, "a non-empty sales series, or options.fundedOn");
+    fundedDay = first - 1;
+  }
+  const untilDay = untilDayOf(fn, opts["until"], fundedDay, last);
+  const r = runEngines(product, series, ro, fundedDay, untilDay, recordRows, engineChoice);
+  return { product, currency, rounding: ro.rounding, fundedDay, engine: r.engine, int: r.int, scale: r.scale, digits: minorDigits(currency), rerun: r.rerun };
+}
+
+/**
+ * Results built by {@link toRepaymentResult} (trusted by {@link readRepaymentResult} without
+ * re-validation), with a function giving their dated non-zero payments (no rows needed).
+ */
+const builtPayments = new WeakMap<object, () => { date: Date; amount: Decimal }[]>();
 
 /**
  * Read a repayment result into the cost engine's input. A result built by this module is used
@@ -116,11 +300,10 @@ const builtResults = new WeakSet<object>();
  * agree (Σ row payments = totalPaid; paid off ⇔ nothing outstanding), or `UNDEFINED_RESULT`.
  */
 export function readRepaymentResult(value: unknown, fn: string, arg = "result"): CostInput {
-  if (typeof value === "object" && value !== null && builtResults.has(value)) {
+  if (typeof value === "object" && value !== null && builtPayments.has(value)) {
     const res = value as RepaymentResult;
     const s = res.summary;
-    const payments: { date: Date; amount: Decimal }[] = [];
-    for (const r of res.rows) if (!r.payment.amount.isZero()) payments.push({ date: r.date, amount: r.payment.amount });
+    const payments = builtPayments.get(value)!();
     return { principal: s.principal, totalPaid: s.totalPaid, financeCharge: s.financeCharge, totalRepayment: s.totalRepayment, paidOff: s.paidOff, daysToPayoff: s.daysToPayoff, fundedOn: s.fundedOn, payments };
   }
   const o = toRecord(value, fn, arg);
@@ -161,9 +344,8 @@ export function readRepaymentResult(value: unknown, fn: string, arg = "result"):
   return { principal, totalPaid, financeCharge, totalRepayment, paidOff, daysToPayoff, fundedOn: dayDate(fundedDay), payments };
 }
 
-/** Build the public result from a run. */
-export function toRepaymentResult(run: PreparedRun): RepaymentResult {
-  const { product, currency, engine } = run;
+/** The rows of a Decimal run. */
+function decimalRows(engine: EngineResult, currency: string): RepaymentRow[] {
   const m = (d: Decimal) => makeMoney(d, currency);
   // Zero amounts share one frozen Money (immutable), and a row without top-up reuses its holdback.
   const zero = m(new Decimal(0));
@@ -185,30 +367,87 @@ export function toRepaymentResult(run: PreparedRun): RepaymentResult {
       balance: mz(r.balance),
     });
   }
-  const paidOff = engine.payoffDay !== null;
-  const totalPaid = engine.totalHoldback.plus(engine.totalTopUps);
+  return rows;
+}
+
+/** The rows of an integer run (minor units → Money), built when first read. */
+function intRows(src: IntRows, currency: string, digits: number, scale: number): RepaymentRow[] {
+  const zero = makeMoney(new Decimal(0), currency);
+  const mz = (v: number, s = digits) => (v === 0 ? zero : makeMoney(minorToDecimal(v, s), currency));
+  const rows = new Array<RepaymentRow>(src.length);
+  for (let i = 0; i < src.length; i++) {
+    const h = src.holdback[i]!;
+    const t = src.topUp[i]!;
+    const holdback = mz(h);
+    rows[i] = Object.freeze({
+      date: dayDate(src.day[i]!),
+      sales: mz(src.sales[i]!, digits + scale),
+      holdback,
+      topUp: mz(t),
+      topUpReason: REASONS[src.reason[i]!]!,
+      payment: t === 0 ? holdback : mz(h + t),
+      shortfall: mz(src.shortfall[i]!),
+      balance: mz(src.balance[i]!),
+    });
+  }
+  return rows;
+}
+
+/**
+ * Build the public result from a run. `rows` is a getter that builds the frozen rows on first
+ * read and then returns the same array (the result stays frozen, and `JSON.stringify`, spread
+ * and `structuredClone` read it like a data property); the summary is built at once.
+ */
+export function toRepaymentResult(run: PreparedRun): RepaymentResult {
+  const { product, currency } = run;
+  const digits = run.digits;
+  const e = run.int;
+  const d = run.engine;
+  const toDec = (v: number): Decimal => minorToDecimal(v, digits);
+  const totalHoldback = e ? toDec(e.totalHoldback) : d!.totalHoldback;
+  const totalTopUps = e ? toDec(e.totalTopUps) : d!.totalTopUps;
+  const totalPaid = e ? toDec(e.totalHoldback + e.totalTopUps) : d!.totalHoldback.plus(d!.totalTopUps);
+  const balance = e ? toDec(e.balance) : d!.balance;
+  const payoffDay = e ? e.payoffDay : d!.payoffDay;
+  const endDay = e ? e.endDay : d!.endDay;
+  const shortfallCount = e ? e.shortfallCount : d!.shortfallCount;
+  const m = (x: Decimal) => makeMoney(x, currency);
+  const paidOff = payoffDay !== null;
+  let rows: readonly RepaymentRow[] | undefined;
   const result: RepaymentResult = Object.freeze({
     product,
     currency,
     rounding: run.rounding,
-    rows: Object.freeze(rows),
+    get rows(): readonly RepaymentRow[] {
+      if (rows === undefined) rows = Object.freeze(e ? (run.rerun ? intRows(run.rerun().rows!, currency, digits, run.scale) : []) : decimalRows(d!, currency));
+      return rows;
+    },
     summary: Object.freeze({
       fundedOn: dayDate(run.fundedDay),
-      endDate: dayDate(engine.endDay),
+      endDate: dayDate(endDay),
       principal: product.principal,
       financeCharge: product.fee,
       totalRepayment: product.totalRepayment,
       paidOff,
-      payoffDate: paidOff ? dayDate(engine.payoffDay!) : null,
-      daysToPayoff: paidOff ? engine.payoffDay! - run.fundedDay : null,
+      payoffDate: paidOff ? dayDate(payoffDay) : null,
+      daysToPayoff: paidOff ? payoffDay - run.fundedDay : null,
       totalPaid: m(totalPaid),
-      totalHoldback: m(engine.totalHoldback),
-      totalTopUps: m(engine.totalTopUps),
-      outstandingIfSalesStop: m(engine.balance),
-      anyMinimumMissed: engine.shortfallCount > 0,
-      shortfallCount: engine.shortfallCount,
+      totalHoldback: m(totalHoldback),
+      totalTopUps: m(totalTopUps),
+      outstandingIfSalesStop: m(balance),
+      anyMinimumMissed: shortfallCount > 0,
+      shortfallCount,
     }),
   });
-  builtResults.add(result);
+  if (e) {
+    const rerun = run.rerun;
+    builtPayments.set(result, () => {
+      if (rerun === null) return [];
+      const pay = rerun().pay!;
+      return Array.from({ length: pay.length }, (_, i) => ({ date: dayDate(pay.day[i]!), amount: toDec(pay.amount[i]!) }));
+    });
+  } else {
+    builtPayments.set(result, () => d!.payDays.map((day, i) => ({ date: dayDate(day), amount: d!.payAmounts[i]! })));
+  }
   return result;
 }
