@@ -395,6 +395,19 @@ export function toOption<T extends string>(value: unknown, fn: string, arg: stri
  * copy is what the caller works on, so a Proxy cannot change the array after the check.
  */
 export function toArray<T>(value: unknown, fn: string, arg: string, options: { readonly nonEmpty?: boolean; readonly maxLength?: number } = {}): readonly T[] {
+  const list = value as readonly unknown[];
+  const n = toArrayLength(value, fn, arg, options);
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = arrayElement(list, i, fn, arg) as T;
+  return out;
+}
+
+/**
+ * The checks of {@link toArray} without the copy, for a loop that reads each element exactly
+ * once itself (with {@link arrayElement}): `value` must be an array whose length can be read and
+ * is within the bounds. Returns the length.
+ */
+export function toArrayLength(value: unknown, fn: string, arg: string, options: { readonly nonEmpty?: boolean; readonly maxLength?: number } = {}): number {
   let isArray: boolean;
   try {
     isArray = Array.isArray(value);
@@ -415,22 +428,29 @@ export function toArray<T>(value: unknown, fn: string, arg: string, options: { r
   if (options.maxLength !== undefined && n > options.maxLength) {
     rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, `must have at most ${options.maxLength} elements`, value, `an array of at most ${options.maxLength} elements`);
   }
-  const out = new Array<T>(n);
-  for (let i = 0; i < n; i++) {
-    let present: boolean;
-    let item: unknown;
-    try {
-      present = i in list;
-      item = present ? list[i] : undefined;
-    } catch {
-      return typeError(fn, `${arg}[${i}]`, ErrorCode.INVALID_TYPE, "could not be read (its getter threw)", undefined, "an array of plain values");
-    }
-    if (!present) {
-      typeError(fn, `${arg}[${i}]`, ErrorCode.MISSING_VALUE, "is a hole in a sparse array", undefined, "an array without holes (every index from 0 to length - 1 set)");
-    }
-    out[i] = item as T;
+  return n;
+}
+
+/**
+ * Element `i` of an array checked by {@link toArrayLength}, read once: a hole throws
+ * `MISSING_VALUE`, a getter or Proxy trap that throws a typed `INVALID_TYPE`.
+ */
+export function arrayElement(list: readonly unknown[], i: number, fn: string, arg: string): unknown {
+  let present: boolean;
+  let item: unknown;
+  try {
+    // A defined element is present (`i in list` would say so too: it also looks up the
+    // prototype chain); only an undefined one needs the membership test that tells a hole from
+    // an explicit undefined (#15: the test on every element was a large part of xirr's time).
+    item = list[i];
+    present = item !== undefined || i in list;
+  } catch {
+    return typeError(fn, `${arg}[${i}]`, ErrorCode.INVALID_TYPE, "could not be read (its getter threw)", undefined, "an array of plain values");
   }
-  return out;
+  if (!present) {
+    typeError(fn, `${arg}[${i}]`, ErrorCode.MISSING_VALUE, "is a hole in a sparse array", undefined, "an array without holes (every index from 0 to length - 1 set)");
+  }
+  return item;
 }
 
 function isPlainRecord(value: unknown): value is object {

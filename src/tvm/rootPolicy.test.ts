@@ -113,8 +113,8 @@ describe("irr root policy (issue #15)", () => {
       expect(f).toThrow(new RegExp(`^${fn}: options.root must be one of the names listed`));
     });
 
-    it("rejects unknown option keys with the same message in irr and xirr", () => {
-      expect(() => irr([-1, 2], { gues: 0.2 } as never)).toThrow('irr: options.gues is not an option of this function, received "gues" (allowed: "guess", "maxIterations", "root")');
+    it("rejects unknown option keys with the shared toOptions message in irr and xirr (a near miss gets a hint)", () => {
+      expect(() => irr([-1, 2], { gues: 0.2 } as never)).toThrow('irr: options has an unknown key "gues" (allowed keys: "guess", "maxIterations", "root"; did you mean "guess"?)');
       expect(() =>
         xirr(
           [
@@ -123,14 +123,14 @@ describe("irr root policy (issue #15)", () => {
           ],
           { gues: 0.2 } as never,
         ),
-      ).toThrow('xirr: options.gues is not an option of this function, received "gues" (allowed: "guess", "maxIterations", "root", "dayCount")');
+      ).toThrow('xirr: options has an unknown key "gues" (allowed keys: "guess", "maxIterations", "root", "dayCount"; did you mean "guess"?)');
       // irr has no dates, so no day count
-      expect(() => irr([-1, 2], { dayCount: "ACT/360" } as never)).toThrow(/irr: options.dayCount is not an option/);
+      expect(() => irr([-1, 2], { dayCount: "ACT/360" } as never)).toThrow('irr: options has an unknown key "dayCount" (allowed keys: "guess", "maxIterations", "root")');
     });
 
     it("rejects null options", () => {
-      expect(() => irr([-1, 2], null as never)).toThrow(/irr: options must be an object/);
-      expect(() => xirr([{ date: "2024-01-01", amount: -1 }], null as never)).toThrow(/xirr: options must be an object/);
+      expect(() => irr([-1, 2], null as never)).toThrow(/irr: options must be an options object or undefined/);
+      expect(() => xirr([{ date: "2024-01-01", amount: -1 }], null as never)).toThrow(/xirr: options must be an options object or undefined/);
     });
   });
 });

@@ -5,7 +5,7 @@ import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
 import { MS_PER_DAY, toUtcDay } from "../../_lib/dates.js";
 import { assertSameCurrency, toMoney } from "../../_lib/money.js";
-import { rangeError, toArray, toDecimal, typeError } from "../../_lib/validate.js";
+import { arrayElement, rangeError, toArray, toArrayLength, toDecimal, typeError } from "../../_lib/validate.js";
 
 /** Dated flows, sorted by day (stable), as float64 amounts and integer day offsets. */
 export interface ParsedFlows {
@@ -66,43 +66,77 @@ export function epochDay(value: unknown, fn: string, arg: string): number {
   return Math.round(toUtcDay(value, fn, arg).getTime() / MS_PER_DAY);
 }
 
-/** Validate `{ date, amount }[]` and return sorted float arrays (and exact amounts if asked). */
-export function parseFlows(value: unknown, fn: string, exact: boolean | "lazy", arg = "flows"): ParsedFlows {
-  const flows = toArray<unknown>(value, fn, arg, { nonEmpty: true });
-  const n = flows.length;
-  const nums = new Float64Array(n);
-  const rawDays = new Float64Array(n);
-  const decs: (Decimal | undefined)[] | undefined = exact ? new Array<Decimal | undefined>(n) : undefined;
-  const full = exact === true;
+/** What {@link readFlows} found besides the amounts and days it wrote. */
+export interface FlowsRead {
+  readonly currency: string | undefined;
+  readonly absSum: number;
+  /** Whether the days are already in ascending order. */
+  readonly sorted: boolean;
+  readonly minDay: number;
+  /** The exact amounts by index (see {@link readFlows}), `undefined` when there are none. */
+  readonly exact: ReadonlyMap<number, Decimal> | undefined;
+}
+
+/**
+ * The one read loop over `{ date, amount }[]` (parseFlows, and datedProblem of ./problem.ts),
+ * on an array checked by `toArrayLength` (each element is read once, so no copy is needed):
+ * validates `flows[i]` into `nums[i]` (float64 amount) and `days[i]` (epoch day), and returns
+ * the exact amounts by index: each amount that was not a plain number, and with `full` every
+ * amount. A finite `number` and a genuine `Date` are taken on the spot (no argument name is
+ * built: it costs more than the rest of the check, #15); anything else goes through
+ * `parseAmount` / `epochDay`, which name the argument in their errors.
+ */
+export function readFlows(flows: readonly unknown[], n: number, fn: string, arg: string, nums: Float64Array, days: Float64Array, full: boolean): FlowsRead {
   let currency: string | undefined;
+  let exact: Map<number, Decimal> | undefined;
   let sorted = true;
   let absSum = 0;
+  let prevDay = -Infinity;
+  let minDay = Infinity;
   for (let i = 0; i < n; i++) {
-    const f = flows[i];
+    const f = arrayElement(flows, i, fn, arg);
     if (typeof f !== "object" || f === null || Array.isArray(f)) {
       typeError(fn, `${arg}[${i}]`, f == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a { date, amount } object", f, "an object { date, amount }");
     }
     const rec = f as { readonly date?: unknown; readonly amount?: unknown };
     const raw = rec.amount;
+    let num: number;
     if (!full && typeof raw === "number" && Number.isFinite(raw)) {
-      // fast path: plain finite number
-      nums[i] = raw;
-      absSum += Math.abs(raw);
-      const dv = rec.date;
-      rawDays[i] = epochDay(dv, fn, `${arg}[${i}].date`);
-      if (i > 0 && rawDays[i]! < rawDays[i - 1]!) sorted = false;
-      continue;
+      num = raw;
+    } else {
+      const a = parseAmount(raw, fn, `${arg}[${i}].amount`, full);
+      if (a.currency !== undefined) {
+        if (currency === undefined) currency = a.currency;
+        else assertSameCurrency(fn, currency, a.currency);
+      }
+      num = a.num;
+      const dec = a.dec ?? (full ? new Decimal(a.num) : undefined);
+      if (dec !== undefined) (exact ??= new Map()).set(i, dec);
     }
-    const a = parseAmount(raw, fn, `${arg}[${i}].amount`, full);
-    if (a.currency !== undefined) {
-      if (currency === undefined) currency = a.currency;
-      else assertSameCurrency(fn, currency, a.currency);
-    }
-    nums[i] = a.num;
-    absSum += Math.abs(a.num);
-    if (decs) decs[i] = a.dec ?? (full ? new Decimal(a.num) : undefined);
-    rawDays[i] = epochDay(rec.date, fn, `${arg}[${i}].date`);
-    if (i > 0 && rawDays[i]! < rawDays[i - 1]!) sorted = false;
+    const dv = rec.date;
+    const t = dateTime(dv);
+    const day = t === t ? Math.floor(t / MS_PER_DAY) : epochDay(dv, fn, `${arg}[${i}].date`);
+    nums[i] = num;
+    days[i] = day;
+    absSum += Math.abs(num);
+    if (day < prevDay) sorted = false;
+    if (day < minDay) minDay = day;
+    prevDay = day;
+  }
+  return { currency, absSum, sorted, minDay, exact };
+}
+
+/** Validate `{ date, amount }[]` and return sorted float arrays (and exact amounts if asked). */
+export function parseFlows(value: unknown, fn: string, exact: boolean | "lazy", arg = "flows"): ParsedFlows {
+  const n = toArrayLength(value, fn, arg, { nonEmpty: true });
+  const nums = new Float64Array(n);
+  const rawDays = new Float64Array(n);
+  const read = readFlows(value as readonly unknown[], n, fn, arg, nums, rawDays, exact === true);
+  const { currency, absSum, sorted } = read;
+  let decs: (Decimal | undefined)[] | undefined;
+  if (exact) {
+    decs = new Array<Decimal | undefined>(n);
+    if (read.exact !== undefined) for (const [i, d] of read.exact) decs[i] = d;
   }
   let order: number[] | undefined;
   if (!sorted) {

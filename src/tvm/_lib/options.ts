@@ -4,7 +4,7 @@
  * default and fails with the same message everywhere. Never exported from the package.
  */
 import { ErrorCode } from "../../errors.js";
-import { rangeError, toDecimalInRange, toInteger, toOption, toRecord, typeError } from "../../_lib/validate.js";
+import { rangeError, toDecimalInRange, toInteger, toOption, toOptions } from "../../_lib/validate.js";
 import type { DayCountConvention } from "../../time/types.js";
 import type { IrrRootPolicy } from "../types.js";
 
@@ -31,29 +31,6 @@ export interface RangeOptions {
   readonly dayCount: DayCountConvention;
 }
 
-/** Reject keys outside `allowed` (a typo such as `{ gues: 0.2 }` must not be silently ignored). */
-function checkKeys(o: Readonly<Record<string, unknown>>, fn: string, allowed: readonly string[]): void {
-  for (const key of Object.keys(o)) {
-    if (!allowed.includes(key)) {
-      const list = allowed.map((a) => JSON.stringify(a)).join(", ");
-      rangeError(fn, `options.${key}`, ErrorCode.UNKNOWN_OPTION, "is not an option of this function", key, list);
-    }
-  }
-}
-
-/** An options record (undefined → {}); a Date, which has no own keys, is not one (#11: `new Date(NaN)` was accepted). */
-function optionsRecord(options: unknown, fn: string): Readonly<Record<string, unknown>> {
-  const o = toRecord(options, fn, "options", true);
-  let isDate = true;
-  try {
-    Date.prototype.getTime.call(o);
-  } catch {
-    isDate = false;
-  }
-  if (isDate) typeError(fn, "options", ErrorCode.INVALID_TYPE, "must be an options object, not a Date", o, "an options object or undefined");
-  return o;
-}
-
 /** The `dayCount` option (default ACT/365F, Excel's XIRR/XNPV basis). */
 export function parseDayCount(value: unknown, fn: string): DayCountConvention {
   return value === undefined ? "ACT/365F" : toOption(value, fn, "options.dayCount", DAY_COUNTS);
@@ -64,8 +41,7 @@ export function parseDayCount(value: unknown, fn: string): DayCountConvention {
  * for xirr `dayCount`.
  */
 export function parseSolverOptions(fn: string, options: unknown, dated: boolean): SolverOptions {
-  const o = optionsRecord(options, fn);
-  checkKeys(o, fn, dated ? ["guess", "maxIterations", "root", "dayCount"] : ["guess", "maxIterations", "root"]);
+  const o: Readonly<Record<string, unknown>> = toOptions(options, fn, "options", dated ? ["guess", "maxIterations", "root", "dayCount"] : ["guess", "maxIterations", "root"]);
   const guess = o["guess"] === undefined ? 0.1 : toDecimalInRange(o["guess"], fn, "options.guess", -1, undefined, { lowerOpen: true }).toNumber();
   const maxIterations = o["maxIterations"] === undefined ? undefined : toInteger(o["maxIterations"], fn, "options.maxIterations", 1, 10_000);
   const root = o["root"] === undefined ? "default" : toOption(o["root"], fn, "options.root", ROOT_POLICIES);
@@ -75,8 +51,7 @@ export function parseSolverOptions(fn: string, options: unknown, dated: boolean)
 
 /** Options of irrRoots (`dated` false) and xirrRoots (`dated` true). */
 export function parseRootsOptions(fn: string, options: unknown, dated: boolean): RangeOptions {
-  const o = optionsRecord(options, fn);
-  checkKeys(o, fn, dated ? ["lower", "upper", "gridPoints", "dayCount"] : ["lower", "upper", "gridPoints"]);
+  const o: Readonly<Record<string, unknown>> = toOptions(options, fn, "options", dated ? ["lower", "upper", "gridPoints", "dayCount"] : ["lower", "upper", "gridPoints"]);
   const lower = o["lower"] === undefined ? -0.999 : toDecimalInRange(o["lower"], fn, "options.lower", -1, undefined, { lowerOpen: true }).toNumber();
   const upper = o["upper"] === undefined ? 100 : toDecimalInRange(o["upper"], fn, "options.upper", -1, undefined, { lowerOpen: true }).toNumber();
   if (!(upper > lower)) rangeError(fn, "options.upper", ErrorCode.OUT_OF_RANGE, "must be greater than options.lower", o["upper"], "a rate greater than options.lower");
@@ -87,7 +62,6 @@ export function parseRootsOptions(fn: string, options: unknown, dated: boolean):
 
 /** Options of xnpv: `dayCount` only. */
 export function parseXnpvOptions(fn: string, options: unknown): DayCountConvention {
-  const o = optionsRecord(options, fn);
-  checkKeys(o, fn, ["dayCount"]);
+  const o: Readonly<Record<string, unknown>> = toOptions(options, fn, "options", ["dayCount"]);
   return parseDayCount(o["dayCount"], fn);
 }

@@ -16,12 +16,11 @@
  * after the read loop, when no user code can run until the caller's solver returns.
  */
 import { Decimal } from "../../_lib/decimal.js";
-import { ErrorCode } from "../../errors.js";
 import { assertSameCurrency } from "../../_lib/money.js";
-import { epochDay, parseAmount } from "./flows.js";
+import { type FlowsRead, parseAmount, readFlows } from "./flows.js";
 import { type RootProblem, uniformStep } from "./solver.js";
 import type { DayBasis } from "./daycount.js";
-import { toArray, typeError } from "../../_lib/validate.js";
+import { toArray, toArrayLength } from "../../_lib/validate.js";
 
 /** Inputs longer than this get their own arrays, so the module never holds more than ~2 MB. */
 const SCRATCH_MAX = 65_536;
@@ -124,47 +123,15 @@ function inputBuffers(n: number): { scratch: boolean; nums: Float64Array; days: 
  * for ACT/365F). Same errors as `parseFlows`.
  */
 export function datedProblem(value: unknown, fn: string, basis: DayBasis, arg = "flows"): RootProblem {
-  const flows = toArray<unknown>(value, fn, arg, { nonEmpty: true });
-  const n = flows.length;
+  const n = toArrayLength(value, fn, arg, { nonEmpty: true });
   const { scratch, nums, days } = inputBuffers(n);
-  let currency: string | undefined;
-  let sorted = true;
-  let absSum = 0;
-  let prevDay = -Infinity;
-  let minDay = Infinity;
-  let exact: Map<number, Decimal> | undefined;
+  let read: FlowsRead;
   try {
-    for (let i = 0; i < n; i++) {
-      const f = flows[i];
-      if (typeof f !== "object" || f === null || Array.isArray(f)) {
-        typeError(fn, `${arg}[${i}]`, f == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a { date, amount } object", f, "an object { date, amount }");
-      }
-      const rec = f as { readonly date?: unknown; readonly amount?: unknown };
-      const raw = rec.amount;
-      let num: number;
-      if (typeof raw === "number" && Number.isFinite(raw)) {
-        num = raw;
-      } else {
-        const pa = parseAmount(raw, fn, `${arg}[${i}].amount`, false);
-        if (pa.currency !== undefined) {
-          if (currency === undefined) currency = pa.currency;
-          else assertSameCurrency(fn, currency, pa.currency);
-        }
-        num = pa.num;
-        if (pa.dec !== undefined) (exact ??= new Map()).set(i, pa.dec);
-      }
-      const dv = rec.date;
-      const day = epochDay(dv, fn, `${arg}[${i}].date`);
-      nums[i] = num;
-      days[i] = day;
-      absSum += Math.abs(num);
-      if (day < prevDay) sorted = false;
-      if (day < minDay) minDay = day;
-      prevDay = day;
-    }
+    read = readFlows(value as readonly unknown[], n, fn, arg, nums, days, false);
   } finally {
     if (scratch) rawBusy = false;
   }
+  const { sorted, minDay, absSum, exact } = read;
   // No user code runs from here until the caller's solver has returned.
   let order: number[] | undefined;
   if (!sorted) {

@@ -197,72 +197,14 @@ export function evalAt(p: RootProblem, x: number): void {
   DH = dh;
 }
 
-/** h(x) only: the same loop as {@link evalAt} without the derivative (bit-identical h). */
+/**
+ * h(x) only: {@link evalAt}'s value (one loop for both, #10: the derivative-free copy of the loop
+ * was a second implementation of the same sums; the derivative's extra multiply-add per flow is
+ * the price).
+ */
 export function hAt(p: RootProblem, x: number): number {
-  const { a, k, n, D } = p;
-  const gen = nextGeneration();
-  let h = 0;
-  if (p.step > 0) {
-    // Uniform gaps: the same products and sums in the same order as the general loop below,
-    // without its branches (pw = cg^i by repeated multiplication, cg = e^(lc·step) once).
-    if (x >= 0) {
-      const cg = Math.exp((-x / D) * p.step);
-      let pw = 1;
-      for (let i = 0; i < n; i++) {
-        const term = a[i]! * pw;
-        h += term;
-        pw *= cg;
-      }
-    } else {
-      const cg = Math.exp((x / D) * p.step);
-      let pw = 1;
-      for (let i = n - 1; i >= 0; i--) {
-        const term = a[i]! * pw;
-        h += term;
-        pw *= cg;
-      }
-    }
-  } else if (x >= 0) {
-    const lc = -x / D;
-    let pw = 1;
-    let prev = 0;
-    let lastGap = -1;
-    let cg = 1;
-    for (let i = 0; i < n; i++) {
-      const ki = k[i]!;
-      const gap = ki - prev;
-      if (gap !== 0) {
-        if (gap !== lastGap) {
-          cg = gap < GAP_CACHE && gapStamp[gap] === gen ? gapPow[gap]! : cachedExp(lc, gap, gen);
-          lastGap = gap;
-        }
-        pw *= cg;
-        prev = ki;
-      }
-      h += a[i]! * pw;
-    }
-  } else {
-    const lc = x / D;
-    const kmax = n > 0 ? k[n - 1]! : 0;
-    let pw = 1;
-    let prev = 0;
-    let lastGap = -1;
-    let cg = 1;
-    for (let i = n - 1; i >= 0; i--) {
-      const ki = kmax - k[i]!;
-      const gap = ki - prev;
-      if (gap !== 0) {
-        if (gap !== lastGap) {
-          cg = gap < GAP_CACHE && gapStamp[gap] === gen ? gapPow[gap]! : cachedExp(lc, gap, gen);
-          lastGap = gap;
-        }
-        pw *= cg;
-        prev = ki;
-      }
-      h += a[i]! * pw;
-    }
-  }
-  return h;
+  evalAt(p, x);
+  return H;
 }
 
 const absProblems = new WeakMap<RootProblem, RootProblem>();
