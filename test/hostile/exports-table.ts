@@ -60,6 +60,26 @@ const segmentOf = (s: lib.Sale): "smb" | "other" => (typeof s?.sellerId === "str
 const shareOptions = (): lib.SalesShareOptions<"smb" | "other"> => ({ currency: "USD", precision: 4, segments: ["smb", "other"], refunds: "net" });
 const finalize = (acc: unknown): unknown => lib.finalizeShare(acc as lib.ShareAccumulator);
 
+const marketplaceOptions = (): lib.MarketplaceAccumulatorOptions => ({
+  currency: "USD",
+  period: "quarter",
+  thresholds: [usd("50")],
+  brackets: [1000, 5000],
+  topK: [1, 2],
+  sellerInterval: { start: "2017-01-01", end: "2018-01-01" },
+});
+const minorSales = (): lib.MinorUnitSale[] => [
+  { sellerId: "smb-1", date: day(2017, 3, 1), amountMinor: 6000, units: 3 },
+  { sellerId: "smb-2", date: "2017-05-01", amountMinor: 4000n, units: 2 },
+  { sellerId: "brand", date: day(2017, 8, 1), amountMinor: 10000 },
+];
+const finalizeMarket = (acc: unknown): unknown => lib.finalizeMarketplace(acc as lib.MarketplaceAccumulator);
+const filledMarketplace = (): lib.MarketplaceAccumulator => lib.accumulateMarketplace(minorSales(), segmentOf as (s: lib.AnySale) => string, marketplaceOptions());
+const marketplaceRows = (): lib.MarketplaceAggregates => ({
+  periods: [{ segment: "smb", period: "2017-01-01", gmvMinor: 6000, units: 3, orders: 1 }],
+  sellers: [{ sellerId: "smb-1", segment: "smb", gmvMinor: "6000", orders: 1, firstSale: "2017-03-01" }],
+});
+
 function filledAccumulator(currency = "USD"): lib.ShareAccumulator {
   const acc = lib.createShareAccumulator({ precision: 4 });
   lib.addSale(acc, { sellerId: "a", date: day(2017, 1, 1), amount: lib.money("30", currency), units: 1 }, "smb");
@@ -203,6 +223,17 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("xnpv", () => ["0.09", flows5()]),
 
   // share
+  fn("accumulateMarketplace", () => [minorSales(), segmentOf, marketplaceOptions()], {
+    mutableResult: true,
+    probe: finalizeMarket,
+    extraSlots: [
+      [2, "segments"],
+      [2, "refunds"],
+      [2, "sellerTotals"],
+      [2, "precision"],
+    ],
+  }),
+  fn("accumulateMarketplaceAsync", () => [minorSales(), segmentOf, marketplaceOptions()], { mutableResult: true, probe: finalizeMarket }),
   fn("accumulateShare", () => [shareSales(), segmentOf, shareOptions()], { mutableResult: true, probe: finalize, extraSlots: [[2, "convert"]] }),
   fn("accumulateShareAsync", () => [shareSales(), segmentOf, shareOptions()], { mutableResult: true, probe: finalize, extraSlots: [[2, "convert"]] }),
   fn("addSale", () => [lib.createShareAccumulator({ precision: 4 }), { sellerId: "s1", date: day(2018, 1, 2), amount: usd("9.99"), units: 2 }, "smb"], {
@@ -210,16 +241,36 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     mutableResult: true,
     probe: finalize,
   }),
+  fn("addMarketplaceSale", () => [lib.createMarketplaceAccumulator(marketplaceOptions()), { sellerId: "s1", date: day(2017, 1, 2), amountMinor: 999, units: 2 }, "smb"], {
+    mutatesArgs: [0],
+    mutableResult: true,
+    probe: finalizeMarket,
+  }),
   fn("compoundAnnualGrowthRate", () => [100, 121, 2]),
+  fn("createMarketplaceAccumulator", () => [marketplaceOptions()], {
+    mutableResult: true,
+    probe: finalizeMarket,
+    extraSlots: [
+      [0, "segments"],
+      [0, "refunds"],
+      [0, "sellerTotals"],
+      [0, "precision"],
+    ],
+  }),
   fn("createShareAccumulator", () => [{ currency: "USD", precision: 4, segments: ["smb", "other"], refunds: "net" }], {
     mutableResult: true,
     probe: finalize,
     extraSlots: [[0, "convert"]],
   }),
+  fn("finalizeMarketplace", () => [filledMarketplace()]),
   fn("finalizeShare", () => [filledAccumulator()]),
   fn("giniCoefficient", () => [[1, 2, 3, 4]]),
   fn("herfindahlHirschmanIndex", () => [[40, 30, 20, 10]]),
+  fn("marketplaceAccumulatorFromAggregates", () => [marketplaceRows(), marketplaceOptions()], { mutableResult: true, probe: finalizeMarket }),
+  fn("marketplaceAccumulatorFromAggregatesAsync", () => [marketplaceRows(), marketplaceOptions()], { mutableResult: true, probe: finalizeMarket }),
+  fn("marketplaceAccumulatorFromJSON", () => [JSON.parse(JSON.stringify(filledMarketplace())) as unknown], { mutableResult: true, probe: finalizeMarket }),
   fn("mergeAccumulators", () => [filledAccumulator(), filledAccumulator()], { mutableResult: true, probe: finalize }),
+  fn("mergeMarketplaceAccumulators", () => [filledMarketplace(), filledMarketplace()], { mutableResult: true, probe: finalizeMarket }),
   fn("salesShare", () => [shareSales(), segmentOf, shareOptions()], { extraSlots: [[2, "convert"]] }),
   fn("salesShareByPeriod", () => [sellerSales(), (s: lib.Sale) => s.sellerId, { period: "year", precision: 2, currency: "USD", refunds: "net" }], {
     extraSlots: [

@@ -1,0 +1,35 @@
+/** Internal: one aggregate row of either kind into an accumulator (shared by the sync and async entry points). */
+import { epochDay, parseDateInput } from "../../_lib/dates.js";
+import { ErrorCode } from "../../errors.js";
+import { rangeError, toInteger, toNonEmptyString } from "../../_lib/validate.js";
+import { foldSeller, type MarketplaceAccumulatorImpl, SellerState, summaryOf, toMinorBig } from "./marketplace.js";
+import { addPeriodRow, addSellerRow, setGmv, toStateRecord } from "./marketplaceState.js";
+
+export { addPeriodRow };
+
+const NAMES = { segment: ".segment", gmv: ".gmvMinor", orders: ".orders", first: ".firstSale" };
+
+export function addSellerAggregate(acc: MarketplaceAccumulatorImpl, row: unknown, fn: string, at: string): void {
+  const r = toStateRecord(row, fn, at);
+  const id = toNonEmptyString(r["sellerId"], fn, `${at}.sellerId`);
+  const segment = toNonEmptyString(r["segment"], fn, `${at}.segment`);
+  const st = acc.settings;
+  if (st.mode === "keep") {
+    addSellerRow(acc, id, segment, r["gmvMinor"], r["orders"], r["firstSale"], fn, at, NAMES);
+    return;
+  }
+  // Grouped: one row per seller, folded at once.
+  if (st.declared !== undefined && !st.declared.includes(segment))
+    rangeError(fn, `${at}.segment`, ErrorCode.UNKNOWN_OPTION, "must be a declared segment", segment, st.declared.map((x) => JSON.stringify(x)).join(", "));
+  const gmv = toMinorBig(r["gmvMinor"], st.currency, st.digits, fn, `${at}.gmvMinor`);
+  if (st.refunds !== "net" && gmv < 0n) rangeError(fn, `${at}.gmvMinor`, ErrorCode.OUT_OF_RANGE, `must be ≥ 0 under refunds: ${JSON.stringify(st.refunds)}`, gmv.toString(), "a GMV ≥ 0");
+  const o = r["orders"];
+  const orders = toInteger(typeof o === "bigint" && o <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(o) : o, fn, `${at}.orders`, 0, Number.MAX_SAFE_INTEGER);
+  const f = r["firstSale"];
+  const first = f === null || f === undefined ? Infinity : epochDay(parseDateInput(f, fn, `${at}.firstSale`));
+  const s = new SellerState(segment);
+  setGmv(s, gmv);
+  s.orders = orders;
+  s.first = first;
+  foldSeller(summaryOf(acc.summaries, segment, st), s, st);
+}
