@@ -42,10 +42,13 @@ export async function accumulateMarketplaceAsync<S extends string, T extends Any
   const seg = toFunction<(sale: T, index: number) => S>(segmentOf, fn, "segmentOf");
   const acc = createImpl(parseMarketplaceOptions(options, fn));
   let i = 0;
-  for await (const sale of list) {
+  const add = (sale: T): void => {
     const name = seg(sale, i);
     addMarketplaceRow(acc, sale, typeof name === "string" && name.length > 0 ? name : checkSegment<S>(name, i, fn, "sales"), fn, "sales", i);
     i += 1;
-  }
+  };
+  // An array or sync iterable is read without a microtask per element.
+  if (typeof (list as Partial<AsyncIterable<T>>)[Symbol.asyncIterator] === "function") for await (const sale of list) add(sale);
+  else for (const sale of list as Iterable<T>) add(sale);
   return acc;
 }

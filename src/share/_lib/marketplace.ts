@@ -4,7 +4,7 @@
  * inputs. Every amount is an exact integer: a JS number while it is a safe integer (the hot path,
  * no allocation), a bigint beyond. Never exported from the package.
  */
-import { DATE_RANGE, MS_PER_DAY, dateTimeOf, epochDay, fromEpochDay, parseDateInput, toSaleDate } from "../../_lib/dates.js";
+import { DATE_RANGE, MS_PER_DAY, dateTimeOf, epochDay, fromEpochDay, parseDateInput, toSaleDate, utcTime } from "../../_lib/dates.js";
 import { Decimal } from "../../_lib/decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
 import { minorDigits, toCurrency } from "../../_lib/money.js";
@@ -722,7 +722,7 @@ export function settingsFromState(o: Readonly<Record<string, unknown>>, fn: stri
 
 // ---------------------------------------------------------------- period rows for finalize
 
-/** Every period start (epoch day) from the first to the last with totals, bounded. */
+/** Every period start (epoch day) from the first to the last with totals, then the end of the last (so `length` is periods + 1; empty when none), bounded. */
 export function periodRange(days: Iterable<number>, period: Period, fn: string, arg: string): number[] {
   let min = Infinity;
   let max = -Infinity;
@@ -734,8 +734,23 @@ export function periodRange(days: Iterable<number>, period: Period, fn: string, 
   const first = fromEpochDay(min);
   const n = periodsBetween(first, fromEpochDay(max), period);
   checkPeriodCount(n + 1, period, fn, arg, fromEpochDay(max));
-  const out: number[] = [];
-  for (let k = 0; k <= n; k++) out.push(epochDay(periodAdd(first, k, period)));
+  // n + 2 starts: the last one is the end of the last period.
+  return periodStarts(min, n + 2, period);
+}
+
+/** `count` consecutive period starts (epoch days) from the period start `firstDay`, by arithmetic (no Date per period). */
+export function periodStarts(firstDay: number, count: number, period: Period): number[] {
+  const out = new Array<number>(count);
+  if (period === "day" || period === "week") {
+    const step = period === "day" ? 1 : 7;
+    for (let k = 0; k < count; k++) out[k] = firstDay + k * step;
+    return out;
+  }
+  const first = fromEpochDay(firstDay);
+  const y = first.getUTCFullYear();
+  const m = first.getUTCMonth();
+  const step = period === "month" ? 1 : period === "quarter" ? 3 : 12;
+  for (let k = 0; k < count; k++) out[k] = Math.floor(utcTime(y, m + k * step, 1) / MS_PER_DAY);
   return out;
 }
 

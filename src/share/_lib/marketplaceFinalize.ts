@@ -2,7 +2,7 @@
 import { epochDay, fromEpochDay } from "../../_lib/dates.js";
 import { Decimal } from "../../_lib/decimal.js";
 import { makeMoney } from "../../_lib/money.js";
-import { periodAdd, periodLabel } from "../../_lib/periods.js";
+import { periodLabel } from "../../_lib/periods.js";
 import type { Money } from "../../money/types.js";
 import { ShareAccumulatorImpl, emptyTotals, type SegmentTotals } from "./accumulator.js";
 import { finalizeAccumulator } from "./finalize.js";
@@ -62,10 +62,12 @@ function figures(sum: Summary, values: bigint[] | undefined, acc: MarketplaceAcc
     return Object.freeze({ k, share: s === sum.sum ? new Decimal(1) : new Decimal(s.toString()).div(new Decimal(sum.sum.toString())) });
   });
   const days = periodRange(sum.firstSales.keys(), st.period, fn, "accumulator");
-  const newSellers = days.map((d) => {
+  const newSellers: { period: string; start: Date; end: Date; sellers: number }[] = [];
+  for (let k = 0; k + 1 < days.length; k++) {
+    const d = days[k] as number;
     const start = fromEpochDay(d);
-    return Object.freeze({ period: periodLabel(start, st.period, fn, "accumulator"), start, end: periodAdd(start, 1, st.period), sellers: sum.firstSales.get(d) ?? 0 });
-  });
+    newSellers.push(Object.freeze({ period: periodLabel(start, st.period, fn, "accumulator"), start, end: fromEpochDay(days[k + 1] as number), sellers: sum.firstSales.get(d) ?? 0 }));
+  }
   const bs = st.brackets;
   return Object.freeze({
     sellers: sum.sellers,
@@ -90,7 +92,7 @@ export function finalizeMarketplaceImpl<S extends string>(acc: MarketplaceAccumu
   // A period without sales has the same (frozen) all-zero share as any other: computed once, so a
   // long gap costs one finalize, not one per period.
   let empty: SalesShareResult<S> | undefined;
-  const byPeriod = days.map((d) => {
+  const byPeriod = days.slice(0, -1).map((d, k) => {
     const segs = acc.periods.get(d);
     let result: SalesShareResult<S>;
     if (segs === undefined || segs.size === 0) {
@@ -104,7 +106,7 @@ export function finalizeMarketplaceImpl<S extends string>(acc: MarketplaceAccumu
       result = finalizeAccumulator<S>(share, fn);
     }
     const start = fromEpochDay(d);
-    return Object.freeze({ period: periodLabel(start, st.period, fn, "accumulator"), start, end: periodAdd(start, 1, st.period), share: result });
+    return Object.freeze({ period: periodLabel(start, st.period, fn, "accumulator"), start, end: fromEpochDay(days[k + 1] as number), share: result });
   });
   // Seller figures: fold the kept sellers (or read the grouped summaries).
   let summaries: Map<string, Summary>;
