@@ -21,6 +21,11 @@ export default defineConfig([
     target: "node20",
     treeshake: true,
     splitting: true,
+    // The duckdb subpath resolves its optional peer dependency with createRequire(import.meta.url):
+    // the shim gives the CJS build an import.meta.url (only files that use it get the shim).
+    shims: true,
+    // Never bundled: an optional peer dependency of the duckdb subpath only.
+    external: ["@duckdb/node-api"],
   },
   {
     // The browser bundle of the docs playground (docs/site/playground/, copied into the site by

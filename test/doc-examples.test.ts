@@ -138,7 +138,8 @@ async function loadPackage(consumerDir: string): Promise<Map<string, Record<stri
 describe("doc examples, run against the packed package", () => {
   let entries = new Map<string, Record<string, unknown>>();
   beforeAll(async () => {
-    entries = await loadPackage(inject("consumerDir"));
+    // The consumer with the optional peer dependencies, so snippets of the duckdb subpath run too (#13).
+    entries = await loadPackage(inject("consumerWithPeersDir"));
   });
   const lib = (specifier: string, names: readonly string[] = []): Record<string, unknown> => {
     const m = entries.get(specifier);

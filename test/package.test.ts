@@ -10,15 +10,17 @@ import { describe, expect, inject, it } from "vitest";
 
 const root = new URL("..", import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, unknown>; files: string[] };
-const subpaths = Object.keys(pkg.exports)
+const allSubpaths = Object.keys(pkg.exports)
   .filter((k) => k !== "./package.json")
   .map((k) => k.replace(/^\./, "marketplace-economics"));
+/** Every subpath that needs no optional peer dependency (the duckdb one needs @duckdb/node-api, #13). */
+const subpaths = allSubpaths.filter((s) => s !== "marketplace-economics/duckdb");
 
 describe("packed package", () => {
   const dir = inject("consumerDir");
 
   it("exports every module as a subpath", () => {
-    expect(subpaths).toEqual(["", "/money", "/time", "/tvm", "/sellers", "/share", "/financing", "/jobs", "/data", "/synthetic", "/io", "/warehouse"].map((s) => `marketplace-economics${s}`));
+    expect(allSubpaths).toEqual(["", "/money", "/time", "/tvm", "/sellers", "/share", "/financing", "/jobs", "/data", "/synthetic", "/io", "/warehouse", "/duckdb"].map((s) => `marketplace-economics${s}`));
   });
 
   it("loads every subpath from an ESM consumer, with working Decimal money", () => {
@@ -54,6 +56,50 @@ console.log(JSON.stringify({ counts: all.map((m) => Object.keys(m).length), v: e
     const out = JSON.parse(execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" })) as Record<string, unknown>;
     expect(out).toMatchObject({ v: true, b: true, r: true, code: "INVALID_NUMBER" });
     for (const c of out["counts"] as number[]) expect(c).toBeGreaterThan(0);
+  });
+
+  it("without @duckdb/node-api: the root loads, and the duckdb subpath says what to install (#13)", () => {
+    const file = join(dir, "no-duckdb.mjs");
+    writeFileSync(
+      file,
+      `import { createRequire } from "node:module";
+let resolvable = true;
+try { createRequire(import.meta.url).resolve("@duckdb/node-api"); } catch { resolvable = false; }
+const root = await import("marketplace-economics");
+const out = { resolvable, root: typeof root.marketplaceAggregateSql };
+try { await import("marketplace-economics/duckdb"); out.esm = "loaded"; } catch (e) { out.esm = { code: e.code, message: e.message }; }
+try { createRequire(import.meta.url)("marketplace-economics/duckdb"); out.cjs = "loaded"; } catch (e) { out.cjs = e.code; }
+console.log(JSON.stringify(out));`,
+    );
+    const out = JSON.parse(execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" })) as Record<string, unknown>;
+    expect(out).toMatchObject({ resolvable: false, root: "function", cjs: "MISSING_DEPENDENCY" });
+    expect(out["esm"]).toEqual({
+      code: "MISSING_DEPENDENCY",
+      message:
+        "marketplace-economics/duckdb: this subpath needs the optional peer dependency @duckdb/node-api, which is not installed: run `npm install @duckdb/node-api` (the root package and every other subpath work without it)",
+    });
+  });
+
+  it("with @duckdb/node-api installed, the duckdb subpath runs from ESM and CJS (#13)", () => {
+    const peers = inject("consumerWithPeersDir");
+    const file = join(peers, "duckdb.cjs");
+    writeFileSync(
+      file,
+      `const { duckdbMarketplaceAggregates } = require("marketplace-economics/duckdb");
+import("marketplace-economics/duckdb").then(async (esm) => {
+  const c = { columns: { sellerId: "s", date: "d", amount: "a", segment: "g" }, currency: "USD" };
+  const { DuckDBInstance } = require("@duckdb/node-api");
+  const inst = await DuckDBInstance.create(":memory:");
+  const conn = await inst.connect();
+  await conn.run("CREATE TABLE t AS SELECT 'x' AS s, DATE '2024-02-03' AS d, 1250 AS a, 'smb' AS g");
+  const a = await duckdbMarketplaceAggregates({ table: "t" }, { ...c, connection: conn });
+  const b = await esm.duckdbMarketplaceAggregates({ table: "t" }, { ...c, connection: conn });
+  console.log(JSON.stringify([a.periods, b.periods], (k, v) => (typeof v === "bigint" ? v.toString() : v)));
+});`,
+    );
+    const out = JSON.parse(execFileSync(process.execPath, [file], { cwd: peers, encoding: "utf8" })) as unknown;
+    const row = { segment: "smb", period: "2024-01-01", gmvMinor: "1250", units: "1", orders: "1" };
+    expect(out).toEqual([[row], [row]]);
   });
 
   it("type-checks an ESM and a CJS TypeScript consumer (NodeNext, skipLibCheck false)", () => {

@@ -55,14 +55,14 @@ export interface MarketplaceAggregateSql {
   /** The dialect the text is written in. */
   readonly dialect: "duckdb" | "postgres" | "bigquery" | "spark";
   /**
-   * Totals per period and segment, one {@link MarketplacePeriodRow} per row: columns `segment`,
+   * Totals per period and segment, one aggregate period row of the share module per row: columns `segment`,
    * `period` (ISO `YYYY-MM-DD` text, the first day), `gmvMinor`, `units`, `orders` (integers), plus
    * `subMinorRows` with `amountUnit: "major"` (rows whose amount had more decimals than the
    * currency has: must be 0, or the casts rounded them).
    */
   readonly periodTotals: string;
   /**
-   * Totals per seller, one {@link MarketplaceSellerRow} per row: `sellerId` (text), `segment`,
+   * Totals per seller, one aggregate seller row of the share module per row: `sellerId` (text), `segment`,
    * `gmvMinor` and `orders` (within the seller interval), `firstSale` (ISO day of the first
    * non-refund sale over the whole log, or NULL).
    */

@@ -13,6 +13,8 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     consumerDir: string;
+    /** A second consumer with the optional peer dependencies (@duckdb/node-api) installed too (#13). */
+    consumerWithPeersDir: string;
   }
 }
 
@@ -34,5 +36,22 @@ export default function setup(project: TestProject): () => void {
   // A consumer project of its own, ESM like the examples.
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   project.provide("consumerDir", dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  // The same tarball in a consumer that also has the optional peer dependencies (the first one
+  // has none, so it proves the root and the other subpaths load without them).
+  const peers = mkdtempSync(join(tmpdir(), "me-consumer-peers-"));
+  const peerPkgDir = join(peers, "node_modules", "marketplace-economics");
+  mkdirSync(peerPkgDir, { recursive: true });
+  execFileSync("tar", ["-xzf", join(dir, out), "-C", peerPkgDir, "--strip-components=1"]);
+  const all = { ...pkg.dependencies, ...((pkg as { peerDependencies?: Record<string, string> }).peerDependencies ?? {}) };
+  for (const dep of Object.keys(all)) {
+    const target = join(peers, "node_modules", dep);
+    mkdirSync(join(target, ".."), { recursive: true });
+    symlinkSync(join(root, "node_modules", dep), target, "dir");
+  }
+  writeFileSync(join(peers, "package.json"), JSON.stringify({ name: "consumer-peers", private: true, type: "module" }));
+  project.provide("consumerWithPeersDir", peers);
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(peers, { recursive: true, force: true });
+  };
 }
