@@ -1,12 +1,7 @@
-import { Decimal } from "../_lib/decimal.js";
-import { ErrorCode } from "../errors.js";
-import { deepFreeze } from "../_lib/freeze.js";
-import { toMoney } from "../_lib/money.js";
-import { rangeError, toDecimal, toOption, toOptions, toRecord } from "../_lib/validate.js";
-import { toUtcDay } from "../_lib/dates.js";
+import { resolveDisclosureRules } from "./_lib/registry.js";
 import type { AmountInput } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
-import { listDisclosureRules, type DisclosureFigure, type DisclosureRule, type DisclosureRuleProductKind } from "./listDisclosureRules.js";
+import type { DisclosureFigure, DisclosureRule, DisclosureRuleProductKind } from "./listDisclosureRules.js";
 
 /**
  * The {@link applicableDisclosureRules} question: which law applies to this offer?
@@ -58,9 +53,6 @@ export interface ApplicableDisclosureRules {
   readonly unverified: readonly string[];
 }
 
-const FN = "applicableDisclosureRules";
-const KINDS: readonly DisclosureRuleProductKind[] = ["sales-based-advance", "term-loan", "revenue-share-loan"];
-
 /**
  * Which commercial-financing disclosure law applies to an offer — for a state, a product kind, an
  * amount and a date: whether the offer is covered, whether an APR must be shown, which figures
@@ -95,69 +87,5 @@ const KINDS: readonly DisclosureRuleProductKind[] = ["sales-based-advance", "ter
  * @since 0.3.0
  */
 export function applicableDisclosureRules(query: DisclosureRulesQuery): ApplicableDisclosureRules {
-  const q = toOptions(toRecord(query, FN, "query"), FN, "query", ["jurisdiction", "productKind", "amount", "date"]);
-  const rules = listDisclosureRules();
-  const codes = rules.map((r) => r.jurisdiction);
-  const code = toOption(q["jurisdiction"], FN, "query.jurisdiction", codes);
-  const rule = rules.find((r) => r.jurisdiction === code)!;
-  const kind = toOption(q["productKind"], FN, "query.productKind", KINDS);
-  const amount = toUsd(q["amount"]);
-  const date = toUtcDay(q["date"], FN, "query.date");
-  const effectiveFrom = new Date(`${rule.effectiveFrom}T00:00:00.000Z`);
-  if (date.getTime() < effectiveFrom.getTime()) {
-    rangeError(FN, "query.date", ErrorCode.OUT_OF_RANGE, `is before ${rule.name}'s law (${rule.law}) took effect on ${rule.effectiveFrom}`, q["date"], `a date on or after ${rule.effectiveFrom}`);
-  }
-  const unverified: string[] = [];
-  const use = (what: string, src: { readonly section: string; readonly verified: boolean; readonly note?: string }): void => {
-    if (!src.verified) unverified.push(`${what} (${src.section}): ${src.note ?? "not verified"}`);
-  };
-  use("effective date", rule.effectiveFromSource);
-  use("covered product kinds", rule.productKindsSource);
-  let covered: boolean | null;
-  let coverage: string;
-  if (!rule.productKinds.includes(kind)) {
-    covered = false;
-    coverage = `${rule.name}'s law covers only ${rule.productKinds.join(", ")}`;
-  } else {
-    use("amount limit", rule.maxAmountSource);
-    if (rule.maxAmount === null) {
-      covered = null;
-      coverage = `the amount limit of ${rule.law} is not known to the registry`;
-    } else if (amount.greaterThan(rule.maxAmount)) {
-      covered = false;
-      coverage = `$${amount.toString()} is over the $${rule.maxAmount} limit (${rule.maxAmountSource.section})`;
-    } else {
-      covered = true;
-      coverage = `a ${kind} of $${amount.toString()} (limit $${rule.maxAmount}, ${rule.maxAmountSource.section})`;
-    }
-  }
-  if (covered !== false) {
-    use("APR requirement", rule.aprSource);
-    use("required figures", rule.figuresSource);
-  }
-  return deepFreeze({
-    jurisdiction: rule.jurisdiction,
-    name: rule.name,
-    law: rule.law,
-    effectiveFrom,
-    covered,
-    coverage,
-    aprRequired: covered === false ? false : rule.aprRequired,
-    requiredFigures: covered === false ? [] : [...rule.requiredFigures],
-    renewalSection: covered === false || rule.renewal === null ? null : rule.renewal.section,
-    rule,
-    verified: unverified.length === 0,
-    unverified,
-  });
-}
-
-function toUsd(value: unknown): Decimal {
-  let d: Decimal;
-  if (typeof value === "object" && value !== null && !Decimal.isDecimal(value)) {
-    const m = toMoney(value, FN, "query.amount");
-    if (m.currency !== "USD") rangeError(FN, "query.amount.currency", ErrorCode.OUT_OF_RANGE, "must be USD (the state laws state their limits in dollars)", m.currency, '"USD"');
-    d = m.amount;
-  } else d = toDecimal(value, FN, "query.amount");
-  if (!d.greaterThan(0)) rangeError(FN, "query.amount", ErrorCode.OUT_OF_RANGE, "must be > 0", value, "an amount > 0");
-  return d;
+  return resolveDisclosureRules(query, "applicableDisclosureRules", "query");
 }

@@ -42,7 +42,7 @@ describe("financing types", () => {
     expectTypeOf<FinancingGranularity>().toExtend<Period>();
     expectTypeOf<TermLoanSchedule>().toEqualTypeOf<"month" | "biweek">();
     expectTypeOf<TermLoanSchedule>().toExtend<AprUnitPeriod>();
-    expectTypeOf<FinancingDisclosure["estimatedPayment"]["frequency"]>().toEqualTypeOf<"day">();
+    expectTypeOf<FinancingDisclosure["estimatedPayment"]["frequency"]>().toEqualTypeOf<"day" | "month" | "biweek">();
     const a = salesBasedAdvance({ principal: money(1, "USD"), fee: 0, holdbackRate: "0.1" });
     simulateRepayment(a, [], { granularity: "week" });
     // @ts-expect-error renamed to "day" in 0.2.0

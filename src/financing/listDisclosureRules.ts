@@ -1,5 +1,4 @@
-import { deepFreeze } from "../_lib/freeze.js";
-import { REGISTRY } from "./_lib/registryData.js";
+import { registry } from "./_lib/registry.js";
 
 /**
  * A financing product kind of this module, as the disclosure rules registry classifies laws.
@@ -72,8 +71,6 @@ export interface DisclosureRule {
   readonly notes: readonly string[];
 }
 
-let frozen: readonly DisclosureRule[] | undefined;
-
 /**
  * The commercial-financing disclosure rules registry: every state law the library knows, each
  * fact with its statute or regulation section and whether it was verified against the primary
@@ -104,6 +101,5 @@ let frozen: readonly DisclosureRule[] | undefined;
  * @since 0.3.0
  */
 export function listDisclosureRules(): readonly DisclosureRule[] {
-  frozen ??= deepFreeze(REGISTRY);
-  return frozen;
+  return registry();
 }

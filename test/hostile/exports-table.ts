@@ -331,7 +331,24 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("chainLadder", () => [[[100, "150", 165], [110, 170], [120]], { input: "cumulative", tailFactor: "1.05" }]),
   fn("costOfFinancing", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), { unitPeriod: "month" }]),
   fn("applicableDisclosureRules", () => [{ jurisdiction: "NY", productKind: "term-loan", amount: usd("12000"), date: "2024-03-01" }]),
-  fn("disclosure", () => [advance(), dailySales(365, "400", day(2023, 1, 1)), { method: "historical", months: 12, offerDate: "2024-01-01", excludeMonths: ["2023-12"] }]),
+  fn(
+    "disclosure",
+    () => [
+      advance(),
+      dailySales(365, "400", day(2023, 1, 1)),
+      {
+        method: "historical",
+        months: 12,
+        offerDate: "2024-01-01",
+        excludeMonths: ["2023-12"],
+        selection: "preceding",
+        jurisdiction: "NY",
+        aprMethod: "actuarial",
+        renewal: { previous: lib.salesBasedAdvance({ principal: usd("5000"), fee: 500, holdbackRate: "0.1" }), paidToDate: usd("4000"), forgiven: usd("10") },
+      },
+    ],
+    { extraSlots: [[2, "projectedSales"]] },
+  ),
   fn("revenueShareLoan", () => [{ principal: usd("50000"), repaymentCap: "1.4", revenueShare: "0.06" }]),
   fn(
     "rollRates",
