@@ -12,12 +12,14 @@ import { join } from "node:path";
 import type { DocChart } from "./charts/_chart.js";
 import { repaymentBalance } from "./charts/repaymentBalance.js";
 import { thirdPartyShare } from "./charts/thirdPartyShare.js";
+import { vintageRepayment } from "./charts/vintageRepayment.js";
 
 // One entry per line (prettier-ignore keeps it so), so concurrent additions merge cleanly.
 // prettier-ignore
 const CHARTS: readonly DocChart[] = [
   repaymentBalance,
   thirdPartyShare,
+  vintageRepayment,
 ];
 
 const out = new URL("../docs/guides/assets/", import.meta.url).pathname;

@@ -14,7 +14,7 @@ const root = new URL("..", import.meta.url).pathname;
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
 const examples = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".ts"));
 /** Arguments that keep long examples short in tests. */
-const ARGS: Record<string, string[]> = { "demo.ts": ["--sellers", "20000"], "order-log.ts": ["--rows", "300000"] };
+const ARGS: Record<string, string[]> = { "demo.ts": ["--sellers", "20000"], "order-log.ts": ["--rows", "300000"], "stress-test.ts": ["--advances", "500"] };
 /** Examples that use an optional peer dependency run in the consumer that has it (#13). */
 const NEEDS_PEERS = new Set(["order-log.ts"]);
 

@@ -1,4 +1,4 @@
-import { Decimal } from "../_lib/decimal.js";
+import { Decimal, exactPlus } from "../_lib/decimal.js";
 import { epochDay, fromEpochDay } from "../_lib/dates.js";
 import { deepFreeze } from "../_lib/freeze.js";
 import { assertSameCurrency, makeMoney } from "../_lib/money.js";
@@ -290,11 +290,13 @@ export function stressTestPortfolio(
     const fundedDay = epochDay(base.summary.fundedOn);
     const f = loanFigures(base, balloon);
     stressLoans.push({ id: loan.id, seller: k, product: base.product, runOptions, principal: base.summary.principal.amount, fundedDay, baseDays: f.paidOff ? f.days : null });
-    lent = lent.plus(base.summary.principal.amount);
+    lent = exactPlus(lent, base.summary.principal.amount);
   });
   const cur = currency!;
+  const loansBySeller: number[][] = sellers.map(() => []);
+  stressLoans.forEach((l, i) => loansBySeller[l.seller]!.push(i));
   const outcomes: ScenarioOutcome[] = [];
-  for (let s = first; s < first + count; s++) outcomes.push(runScenario(FN, model, s, sellers, stressLoans, cur, portfolioIrr));
+  for (let s = first; s < first + count; s++) outcomes.push(runScenario(FN, model, s, sellers, stressLoans, loansBySeller, cur, portfolioIrr));
   const n = stressLoans.length;
   const rows = outcomes.map((x) => scenarioRow(x, n, lent, cur));
   return deepFreeze({

@@ -3,7 +3,7 @@
  * integer minor units per seller and day, the shocked series of one (scenario, seller), and the
  * runs of one scenario through the public {@link simulateRepayment}. Never exported.
  */
-import { Decimal } from "../../_lib/decimal.js";
+import { Decimal, exactPlus } from "../../_lib/decimal.js";
 import { epochDay, fromEpochDay, toSaleDate } from "../../_lib/dates.js";
 import { makeMoney, minorDigits } from "../../_lib/money.js";
 import { rangeError } from "../../_lib/validate.js";
@@ -238,20 +238,10 @@ export function runScenario(
   scenario: number,
   sellers: readonly StressSeller[],
   loans: readonly StressLoan[],
+  loansBySeller: readonly (readonly number[])[],
   currency: string,
   irrOf: (flows: ReadonlyMap<number, Decimal>) => Decimal | null,
 ): ScenarioOutcome {
-  const series = new Map<number, FinancingSalesSeries>();
-  const seriesOf = (k: number): FinancingSalesSeries => {
-    let s = series.get(k);
-    if (s === undefined) {
-      const seller = sellers[k]!;
-      const { q, stopMonth } = sellerShock(model, scenario, seller, k);
-      s = shockedSeries(model, seller, q, stopMonth, currency);
-      series.set(k, s);
-    }
-    return s;
-  };
   let repaid = new Decimal(0);
   let outstanding = new Decimal(0);
   let loss = new Decimal(0);
@@ -264,26 +254,33 @@ export function runScenario(
   const flows = new Map<number, Decimal>();
   const add = (day: number, amount: Decimal) => {
     const prev = flows.get(day);
-    flows.set(day, prev === undefined ? amount : prev.plus(amount));
+    flows.set(day, prev === undefined ? amount : exactPlus(prev, amount));
   };
-  loans.forEach((loan, i) => {
-    const result = asCaller(fn, `loans[${i}]`, () => simulateRepayment(loan.product, seriesOf(loan.seller), loan.runOptions as never));
-    const f = loanFigures(result, model.balloon);
-    repaid = repaid.plus(f.paid);
-    outstanding = outstanding.plus(f.outstanding);
-    if (f.paid.lessThan(loan.principal)) loss = loss.plus(loan.principal.minus(f.paid));
-    if (f.paidOff) {
-      paidOff++;
-      daysToPayoff += f.days!;
-      if (loan.baseDays !== null) {
-        extensionSum += f.days! - loan.baseDays;
-        extensionCount++;
+  // One seller at a time: its shocked series lives only while its loans run (sums are exact, so the order does not matter).
+  for (let k = 0; k < sellers.length; k++) {
+    const seller = sellers[k]!;
+    const { q, stopMonth } = sellerShock(model, scenario, seller, k);
+    const series = shockedSeries(model, seller, q, stopMonth, currency);
+    for (const i of loansBySeller[k]!) {
+      const loan = loans[i]!;
+      const result = asCaller(fn, `loans[${i}]`, () => simulateRepayment(loan.product, series, loan.runOptions as never));
+      const f = loanFigures(result, model.balloon);
+      repaid = exactPlus(repaid, f.paid);
+      outstanding = exactPlus(outstanding, f.outstanding);
+      if (f.paid.lessThan(loan.principal)) loss = exactPlus(loss, loan.principal.minus(f.paid));
+      if (f.paidOff) {
+        paidOff++;
+        daysToPayoff += f.days!;
+        if (loan.baseDays !== null) {
+          extensionSum += f.days! - loan.baseDays;
+          extensionCount++;
+        }
       }
+      if (result.summary.anyMinimumMissed) minimumBreaches++;
+      shortfallWindows += result.summary.shortfallCount;
+      add(loan.fundedDay, loan.principal.neg());
+      for (const fl of f.flows) add(fl.day, fl.amount);
     }
-    if (result.summary.anyMinimumMissed) minimumBreaches++;
-    shortfallWindows += result.summary.shortfallCount;
-    add(loan.fundedDay, loan.principal.neg());
-    for (const fl of f.flows) add(fl.day, fl.amount);
-  });
+  }
   return { index: scenario, repaid, outstanding, loss, paidOff, minimumBreaches, shortfallWindows, daysToPayoff, extensionSum, extensionCount, irr: irrOf(flows) };
 }
