@@ -52,7 +52,10 @@ const smbShare = (gmv: Map<string, Map<string, bigint>>): Shares => {
 };
 
 async function groupByAlone(): Promise<Shares> {
-  const r = await db.runAndReadAll(`SELECT strftime(CAST(date_trunc('quarter', ordered_on) AS DATE), '%Y-%m-%d') AS q, segment, SUM(amount_cents) AS gmv FROM read_parquet('${parquet}') GROUP BY 1, 2`);
+  // The plain GROUP BY a user would write (truncate, group, sum); the quarter is formatted after the grouping.
+  const r = await db.runAndReadAll(
+    `SELECT strftime(q, '%Y-%m-%d') AS q, segment, gmv FROM (SELECT CAST(date_trunc('quarter', ordered_on) AS DATE) AS q, segment, SUM(amount_cents) AS gmv FROM read_parquet('${parquet}') GROUP BY 1, 2)`,
+  );
   const gmv = new Map<string, Map<string, bigint>>();
   for (const row of r.getRowObjectsJS()) {
     const q = String(row["q"]);

@@ -1,13 +1,12 @@
-// A warehouse-scale order log (#13): write a multi-million-row CSV, stream it through the library
-// in constant memory, convert it to Parquet and aggregate that in DuckDB, and check both paths
-// agree to the cent. Needs the optional peer @duckdb/node-api. Run: npx tsx examples/order-log.ts --rows 2000000
+// A warehouse-scale order log (#13): write a multi-million-row CSV, stream it to every report
+// figure in one pass, convert it to Parquet and aggregate that in DuckDB into the same exact state. Needs the optional peer @duckdb/node-api. Run: npx tsx examples/order-log.ts --rows 2000000
 import { once } from "node:events";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { addSale, createShareAccumulator, finalizeShare, fromMinorUnits, money, readSalesCsv, sellerSegments, toMinorUnits, type ShareAccumulator } from "marketplace-economics";
-import { duckdbMarketplaceAggregates } from "marketplace-economics/duckdb";
+import { accumulateMarketplaceAsync, finalizeMarketplace, money, readSalesCsv, sellerSegments } from "marketplace-economics";
+import { duckdbMarketplaceAccumulator } from "marketplace-economics/duckdb";
 
 const arg = process.argv.indexOf("--rows");
 const rows = arg > 0 ? Number(process.argv[arg + 1]) : 2_000_000;
@@ -32,26 +31,21 @@ console.log(`CSV: ${rows.toLocaleString("en-US")} rows, ${(statSync(csv).size / 
 // 2. Segments from a seller table, classified by the EU SME definition (staff and turnover).
 const table = sellerSegments(Array.from({ length: 5000 }, (_, i) => ({ id: `s${i}`, employees: i % 5 === 0 ? 900 : 12, annualTurnover: money("2000000", "EUR") })));
 
-// 3. Streamed: one pass over the CSV, one share accumulator per quarter (memory: per segment).
-const byQuarter = new Map<string, ShareAccumulator>();
-for await (const r of readSalesCsv(csv, { currency: "USD", columns })) {
-  const quarter = `2017-${String(Math.floor(r.date.getUTCMonth() / 3) * 3 + 1).padStart(2, "0")}-01`;
-  let acc = byQuarter.get(quarter);
-  if (acc === undefined) byQuarter.set(quarter, (acc = createShareAccumulator({ currency: "USD" })));
-  addSale(acc, { sellerId: r.sellerId, date: r.date, amount: fromMinorUnits(r.amountMinor, "USD"), units: r.units ?? 1 }, table.segmentOf(r));
-}
+// 3. Streamed: one pass over the CSV into the marketplace accumulator (memory: per segment, period and seller).
+const settings = { currency: "USD", period: "quarter" as const, thresholds: [money("10000", "USD")], topK: [10] };
+const streamed = await accumulateMarketplaceAsync(readSalesCsv(csv, { currency: "USD", columns }), table.segmentOf, settings);
 
-// 4. DuckDB: the same log as Parquet, aggregated in the engine (HUGEINT minor units).
+// 4. DuckDB: the same log as Parquet, aggregated in the engine (HUGEINT minor units), into the same state.
 const db = await (await DuckDBInstance.create(":memory:")).connect();
 await db.run(`COPY (SELECT * FROM read_csv('${csv}', types = {'amount': 'DECIMAL(18,2)'})) TO '${parquet}' (FORMAT parquet)`);
-const agg = await duckdbMarketplaceAggregates(parquet, { currency: "USD", amountUnit: "major", columns, sellerSegments: table, sellers: false });
+const fromDuckDB = await duckdbMarketplaceAccumulator(parquet, { query: { amountUnit: "major", columns, sellerSegments: table }, accumulator: settings });
 
-let same = true;
-for (const [period, acc] of [...byQuarter].sort()) {
-  const r = finalizeShare(acc);
-  for (const s of r.segments) same &&= agg.periods.find((p) => p.period === period && p.segment === s.segment)?.gmvMinor === BigInt(toMinorUnits(s.gmv));
-  console.log(`${period} SMB share of GMV ${r.bySegment["smb"]?.gmvShare.toFixed(4)}, of units ${r.bySegment["smb"]?.unitShare.toFixed(4)}, of orders ${r.bySegment["smb"]?.salesShare.toFixed(4)}`);
-}
-console.log(`streamed and DuckDB totals identical to the cent: ${same}`);
+const r = finalizeMarketplace(fromDuckDB);
+const smb = r.share.bySegment["smb"];
+console.log(`SMB share: GMV ${smb?.gmvShare.toFixed(4)}, units ${smb?.unitShare.toFixed(4)}, orders ${smb?.salesShare.toFixed(4)}`);
+for (const p of r.byPeriod) console.log(`${p.period} SMB share of GMV ${p.share.bySegment["smb"]?.gmvShare.toFixed(4)}`);
+console.log(`sellers ${r.sellers.sellers}, above $10,000: ${r.sellersBySegment["smb"]?.above[0]?.sellers} SMBs; HHI ${r.sellers.hhi?.toFixed(1)}; top-10 share ${r.sellers.topShares[0]?.share?.toFixed(4)}`);
+console.log(`new sellers by quarter: ${r.sellers.newSellers.map((p) => `${p.period} ${p.sellers}`).join(", ")}`);
+console.log(`streamed and DuckDB states identical (JSON): ${JSON.stringify(streamed) === JSON.stringify(fromDuckDB)}`);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 rmSync(dir, { recursive: true, force: true });

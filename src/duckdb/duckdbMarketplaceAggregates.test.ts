@@ -7,6 +7,11 @@ import { ValidationError } from "../errors.js";
 import { readSalesCsv } from "../io/readSalesCsv.js";
 import { sellerSegments } from "../io/sellerSegments.js";
 import { startOfPeriod } from "../time/startOfPeriod.js";
+import { money } from "../money/money.js";
+import { accumulateMarketplaceAsync } from "../share/accumulateMarketplaceAsync.js";
+import { finalizeMarketplace } from "../share/finalizeMarketplace.js";
+import { mergeMarketplaceAccumulators } from "../share/mergeMarketplaceAccumulators.js";
+import { duckdbMarketplaceAccumulator } from "./duckdbMarketplaceAccumulator.js";
 import { duckdbMarketplaceAggregates } from "./duckdbMarketplaceAggregates.js";
 
 // The test writes its own log with DuckDB (COPY ... TO Parquet and CSV) in a temporary folder:
@@ -112,5 +117,33 @@ describe("duckdbMarketplaceAggregates", () => {
     await expect(duckdbMarketplaceAggregates(parquet, { columns } as never)).rejects.toThrow("duckdbMarketplaceAggregates: options.currency is required");
     await expect(duckdbMarketplaceAggregates(parquet, { currency: "USD", columns, connection: {} as never })).rejects.toMatchObject({ code: "INVALID_TYPE" });
     await expect(duckdbMarketplaceAggregates(parquet, { currency: "USD", columns: { ...columns, segment: undefined }, sellerSegments: [["a", 1]] as never })).rejects.toThrow("options.sellerSegments[0][1]");
+  });
+});
+
+describe("duckdbMarketplaceAccumulator", () => {
+  it("returns the same state (same JSON) as streaming the CSV through accumulateMarketplaceAsync", async () => {
+    const accumulator = {
+      currency: "USD",
+      period: "month" as const,
+      sellerInterval: { start: "2024-01-01", end: "2025-01-01" },
+      thresholds: [money("1000", "USD")],
+      brackets: [money("100", "USD"), money("10000", "USD")],
+      topK: [1, 10],
+    };
+    const segmentOf = (s: { sellerId: string }) => (Number(s.sellerId.slice(1)) < 70 ? "smb" : "large");
+    const fromDuckDB = await duckdbMarketplaceAccumulator(parquet, { query: { columns }, accumulator });
+    const streamed = await accumulateMarketplaceAsync(readSalesCsv(csv, { currency: "USD", columns: { sellerId: "seller_id", date: "ordered_on", amount: "amount", units: "qty" } }), segmentOf, accumulator);
+    expect(JSON.stringify(fromDuckDB)).toBe(JSON.stringify(streamed));
+    const figures = finalizeMarketplace(fromDuckDB);
+    expect(figures.sellers.sellers).toBe(211);
+    expect(JSON.stringify(finalizeMarketplace(mergeMarketplaceAccumulators(fromDuckDB, streamed)).share.total)).not.toBe(JSON.stringify(figures.share.total));
+  });
+
+  it('rejects refunds: "reject" and bad options', async () => {
+    await expect(duckdbMarketplaceAccumulator(parquet, { query: { columns }, accumulator: { currency: "USD", refunds: "reject" } })).rejects.toMatchObject({
+      code: "UNKNOWN_OPTION",
+      fn: "duckdbMarketplaceAccumulator",
+    });
+    await expect(duckdbMarketplaceAccumulator(parquet, { query: { columns, extra: 1 } as never, accumulator: { currency: "USD" } })).rejects.toBeInstanceOf(ValidationError);
   });
 });
