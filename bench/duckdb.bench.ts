@@ -148,6 +148,7 @@ console.log(
 );
 console.log("| way | runs | median ms | min–max ms | ratio to GROUP BY (median; min–max) |\n|---|---:|---:|---:|---:|");
 for (const [name, xs] of times) {
+  if (xs.length === 0) continue;
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
   console.log(`| ${name} | ${xs.length} | ${median(xs).toFixed(0)} | ${lo.toFixed(0)}–${hi.toFixed(0)} | ${(median(xs) / base).toFixed(2)}x; ${(lo / base).toFixed(2)}–${(hi / base).toFixed(2)}x |`);
