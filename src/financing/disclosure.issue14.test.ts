@@ -71,6 +71,13 @@ describe("disclosure (#14)", () => {
       const all = disclosure(renewalOffer, flat2023, { method: "historical", renewal: { previous: offer, paidToDate: 8625, forgiven: 2000 } }).renewal!;
       expect(all.doubleDipping).toBe("No");
     });
+    it("pays off a refinanced term loan at its remaining principal, with nothing double-dipped", () => {
+      const loan = termLoan({ principal: usd("12000"), annualRate: "0.12", termMonths: 12, startDate: "2024-01-01" });
+      const next = termLoan({ principal: usd("15000"), annualRate: "0.12", termMonths: 12, startDate: "2024-09-01" });
+      const paid8 = loan.instalments.slice(0, 8).reduce((a, k) => a.plus(k.amount.amount), loan.principal.amount.times(0));
+      const r = disclosure(next, [], { method: "historical", renewal: { previous: loan, paidToDate: paid8 } }).renewal!;
+      expect([r.payoffAmount.amount.toString(), r.doubleDipping]).toEqual([loan.instalments[7]!.remainingPrincipal.amount.toString(), "No"]);
+    });
     it("rejects contradictory renewals, naming the field", () => {
       expect(() => disclosure(renewalOffer, flat2023, { method: "historical", renewal: { previous: offer, paidToDate: 11500 } })).toThrow(/^disclosure: options.renewal.paidToDate must be less than/);
       expect(() => disclosure(renewalOffer, flat2023, { method: "historical", renewal: { previous: offer, paidToDate: 8625, forgiven: 3000 } })).toThrow(/^disclosure: options.renewal.forgiven must not exceed/);

@@ -200,7 +200,10 @@ function keyOfIndex(i: number): string {
  *    forgiven; for a fixed total repayment the unpaid finance charge refinanced ("prepayment
  *    charge") = original finance charge × payoff / total repayment − forgiven; the answer to "Does
  *    the renewal financing include any amount that is used to pay unpaid finance charge or fees,
- *    also known as double dipping?" is "Yes, {amount}" or "No". California's regulations have no
+ *    also known as double dipping?" is "Yes, {amount}" or "No". A term loan being refinanced is
+ *    paid off at its remaining principal (whole instalments first; this module's loans carry no
+ *    prepayment charge and interest accrued since the last due date is not modelled), so its
+ *    refinanced finance charge is 0. California's regulations have no
  *    renewal section (§§ 900–956 titles read): the renewal is disclosed as a new offer.
  *
  * ## References
@@ -530,7 +533,9 @@ function readRenewal(value: unknown, principal: Money): FinancingDisclosureRenew
       `an amount below ${total.toString()}`,
     );
   }
-  const outstanding = total.minus(paid);
+  // A term loan (interest on the declining balance, no prepayment charge in this module) is paid
+  // off at its remaining principal: the unearned interest is not owed, so nothing is double-dipped.
+  const outstanding = previous.kind === "term-loan" ? termLoanPayoff(previous, paid) : total.minus(paid);
   if (forgiven.greaterThan(outstanding)) {
     rangeError(FN, "options.renewal.forgiven", ErrorCode.OUT_OF_RANGE, "must not exceed the outstanding balance", forgiven.toString(), `at most ${outstanding.toString()}`);
   }
@@ -545,7 +550,7 @@ function readRenewal(value: unknown, principal: Money): FinancingDisclosureRenew
       `a payoff of at most the new principal ${principal.amount.toString()}`,
     );
   }
-  let unpaid = previous.fee.amount.times(payoff).div(total).minus(forgiven).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
+  let unpaid = previous.kind === "term-loan" ? new Decimal(0) : previous.fee.amount.times(payoff).div(total).minus(forgiven).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
   if (unpaid.isNegative()) unpaid = new Decimal(0);
   const shown = `$${unpaid.toFixed(digits)}`;
   return Object.freeze({
@@ -557,6 +562,19 @@ function readRenewal(value: unknown, principal: Money): FinancingDisclosureRenew
     doubleDipping: unpaid.greaterThan(0) ? `Yes, ${shown}` : "No",
     references: Object.freeze(["N.Y. Fin. Serv. Law § 808 (renewal financing)", "Conn. Gen. Stat. § 36a-864"]),
   });
+}
+
+/** Remaining principal of a term loan after `paid`: whole instalments first, any excess against principal. */
+function termLoanPayoff(loan: TermLoan, paid: Decimal): Decimal {
+  let cum = new Decimal(0);
+  let remaining = loan.principal.amount;
+  for (const k of loan.instalments) {
+    if (cum.plus(k.amount.amount).greaterThan(paid)) break;
+    cum = cum.plus(k.amount.amount);
+    remaining = k.remainingPrincipal.amount;
+  }
+  const extra = paid.minus(cum);
+  return Decimal.max(remaining.minus(extra), 0);
 }
 
 function toAmountIn(value: unknown, arg: string, currency: string): Decimal {

@@ -331,7 +331,14 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("chainLadder", () => [[[100, "150", 165], [110, 170], [120]], { input: "cumulative", tailFactor: "1.05" }]),
   fn("costOfFinancing", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), { unitPeriod: "month" }]),
   fn("auditOptInApr", () => [
-    [{ id: "a-1", disclosedApr: "0.35", result: lib.simulateRepayment(advance(), dailySales(365, "400", day(2024, 1, 2))), exclusion: "modified" }],
+    [
+      {
+        id: "a-1",
+        disclosedApr: "0.35",
+        result: lib.simulateRepayment(lib.salesBasedAdvance({ principal: usd("100"), fee: 10, holdbackRate: "0.1" }), dailySales(5, "400", day(2024, 9, 2))),
+        exclusion: "modified",
+      },
+    ],
     { jurisdiction: "CA", periodEnd: "2024-12-31", everyMonths: 4, exclusions: ["legal-action"] },
   ]),
   fn("applicableDisclosureRules", () => [{ jurisdiction: "NY", productKind: "term-loan", amount: usd("12000"), date: "2024-03-01" }]),
