@@ -6,7 +6,6 @@ import { toOption, toOptions } from "../_lib/validate.js";
 import type { Money, RoundingMode } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
 import { BOOK_OPTION_KEYS, VINTAGE_STATES, cohortOf, runBook } from "./_lib/vintageBook.js";
-import type { VintageStateName } from "./_lib/vintageBook.js";
 import type { PortfolioLoan } from "./simulatePortfolio.js";
 import type { FinancingGranularity, FinancingSalesSeries } from "./types.js";
 
@@ -19,7 +18,7 @@ import type { FinancingGranularity, FinancingSalesSeries } from "./types.js";
  * @category Financing
  * @since 0.3.0
  */
-export type VintageState = VintageStateName;
+export type VintageState = "current" | "behind" | "past-term" | "charged-off" | "paid-off";
 
 /**
  * The rules that put a loan in a {@link VintageState} on a snapshot day (all in days). Checked in

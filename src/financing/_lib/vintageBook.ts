@@ -11,13 +11,14 @@ import { CurrencyMismatchError, ErrorCode, ValidationError, ValidationTypeError 
 import type { RoundingMode } from "../../money/types.js";
 import { simulateRepayment } from "../simulateRepayment.js";
 import type { FinancingGranularity, FinancingProduct, FinancingSalesSeries, RepaymentResult } from "../types.js";
+import type { VintageState } from "../vintageCurves.js";
 
 /** Most loans of one book analysed at once (as simulatePortfolio). */
 export const MAX_BOOK_LOANS = 1_000_000;
 
 /** The states a lender tracks, in the order of every state list and roll-rate matrix. */
-export const VINTAGE_STATES = Object.freeze(["current", "behind", "past-term", "charged-off", "paid-off"] as const);
-export type VintageStateName = (typeof VINTAGE_STATES)[number];
+export const VINTAGE_STATES: readonly VintageState[] = Object.freeze(["current", "behind", "past-term", "charged-off", "paid-off"] as const);
+export type VintageStateName = VintageState;
 
 /** The state rules after defaults. */
 export interface StateRules {
