@@ -6,14 +6,13 @@
 //   npm run demo -- --seed 7             # another synthetic marketplace
 //   npm run demo -- --sellers 10         # works at any size (no loans below a few dozen sellers)
 import {
-  addSale,
+  addMarketplaceSale,
   costOfFinancing,
   countNewSellers,
-  countSellersAboveSales,
-  createShareAccumulator,
+  createMarketplaceAccumulator,
   disclosure,
   estimateJobs,
-  finalizeShare,
+  finalizeMarketplace,
   formatMoney,
   isSmallOrMediumBusiness,
   MarketplaceEconomicsError,
@@ -26,7 +25,6 @@ import {
   syntheticMarketplace,
   type Money,
   type PortfolioLoan,
-  type Sale,
   type Seller,
 } from "marketplace-economics";
 
@@ -76,39 +74,49 @@ function main(): void {
   const year = { start: m.period.start, end: m.period.end };
   const USD_1M = money("1000000", "USD");
 
-  // ---------------------------------------------------------------- 1. sellers: classify, count new and > $1M
-  // Each seller is classified with the SBA size standard for NAICS 454110 (13 CFR 121.201), not taken from the generator.
-  const isSmb = new Map<string, boolean>();
+  // ---------------------------------------------------------------- 1. sellers: classify and count new SMBs
+  // Each seller is classified with the SBA size standard for NAICS 454110 (13 CFR 121.201), not
+  // taken from the generator. Memory stays flat in the number of sellers (#13): no per-seller map;
+  // sellers and sales are generated in the same order, so a sale's seller is classified when its
+  // sales begin (walking the seller generator in step), and counts stream through the library.
+  const isSmb = (s: Seller) => isSmallOrMediumBusiness(s, "US-SBA", { naicsCode: "454110" }) === true;
   let usSmbs = 0;
-  for (const seller of m.sellers()) {
-    const smb = isSmallOrMediumBusiness(seller, "US-SBA", { naicsCode: "454110" }) === true;
-    isSmb.set(seller.id, smb);
-    if (smb && seller.country === "US") usSmbs++;
-  }
-  progress(`classified ${int(isSmb.size)} sellers`);
-
-  // The counting functions read any iterable once, so sellers and sales stream through them.
+  let classified = 0;
   function* smbSellers(): Generator<Seller> {
-    for (const s of m.sellers()) if (isSmb.get(s.id)) yield s;
+    for (const s of m.sellers()) {
+      classified++;
+      if (!isSmb(s)) continue;
+      if (s.country === "US") usSmbs++;
+      yield s;
+    }
   }
-  function* smbAnnualSales(): Generator<Sale> {
-    for (const s of m.sales({ granularity: "year" })) if (isSmb.get(s.sellerId)) yield s;
-  }
-  const newSmbs = countNewSellers(smbSellers(), year);
-  const smbsAboveOneMillion = countSellersAboveSales(smbAnnualSales(), USD_1M, year);
-  progress("counted new sellers and sellers above $1M of sales");
+  // The synthetic ids are unique, so no set of ids is needed (O(1) memory).
+  const newSmbs = countNewSellers(smbSellers(), year, { distinctIds: false });
+  progress(`classified ${int(classified)} sellers, counted new SMBs`);
 
-  // ---------------------------------------------------------------- 2. share of sales, streamed month by month
-  const acc = createShareAccumulator();
+  // ---------------------------------------------------------------- 2. one pass over the monthly sales: share and sellers above $1M
+  // The marketplace accumulator gathers the share by segment and every seller's 2017 total in one
+  // pass; "grouped" folds each seller into the threshold count as soon as its sales end.
+  const SMB = "SMB sellers";
+  const acc = createMarketplaceAccumulator({ currency: "USD", period: "year", sellerTotals: "grouped", sellerInterval: year, thresholds: [USD_1M] });
+  const sellerIt = m.sellers();
+  let current: { id: string; segment: string } | undefined;
   let monthly = 0;
   for (const sale of m.sales({ granularity: "month" })) {
-    addSale(acc, sale, isSmb.get(sale.sellerId) ? "SMB sellers" : "large sellers and first party");
+    while (current === undefined || current.id !== sale.sellerId) {
+      const next = sellerIt.next();
+      if (next.done === true) throw new Error("demo: sales and sellers are not in the same order");
+      current = { id: next.value.id, segment: isSmb(next.value) ? SMB : "large sellers and first party" };
+    }
+    addMarketplaceSale(acc, sale, current.segment);
     if (++monthly % 2_000_000 === 0) progress(`${int(monthly)} monthly sales streamed`);
   }
-  const share = finalizeShare(acc);
-  const smbShare = share.bySegment["SMB sellers"];
+  const figures = finalizeMarketplace(acc);
+  const share = figures.share;
+  const smbShare = share.bySegment[SMB];
   if (smbShare === undefined) throw new Error("demo: no SMB sales were generated");
-  progress(`share of ${int(monthly)} monthly sales computed`);
+  const smbsAboveOneMillion = figures.sellersBySegment[SMB]?.above[0]?.sellers ?? 0;
+  progress(`share and sellers above $1M of ${int(monthly)} monthly sales computed`);
 
   // ---------------------------------------------------------------- 3. jobs from SMB sales
   const jobs = estimateJobs({ sales: smbShare.gmv, revenuePerEmployee: m.model.revenuePerJob });
@@ -128,10 +136,10 @@ function main(): void {
   // ---------------------------------------------------------------- the side-by-side table
   const usd = (x: Money) => formatMoney(x, "en-US", { fractionDigits: 0 });
   const rows: [string, string, string, string][] = [
-    ["SMB share of sales", `≈ ${pct(report.smbShareOfSales.value)}`, pct(smbShare.gmvShare), "isSmallOrMediumBusiness + createShareAccumulator/addSale/finalizeShare"],
+    ["SMB share of sales", `≈ ${pct(report.smbShareOfSales.value)}`, pct(smbShare.gmvShare), "isSmallOrMediumBusiness + createMarketplaceAccumulator/addMarketplaceSale/finalizeMarketplace"],
     ["US SMBs selling", `> ${int(report.usSmbsSelling.value * scale)}`, int(usSmbs), "isSmallOrMediumBusiness (US-SBA, NAICS 454110)"],
     ["US businesses started selling in 2017", int(report.usBusinessesStartedSelling.value * scale), int(newSmbs), "countNewSellers"],
-    ["SMBs above $1M of sales in 2017", int(report.smbsAboveOneMillionSales.value * scale), int(smbsAboveOneMillion), "countSellersAboveSales"],
+    ["SMBs above $1M of sales in 2017", int(report.smbsAboveOneMillionSales.value * scale), int(smbsAboveOneMillion), "finalizeMarketplace (thresholds, grouped sellers)"],
     ["jobs created", `≈ ${int(report.jobsCreated.value * scale)}`, int(jobs.central.toNumber()), "estimateJobs"],
     ["lent to US SMBs", `> ${usd(money(report.lendingToUsSmbs.value.times(scale), "USD"))}`, portfolio ? usd(portfolio.totalLent) : "no loans", "salesBasedAdvance + simulatePortfolio"],
     ["  repaid from sales in 2017 (incl. fees)", "", portfolio ? usd(portfolio.totalRepaid) : "-", "simulatePortfolio"],
@@ -178,7 +186,8 @@ function main(): void {
 // says what is allowed), not a stack trace.
 try {
   main();
-  console.log(`\nDone in ${elapsed()}.`);
+  // Peak resident memory of the whole run (getrusage ru_maxrss, kilobytes on Linux).
+  console.log(`\nDone in ${elapsed()}; peak memory (max RSS) ${int(process.resourceUsage().maxRSS / 1024)} MB.`);
 } catch (e) {
   if (!(e instanceof MarketplaceEconomicsError)) throw e;
   console.error(`demo: ${e.message}`);

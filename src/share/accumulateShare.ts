@@ -2,7 +2,7 @@ import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "./_li
 import { checkSegment } from "./_lib/segment.js";
 import { toFunction, typeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
-import type { Sale, SalesShareOptions, ShareAccumulator } from "./types.js";
+import type { AnySale, Sale, SalesShareOptions, ShareAccumulator } from "./types.js";
 
 /**
  * Stream any `Iterable` of sales (an array, a generator, a `Set`...) into a new share
@@ -32,12 +32,12 @@ import type { Sale, SalesShareOptions, ShareAccumulator } from "./types.js";
  * @category Share
  * @since 0.1.0
  */
-export function accumulateShare<S extends string, T extends Sale = Sale>(sales: Iterable<T>, segmentOf: (sale: T, index: number) => S, options?: SalesShareOptions<NoInfer<S>>): ShareAccumulator {
+export function accumulateShare<S extends string, T extends AnySale = AnySale>(sales: Iterable<T>, segmentOf: (sale: T, index: number) => S, options?: SalesShareOptions<NoInfer<S>>): ShareAccumulator {
   const fn = "accumulateShare";
   if (sales == null || typeof (sales as Partial<Iterable<Sale>>)[Symbol.iterator] !== "function") {
     typeError(fn, "sales", sales == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be iterable", sales, "an Iterable of sales (array, generator...)");
   }
-  const seg = toFunction<(sale: Sale, index: number) => S>(segmentOf, fn, "segmentOf");
+  const seg = toFunction<(sale: AnySale, index: number) => S>(segmentOf, fn, "segmentOf");
   const o = parseShareOptions(options, fn);
   const acc = new ShareAccumulatorImpl(o.currency, o.precision, o.refunds, o.declared, o.convert);
   let i = 0;

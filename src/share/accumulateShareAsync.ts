@@ -2,7 +2,7 @@ import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "./_li
 import { checkSegment } from "./_lib/segment.js";
 import { toFunction, typeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
-import type { Sale, SalesShareOptions, ShareAccumulator } from "./types.js";
+import type { AnySale, Sale, SalesShareOptions, ShareAccumulator } from "./types.js";
 
 /**
  * Stream an `AsyncIterable` of sales (a Node.js readable stream in object mode, an async
@@ -33,7 +33,7 @@ import type { Sale, SalesShareOptions, ShareAccumulator } from "./types.js";
  * @category Share
  * @since 0.1.0
  */
-export async function accumulateShareAsync<S extends string, T extends Sale = Sale>(
+export async function accumulateShareAsync<S extends string, T extends AnySale = AnySale>(
   sales: AsyncIterable<T> | Iterable<T>,
   segmentOf: (sale: T, index: number) => S,
   options?: SalesShareOptions<NoInfer<S>>,
@@ -43,7 +43,7 @@ export async function accumulateShareAsync<S extends string, T extends Sale = Sa
   if (s == null || (typeof s[Symbol.asyncIterator] !== "function" && typeof s[Symbol.iterator] !== "function")) {
     typeError(fn, "sales", s == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be iterable", sales, "an AsyncIterable or Iterable of sales");
   }
-  const seg = toFunction<(sale: Sale, index: number) => S>(segmentOf, fn, "segmentOf");
+  const seg = toFunction<(sale: AnySale, index: number) => S>(segmentOf, fn, "segmentOf");
   const o = parseShareOptions(options, fn);
   const acc = new ShareAccumulatorImpl(o.currency, o.precision, o.refunds, o.declared, o.convert);
   let i = 0;

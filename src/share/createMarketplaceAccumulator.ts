@@ -7,8 +7,7 @@ import type { MarketplaceAccumulator, MarketplaceAccumulatorOptions } from "./ty
  *
  * Feed it with {@link addMarketplaceSale} (a {@link Sale} with a `Money`, or a
  * {@link MinorUnitSale} with integer minor units), {@link accumulateMarketplace} /
- * {@link accumulateMarketplaceAsync} (any iterable) or {@link addMarketplaceColumns} (typed-array
- * batches); combine shards with {@link mergeMarketplaceAccumulators}; read everything with
+ * {@link accumulateMarketplaceAsync} (any iterable); combine shards with {@link mergeMarketplaceAccumulators}; read everything with
  * {@link finalizeMarketplace}; store with `JSON.stringify` ({@link MarketplaceAccumulatorJSON})
  * and restore with {@link marketplaceAccumulatorFromJSON}. A warehouse that has already
  * aggregated the log builds the same state with {@link marketplaceAccumulatorFromAggregates}.

@@ -5,6 +5,7 @@ export * from "./accumulateShare.js";
 export * from "./accumulateShareAsync.js";
 export * from "./addMarketplaceSale.js";
 export * from "./addSale.js";
+export * from "./addShareColumns.js";
 export * from "./compoundAnnualGrowthRate.js";
 export * from "./createMarketplaceAccumulator.js";
 export * from "./createShareAccumulator.js";

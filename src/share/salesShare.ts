@@ -2,7 +2,7 @@ import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "./_li
 import { finalizeAccumulator } from "./_lib/finalize.js";
 import { checkSegment } from "./_lib/segment.js";
 import { toArray, toFunction } from "../_lib/validate.js";
-import type { Sale, SalesShareOptions, SalesShareResult } from "./types.js";
+import type { AnySale, Sale, SalesShareOptions, SalesShareResult } from "./types.js";
 
 /**
  * Totals and shares of GMV, units and number of sales per segment (e.g. SMB vs. other sellers).
@@ -50,10 +50,10 @@ import type { Sale, SalesShareOptions, SalesShareResult } from "./types.js";
  * @category Share
  * @since 0.1.0
  */
-export function salesShare<S extends string, T extends Sale = Sale>(sales: readonly T[], segmentOf: (sale: T, index: number) => S, options?: SalesShareOptions<NoInfer<S>>): SalesShareResult<S> {
+export function salesShare<S extends string, T extends AnySale = AnySale>(sales: readonly T[], segmentOf: (sale: T, index: number) => S, options?: SalesShareOptions<NoInfer<S>>): SalesShareResult<S> {
   const fn = "salesShare";
   const list = toArray<Sale>(sales, fn, "sales");
-  const seg = toFunction<(sale: Sale, index: number) => S>(segmentOf, fn, "segmentOf");
+  const seg = toFunction<(sale: AnySale, index: number) => S>(segmentOf, fn, "segmentOf");
   const o = parseShareOptions(options, fn);
   const acc = new ShareAccumulatorImpl(o.currency, o.precision, o.refunds, o.declared, o.convert);
   for (let i = 0; i < list.length; i++) {

@@ -208,7 +208,7 @@ export type NumericColumn = ArrayLike<number> | ArrayLike<bigint> | { toArray():
 
 /**
  * A batch of sales in columns (Arrow-style: a dictionary of segment names plus integer codes),
- * for {@link addShareColumns} and {@link addMarketplaceColumns}. Every column has the same length.
+ * for {@link addShareColumns}. Every column has the same length.
  *
  * @category Share
  * @since 0.3.0
@@ -373,7 +373,7 @@ export interface MarketplaceAccumulatorJSON {
  * serialisable (`JSON.stringify`, {@link MarketplaceAccumulatorJSON}). Build with
  * {@link createMarketplaceAccumulator}, {@link marketplaceAccumulatorFromAggregates} or
  * {@link marketplaceAccumulatorFromJSON}; feed with {@link addMarketplaceSale},
- * {@link accumulateMarketplace} or {@link addMarketplaceColumns}; combine with
+ * {@link accumulateMarketplace}; combine with
  * {@link mergeMarketplaceAccumulators}; read with {@link finalizeMarketplace}.
  *
  * @category Share

@@ -246,6 +246,11 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     mutableResult: true,
     probe: finalizeMarket,
   }),
+  fn("addShareColumns", () => [lib.createShareAccumulator({ currency: "USD", precision: 4 }), { segmentNames: ["smb", "other"], segment: [0, 1, 0], amountMinor: [2500, 5000, 2500], units: [1, 2, 1] }], {
+    mutatesArgs: [0],
+    mutableResult: true,
+    probe: finalize,
+  }),
   fn("compoundAnnualGrowthRate", () => [100, 121, 2]),
   fn("createMarketplaceAccumulator", () => [marketplaceOptions()], {
     mutableResult: true,

@@ -6,7 +6,7 @@ import { DATE_RANGE, dateTimeOf, toSaleDate } from "../../_lib/dates.js";
 import { Decimal, exactPlus } from "../../_lib/decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
 import type { Money } from "../../money/types.js";
-import type { CurrencyConverter, Sale, ShareAccumulator, ShareAccumulatorJSON } from "../types.js";
+import type { AnySale, CurrencyConverter, Sale, ShareAccumulator, ShareAccumulatorJSON } from "../types.js";
 import { minorDigits, toCurrency, toMoney } from "../../_lib/money.js";
 import { describeValue, isAmountInRange, rangeError, toDecimal, toFunction, toInteger, toArray, toNonEmptyString, toOption, toOptions, typeError } from "../../_lib/validate.js";
 
@@ -201,18 +201,41 @@ export function argName(base: string, index: number): string {
   return index < 0 ? base : `${base}[${index}]`;
 }
 
-export function addSaleUnchecked(acc: ShareAccumulatorImpl, sale: Sale, segment: string, fn: string, base: string, index: number): void {
+export function addSaleUnchecked(acc: ShareAccumulatorImpl, sale: AnySale, segment: string, fn: string, base: string, index: number): void {
   // Hot path: a well-formed sale (valid Date, Money in the accumulator's currency whose amount is
   // a non-negative whole number of minor units, integer units or none) of a segment already
   // seen. It makes the checks of the general path and nothing else, allocates nothing, and changes
   // the accumulator only once every check has passed; anything else (first sale, refund, bad input,
   // new segment, sub-minor amount, overflow) falls through to the general path, unchanged.
   if (typeof sale === "object" && sale !== null && typeof (sale as { sellerId?: unknown }).sellerId === "string") {
+    // Minor units (#13): a non-negative safe-integer amountMinor of the accumulator's currency, no Money.
+    const am = (sale as { amountMinor?: unknown }).amountMinor;
+    if (typeof am === "number" && acc.digits >= 0 && am >= 0 && am <= Number.MAX_SAFE_INTEGER && Number.isInteger(am) && (sale as { amount?: unknown }).amount === undefined) {
+      const t0 = dateTimeOf(sale.date);
+      if (t0 !== undefined && t0 >= DATE_RANGE.minTime && t0 <= DATE_RANGE.maxTime) {
+        const u = sale.units as unknown;
+        const units = u === undefined ? 1 : typeof u === "number" && Number.isInteger(u) ? u : NaN;
+        const t = acc.totals.get(segment);
+        if (t !== undefined && units === units) {
+          const g = t.gmvMinor + am;
+          const un = t.unitsInt + units;
+          if (g <= Number.MAX_SAFE_INTEGER && Number.isSafeInteger(un)) {
+            t.gmvMinor = g;
+            t.unitsInt = un;
+            t.sales += 1;
+            acc.sales += 1;
+            return;
+          }
+        }
+      }
+      addSaleGeneral(acc, sale, segment, fn, base, index);
+      return;
+    }
     // A genuine Date (read through Date.prototype, so a Proxy falls through to the general path's
     // typed error) within the supported range (#11): never a date a period loop cannot bound.
     const t0 = dateTimeOf(sale.date);
     if (t0 !== undefined && t0 >= DATE_RANGE.minTime && t0 <= DATE_RANGE.maxTime) {
-      const m = sale.amount as Money | null;
+      const m = (sale as Sale).amount as Money | null;
       if (typeof m === "object" && m !== null && m.currency === acc.currency) {
         const d = m.amount;
         if (d instanceof Decimal && d.s === 1) {
@@ -269,7 +292,7 @@ function nonNegativeMinor(d: Decimal, digits: number): number {
   return toMinorFast(d, digits) ?? -1;
 }
 
-function addSaleGeneral(acc: ShareAccumulatorImpl, sale: Sale, segment: string, fn: string, base: string, index: number): void {
+function addSaleGeneral(acc: ShareAccumulatorImpl, sale: AnySale, segment: string, fn: string, base: string, index: number): void {
   if (typeof sale !== "object" || sale === null) {
     typeError(fn, argName(base, index), sale == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a sale", sale, "an object { sellerId, date, amount, units? }");
   }
@@ -277,17 +300,44 @@ function addSaleGeneral(acc: ShareAccumulatorImpl, sale: Sale, segment: string, 
   const id = (sale as { sellerId?: unknown }).sellerId;
   if (id !== undefined && typeof id !== "string") typeError(fn, `${argName(base, index)}.sellerId`, id === null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a string", id, "a seller id string");
   toSaleDate(sale.date, fn, `${argName(base, index)}.date`);
-  let m = sale.amount as Money;
+  let m = (sale as Sale).amount as Money;
   let minor: number | undefined;
   let amount: Decimal;
-  if (typeof m === "object" && m !== null && m.currency === acc.currency && m.amount instanceof Decimal && (minor = toMinorFast(m.amount, acc.digits)) !== undefined) {
+  const am = (sale as { amountMinor?: unknown }).amountMinor;
+  if (am !== undefined) {
+    // Minor units (#13): the currency is the accumulator's, given once in options.currency.
+    const at = argName(base, index);
+    if ((sale as { amount?: unknown }).amount !== undefined)
+      rangeError(fn, at, ErrorCode.CONFLICTING_OPTIONS, "must have either amount or amountMinor, not both", sale, "a sale with one of amount (Money) or amountMinor (minor units)");
+    if (acc.currency === undefined)
+      typeError(fn, "options.currency", ErrorCode.MISSING_VALUE, `is required for a sale in minor units (${at}.amountMinor)`, undefined, 'an ISO 4217 code such as "USD" in the accumulator\'s options');
+    if (typeof am === "number") {
+      if (!Number.isSafeInteger(am))
+        rangeError(
+          fn,
+          `${at}.amountMinor`,
+          Number.isFinite(am) ? ErrorCode.NOT_INTEGER : ErrorCode.INVALID_NUMBER,
+          "must be a safe integer number of minor units",
+          am,
+          "an integer from −(2^53 − 1) to 2^53 − 1, or a bigint",
+        );
+      minor = am;
+      amount = new Decimal(acc.digits === 0 ? String(am) : `${am}e-${acc.digits}`);
+    } else if (typeof am === "bigint") {
+      if (am > 10n ** 60n || am < -(10n ** 60n)) rangeError(fn, `${at}.amountMinor`, ErrorCode.OUT_OF_RANGE, "is outside the supported amount range", am, "minor units below 10^60 in magnitude");
+      if (am <= BigInt(Number.MAX_SAFE_INTEGER) && am >= -BigInt(Number.MAX_SAFE_INTEGER)) minor = Number(am);
+      amount = new Decimal(acc.digits === 0 ? am.toString() : `${am.toString()}e-${acc.digits}`);
+    } else {
+      typeError(fn, `${at}.amountMinor`, am === null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a number or a bigint", am, "integer minor units (a safe-integer number or a bigint)");
+    }
+  } else if (typeof m === "object" && m !== null && m.currency === acc.currency && m.amount instanceof Decimal && (minor = toMinorFast(m.amount, acc.digits)) !== undefined) {
     // Hot path: exact integer minor units (toMinorFast returns undefined for NaN/±Infinity).
     amount = m.amount;
   } else if (typeof m === "object" && m !== null && m.currency === acc.currency && m.amount instanceof Decimal && isAmountInRange(m.amount)) {
     amount = m.amount;
   } else {
     m = toMoney(m, fn, `${argName(base, index)}.amount`);
-    amount = amountIn(acc, sale, m, fn, argName(base, index));
+    amount = amountIn(acc, sale as Sale, m, fn, argName(base, index));
   }
   const refund = minor !== undefined ? minor < 0 : amount.isNegative() && !amount.isZero();
   const u = sale.units as unknown;

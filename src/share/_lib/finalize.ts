@@ -5,7 +5,7 @@ import type { Money } from "../../money/types.js";
 import type { SalesShareResult, SegmentShare } from "../types.js";
 import { makeMoney } from "../../_lib/money.js";
 import { gmvOf, type ShareAccumulatorImpl, unitsOf } from "./accumulator.js";
-import { largestRemainderShares } from "../../_lib/largestRemainder.js";
+import { sharesBySelection } from "./shares.js";
 
 export function finalizeAccumulator<S extends string = string>(acc: ShareAccumulatorImpl, fn: string): SalesShareResult<S> {
   const names = acc.declared ? [...acc.declared] : [...acc.totals.keys()].sort();
@@ -39,9 +39,10 @@ export function finalizeAccumulator<S extends string = string>(acc: ShareAccumul
     counts.push(new Decimal(t ? t.sales : 0));
   }
   const p = acc.precision;
-  const gs = largestRemainderShares(gmvs, p);
-  const us = largestRemainderShares(units, p);
-  const cs = largestRemainderShares(counts, p);
+  // Largest remainder by selection, not a sort of every segment (#13): same shares.
+  const gs = sharesBySelection(gmvs, p);
+  const us = sharesBySelection(units, p);
+  const cs = sharesBySelection(counts, p);
   const currency = acc.currency;
   const moneyOf = (d: Decimal): Money => makeMoney(d, currency ?? "XXX");
   const segments: SegmentShare<S>[] = names.map((name, i) =>

@@ -8,6 +8,7 @@ import { DATE_RANGE, MS_PER_DAY, dateTimeOf, epochDay, fromEpochDay, parseDateIn
 import { Decimal } from "../../_lib/decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
 import { minorDigits, toCurrency } from "../../_lib/money.js";
+import { toMinorFast } from "./accumulator.js";
 import { checkPeriodCount, periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../../_lib/periods.js";
 import { describeValue, rangeError, toArray, toInteger, toNonEmptyString, toOption, toOptions, typeError } from "../../_lib/validate.js";
 import type { Period } from "../../time/types.js";
@@ -140,6 +141,9 @@ export function toMinorBig(value: unknown, currency: string, digits: number, fn:
     const m = value as { amount?: unknown; currency?: unknown };
     if (Decimal.isDecimal(m.amount) && typeof m.currency === "string") {
       if (m.currency !== currency) throw new CurrencyMismatchError(fn, currency, m.currency, `at ${arg}`);
+      // Fast path: read the whole number of minor units from the Decimal's limbs (no allocation).
+      const fast = toMinorFast(m.amount as Decimal, digits);
+      if (fast !== undefined) return BigInt(fast);
       return decimalToMinor(m.amount as Decimal, digits, fn, arg);
     }
   }
@@ -321,7 +325,11 @@ function rowMinor(acc: MarketplaceAccumulatorImpl, sale: { amountMinor?: unknown
       typeError(fn, `${at}.amountMinor`, raw === null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a number or a bigint", raw, "integer minor units (a safe-integer number or a bigint)");
     big = toMinorBig(raw, acc.settings.currency, acc.settings.digits, fn, `${at}.amountMinor`);
   } else {
-    const m = sale.amount;
+    const m = sale.amount as { amount?: unknown; currency?: unknown } | undefined;
+    if (typeof m === "object" && m !== null && m.currency === acc.settings.currency && Decimal.isDecimal(m.amount)) {
+      const fast = toMinorFast(m.amount as Decimal, acc.settings.digits);
+      if (fast !== undefined) return fast;
+    }
     if (m === undefined) typeError(fn, `${at}.amount`, ErrorCode.MISSING_VALUE, "is required (or amountMinor)", m, `a Money in ${acc.settings.currency}, or amountMinor in its minor units`);
     big = toMinorBig(m, acc.settings.currency, acc.settings.digits, fn, `${at}.amount`);
   }
