@@ -94,6 +94,13 @@ const sellers = (): lib.Seller[] => [
   lib.createSeller({ id: "d", joinedOn: "2017-02-25", leftOn: "2017-03-28" }),
 ];
 const interval = (): lib.DateInterval => ({ start: "2017-01-01", end: "2018-01-01" });
+const survivalObservations = (): lib.SurvivalObservation[] => [
+  { time: 6, event: true },
+  { time: 6, event: false },
+  { time: 10, event: true },
+  { time: 12, event: false },
+];
+const activity = (): lib.SellerActivity => lib.trackSellerActivity(sellerSales());
 const sellerSales = (): lib.Sale[] => [
   { sellerId: "a", date: day(2017, 3, 1), amount: usd("600000") },
   { sellerId: "a", date: day(2017, 9, 1), amount: usd("500000") },
@@ -331,6 +338,16 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   }),
   fn("salesBrackets", () => [sellerSales(), [usd("10000"), usd("100000"), usd("1000000")], { interval: interval() }]),
   fn("sumSalesBySeller", () => [sellerSales(), interval()]),
+  // sellers: survival, activity-based churn, cohort GMV, lifetime value (#17)
+  fn("churnByInactivity", () => [activity(), { inactivityDays: 30, asOf: "2018-01-31" }]),
+  fn("cohortGmvRetention", () => [activity(), { asOf: "2018-01-31" }]),
+  fn("kaplanMeier", () => [survivalObservations(), { confidence: "0.95", intervals: "log-log" }]),
+  fn("mergeSellerActivity", () => [activity(), JSON.parse(JSON.stringify(activity())) as unknown]),
+  fn("mergeSurvivalTallies", () => [lib.tallySurvival(survivalObservations()), lib.tallySurvival(survivalObservations())]),
+  fn("sellerLifetimeValue", () => [activity(), { horizon: 2, takeRate: "0.15", discountRate: "0.01", asOf: "2018-01-31" }]),
+  fn("tallySurvival", () => [survivalObservations()]),
+  fn("trackSellerActivity", () => [sellerSales(), { period: "month", currency: "USD" }]),
+  fn("trackSellerActivityAsync", () => [sellerSales(), { period: "month", currency: "USD" }]),
 
   // financing
   fn("chainLadder", () => [[[100, "150", 165], [110, 170], [120]], { input: "cumulative", tailFactor: "1.05" }]),
