@@ -8,6 +8,7 @@
  */
 export * from "./data/index.js";
 export * from "./errors.js";
+export * from "./fees/index.js";
 export * from "./financing/index.js";
 export * from "./io/index.js";
 export * from "./jobs/index.js";

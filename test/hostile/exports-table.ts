@@ -101,6 +101,26 @@ const survivalObservations = (): lib.SurvivalObservation[] => [
   { time: 12, event: false },
 ];
 const activity = (): lib.SellerActivity => lib.trackSellerActivity(sellerSales());
+const feeScheduleInput = (): lib.FeeScheduleInput => ({
+  name: "hostile",
+  currency: "USD",
+  categories: [
+    { category: "media", rate: "0.15", minimumPerItem: "0.30", closingFeePerItem: "1.80" },
+    { category: "electronics", rate: "0.08", minimumPerItem: usd("0.30") },
+  ],
+  defaultCategory: "electronics",
+  perOrderFee: "0.25",
+  perItemFee: "0.99",
+  fulfilmentPerItem: "3.22",
+  rounding: "half-even",
+});
+const feeSchedule = (): lib.FeeSchedule => lib.createFeeSchedule(feeScheduleInput());
+const feeSales = (): lib.FeeSale[] => [
+  { sellerId: "smb-1", category: "media", amount: usd("20.00"), units: 1, date: day(2024, 1, 2), deliveredOn: day(2024, 1, 5) },
+  { sellerId: "brand", category: "electronics", amount: usd("999.00"), units: 2, date: "2024-01-10", deliveredOn: "2024-01-12" },
+];
+const feeSegment = (s: lib.FeeSale): string => (typeof s?.sellerId === "string" && s.sellerId.startsWith("smb") ? "smb" : "other");
+const payoutOptions = (): lib.PayoutScheduleOptions => ({ delayDays: 3, cycleDays: 14, cycleStart: "2024-01-01", reserveRate: "0.1", reserveDays: 30 });
 const sellerSales = (): lib.Sale[] => [
   { sellerId: "a", date: day(2017, 3, 1), amount: usd("600000") },
   { sellerId: "a", date: day(2017, 9, 1), amount: usd("500000") },
@@ -348,6 +368,21 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("tallySurvival", () => [survivalObservations()]),
   fn("trackSellerActivity", () => [sellerSales(), { period: "month", currency: "USD" }]),
   fn("trackSellerActivityAsync", () => [sellerSales(), { period: "month", currency: "USD" }]),
+
+  // fees (#17)
+  fn("createFeeSchedule", () => [feeScheduleInput()]),
+  fn("mergePayouts", () => [lib.payoutSchedule(feeSchedule(), feeSales(), payoutOptions()), JSON.parse(JSON.stringify(lib.payoutSchedule(feeSchedule(), feeSales(), payoutOptions()))) as unknown]),
+  fn("mergeTakeRates", () => [lib.takeRateBySegment(feeSchedule(), feeSales()), JSON.parse(JSON.stringify(lib.takeRateBySegment(feeSchedule(), feeSales()))) as unknown]),
+  fn("payoutSchedule", () => [feeSchedule(), feeSales(), payoutOptions()], { extraSlots: [[2, "asOf"]] }),
+  fn("payoutScheduleAsync", () => [feeSchedule(), feeSales(), payoutOptions()], { extraSlots: [[2, "asOf"]] }),
+  fn("saleFees", () => [feeSchedule(), { sellerId: "smb-1", category: "media", amount: usd("24.00"), units: 2 }]),
+  fn("takeRateBySegment", () => [feeSchedule(), feeSales(), feeSegment]),
+  fn("takeRateBySegmentAsync", () => [feeSchedule(), feeSales(), feeSegment]),
+  fn("unitEconomics", () => [
+    feeSchedule(),
+    { category: "electronics", price: usd("40.00"), unitsPerOrder: 3, costOfGoodsPerUnit: "15.00", fulfilmentPerUnit: "1.00", advertisingPerOrder: "2.00", advertisingRate: "0.05" },
+  ]),
+  val("ILLUSTRATIVE_FEE_SCHEDULE"),
 
   // financing
   fn("chainLadder", () => [[[100, "150", 165], [110, 170], [120]], { input: "cumulative", tailFactor: "1.05" }]),

@@ -98,10 +98,18 @@ function cellOf(s: SellerState, key: number): PeriodCell {
   return c;
 }
 
-function addToCell(c: PeriodCell, amount: Decimal, scale: number): void {
-  const m = amount.toNumber() * scale;
-  if (Number.isSafeInteger(m) && Number.isSafeInteger(c.minor + m) && new Decimal(m).div(scale).equals(amount)) c.minor += m;
-  else c.extra = c.extra === undefined ? amount : exactPlus(c.extra, amount);
+/** 2^52: below it, a whole number of minor units survives `toNumber() × scale` and `Math.round` exactly. */
+const EXACT_LIMIT = 4_503_599_627_370_496;
+
+function addToCell(c: PeriodCell, amount: Decimal, scale: number, digits: number): void {
+  if (amount.decimalPlaces() <= digits) {
+    const m = Math.round(amount.toNumber() * scale);
+    if (Math.abs(m) < EXACT_LIMIT && Math.abs(c.minor + m) < EXACT_LIMIT) {
+      c.minor += m;
+      return;
+    }
+  }
+  c.extra = c.extra === undefined ? amount : exactPlus(c.extra, amount);
 }
 
 /** The exact amount of a cell, in major units. */
@@ -137,7 +145,7 @@ export function addSaleRecord(state: ActivityState, value: unknown, fn: string, 
   }
   const key = state.period === "day" ? day : epochDay(periodStart(fromEpochDay(day), state.period));
   const c = cellOf(s, key);
-  if (!m.amount.isZero()) addToCell(c, m.amount, state.scale);
+  if (!m.amount.isZero()) addToCell(c, m.amount, state.scale, state.digits);
   if (m.amount.greaterThan(0)) {
     c.sales += 1;
     if (day < s.first) s.first = day;
@@ -219,7 +227,7 @@ function activityFromJSON(value: unknown, fn: string, arg: string): ActivityStat
       const amount = toMoney({ amount: c[1], currency: state.currency ?? "XXX" }, fn, `${at}[3][${j}][1]`).amount;
       const sales = toInteger(c[2], fn, `${at}[3][${j}][2]`, 0, Number.MAX_SAFE_INTEGER);
       const pc = cellOf(s, k);
-      addToCell(pc, amount, state.scale);
+      addToCell(pc, amount, state.scale, state.digits);
       pc.sales += sales;
     });
     state.sellers.set(id, s);

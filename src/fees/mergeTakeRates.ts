@@ -1,0 +1,34 @@
+import { rangeError } from "../_lib/validate.js";
+import { ErrorCode } from "../errors.js";
+import { addTakeRateResult, takeRateResult, type TakeRateState } from "./_lib/takeRate.js";
+import type { TakeRateResult } from "./takeRateBySegment.js";
+
+/**
+ * Merge take-rate results of shards of a sales log: per segment the sales, units, GMV and fees are
+ * added (exact minor units) and the take rates recomputed, so the merge is associative,
+ * commutative and equal to the result on the whole log. JSON forms are accepted (re-validated).
+ *
+ * @param results - one or more {@link TakeRateResult}s in one currency
+ * @returns the combined frozen {@link TakeRateResult}
+ * @throws {ValidationError} when no result is given (`EMPTY_INPUT`) or a result is malformed
+ * @throws {ValidationTypeError} when an argument is not a take-rate result
+ * @throws {CurrencyMismatchError} when results have different currencies
+ *
+ * @example
+ * ```ts
+ * import { ILLUSTRATIVE_FEE_SCHEDULE, mergeTakeRates, money, takeRateBySegment } from "marketplace-economics";
+ * const a = takeRateBySegment(ILLUSTRATIVE_FEE_SCHEDULE, [{ category: "home", amount: money("100.00", "USD") }]);
+ * const b = takeRateBySegment(ILLUSTRATIVE_FEE_SCHEDULE, [{ category: "home", amount: money("20.00", "USD") }]);
+ * mergeTakeRates(a, JSON.parse(JSON.stringify(b))).total.takeRate?.toFixed(4); //=> "0.1665"
+ * ```
+ *
+ * @category Fees
+ * @since 0.2.0
+ */
+export function mergeTakeRates(...results: readonly TakeRateResult[]): TakeRateResult {
+  const fn = "mergeTakeRates";
+  if (results.length === 0) rangeError(fn, "results", ErrorCode.EMPTY_INPUT, "must not be empty", results, "at least one take-rate result");
+  let st: TakeRateState | undefined;
+  results.forEach((r, i) => (st = addTakeRateResult(st, r, fn, `results[${i}]`)));
+  return takeRateResult(st as TakeRateState);
+}
