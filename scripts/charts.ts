@@ -10,14 +10,18 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DocChart } from "./charts/_chart.js";
+import { payoutSeries } from "./charts/payoutSeries.js";
 import { repaymentBalance } from "./charts/repaymentBalance.js";
+import { sellerSurvival } from "./charts/sellerSurvival.js";
 import { thirdPartyShare } from "./charts/thirdPartyShare.js";
 import { vintageRepayment } from "./charts/vintageRepayment.js";
 
 // One entry per line (prettier-ignore keeps it so), so concurrent additions merge cleanly.
 // prettier-ignore
 const CHARTS: readonly DocChart[] = [
+  payoutSeries,
   repaymentBalance,
+  sellerSurvival,
   thirdPartyShare,
   vintageRepayment,
 ];

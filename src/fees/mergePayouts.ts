@@ -1,12 +1,14 @@
 import { rangeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import { addPayoutResult, payoutResult } from "./_lib/payouts.js";
+import { checkConsistent } from "./_lib/takeRate.js";
 import type { PayoutResult } from "./payoutSchedule.js";
 
 /**
  * Merge payout results of shards of a sales log (computed with the same rules and `asOf`): payouts
  * on the same day are added and the summaries summed, exactly, in any order. JSON forms are
- * accepted (re-validated).
+ * accepted (re-validated: a result whose `paid` or `netProceeds` disagrees with its payouts and
+ * amounts, or whose payouts are not in ascending date order, is rejected).
  *
  * @param results - one or more {@link PayoutResult}s in one currency with the same `asOf`
  * @returns the combined frozen {@link PayoutResult}
@@ -29,7 +31,11 @@ export function mergePayouts(...results: readonly PayoutResult[]): PayoutResult 
   const fn = "mergePayouts";
   if (results.length === 0) rangeError(fn, "results", ErrorCode.EMPTY_INPUT, "must not be empty", results, "at least one payout result");
   let acc: ReturnType<typeof addPayoutResult> | undefined;
-  results.forEach((r, i) => (acc = addPayoutResult(acc, r, fn, `results[${i}]`)));
+  results.forEach((r, i) => {
+    const one = addPayoutResult(undefined, r, fn, `results[${i}]`);
+    checkConsistent(r, payoutResult(one.st, one.currency, one.asOf), fn, `results[${i}]`);
+    acc = addPayoutResult(acc, r, fn, `results[${i}]`);
+  });
   const a = acc as ReturnType<typeof addPayoutResult>;
   return payoutResult(a.st, a.currency, a.asOf);
 }

@@ -1,12 +1,13 @@
 import { rangeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
-import { addTakeRateResult, takeRateResult, type TakeRateState } from "./_lib/takeRate.js";
+import { addTakeRateResult, checkConsistent, takeRateResult, type TakeRateState } from "./_lib/takeRate.js";
 import type { TakeRateResult } from "./takeRateBySegment.js";
 
 /**
  * Merge take-rate results of shards of a sales log: per segment the sales, units, GMV and fees are
  * added (exact minor units) and the take rates recomputed, so the merge is associative,
- * commutative and equal to the result on the whole log. JSON forms are accepted (re-validated).
+ * commutative and equal to the result on the whole log. JSON forms are accepted (re-validated:
+ * a result whose derived fields — net, take rate, total row — disagree with its amounts is rejected).
  *
  * @param results - one or more {@link TakeRateResult}s in one currency
  * @returns the combined frozen {@link TakeRateResult}
@@ -29,6 +30,9 @@ export function mergeTakeRates(...results: readonly TakeRateResult[]): TakeRateR
   const fn = "mergeTakeRates";
   if (results.length === 0) rangeError(fn, "results", ErrorCode.EMPTY_INPUT, "must not be empty", results, "at least one take-rate result");
   let st: TakeRateState | undefined;
-  results.forEach((r, i) => (st = addTakeRateResult(st, r, fn, `results[${i}]`)));
+  results.forEach((r, i) => {
+    checkConsistent(r, takeRateResult(addTakeRateResult(undefined, r, fn, `results[${i}]`)), fn, `results[${i}]`);
+    st = addTakeRateResult(st, r, fn, `results[${i}]`);
+  });
   return takeRateResult(st as TakeRateState);
 }

@@ -17,7 +17,7 @@ import type { SurvivalTally } from "./tallySurvival.js";
 export interface ChurnByInactivityOptions {
   /** A seller has churned after this many consecutive days without a sale (an integer from 1 to 36,500). */
   readonly inactivityDays: number;
-  /** Last observed day (default: the last sale day tracked); must not be before the last sale tracked. */
+  /** Last observed day (default: the last day tracked: the last sale day, or the first day of a later period holding a refund); must not be before it. */
   readonly asOf?: DateInput;
 }
 

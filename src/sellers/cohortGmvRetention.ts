@@ -14,7 +14,7 @@ import type { SellerActivity } from "./trackSellerActivity.js";
  * @since 0.2.0
  */
 export interface CohortGmvRetentionOptions {
-  /** Last observed day (default: the last sale day tracked); not before the last sale tracked. Columns run to the period containing it. */
+  /** Last observed day (default: the last day tracked: the last sale day, or the first day of a later period holding a refund); not before it. Columns run to the period containing it. */
   readonly asOf?: DateInput;
 }
 

@@ -21,7 +21,7 @@ export interface SellerLifetimeValueOptions {
   readonly takeRate?: Decimal | string | number;
   /** Discount rate per period (≥ 0, below 10; default 0): period k is discounted by (1 + rate)^k. */
   readonly discountRate?: Decimal | string | number;
-  /** Last observed day (default: the last sale day tracked). */
+  /** Last observed day (default: the last day tracked: the last sale day, or the first day of a later period holding a refund). */
   readonly asOf?: DateInput;
 }
 

@@ -85,3 +85,29 @@ export function addTakeRateResult(into: TakeRateState | undefined, value: unknow
   });
   return st;
 }
+
+/** The JSON text of a value, or a typed error when it cannot be serialised (a getter throws, a cycle). */
+export function jsonOf(value: unknown, fn: string, arg: string): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return typeError(fn, arg, ErrorCode.INVALID_TYPE, "could not be serialised to JSON", undefined, "a plain result or its JSON form");
+  }
+}
+
+/**
+ * Re-derive a result from the fields merged and compare with the input's JSON: a result whose
+ * derived fields (net, take rate, total row, reconciliation) were changed is rejected.
+ */
+export function checkConsistent(input: unknown, rebuilt: unknown, fn: string, arg: string): void {
+  if (jsonOf(input, fn, arg) !== JSON.stringify(rebuilt)) {
+    rangeError(
+      fn,
+      arg,
+      ErrorCode.OUT_OF_RANGE,
+      "is not a consistent result (a derived field — net, take rate, total, paid, netProceeds — disagrees with the amounts)",
+      undefined,
+      "a result as returned, or its unchanged JSON form",
+    );
+  }
+}

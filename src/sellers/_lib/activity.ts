@@ -244,10 +244,16 @@ export interface CohortRow {
   readonly active: number[];
 }
 
-/** Last sale day of a state (or undefined when no positive sale). */
+/**
+ * The last day a state knows of (or undefined when it has no record): the last sale day, or the
+ * first day of the latest period with a record (a refund after the last sale), whichever is later.
+ */
 export function lastSaleDay(state: ActivityState): number | undefined {
   let last = -Infinity;
-  for (const s of state.sellers.values()) if (s.last > last) last = s.last;
+  for (const s of state.sellers.values()) {
+    if (s.last > last) last = s.last;
+    for (const k of s.cells.keys()) if (k > last) last = k;
+  }
   return Number.isFinite(last) ? last : undefined;
 }
 
@@ -309,7 +315,7 @@ export function toAsOfDay(state: ActivityState, value: unknown, fn: string, arg:
   }
   const d = epochDay(parseDateInput(value, fn, arg));
   if (last !== undefined && d < last) {
-    rangeError(fn, arg, ErrorCode.INVALID_DATE_ORDER, `must not be before the last sale tracked (${iso(last)})`, value, "a date on or after the last sale (track only the sales up to asOf)");
+    rangeError(fn, arg, ErrorCode.INVALID_DATE_ORDER, `must not be before the last sale tracked (${iso(last)})`, value, "a date on or after the last sale or refund tracked (track only the sales up to asOf)");
   }
   return d;
 }
