@@ -20,7 +20,9 @@ describe("packed package", () => {
   const dir = inject("consumerDir");
 
   it("exports every module as a subpath", () => {
-    expect(allSubpaths).toEqual(["", "/money", "/time", "/tvm", "/sellers", "/share", "/fees", "/financing", "/jobs", "/data", "/synthetic", "/io", "/warehouse", "/duckdb"].map((s) => `marketplace-economics${s}`));
+    expect(allSubpaths).toEqual(
+      ["", "/money", "/time", "/tvm", "/sellers", "/share", "/fees", "/financing", "/jobs", "/data", "/synthetic", "/io", "/warehouse", "/duckdb"].map((s) => `marketplace-economics${s}`),
+    );
   });
 
   it("loads every subpath from an ESM consumer, with working Decimal money", () => {
