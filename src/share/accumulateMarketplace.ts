@@ -27,7 +27,7 @@ import type { AnySale, MarketplaceAccumulator, MarketplaceAccumulatorOptions } f
  *   for (let i = 0; i < 10; i++) yield { sellerId: `s${i % 4}`, date: "2017-06-01", amountMinor: 1000 * (i % 4 + 1) };
  * }
  * const r = finalizeMarketplace(accumulateMarketplace(log(), (s) => (s.sellerId === "s3" ? "large" : "smb"), { currency: "USD", topK: [1] }));
- * [r.sellers.sellers, r.share.bySegment["large"]?.gmv.amount.toFixed(2), r.sellers.topShares[0]?.share?.toFixed(4)]; //=> [4, "80.00", "0.3200"]
+ * [r.sellers.sellers, r.share.bySegment["large"]?.gmv.amount.toFixed(2), r.sellers.topShares[0]?.share?.toFixed(4)]; //=> [4, "80.00", "0.3478"]
  * ```
  *
  * @category Share
