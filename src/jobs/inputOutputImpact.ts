@@ -1,5 +1,5 @@
-import { checkedLeontiefInverse, JOBS_DEFAULT_TOLERANCE, matVec, toSquareMatrix, toVector, assertNonNegativeVector, type JobsSquareMatrix } from "./_lib/matrix.js";
-import { toDecimalInRange, toFiniteNumber, toNonEmptyString, toOptions, toRecord } from "../_lib/validate.js";
+import { checkedLeontiefInverse, closedHouseholdMatrix, JOBS_DEFAULT_TOLERANCE, matVec, toSquareMatrix, toVector, assertNonNegativeVector } from "./_lib/matrix.js";
+import { toDecimalInRange, toNonEmptyString, toOptions, toRecord } from "../_lib/validate.js";
 import { finiteNumbers, toDenseArray } from "./_lib/validate.js";
 import type { JobsEffects } from "./types.js";
 
@@ -83,19 +83,6 @@ function effects(direct: number, indirect: number, induced: number): JobsEffects
   return Object.freeze({ direct, indirect, induced, total: direct + indirect + induced });
 }
 
-function closedMatrix(a: JobsSquareMatrix, row: Float64Array, col: Float64Array, corner: number): JobsSquareMatrix {
-  const n = a.n;
-  const m = n + 1;
-  const data = new Float64Array(m * m);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) data[i * m + j] = a.data[i * n + j] as number;
-    data[i * m + n] = col[i] as number;
-    data[n * m + i] = row[i] as number;
-  }
-  data[n * m + n] = corner;
-  return { n: m, data };
-}
-
 /**
  * Output and jobs per sector caused by a change in final demand, split into direct, indirect and
  * (with households closed into the model) induced effects, with the Leontief model.
@@ -162,13 +149,7 @@ export function inputOutputImpact(options: InputOutputImpactOptions): InputOutpu
   let householdIncome: number | null = null;
   const hh = o["households"];
   if (hh !== undefined) {
-    const h = toOptions(toRecord(hh, FN, "households"), FN, "households", ["laborIncome", "consumption", "householdToHousehold"]);
-    const row = toVector(h["laborIncome"], FN, "households.laborIncome", n);
-    assertNonNegativeVector(row, FN, "households.laborIncome");
-    const col = toVector(h["consumption"], FN, "households.consumption", n);
-    assertNonNegativeVector(col, FN, "households.consumption");
-    const corner = h["householdToHousehold"] === undefined ? 0 : toFiniteNumber(h["householdToHousehold"], FN, "households.householdToHousehold");
-    const closed = closedMatrix(a, row, col, corner);
+    const closed = closedHouseholdMatrix(a, hh, FN);
     const lb = checkedLeontiefInverse(closed, tolerance, FN, "households");
     const fb = new Float64Array(n + 1);
     fb.set(f);

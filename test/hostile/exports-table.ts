@@ -596,6 +596,19 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
       [0, "typeIJobsPerDirectJob"],
     ],
   }),
+  fn("inputOutputMultipliers", () => [
+    {
+      technicalCoefficients: [
+        [0.15, 0.25],
+        [0.2, 0.05],
+      ],
+      employmentPerOutput: [10, 5],
+      households: { laborIncome: [0.3, 0.25], consumption: [0.05, 0.4], householdToHousehold: 0.05 },
+      sectorNames: ["a", "b"],
+      tolerance: 1e-9,
+    },
+  ]),
+  fn("grossToNetAdditionality", () => [{ gross: 1000, leakage: "0.1", displacement: "0.25", substitution: 0, multiplier: "1.5", deadweight: "0.2" }]),
   fn("leontiefInverse", () => [
     [
       [0.15, 0.25],

@@ -7,7 +7,7 @@
  * purpose (see the `leontiefInverse` docs for the tolerance policy).
  */
 import { ErrorCode } from "../../errors.js";
-import { rangeError, toFiniteNumber, typeError } from "../../_lib/validate.js";
+import { rangeError, toFiniteNumber, toOptions, toRecord, typeError } from "../../_lib/validate.js";
 import { finiteNumbers, MAX_SECTORS, toDenseArray } from "./validate.js";
 
 /** A validated square matrix in row-major order. */
@@ -195,4 +195,30 @@ export function toFrozenRows(data: Float64Array, n: number): readonly (readonly 
   const rows: (readonly number[])[] = [];
   for (let i = 0; i < n; i++) rows.push(Object.freeze(Array.from(data.subarray(i * n, (i + 1) * n))));
   return Object.freeze(rows);
+}
+
+/**
+ * The n+1 × n+1 matrix of the model closed with respect to households (Miller & Blair 2009,
+ * § 2.5 and § 6.2.2): A bordered by the household column `households.consumption` (purchases
+ * per unit of household income), the household row `households.laborIncome` (labour income per
+ * unit of output) and the corner `households.householdToHousehold` (default 0), all validated
+ * (≥ 0, one entry per sector; argument names `households.*`).
+ */
+export function closedHouseholdMatrix(a: JobsSquareMatrix, households: unknown, fn: string): JobsSquareMatrix {
+  const n = a.n;
+  const h = toOptions(toRecord(households, fn, "households"), fn, "households", ["laborIncome", "consumption", "householdToHousehold"]);
+  const row = toVector(h["laborIncome"], fn, "households.laborIncome", n);
+  assertNonNegativeVector(row, fn, "households.laborIncome");
+  const col = toVector(h["consumption"], fn, "households.consumption", n);
+  assertNonNegativeVector(col, fn, "households.consumption");
+  const corner = h["householdToHousehold"] === undefined ? 0 : toFiniteNumber(h["householdToHousehold"], fn, "households.householdToHousehold");
+  const m = n + 1;
+  const data = new Float64Array(m * m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) data[i * m + j] = a.data[i * n + j] as number;
+    data[i * m + n] = col[i] as number;
+    data[n * m + i] = row[i] as number;
+  }
+  data[n * m + n] = corner;
+  return { n: m, data };
 }
