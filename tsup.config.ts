@@ -10,6 +10,8 @@ export default defineConfig([
     entry: {
       index: "src/index.ts",
       ...Object.fromEntries(modules.map((m) => [`${m}/index`, `src/${m}/index.ts`])),
+      // The worker thread of simulatePortfolioAsync (#12): loaded by path, not an entry point of the package.
+      "financing/portfolioWorker": "src/financing/_lib/portfolioWorker.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

@@ -9,6 +9,7 @@ export * from "./revenueShareLoan.js";
 export * from "./rollRates.js";
 export * from "./salesBasedAdvance.js";
 export * from "./simulatePortfolio.js";
+export * from "./simulatePortfolioAsync.js";
 export * from "./simulateRepayment.js";
 export * from "./simulateSalesScenarios.js";
 export * from "./sizeOffer.js";

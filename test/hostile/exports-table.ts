@@ -451,6 +451,21 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     },
     { extraSlots: [[2, "granularity"]] },
   ),
+  fn(
+    "simulatePortfolioAsync",
+    () => {
+      const product = lib.salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1" });
+      return [
+        [
+          { id: "a", sellerId: "s1", product, fundedOn: "2024-01-01" },
+          { id: "b", sellerId: "s2", product },
+        ],
+        { s1: dailySales(200, "100", day(2024, 1, 2)), s2: dailySales(200, "0", day(2024, 1, 2)) },
+        { until: "2024-12-31", rounding: "half-even", includeLoans: true, workers: 1 },
+      ];
+    },
+    { extraSlots: [[2, "granularity"]] },
+  ),
   fn("listDisclosureRules", () => []),
   fn("simulateRepayment", () => [advance(), dailySales(300, "400", day(2024, 1, 2)), { fundedOn: "2024-01-01", until: "2024-12-31", rounding: "half-even", collectShortfall: true }], {
     extraSlots: [[2, "granularity"]],
