@@ -128,7 +128,7 @@ export function readFlows(flows: readonly unknown[], n: number, fn: string, arg:
 
 /** Validate `{ date, amount }[]` and return sorted float arrays (and exact amounts if asked). */
 export function parseFlows(value: unknown, fn: string, exact: boolean | "lazy", arg = "flows"): ParsedFlows {
-  const n = toArrayLength(value, fn, arg, { nonEmpty: true });
+  const n = toArrayLength(value, fn, arg, { nonEmpty: true, maxLength: 10_000_000 });
   const nums = new Float64Array(n);
   const rawDays = new Float64Array(n);
   const read = readFlows(value as readonly unknown[], n, fn, arg, nums, rawDays, exact === true);

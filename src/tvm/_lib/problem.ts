@@ -123,7 +123,7 @@ function inputBuffers(n: number): { scratch: boolean; nums: Float64Array; days: 
  * for ACT/365F). Same errors as `parseFlows`.
  */
 export function datedProblem(value: unknown, fn: string, basis: DayBasis, arg = "flows"): RootProblem {
-  const n = toArrayLength(value, fn, arg, { nonEmpty: true });
+  const n = toArrayLength(value, fn, arg, { nonEmpty: true, maxLength: 10_000_000 });
   const { scratch, nums, days } = inputBuffers(n);
   let read: FlowsRead;
   try {
