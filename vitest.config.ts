@@ -8,7 +8,7 @@
 import { defineConfig } from "vitest/config";
 
 /** Tests that exercise the packed tarball (test/setup/packedInstall.ts provides its folder). */
-const PACKAGE_TESTS = ["test/package.test.ts", "test/examples.test.ts", "test/doc-examples.test.ts", "test/treeshake.test.ts", "test/consumers/*.test.ts"];
+const PACKAGE_TESTS = ["test/package.test.ts", "test/examples.test.ts", "test/doc-examples.test.ts", "test/treeshake.test.ts", "test/consumers/*.test.ts", "test/playground/*.test.ts"];
 
 export default defineConfig({
   test: {

@@ -7,10 +7,13 @@
  *   the tarball installed by test/setup/packedInstall.ts (so an example that imports a name from the
  *   wrong subpath fails); `import { Decimal } from "decimal.js"` binds decimal.js; `import type`
  *   lines are dropped.
+ * - The migration pages may also import the peer libraries they compare with (`PEERS`), from
+ *   this repository's devDependencies, to run both sides of a snippet.
  * - A line `expr; //=> literal` asserts that the JSON form of `expr` (Decimal → string, Date →
  *   ISO string; bigints kept) deep-equals the JavaScript literal.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as decimalModule from "decimal.js";
@@ -58,7 +61,20 @@ function extract(file: string): Example[] {
   return out;
 }
 
+/**
+ * The peer libraries a migration page (docs/guides/migrating-*.md) may run side by side with this
+ * one, from this repository's devDependencies: `import xirr from "xirr"`, `import * as formulajs
+ * from "@formulajs/formulajs"`, `import { pmt } from "financial"`.
+ */
+const PEERS = ["xirr", "@formulajs/formulajs", "financial"];
+const requireFromRoot = createRequire(join(root, "package.json"));
+const peer = (name: string): Record<string, unknown> & ((...a: unknown[]) => unknown) => requireFromRoot(name) as Record<string, unknown> & ((...a: unknown[]) => unknown);
+
 function rewriteImports(code: string): string {
+  code = code.replace(/import\s+(?:\*\s+as\s+)?(\w+)\s+from\s*["']([^"']+)["'];?/g, (whole, local: string, source: string) => {
+    if (!PEERS.includes(source)) throw new Error(`example imports a default or namespace from "${source}" (only ${PEERS.join(", ")})`);
+    return `const ${local} = __peer(${JSON.stringify(source)});`;
+  });
   return code.replace(/import\s+(type\s+)?\{([^}]*)\}\s*from\s*["']([^"']+)["'];?/g, (whole, isType: string | undefined, names: string, source: string) => {
     const keep = "\n".repeat(whole.split("\n").length - 1);
     if (isType) return keep;
@@ -69,6 +85,7 @@ function rewriteImports(code: string): string {
       .map((n) => n.replace(/^(\w+)\s+as\s+(\w+)$/, "$1: $2"))
       .join(", ");
     if (source === "decimal.js") return `const { ${list} } = __decimal;${keep}`;
+    if (PEERS.includes(source)) return `const { ${list} } = __peer(${JSON.stringify(source)});${keep}`;
     const imported = list
       .split(", ")
       .map((n) => n.split(":")[0])
@@ -161,8 +178,8 @@ describe("doc examples, run against the packed package", () => {
       const check = (actual: unknown, expected: unknown, line: number): void => {
         checks.push({ line, actual: normalise(actual), expected: normalise(expected) });
       };
-      const run = new AsyncFunction("__lib", "__decimal", "__check", transform(ex.code));
-      await run(lib, decimalModule, check);
+      const run = new AsyncFunction("__lib", "__decimal", "__check", "__peer", transform(ex.code));
+      await run(lib, decimalModule, check, peer);
       for (const c of checks) expect(c.actual, `example line ${c.line}`).toEqual(c.expected);
     });
   }
