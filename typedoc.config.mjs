@@ -59,6 +59,7 @@ const config = {
   groupOrder: ["Functions", "Classes", "Variables", "Interfaces", "Type Aliases", "*"],
   categorizeByGroup: true,
   useFirstParagraphOfCommentAsSummary: true,
+  highlightLanguages: ["bash", "console", "css", "html", "javascript", "json", "jsonc", "json5", "yaml", "tsx", "typescript", "python"],
   searchInComments: true,
   searchInDocuments: true,
   navigation: { includeCategories: false, includeGroups: true, includeFolders: false },
