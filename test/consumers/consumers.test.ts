@@ -18,8 +18,9 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 
 const root = new URL("../..", import.meta.url).pathname;
 const repoTsc = join(root, "node_modules", "typescript", "bin", "tsc");
-const { modules } = JSON.parse(readFileSync(join(root, "scripts", "modules.json"), "utf8")) as { modules: string[] };
-const subpaths = ["marketplace-economics", ...modules.map((m) => `marketplace-economics/${m}`)];
+const { modules, subpathOnly = [] } = JSON.parse(readFileSync(join(root, "scripts", "modules.json"), "utf8")) as { modules: string[]; subpathOnly?: string[] };
+// Subpath-only modules (duckdb) need an optional peer dependency that these consumers do not install.
+const subpaths = ["marketplace-economics", ...modules.filter((m) => !subpathOnly.includes(m)).map((m) => `marketplace-economics/${m}`)];
 
 /** The minimum TypeScript version README.md states; the types use `NoInfer` (TypeScript 5.4). */
 const MIN_TYPESCRIPT = "5.4.5";

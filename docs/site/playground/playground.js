@@ -73,7 +73,7 @@ function calculate() {
     try {
       const d = disclosure(offer, sales, { method: "historical" });
       show("fundingProvided", usd(d.fundingProvided), d.fundingProvided.amount.toString());
-      show("averageMonthlySales", usd(d.averageMonthlySales), d.averageMonthlySales.amount.toString());
+      show("averageMonthlySales", d.averageMonthlySales ? usd(d.averageMonthlySales) : "–", d.averageMonthlySales ? d.averageMonthlySales.amount.toString() : "");
       show("estimatedFinanceCharge", usd(d.estimatedFinanceCharge), d.estimatedFinanceCharge.amount.toString());
       show("estimatedTotalPayment", usd(d.estimatedTotalPayment), d.estimatedTotalPayment.amount.toString());
       show("estimatedPayment", `${usd(d.estimatedPayment.amount)} ${d.estimatedPayment.frequency}`, d.estimatedPayment.amount.amount.toString());
