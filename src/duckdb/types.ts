@@ -36,7 +36,13 @@ export interface DuckDBAggregatesOptions {
    * temporary table), or a table of the connection `{ table, sellerId, segment }`.
    */
   readonly sellerSegments?:
-    { entries(): Iterable<readonly [string, string]> } | Iterable<readonly [string, string]> | { readonly table: string; readonly sellerId: string; readonly segment: string } | undefined;
+    | {
+        /** The `[sellerId, segment]` pairs to load. */
+        entries(): Iterable<readonly [string, string]>;
+      }
+    | Iterable<readonly [string, string]>
+    | { readonly table: string; readonly sellerId: string; readonly segment: string }
+    | undefined;
   /** Segment of a seller missing from `sellerSegments`. Default `"unclassified"`. */
   readonly missingSegment?: string | undefined;
   /** Period of the period rows. Default `"quarter"`. */
@@ -54,7 +60,17 @@ export interface DuckDBAggregatesOptions {
    * file DuckDB can reach through an extension). Default: a new in-memory database, in UTC,
    * closed afterwards.
    */
-  readonly connection?: { run(sql: string): Promise<unknown>; runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }> } | undefined;
+  readonly connection?:
+    | {
+        /** Runs one SQL statement (`DuckDBConnection.run` of `@duckdb/node-api`). */
+        run(sql: string): Promise<unknown>;
+        /** Runs a query and reads every row (`DuckDBConnection.runAndReadAll`). */
+        runAndReadAll(sql: string): Promise<{
+          /** The rows as plain JavaScript objects keyed by column name. */
+          getRowObjectsJS(): Record<string, unknown>[];
+        }>;
+      }
+    | undefined;
 }
 
 /**

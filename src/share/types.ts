@@ -204,7 +204,13 @@ export type AnySale = Sale | MinorUnitSale;
  * @category Share
  * @since 0.3.0
  */
-export type NumericColumn = ArrayLike<number> | ArrayLike<bigint> | { toArray(): ArrayLike<number> | ArrayLike<bigint> };
+export type NumericColumn =
+  | ArrayLike<number>
+  | ArrayLike<bigint>
+  | {
+      /** The column's values as an array-like of numbers or bigints (Arrow's `Vector.toArray()`). */
+      toArray(): ArrayLike<number> | ArrayLike<bigint>;
+    };
 
 /**
  * A batch of sales in columns (Arrow-style: a dictionary of segment names plus integer codes),
