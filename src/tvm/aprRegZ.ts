@@ -1,11 +1,9 @@
 import { Decimal } from "../_lib/decimal.js";
 import { ConvergenceError, ErrorCode } from "../errors.js";
-import { rangeError, toArray, toInteger, toOption, toRecord, typeError } from "../_lib/validate.js";
-import { epochDay, parseAmount } from "./_lib/flows.js";
-import { assertSameCurrency } from "../_lib/money.js";
 import { brent } from "./_lib/solver.js";
 import { hp } from "./_lib/decimal.js";
-import { detectUnit, monthsBack, periodsPerYear, timeIn, type UnitSpec } from "./_lib/regz.js";
+import { periodsPerYear, timeIn } from "./_lib/regz.js";
+import { readAprInput } from "./_lib/aprInput.js";
 import type { AmountInput } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
 
@@ -55,28 +53,6 @@ export interface AprRegZInput {
  */
 const MAX_APR_PAYMENTS = 50_000;
 
-const NAMED: Readonly<Record<string, UnitSpec>> = {
-  day: { kind: "day" },
-  week: { kind: "week", n: 1 },
-  biweek: { kind: "week", n: 2 },
-  semimonth: { kind: "semimonth" },
-  month: { kind: "month", n: 1 },
-  quarter: { kind: "month", n: 3 },
-  semiyear: { kind: "month", n: 6 },
-  year: { kind: "month", n: 12 },
-};
-
-function toUnit(value: unknown, fn: string): UnitSpec {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o = value as { weeks?: unknown; months?: unknown };
-    if (o.weeks !== undefined && o.months === undefined) return { kind: "week", n: toInteger(o.weeks, fn, "input.unitPeriod.weeks", 1, 52) };
-    if (o.months !== undefined && o.weeks === undefined) return { kind: "month", n: toInteger(o.months, fn, "input.unitPeriod.months", 1, 12) };
-    typeError(fn, "input.unitPeriod", ErrorCode.INVALID_TYPE, "must be a unit name, { weeks } or { months }", value, '"month", "week", ..., { weeks: n } or { months: n }');
-  }
-  const name = toOption(value, fn, "input.unitPeriod", Object.keys(NAMED));
-  return NAMED[name]!;
-}
-
 /**
  * Annual percentage rate of a closed-end credit transaction by the actuarial method of US
  * Regulation Z, 12 CFR 1026, Appendix J — the APR a US lender must disclose.
@@ -125,45 +101,7 @@ function toUnit(value: unknown, fn: string): UnitSpec {
  */
 export function aprRegZ(input: AprRegZInput): Decimal {
   const fn = "aprRegZ";
-  const o = toRecord(input, fn, "input");
-  let currency: string | undefined;
-  // exact sums of the amount financed and of the payments (a zero-cost advance has APR exactly 0)
-  const exact: Decimal[] = [];
-  const money = (v: unknown, arg: string): number => {
-    const a = parseAmount(v, fn, arg, false);
-    if (a.currency !== undefined) {
-      if (currency === undefined) currency = a.currency;
-      else assertSameCurrency(fn, currency, a.currency);
-    }
-    if (!(a.num > 0)) rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, "must be > 0", v, "an amount > 0");
-    exact.push(a.dec ?? new Decimal(a.num));
-    return a.num;
-  };
-  const A = money(o["amountFinanced"], "input.amountFinanced");
-  const start = epochDay(o["advanceDate"], fn, "input.advanceDate");
-  const list = toArray<unknown>(o["payments"], fn, "input.payments", { nonEmpty: true, maxLength: MAX_APR_PAYMENTS });
-  const pays = list.map((p, j) => {
-    const r = toRecord(p, fn, `input.payments[${j}]`);
-    const day = epochDay(r["date"], fn, `input.payments[${j}].date`);
-    if (day < start) rangeError(fn, `input.payments[${j}].date`, ErrorCode.INVALID_DATE_ORDER, "must not be before input.advanceDate", r["date"], "a date on or after the advance date");
-    return { day, amount: money(r["amount"], `input.payments[${j}].amount`) };
-  });
-  pays.sort((a, b) => a.day - b.day);
-  let unit: UnitSpec;
-  if (o["unitPeriod"] !== undefined) {
-    unit = toUnit(o["unitPeriod"], fn);
-  } else if (pays.length === 1) {
-    const day = pays[0]!.day;
-    const mb = monthsBack(start, day);
-    if (mb.months >= 12) unit = { kind: "month", n: 12 };
-    else if (mb.days === 0 && mb.months >= 1) unit = { kind: "month", n: mb.months };
-    else unit = { kind: "days", n: Math.max(1, day - start) };
-  } else {
-    unit = detectUnit(
-      start,
-      pays.map((p) => p.day),
-    );
-  }
+  const { amountFinanced: A, start, pays, unit, exact } = readAprInput(input, fn, MAX_APR_PAYMENTS);
   const w = periodsPerYear(unit);
   // Payments due on the same day share t and f: one term per distinct day (pays is sorted), so
   // each evaluation of F costs the number of due dates, not of payments.

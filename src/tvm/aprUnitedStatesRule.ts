@@ -1,36 +1,12 @@
 import { Decimal } from "../_lib/decimal.js";
 import { ConvergenceError, ErrorCode } from "../errors.js";
-import { rangeError, toArray, toInteger, toOption, toRecord, typeError } from "../_lib/validate.js";
-import { epochDay, parseAmount } from "./_lib/flows.js";
-import { assertSameCurrency } from "../_lib/money.js";
 import { brent } from "./_lib/solver.js";
 import { hp } from "./_lib/decimal.js";
-import { detectUnit, monthsBack, periodsPerYear, timeIn, type UnitSpec } from "./_lib/regz.js";
+import { periodsPerYear, timeIn } from "./_lib/regz.js";
+import { readAprInput } from "./_lib/aprInput.js";
 import type { AprRegZInput } from "./aprRegZ.js";
 
 const FN = "aprUnitedStatesRule";
-
-const NAMED: Readonly<Record<string, UnitSpec>> = {
-  day: { kind: "day" },
-  week: { kind: "week", n: 1 },
-  biweek: { kind: "week", n: 2 },
-  semimonth: { kind: "semimonth" },
-  month: { kind: "month", n: 1 },
-  quarter: { kind: "month", n: 3 },
-  semiyear: { kind: "month", n: 6 },
-  year: { kind: "month", n: 12 },
-};
-
-/** A unit-period as {@link aprRegZ} accepts it (private copy: the tvm files of 0.2.0 stay untouched). */
-function toUnit(value: unknown): UnitSpec {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o = value as { weeks?: unknown; months?: unknown };
-    if (o.weeks !== undefined && o.months === undefined) return { kind: "week", n: toInteger(o.weeks, FN, "input.unitPeriod.weeks", 1, 52) };
-    if (o.months !== undefined && o.weeks === undefined) return { kind: "month", n: toInteger(o.months, FN, "input.unitPeriod.months", 1, 12) };
-    typeError(FN, "input.unitPeriod", ErrorCode.INVALID_TYPE, "must be a unit name, { weeks } or { months }", value, '"month", "week", ..., { weeks: n } or { months: n }');
-  }
-  return NAMED[toOption(value, FN, "input.unitPeriod", Object.keys(NAMED))]!;
-}
 
 /** At most this many payments (the loop over payments runs once per solver step). */
 const MAX_PAYMENTS = 100_000;
@@ -84,41 +60,7 @@ const MAX_PAYMENTS = 100_000;
  * @since 0.3.0
  */
 export function aprUnitedStatesRule(input: AprRegZInput): Decimal {
-  const o = toRecord(input, FN, "input");
-  let currency: string | undefined;
-  const exact: Decimal[] = [];
-  const amount = (v: unknown, arg: string): number => {
-    const a = parseAmount(v, FN, arg, false);
-    if (a.currency !== undefined) {
-      if (currency === undefined) currency = a.currency;
-      else assertSameCurrency(FN, currency, a.currency);
-    }
-    if (!(a.num > 0)) rangeError(FN, arg, ErrorCode.OUT_OF_RANGE, "must be > 0", v, "an amount > 0");
-    exact.push(a.dec ?? new Decimal(a.num));
-    return a.num;
-  };
-  const A = amount(o["amountFinanced"], "input.amountFinanced");
-  const start = epochDay(o["advanceDate"], FN, "input.advanceDate");
-  const list = toArray<unknown>(o["payments"], FN, "input.payments", { nonEmpty: true, maxLength: MAX_PAYMENTS });
-  const pays = list.map((p, j) => {
-    const r = toRecord(p, FN, `input.payments[${j}]`);
-    const day = epochDay(r["date"], FN, `input.payments[${j}].date`);
-    if (day < start) rangeError(FN, `input.payments[${j}].date`, ErrorCode.INVALID_DATE_ORDER, "must not be before input.advanceDate", r["date"], "a date on or after the advance date");
-    return { day, amount: amount(r["amount"], `input.payments[${j}].amount`) };
-  });
-  pays.sort((a, b) => a.day - b.day);
-  let unit: UnitSpec;
-  if (o["unitPeriod"] !== undefined) unit = toUnit(o["unitPeriod"]);
-  else if (pays.length === 1) {
-    const mb = monthsBack(start, pays[0]!.day);
-    if (mb.months >= 12) unit = { kind: "month", n: 12 };
-    else if (mb.days === 0 && mb.months >= 1) unit = { kind: "month", n: mb.months };
-    else unit = { kind: "days", n: Math.max(1, pays[0]!.day - start) };
-  } else
-    unit = detectUnit(
-      start,
-      pays.map((p) => p.day),
-    );
+  const { amountFinanced: A, start, pays, unit, exact } = readAprInput(input, FN, MAX_PAYMENTS);
   const w = periodsPerYear(unit);
   // Exact zero: payments summing to the amount financed carry no finance charge.
   const H = hp();
