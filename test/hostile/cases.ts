@@ -5,10 +5,21 @@
  * {@link EXPORTS_TABLE} and {@link BAD_VALUES}, so the main thread and every worker agree on
  * case indexes and only indexes cross the thread boundary. Nothing here imports vitest.
  */
+import { readFileSync } from "node:fs";
 import { Decimal } from "decimal.js";
-import * as lib from "../../src/index.js";
+import * as duckdb from "../../src/duckdb/index.js";
+import * as root from "../../src/index.js";
 import { BAD_VALUES, HostileSentinelError, SENTINEL_MESSAGE, type BadValue } from "./catalogue.js";
 import { EXPORTS_TABLE, type ExportRow, type SlotPath } from "./exports-table.js";
+
+/**
+ * Every public export: the root barrel and the subpath-only modules (scripts/modules.json
+ * `subpathOnly`: duckdb, whose optional peer dependency must never load with the root). Names are
+ * unique across the library (CONTRIBUTING "The boundary"), so one flat object holds them all.
+ */
+const lib: Record<string, unknown> & typeof root = { ...root, ...duckdb };
+/** Export names by the entry point that exports them (for the coverage check). */
+export const ENTRY_POINTS: Readonly<Record<string, readonly string[]>> = { "marketplace-economics": Object.keys(root), "marketplace-economics/duckdb": Object.keys(duckdb) };
 
 /** Outcome classes, worst first. */
 export const OUTCOMES = ["hang", "crash", "untyped-error", "wrong-fn", "mutated", "non-finite", "not-frozen", "not-json", "accepted-invalid", "typed-error", "propagated", "ok"] as const;
@@ -323,7 +334,7 @@ interface Problem {
 
 const MAX_NODES = 200_000;
 
-function checkResult(result: unknown, mutable: boolean, echo?: unknown): Problem | undefined {
+function checkResult(result: unknown, mutable: boolean, echo?: unknown, bigints = false): Problem | undefined {
   let nodes = 0;
   const seen = new Set<object>();
   let notFrozen: string | undefined;
@@ -373,7 +384,8 @@ function checkResult(result: unknown, mutable: boolean, echo?: unknown): Problem
   if (notFrozen !== undefined) return { outcome: "not-frozen", detail: notFrozen };
   if (typeof result !== "bigint") {
     try {
-      JSON.stringify(result);
+      // A row whose documented result holds bigints (DuckDB totals beyond 2^53) is serialised with them as strings.
+      JSON.stringify(result, bigints ? (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v) : undefined);
     } catch (e) {
       return { outcome: "not-json", detail: `JSON.stringify threw ${describeError(e)}` };
     }
@@ -443,12 +455,12 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
       } catch {
         echo = undefined;
       }
-      problem = checkResult(result, row.mutableResult === true, typeof echo === "string" ? echo : undefined) ?? { outcome: "ok", detail: summarise(result) };
+      problem = checkResult(result, row.mutableResult === true, typeof echo === "string" ? echo : undefined, row.bigintResult === true) ?? { outcome: "ok", detail: summarise(result) };
       if (problem.outcome === "ok" && row.probe !== undefined) {
         try {
           const probed = row.probe(result);
           // The probe's result may echo the caller's string too (a segment named "NaN").
-          problem = checkResult(probed, false, typeof echo === "string" ? echo : undefined) ?? { outcome: "ok", detail: `${summarise(result)} / probe ${summarise(probed)}` };
+          problem = checkResult(probed, false, typeof echo === "string" ? echo : undefined, row.bigintResult === true) ?? { outcome: "ok", detail: `${summarise(result)} / probe ${summarise(probed)}` };
         } catch (e) {
           problem = classifyError(e, row.name, true);
         }
@@ -478,13 +490,16 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
 // Table-level checks
 
 /** Exported functions without a table row, and rows naming no export. */
-export function tableCoverage(): { readonly missing: readonly string[]; readonly stale: readonly string[]; readonly wrongKind: readonly string[] } {
-  const exported = lib as Record<string, unknown>;
+export function tableCoverage(): { readonly missing: readonly string[]; readonly stale: readonly string[]; readonly wrongKind: readonly string[]; readonly unscannedSubpaths: readonly string[] } {
+  const exported: Record<string, unknown> = lib;
+  // A subpath-only module (not in the root barrel) must be imported above, or its exports would escape the table.
+  const modules = JSON.parse(readFileSync(new URL("../../scripts/modules.json", import.meta.url), "utf8")) as { subpathOnly?: readonly string[] };
+  const unscannedSubpaths = (modules.subpathOnly ?? []).map((m) => `marketplace-economics/${m}`).filter((e) => !(e in ENTRY_POINTS));
   const rows = new Map(EXPORTS_TABLE.map((r) => [r.name, r]));
   const missing = Object.keys(exported).filter((k) => !rows.has(k));
   const stale = EXPORTS_TABLE.filter((r) => !(r.name in exported)).map((r) => r.name);
   const wrongKind = EXPORTS_TABLE.filter((r) => r.name in exported && (typeof exported[r.name] === "function") !== (r.kind !== "value")).map((r) => r.name);
-  return { missing, stale, wrongKind };
+  return { missing, stale, wrongKind, unscannedSubpaths };
 }
 
 /** Run every baseline call once (main thread): the names whose baseline does not succeed cleanly. */
@@ -495,7 +510,8 @@ export async function checkBaselines(): Promise<readonly { readonly fn: string; 
     try {
       let r = ((lib as Record<string, unknown>)[row.name] as (...a: unknown[]) => unknown)(...row.args());
       if (r !== null && typeof r === "object" && typeof (r as { then?: unknown }).then === "function") r = await r;
-      const p = checkResult(r, row.mutableResult === true) ?? (row.probe === undefined ? undefined : checkResult(row.probe(r), false));
+      const p =
+        checkResult(r, row.mutableResult === true, undefined, row.bigintResult === true) ?? (row.probe === undefined ? undefined : checkResult(row.probe(r), false, undefined, row.bigintResult === true));
       if (p !== undefined) out.push({ fn: row.name, problem: `${p.outcome}: ${p.detail}` });
     } catch (e) {
       out.push({ fn: row.name, problem: `threw ${describeError(e)}` });
@@ -554,6 +570,8 @@ export interface Selection {
   readonly sample?: number;
   /** Seed of the sample (default 11). */
   readonly seed?: number;
+  /** Only the cases whose bad value is of one of these kinds (`"huge input"`, `"extreme date"`...; an unknown kind throws). */
+  readonly kinds?: readonly string[];
 }
 
 /** Case indexes of a {@link Selection}, ascending (indexes of the whole matrix). */
@@ -566,6 +584,14 @@ export function selectIndexes(sel: Selection = {}): number[] {
     if (unknown.length > 0) throw new Error(`HOSTILE_ONLY names no function row of test/hostile/exports-table.ts: ${unknown.join(", ")}`);
     const wanted = new Set(sel.only);
     pool = all.filter((c) => wanted.has(c.row.name)).map((c) => c.index);
+  }
+  if (sel.kinds !== undefined) {
+    const known = new Set(BAD_VALUES.map((b) => b.kind));
+    const unknown = sel.kinds.filter((k) => !known.has(k));
+    if (unknown.length > 0) throw new Error(`HOSTILE_KINDS names no kind of test/hostile/catalogue.ts: ${unknown.join(", ")} (kinds: ${[...known].join(", ")})`);
+    const wanted = new Set(sel.kinds);
+    const inPool = new Set(pool);
+    pool = all.filter((c) => inPool.has(c.index) && wanted.has(c.value.kind)).map((c) => c.index);
   }
   if (sel.sample === undefined) return pool;
   return sampleIndexes(pool.length, sel.sample, sel.seed ?? 11).map((i) => pool[i] as number);

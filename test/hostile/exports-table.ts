@@ -35,6 +35,11 @@ export interface ExportRow {
    * so a clean result is never `accepted-invalid`; untyped errors, hangs etc. still fail.
    */
   readonly anyInput?: boolean;
+  /**
+   * The documented result holds bigints (the DuckDB aggregates: totals beyond 2^53), which
+   * `JSON.stringify` rejects: the JSON check serialises them as strings.
+   */
+  readonly bigintResult?: boolean;
   /** Why a row is not run through the catalogue. */
   readonly note?: string;
 }
@@ -145,6 +150,19 @@ function caught(f: () => unknown): unknown {
   }
   throw new Error("expected a throw");
 }
+
+/** The inline log of the duckdb rows: two sellers, a refund, cents as BIGINT. */
+const DUCKDB_LOG =
+  "SELECT * FROM (VALUES ('s1', DATE '2024-01-05', CAST(1250 AS BIGINT), 2, 'smb'), ('s2', DATE '2024-02-10', CAST(99900 AS BIGINT), 1, 'large'), ('s1', DATE '2024-01-20', CAST(-250 AS BIGINT), NULL, 'smb')) t(seller_id, ordered_on, amount_cents, qty, segment)";
+const duckdbQuery = () => ({
+  currency: "USD",
+  columns: { sellerId: "seller_id", date: "ordered_on", amount: "amount_cents", units: "qty", segment: "segment" },
+  amountUnit: "minor" as const,
+  period: "month" as const,
+  refunds: "net" as const,
+  sellerInterval: { start: "2024-01-01", end: "2025-01-01" },
+  sellers: true,
+});
 
 const fn = (name: string, args: () => unknown[], more: Partial<ExportRow> = {}): ExportRow => ({ name, kind: "function", args, ...more });
 const cls = (name: string): ExportRow => ({ name, kind: "class", note: "error class: constructed by the library, not a computation; not run through the catalogue" });
@@ -685,9 +703,7 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     },
   ),
 
-  // warehouse (#13). The duckdb subpath is not in the root barrel (its optional peer dependency),
-  // so it has no row here: its functions are async and need DuckDB; their bad inputs are tested in
-  // src/duckdb/*.test.ts.
+  // warehouse (#13)
   fn(
     "marketplaceAggregateSql",
     () => [
@@ -698,6 +714,35 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
       extraSlots: [
         [0, "from"],
         [0, "sellerSegments"],
+      ],
+    },
+  ),
+
+  // duckdb (#13), the subpath-only module (test/hostile/cases.ts imports its barrel beside the
+  // root one). Each case runs on a fresh in-memory DuckDB (@duckdb/node-api is a dev dependency);
+  // the log is an inline query. Its aggregates hold bigints by design (totals beyond 2^53).
+  fn("duckdbMarketplaceAggregates", () => [{ sql: DUCKDB_LOG }, duckdbQuery()], {
+    bigintResult: true,
+    extraSlots: [
+      [1, "sellerSegments"],
+      [1, "missingSegment"],
+      [1, "csv"],
+      [1, "connection"],
+    ],
+  }),
+  fn(
+    "duckdbMarketplaceAccumulator",
+    () => {
+      const { currency, period, refunds, sellerInterval, ...query } = duckdbQuery();
+      return [{ sql: DUCKDB_LOG }, { query, accumulator: { currency, period, refunds, sellerInterval, topK: [1], thresholds: [usd("10")] } }];
+    },
+    {
+      mutableResult: true,
+      probe: finalizeMarket,
+      extraSlots: [
+        [1, "query", "sellerSegments"],
+        [1, "query", "connection"],
+        [1, "accumulator", "precision"],
       ],
     },
   ),

@@ -13,11 +13,21 @@ export interface PoolOptions {
   readonly workers?: number;
   /** Time limit of one case in ms (default 2000). */
   readonly timeoutMs?: number;
+  /**
+   * Watchdog multiplier for the cases whose bad value is of kind "huge input" (100,000 copies of
+   * a record: a legitimate size of work that is linear in the input, default 5): such a case is a
+   * hang only past `timeoutMs × hugeFactor`. Unbounded loops (the issue's minutes-long ones) and
+   * quadratic passes over 100,000 items still exceed it.
+   */
+  readonly hugeFactor?: number;
   /** Cases sent to a worker at once (default 100). */
   readonly batchSize?: number;
   /** Called after every finished case. */
   readonly onProgress?: (done: number, total: number) => void;
 }
+
+/** Default of {@link PoolOptions.hugeFactor}. */
+export const HUGE_FACTOR = 5;
 
 const BOOT = fileURLToPath(new URL("./worker-boot.mjs", import.meta.url));
 const ENTRY = new URL("./worker.ts", import.meta.url).href;
@@ -33,6 +43,8 @@ export function runPool(indexes: readonly number[], options: PoolOptions = {}): 
   const workers = options.workers ?? 2;
   const timeoutMs = options.timeoutMs ?? 2000;
   const batchSize = options.batchSize ?? 100;
+  const hugeFactor = options.hugeFactor ?? HUGE_FACTOR;
+  const limitOf = (index: number): number => (enumerateCases()[index]?.value.kind === "huge input" ? timeoutMs * hugeFactor : timeoutMs);
   const queue: number[][] = [];
   for (let i = 0; i < indexes.length; i += batchSize) queue.push(indexes.slice(i, i + batchSize));
   const results = new Map<number, CaseResult>();
@@ -85,7 +97,8 @@ export function runPool(indexes: readonly number[], options: PoolOptions = {}): 
           next();
         } else if (m.type === "start") {
           running = m.index;
-          timer = setTimeout(() => retire("hang", `no answer within ${timeoutMs} ms (worker terminated)`), timeoutMs);
+          const limit = limitOf(m.index ?? -1);
+          timer = setTimeout(() => retire("hang", `no answer within ${limit} ms (worker terminated)`), limit);
         } else if (m.type === "done") {
           if (timer !== undefined) clearTimeout(timer);
           timer = undefined;
@@ -118,12 +131,14 @@ export async function runConfirmed(indexes: readonly number[], options: Confirme
   const confirmMs = options.confirmMs ?? 3 * timeoutMs;
   const first = await runPool(indexes, options);
   const hangs = first.filter((r) => r.outcome === "hang").map((r) => r.index);
-  const retried = new Map((await runPool(hangs, { workers: options.workers ?? 2, timeoutMs: confirmMs, batchSize: 1 })).map((r) => [r.index, r]));
+  const hugeFactor = options.hugeFactor ?? HUGE_FACTOR;
+  const retried = new Map((await runPool(hangs, { workers: options.workers ?? 2, timeoutMs: confirmMs, hugeFactor, batchSize: 1 })).map((r) => [r.index, r]));
   return first.map((r): CaseResult => {
     const again = retried.get(r.index);
     if (again === undefined) return r;
-    if (again.outcome === "hang") return { ...r, detail: `no answer within ${timeoutMs} ms, nor within ${confirmMs} ms on a retry` };
-    if (again.ms > timeoutMs) return { ...r, detail: `slow: answered on a retry after ${Math.round(again.ms)} ms (limit ${timeoutMs} ms): ${again.outcome}` };
+    const factor = r.kind === "huge input" ? hugeFactor : 1;
+    if (again.outcome === "hang") return { ...r, detail: `no answer within ${timeoutMs * factor} ms, nor within ${confirmMs * factor} ms on a retry` };
+    if (again.ms > timeoutMs * factor) return { ...r, detail: `slow: answered on a retry after ${Math.round(again.ms)} ms (limit ${timeoutMs * factor} ms): ${again.outcome}` };
     return again;
   });
 }

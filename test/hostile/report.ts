@@ -16,7 +16,13 @@ export interface ReportMeta {
   readonly seconds: number;
   readonly workers: number;
   readonly timeoutMs: number;
-  readonly coverage: { readonly missing: readonly string[]; readonly stale: readonly string[]; readonly wrongKind: readonly string[] };
+  /** Watchdog multiplier of the "huge input" cases. */
+  readonly hugeFactor?: number;
+  /** 1-minute load average at the start and at the end of the run (`os.loadavg()[0]`). */
+  readonly load?: { readonly start: number; readonly end: number };
+  /** Markdown put first, under "Read this first" (test/hostile/RESULTS-notes.md). */
+  readonly notes?: string;
+  readonly coverage: { readonly missing: readonly string[]; readonly stale: readonly string[]; readonly wrongKind: readonly string[]; readonly unscannedSubpaths?: readonly string[] };
   readonly baselines: readonly { readonly fn: string; readonly problem: string }[];
   readonly constants: readonly { readonly name: string; readonly problem: string }[];
   readonly functions: number;
@@ -79,9 +85,10 @@ export function renderReport(results: readonly CaseResult[], meta: ReportMeta): 
     `catalogue test/hostile/catalogue.ts. Source under test: ${meta.source}.`,
     `${meta.sampled ? "A seeded sample of" : "All of"} the matrix${meta.only === undefined ? "" : ` restricted to ${meta.only.map(code).join(", ")}`}: ${results.length} of ${meta.totalCases} cases`,
     `(${meta.functions} functions × their ${meta.slots} argument slots and nested fields × ${meta.values} bad values, where the value fits the slot),`,
-    `${meta.workers} worker threads, ${meta.timeoutMs} ms watchdog per case, ${meta.seconds.toFixed(0)} s wall time.`,
+    `${meta.workers} worker threads, ${meta.timeoutMs} ms watchdog per case${meta.hugeFactor === undefined ? "" : ` (${meta.timeoutMs * meta.hugeFactor} ms for the "huge input" cases)`}, ${meta.seconds.toFixed(0)} s wall time${meta.load === undefined ? "" : `, load average ${meta.load.start.toFixed(1)} at the start and ${meta.load.end.toFixed(1)} at the end (2 cores)`}.`,
     "",
   );
+  if (meta.notes !== undefined && meta.notes.trim() !== "") lines.push("## Read this first", "", meta.notes.trim(), "");
   lines.push("## Outcomes", "", "| class | cases | meaning |", "|---|---:|---|");
   const meaning: Record<Outcome, string> = {
     hang: "no answer within the time limit; the worker was terminated (**failure**)",
@@ -103,6 +110,7 @@ export function renderReport(results: readonly CaseResult[], meta: ReportMeta): 
   lines.push("## Table checks", "");
   lines.push(`- Exports without a table row: ${meta.coverage.missing.length === 0 ? "none" : meta.coverage.missing.map(code).join(", ")}.`);
   lines.push(`- Table rows naming no export (renamed or removed): ${meta.coverage.stale.length === 0 ? "none" : meta.coverage.stale.map(code).join(", ")}.`);
+  if ((meta.coverage.unscannedSubpaths ?? []).length > 0) lines.push(`- Subpath-only modules not scanned: ${(meta.coverage.unscannedSubpaths ?? []).map(code).join(", ")}.`);
   if (meta.coverage.wrongKind.length > 0) lines.push(`- Rows of the wrong kind (function vs constant): ${meta.coverage.wrongKind.map(code).join(", ")}.`);
   lines.push(`- Baseline calls that do not succeed cleanly (their cases measure nothing until the baseline is fixed): ${meta.baselines.length === 0 ? "none" : ""}`);
   for (const b of meta.baselines) lines.push(`  - ${code(b.fn)}: ${cell(b.problem)}`);
@@ -140,6 +148,13 @@ export function renderReport(results: readonly CaseResult[], meta: ReportMeta): 
   }
   for (const [k, { n, fns: f }] of [...byKind].sort((a, b) => b[1].n - a[1].n)) lines.push(`| ${k} | ${n} | ${f.size} |`);
   lines.push("");
+
+  const timed = results.filter((r) => Number.isFinite(r.ms) && !FAILURES.has(r.outcome)).sort((a, b) => b.ms - a.ms);
+  if (timed.length > 0) {
+    lines.push("## Slowest passing cases", "", "Wall time inside the worker (the machine's load included).", "", "| ms | function | slot | value | outcome |", "|---:|---|---|---|---|");
+    for (const r of timed.slice(0, 15)) lines.push(`| ${Math.round(r.ms)} | ${code(r.fn)} | ${code(r.slot)} | ${code(r.value)} | ${r.outcome} |`);
+    lines.push("");
+  }
 
   lines.push(
     "## Catalogue of failures",
