@@ -11,7 +11,7 @@
  * that never throws, whatever it is given.
  */
 import { Decimal } from "./decimal.js";
-import { ErrorCode, ValidationError, ValidationTypeError } from "../errors.js";
+import { ConvergenceError, CurrencyMismatchError, ErrorCode, MarketplaceEconomicsError, ValidationError, ValidationTypeError, isMarketplaceEconomicsError } from "../errors.js";
 import type { NumericInput } from "../money/types.js";
 /** Longest quoted string in a message. */
 const MAX_SHOWN = 40;
@@ -572,4 +572,36 @@ export function toFunction<F extends (...args: never[]) => unknown>(value: unkno
     typeError(fn, arg, value == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a function", value, "a function");
   }
   return value as F;
+}
+
+/**
+ * A library error raised by another public function that `fn` calls, re-raised under `fn`, the
+ * function the user called (#11: an error's `fn` and message prefix always name it). Same class,
+ * code and details; the argument path is mapped by `rename` (the inner function's
+ * `"mapping.columns.date"` is the caller's `"options.columns.date"`) and the original error is
+ * the `cause`. Anything else (the caller's own error from a callback, an iterable or a getter,
+ * or an error already under `fn`) is returned unchanged: `throw reraiseAs(e, fn)`.
+ */
+export function reraiseAs(e: unknown, fn: string, rename?: (argument: string) => string): unknown {
+  if (!isMarketplaceEconomicsError(e) || e.fn === fn) return e;
+  let rest = e.message.startsWith(`${e.fn}: `) ? e.message.slice(e.fn.length + 2) : e.message;
+  let out: MarketplaceEconomicsError;
+  if (e instanceof ValidationError) {
+    const argument = rename === undefined ? e.argument : rename(e.argument);
+    if (argument !== e.argument && rest.startsWith(e.argument)) rest = `${argument}${rest.slice(e.argument.length)}`;
+    out = e instanceof TypeError ? new ValidationTypeError(fn, e.code, argument, rest, e.expected) : new ValidationError(fn, e.code, argument, rest, e.expected);
+  } else if (e instanceof CurrencyMismatchError) {
+    out = new CurrencyMismatchError(fn, e.currencies[0], e.currencies[1]);
+    Object.defineProperty(out, "message", { value: `${fn}: ${rest}`, writable: true, configurable: true, enumerable: false });
+  } else if (e instanceof ConvergenceError) {
+    out = new ConvergenceError(fn, e.code, rest, {
+      iterations: e.iterations,
+      ...(e.lastEstimate === undefined ? {} : { lastEstimate: e.lastEstimate }),
+      ...(e.residual === undefined ? {} : { residual: e.residual }),
+    });
+  } else {
+    out = new MarketplaceEconomicsError(fn, e.code, rest);
+  }
+  Object.defineProperty(out, "cause", { value: e, writable: true, configurable: true, enumerable: false });
+  return out;
 }

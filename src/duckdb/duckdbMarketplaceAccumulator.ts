@@ -1,4 +1,4 @@
-import { rangeError, toOptions } from "../_lib/validate.js";
+import { rangeError, reraiseAs, toOptions } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import { marketplaceAccumulatorFromAggregates } from "../share/marketplaceAccumulatorFromAggregates.js";
 import type { MarketplaceAccumulator, MarketplaceAccumulatorOptions } from "../share/types.js";
@@ -53,12 +53,22 @@ export async function duckdbMarketplaceAccumulator(source: DuckDBSource, options
   const q = toOptions(o.query, fn, "options.query", ["columns", "amountUnit", "sellerSegments", "missingSegment", "sellers", "csv", "connection"]);
   const a = toOptions(o.accumulator, fn, "options.accumulator", ["currency", "period", "precision", "segments", "refunds", "sellerInterval", "sellerTotals", "thresholds", "brackets", "topK"]);
   if (a.refunds === "reject") rangeError(fn, "options.accumulator.refunds", ErrorCode.UNKNOWN_OPTION, 'cannot be "reject" for a warehouse aggregate', a.refunds, '"net" or "exclude"');
-  const agg = await duckdbMarketplaceAggregates(source, {
-    ...(q as Omit<DuckDBAggregatesOptions, "currency">),
-    currency: a.currency as string,
-    ...(a.period === undefined ? {} : { period: a.period as "quarter" }),
-    ...(a.refunds === undefined ? {} : { refunds: a.refunds as "net" }),
-    ...(a.sellerInterval === undefined ? {} : { sellerInterval: a.sellerInterval as { start: string; end: string } }),
-  });
-  return marketplaceAccumulatorFromAggregates({ periods: agg.periods, ...(agg.sellers === undefined ? {} : { sellers: agg.sellers }) }, o.accumulator as MarketplaceAccumulatorOptions);
+  let agg: Awaited<ReturnType<typeof duckdbMarketplaceAggregates>>;
+  try {
+    agg = await duckdbMarketplaceAggregates(source, {
+      ...(q as Omit<DuckDBAggregatesOptions, "currency">),
+      currency: a.currency as string,
+      ...(a.period === undefined ? {} : { period: a.period as "quarter" }),
+      ...(a.refunds === undefined ? {} : { refunds: a.refunds as "net" }),
+      ...(a.sellerInterval === undefined ? {} : { sellerInterval: a.sellerInterval as { start: string; end: string } }),
+    });
+  } catch (e) {
+    // Errors name this function and the caller's paths: the accumulator's keys, or the query's (#11).
+    throw reraiseAs(e, fn, (p) => p.replace(/^options\.(currency|period|refunds|sellerInterval)\b/, "options.accumulator.$1").replace(/^options\.(?!accumulator\.)/, "options.query."));
+  }
+  try {
+    return marketplaceAccumulatorFromAggregates({ periods: agg.periods, ...(agg.sellers === undefined ? {} : { sellers: agg.sellers }) }, o.accumulator as MarketplaceAccumulatorOptions);
+  } catch (e) {
+    throw reraiseAs(e, fn, (p) => p.replace(/^options\./, "options.accumulator."));
+  }
 }

@@ -1,6 +1,6 @@
 import { ErrorCode } from "../errors.js";
 import { minorDigits, toCurrency } from "../_lib/money.js";
-import { rangeError, toNonEmptyString, toOption, toOptions, typeError } from "../_lib/validate.js";
+import { rangeError, reraiseAs, toNonEmptyString, toOption, toOptions, typeError } from "../_lib/validate.js";
 import { deepFreeze } from "../_lib/freeze.js";
 import { marketplaceAggregateSql } from "../warehouse/marketplaceAggregateSql.js";
 import type { WarehouseTableMapping } from "../warehouse/types.js";
@@ -65,14 +65,20 @@ export async function duckdbMarketplaceAggregates(source: DuckDBSource, options:
       ? {}
       : { sellerSegments: tableSegments ? { ...(seg as { table: string; sellerId: string; segment: string }), missing } : { table: SEGMENT_TABLE, sellerId: "seller_id", segment: "segment", missing } }),
   };
-  const sql = marketplaceAggregateSql(mapping, {
-    dialect: "duckdb",
-    currency,
-    ...(o.period === undefined ? {} : { period: o.period as "quarter" }),
-    ...(o.refunds === undefined ? {} : { refunds: o.refunds as "net" }),
-    ...(o.sellerInterval === undefined ? {} : { sellerInterval: o.sellerInterval as { start: string; end: string } }),
-  });
-  return withConnection(connection, async (c) => {
+  let sql: ReturnType<typeof marketplaceAggregateSql>;
+  try {
+    sql = marketplaceAggregateSql(mapping, {
+      dialect: "duckdb",
+      currency,
+      ...(o.period === undefined ? {} : { period: o.period as "quarter" }),
+      ...(o.refunds === undefined ? {} : { refunds: o.refunds as "net" }),
+      ...(o.sellerInterval === undefined ? {} : { sellerInterval: o.sellerInterval as { start: string; end: string } }),
+    });
+  } catch (e) {
+    // The SQL builder's errors name this function and the caller's own paths (#11).
+    throw reraiseAs(e, fn, (a) => (a === "mapping.from" ? "source" : a.replace(/^mapping\./, "options.")));
+  }
+  return withConnection(fn, connection, async (c) => {
     if (pairs !== undefined) await loadSegments(c, pairs, fn);
     try {
       const periodRows = (await c.runAndReadAll(sql.periodTotals)).getRowObjectsJS();
@@ -149,6 +155,11 @@ function fromItem(source: unknown, fn: string, columns: WarehouseTableMapping["c
   } else {
     return typeError(fn, "source", source == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a path or a source object", source, "a Parquet or CSV path, or { parquet }, { csv } or { table }");
   }
+  // options.csv is validated whatever the source (a bad value is never silently ignored, #11).
+  const c = toOptions(csvOptions, fn, "options.csv", ["delimiter", "decimalSeparator", "dateFormat"]);
+  const delim = c.delimiter === undefined ? "," : toOption(c.delimiter, fn, "options.csv.delimiter", [",", ";", "\t", "|"] as const);
+  const dec = c.decimalSeparator === undefined ? "." : toOption(c.decimalSeparator, fn, "options.csv.decimalSeparator", [".", ","] as const);
+  const dateFormat = c.dateFormat === undefined ? "%Y-%m-%d" : toNonEmptyString(c.dateFormat, fn, "options.csv.dateFormat");
   if (kind === "sql") return `(${toNonEmptyString(value, fn, "source.sql")})`;
   if (kind === "table") {
     return toNonEmptyString(value, fn, "source.table")
@@ -157,10 +168,6 @@ function fromItem(source: unknown, fn: string, columns: WarehouseTableMapping["c
       .join(".");
   }
   if (kind === "parquet") return `read_parquet(${paths(value, fn, "source.parquet")})`;
-  const c = toOptions(csvOptions, fn, "options.csv", ["delimiter", "decimalSeparator", "dateFormat"]);
-  const delim = c.delimiter === undefined ? "," : toOption(c.delimiter, fn, "options.csv.delimiter", [",", ";", "\t", "|"] as const);
-  const dec = c.decimalSeparator === undefined ? "." : toOption(c.decimalSeparator, fn, "options.csv.decimalSeparator", [".", ","] as const);
-  const dateFormat = c.dateFormat === undefined ? "%Y-%m-%d" : toNonEmptyString(c.dateFormat, fn, "options.csv.dateFormat");
   // Exact types for the amount (never a DOUBLE guessed by the sniffer) and the date.
   const amountType = majorDigits < 0 ? "BIGINT" : `DECIMAL(38,${majorDigits})`;
   const types = `{${lit(toNonEmptyString(columns.amount, fn, "options.columns.amount"))}: '${amountType}', ${lit(toNonEmptyString(columns.date, fn, "options.columns.date"))}: 'DATE'}`;

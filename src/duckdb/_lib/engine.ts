@@ -4,7 +4,7 @@
  * rest of the package never imports this file: the subpath is not in the root barrel).
  */
 import { createRequire } from "node:module";
-import { ErrorCode, MarketplaceEconomicsError } from "../../errors.js";
+import { ErrorCode, MarketplaceEconomicsError, ValidationError, isMarketplaceEconomicsError } from "../../errors.js";
 
 export const PEER = "@duckdb/node-api";
 const load = createRequire(import.meta.url);
@@ -36,16 +36,46 @@ interface NodeApi {
   DuckDBInstance: { create(path?: string, options?: Record<string, string>): Promise<{ connect(): Promise<Connection>; closeSync(): void }> };
 }
 
-/** Run `body` on the caller's connection, or on a fresh in-memory DuckDB (UTC, closed afterwards). */
-export async function withConnection<T>(connection: Connection | undefined, body: (c: Connection) => Promise<T>): Promise<T> {
-  if (connection !== undefined) return body(connection);
-  const api = load(PEER) as NodeApi;
-  const instance = await api.DuckDBInstance.create(":memory:");
+/**
+ * Run `body` on the caller's connection, or on a fresh in-memory DuckDB (UTC, closed afterwards).
+ * DuckDB's own errors ("Binder Error: ... does not have a column named ...", "IO Error: No files
+ * found ...", "Parser Error", "Conversion Error"...) are the source or the column mapping not
+ * matching the data: they become a typed ValidationError of `fn` naming the source, with DuckDB's
+ * error as the `cause` (#11). Library errors and the caller's own errors pass unchanged.
+ */
+export async function withConnection<T>(fn: string, connection: Connection | undefined, body: (c: Connection) => Promise<T>): Promise<T> {
   try {
-    const c = await instance.connect();
-    await c.run("SET TimeZone = 'UTC'");
-    return await body(c);
-  } finally {
-    instance.closeSync();
+    if (connection !== undefined) return await body(connection);
+    const api = load(PEER) as NodeApi;
+    const instance = await api.DuckDBInstance.create(":memory:");
+    try {
+      const c = await instance.connect();
+      await c.run("SET TimeZone = 'UTC'");
+      return await body(c);
+    } finally {
+      instance.closeSync();
+    }
+  } catch (e) {
+    throw asTypedDuckDBError(e, fn);
   }
+}
+
+/** DuckDB's error kinds ("<Kind> Error: <message>", the format of its C++ exceptions). */
+const DUCKDB_ERROR = /^(Binder|Catalog|IO|Parser|Conversion|Invalid Input|Out of Range|Constraint|Not implemented|Permission|HTTP|Syntax|Dependency|Serialization|Invalid) Error: /;
+
+function asTypedDuckDBError(e: unknown, fn: string): unknown {
+  if (!(e instanceof Error) || isMarketplaceEconomicsError(e)) return e;
+  const m = DUCKDB_ERROR.exec(e.message);
+  if (m === null) return e;
+  const missing = m[1] === "Binder" || m[1] === "Catalog" || m[1] === "IO";
+  const first = (e.message.split("\n")[0] ?? "").slice(0, 300);
+  const out = new ValidationError(
+    fn,
+    missing ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE,
+    "source",
+    `source could not be read with the given columns: DuckDB reported "${first}"`,
+    "a readable source whose columns are the ones named in options.columns",
+  );
+  Object.defineProperty(out, "cause", { value: e, writable: true, configurable: true, enumerable: false });
+  return out;
 }

@@ -1,0 +1,96 @@
+/**
+ * Regression tests of the hostile harness (issue #11) for the duckdb subpath: every error names
+ * the function the user called (not the SQL builder or the aggregate query it calls), DuckDB's own
+ * errors are typed, and options.csv is validated whatever the source.
+ */
+import { describe, expect, it } from "vitest";
+import { isMarketplaceEconomicsError } from "../errors.js";
+import { duckdbMarketplaceAccumulator } from "./duckdbMarketplaceAccumulator.js";
+import { duckdbMarketplaceAggregates } from "./duckdbMarketplaceAggregates.js";
+
+const LOG = "SELECT * FROM (VALUES ('s1', DATE '2024-01-05', CAST(1250 AS BIGINT), 2, 'smb')) t(seller_id, ordered_on, amount_cents, qty, segment)";
+const columns = { sellerId: "seller_id", date: "ordered_on", amount: "amount_cents", units: "qty", segment: "segment" };
+
+async function caught(p: Promise<unknown>): Promise<{ fn: string; code: string; argument: unknown; message: string; cause: unknown }> {
+  try {
+    await p;
+  } catch (e) {
+    if (!isMarketplaceEconomicsError(e)) throw e;
+    return { fn: e.fn, code: e.code, argument: (e as { argument?: unknown }).argument, message: e.message, cause: (e as { cause?: unknown }).cause };
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("duckdbMarketplaceAggregates errors (#11)", () => {
+  it("names itself and the caller's path for a bad column name (was marketplaceAggregateSql's mapping.columns.date)", async () => {
+    const e = await caught(duckdbMarketplaceAggregates({ sql: LOG }, { currency: "USD", columns: { ...columns, date: Number.NaN as never } }));
+    expect(e).toMatchObject({ fn: "duckdbMarketplaceAggregates", code: "INVALID_TYPE", argument: "options.columns.date" });
+    expect(e.message).toMatch(/^duckdbMarketplaceAggregates: options\.columns\.date must be a string, received NaN/);
+    expect(isMarketplaceEconomicsError(e.cause) && e.cause.fn).toBe("marketplaceAggregateSql");
+  });
+
+  it("names itself for a bad period or seller interval", async () => {
+    expect(await caught(duckdbMarketplaceAggregates({ sql: LOG }, { currency: "USD", columns, period: "decade" as never }))).toMatchObject({ fn: "duckdbMarketplaceAggregates", argument: "options.period" });
+    expect(await caught(duckdbMarketplaceAggregates({ sql: LOG }, { currency: "USD", columns, sellerInterval: { start: "2024-01-01", end: "0000-01-01" } }))).toMatchObject({
+      fn: "duckdbMarketplaceAggregates",
+      code: "INVALID_DATE_ORDER",
+    });
+  });
+
+  it("turns DuckDB's binder error for a column the source lacks into a typed MISSING_VALUE", async () => {
+    const e = await caught(duckdbMarketplaceAggregates({ sql: LOG }, { currency: "USD", columns: { ...columns, date: "abc" } }));
+    expect(e).toMatchObject({ fn: "duckdbMarketplaceAggregates", code: "MISSING_VALUE", argument: "source" });
+    expect(e.message).toContain('Binder Error: Values list "o" does not have a column named "abc"');
+    expect(e.cause).toBeInstanceOf(Error);
+  });
+
+  it("turns DuckDB's parser error for a malformed query into a typed INVALID_TYPE", async () => {
+    const e = await caught(duckdbMarketplaceAggregates({ sql: "abc" }, { currency: "USD", columns }));
+    expect(e).toMatchObject({ fn: "duckdbMarketplaceAggregates", code: "INVALID_TYPE", argument: "source" });
+    expect(e.message).toContain("Parser Error");
+  });
+
+  it("validates options.csv even when the source is not a CSV file (a bad value was silently ignored)", async () => {
+    expect(await caught(duckdbMarketplaceAggregates({ sql: LOG }, { currency: "USD", columns, csv: Number.NaN as never }))).toMatchObject({
+      fn: "duckdbMarketplaceAggregates",
+      code: "INVALID_TYPE",
+      argument: "options.csv",
+    });
+    expect(await caught(duckdbMarketplaceAggregates({ sql: LOG }, { currency: "USD", columns, csv: { delimiter: ":" as never } }))).toMatchObject({ argument: "options.csv.delimiter" });
+  });
+});
+
+describe("duckdbMarketplaceAccumulator errors (#11)", () => {
+  it("names itself and options.query.* for the query's errors (were duckdbMarketplaceAggregates's)", async () => {
+    const e = await caught(duckdbMarketplaceAccumulator({ sql: LOG }, { query: { columns: { ...columns, sellerId: null as never } }, accumulator: { currency: "USD" } }));
+    expect(e).toMatchObject({ fn: "duckdbMarketplaceAccumulator", code: "MISSING_VALUE", argument: "options.query.columns.sellerId" });
+    expect(e.message).toMatch(/^duckdbMarketplaceAccumulator: options\.query\.columns\.sellerId must be a string/);
+    expect(await caught(duckdbMarketplaceAccumulator({ sql: LOG }, { query: { columns, sellers: 1 as never }, accumulator: { currency: "USD" } }))).toMatchObject({
+      fn: "duckdbMarketplaceAccumulator",
+      argument: "options.query.sellers",
+    });
+  });
+
+  it("names itself and options.accumulator.* for the accumulator's keys (currency, period, topK)", async () => {
+    expect(await caught(duckdbMarketplaceAccumulator({ sql: LOG }, { query: { columns }, accumulator: { currency: "XYZ" } }))).toMatchObject({
+      fn: "duckdbMarketplaceAccumulator",
+      code: "UNKNOWN_CURRENCY",
+      argument: "options.accumulator.currency",
+    });
+    expect(await caught(duckdbMarketplaceAccumulator({ sql: LOG }, { query: { columns }, accumulator: { currency: "USD", period: "decade" as never } }))).toMatchObject({
+      fn: "duckdbMarketplaceAccumulator",
+      argument: "options.accumulator.period",
+    });
+    const e = await caught(duckdbMarketplaceAccumulator({ sql: LOG }, { query: { columns }, accumulator: { currency: "USD", topK: [Number.NaN] } }));
+    expect(e.fn).toBe("duckdbMarketplaceAccumulator");
+    expect(e.argument).toMatch(/^options\.accumulator\.topK/);
+  });
+
+  it("names itself for DuckDB's own errors", async () => {
+    expect(await caught(duckdbMarketplaceAccumulator({ sql: LOG }, { query: { columns: { ...columns, amount: "nope" } }, accumulator: { currency: "USD" } }))).toMatchObject({
+      fn: "duckdbMarketplaceAccumulator",
+      code: "MISSING_VALUE",
+      argument: "source",
+    });
+  });
+});
