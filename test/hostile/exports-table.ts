@@ -106,6 +106,34 @@ const survivalObservations = (): lib.SurvivalObservation[] => [
   { time: 12, event: false },
 ];
 const activity = (): lib.SellerActivity => lib.trackSellerActivity(sellerSales());
+/** A compressed repeat-purchase table with an interior BG/NBD maximum (the fitBgNbd doc example). */
+const rfmSummaries = (): lib.RepeatPurchaseSummary[] => [
+  { frequency: 0, recency: 0, T: 40, count: 60 },
+  { frequency: 1, recency: 5, T: 40, count: 10 },
+  { frequency: 1, recency: 35, T: 40, count: 8 },
+  { frequency: 2, recency: 4, T: 40, count: 6 },
+  { frequency: 2, recency: 30, T: 40, count: 5 },
+  { frequency: 4, recency: 12, T: 40, count: 3 },
+  { frequency: 6, recency: 39, T: 40, count: 3 },
+];
+/** The first twelve CDNOW customers with a repeat purchase (the fitGammaGamma doc example). */
+const spendSummaries = (): lib.SpendSummary[] =>
+  (
+    [
+      [2, "22.35"],
+      [1, "11.77"],
+      [7, "73.74"],
+      [1, "11.77"],
+      [2, "25.55"],
+      [5, "29.44"],
+      [10, "24.24"],
+      [1, "9.99"],
+      [3, "25.08"],
+      [2, "32.30"],
+      [1, "227.14"],
+      [1, "80.46"],
+    ] as const
+  ).map(([frequency, monetaryValue]) => ({ frequency, monetaryValue }));
 const feeScheduleInput = (): lib.FeeScheduleInput => ({
   name: "hostile",
   currency: "USD",
@@ -384,6 +412,26 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("mergeSurvivalTallies", () => [lib.tallySurvival(survivalObservations()), lib.tallySurvival(survivalObservations())]),
   fn("sellerLifetimeValue", () => [activity(), { horizon: 2, takeRate: "0.15", discountRate: "0.01", asOf: "2018-01-31" }]),
   fn("tallySurvival", () => [survivalObservations()]),
+  // sellers: BG/NBD and Gamma-Gamma (#17); CDNOW's published parameters as baselines
+  fn("fitBgNbd", () => [rfmSummaries(), { maxIterations: 50_000 }], { extraSlots: [[0, 0, "count"]] }),
+  fn("bgNbdExpectedPurchases", () => [{ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39]),
+  fn("bgNbdConditionalExpectedPurchases", () => [{ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { frequency: 2, recency: 30.43, T: 38.86 }, 39]),
+  fn("bgNbdProbabilityAlive", () => [
+    { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+    { frequency: 2, recency: 30.43, T: 38.86 },
+  ]),
+  fn("bgNbdProbabilityOfPurchases", () => [{ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2]),
+  fn("fitGammaGamma", () => [spendSummaries(), { maxIterations: 50_000 }], { extraSlots: [[0, 0, "count"]] }),
+  fn("gammaGammaExpectedSpend", () => [
+    { p: 6.25, q: 3.74, gamma: 15.44 },
+    { frequency: 2, monetaryValue: "22.35" },
+  ]),
+  fn("bgNbdLifetimeValue", () => [
+    { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+    { p: 6.25, q: 3.74, gamma: 15.44 },
+    { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" },
+    { periods: 3, periodLength: 4.345, discountRate: "0.01", margin: "0.3" },
+  ]),
   fn("trackSellerActivity", () => [sellerSales(), { period: "month", currency: "USD" }]),
   fn("trackSellerActivityAsync", () => [sellerSales(), { period: "month", currency: "USD" }]),
 
