@@ -7,6 +7,7 @@
 //   npm run demo -- --sellers 10         # works at any size (no loans below a few dozen sellers)
 import {
   addMarketplaceSale,
+  addPeriods,
   costOfFinancing,
   countNewSellers,
   createMarketplaceAccumulator,
@@ -167,7 +168,7 @@ function main(): void {
   const advance = offer.product;
   const run = simulateRepayment(
     advance,
-    history.map((s) => ({ date: new Date(s.date.getTime() + 365 * 86_400_000), amount: s.amount })),
+    history.map((s) => ({ date: addPeriods(s.date, 365, "day"), amount: s.amount })),
   );
   const cost = costOfFinancing(run);
   const disc = disclosure(advance, history, { method: "historical", months: 12 });

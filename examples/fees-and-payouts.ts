@@ -1,13 +1,13 @@
 // A seller's fees and payouts under an illustrative fee schedule (not a real marketplace's), its
 // take rate, payouts with a 14-day cycle and a reserve, an advance repaid from the payouts, and
 // its unit economics (fees module). Run: npx tsx examples/fees-and-payouts.ts
-import { ILLUSTRATIVE_FEE_SCHEDULE as fees, money, payoutSchedule, salesBasedAdvance, saleFees, simulateRepayment, takeRateBySegment, unitEconomics } from "marketplace-economics";
+import { ILLUSTRATIVE_FEE_SCHEDULE as fees, addPeriods, calendarDay, money, payoutSchedule, salesBasedAdvance, saleFees, simulateRepayment, takeRateBySegment, unitEconomics } from "marketplace-economics";
 
 const days = Number(process.argv[2] ?? 180);
 const orders = [];
 for (let d = 0; d < days; d++) {
-  const date = new Date(Date.UTC(2024, 0, 1 + d));
-  const deliveredOn = new Date(Date.UTC(2024, 0, 4 + d));
+  const date = addPeriods(calendarDay(2024, 1, 1), d, "day");
+  const deliveredOn = addPeriods(date, 3, "day");
   orders.push({ category: "home", amount: money("24.99", "USD"), units: 1, date, deliveredOn });
   if (d % 3 === 0) orders.push({ category: "electronics", amount: money("199.00", "USD"), units: 1, date, deliveredOn });
 }

@@ -1,11 +1,12 @@
 // Compare three ways to borrow $10,000 against the same sales: their term, factor rate, XIRR and
 // Regulation Z APR, the disclosure figures, and how they move if sales drop (financing module).
 // Run: npx tsx examples/financing-offers.ts
-import { costOfFinancing, disclosure, formatMoney, money, revenueShareLoan, salesBasedAdvance, simulateRepayment, simulateSalesScenarios, termLoan, type FinancingProduct } from "marketplace-economics";
+import { addPeriods, calendarDay, costOfFinancing, disclosure, formatMoney, money, revenueShareLoan, salesBasedAdvance, simulateRepayment, simulateSalesScenarios, termLoan } from "marketplace-economics";
+import type { FinancingProduct } from "marketplace-economics";
 
 // A seller with about $400 of sales a day, a little higher on weekends, for two years.
 const sales = Array.from({ length: 730 }, (_, i) => {
-  const date = new Date(Date.UTC(2024, 0, 1 + i));
+  const date = addPeriods(calendarDay(2024, 1, 1), i, "day");
   const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
   return { date, amount: money(weekend ? "520" : "352", "USD") };
 });

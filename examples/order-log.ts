@@ -5,7 +5,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { accumulateMarketplaceAsync, finalizeMarketplace, money, readSalesCsv, sellerSegments } from "marketplace-economics";
+import { accumulateMarketplaceAsync, addPeriods, calendarDay, finalizeMarketplace, money, readSalesCsv, sellerSegments } from "marketplace-economics";
 import { duckdbMarketplaceAccumulator } from "marketplace-economics/duckdb";
 
 const arg = process.argv.indexOf("--rows");
@@ -18,10 +18,12 @@ const columns = { sellerId: "seller_id", date: "order_date", amount: "amount", u
 const out = createWriteStream(csv);
 out.write("seller_id,order_date,amount,units\n");
 let x = 2018;
+// The 365 UTC days of 2017, built once.
+const days2017 = Array.from({ length: 365 }, (_, i) => addPeriods(calendarDay(2017, 1, 1), i, "day"));
 for (let i = 0; i < rows; i++) {
   x = (x * 48271) % 2147483647; // Park-Miller generator: deterministic
   const cents = (x % 40 === 0 ? -1 : 1) * (100 + (x % 25_000));
-  const day = new Date(Date.UTC(2017, 0, 1 + (x % 365))).toISOString().slice(0, 10);
+  const day = days2017[x % 365]?.toISOString().slice(0, 10);
   if (!out.write(`s${x % 5000},${day},${(cents / 100).toFixed(2)},${1 + (x % 3)}\n`)) await once(out, "drain");
 }
 out.end();

@@ -1,15 +1,15 @@
 // Seller churn without leave dates: churn by inactivity from a sales log, Kaplan-Meier survival
 // with 95 % bands, the cohort GMV retention triangle and a historical seller LTV (sellers module).
 // Run: npx tsx examples/seller-survival.ts
-import { churnByInactivity, cohortGmvRetention, kaplanMeier, mergeSellerActivity, money, sellerLifetimeValue, trackSellerActivity } from "marketplace-economics";
+import { addPeriods, calendarDay, churnByInactivity, cohortGmvRetention, kaplanMeier, mergeSellerActivity, money, sellerLifetimeValue, trackSellerActivity } from "marketplace-economics";
 
 // A deterministic log: sellers join over 2024 and sell weekly for 3 to 52 weeks, then stop.
 const sellers = Number(process.argv[2] ?? 2_000);
 const sales = [];
 for (let i = 0; i < sellers; i++) {
-  const start = Date.UTC(2024, 0, 1 + ((i * 37) % 300));
+  const start = addPeriods(calendarDay(2024, 1, 1), (i * 37) % 300, "day");
   const weeks = 3 + ((i * 7919) % 50);
-  for (let w = 0; w < weeks; w++) sales.push({ sellerId: `s${i}`, date: new Date(start + w * 7 * 86_400_000), amount: money((20 + (i % 9) * 5 + (w % 4) * 2.5).toFixed(2), "USD") });
+  for (let w = 0; w < weeks; w++) sales.push({ sellerId: `s${i}`, date: addPeriods(start, w, "week"), amount: money((20 + (i % 9) * 5 + (w % 4) * 2.5).toFixed(2), "USD") });
 }
 
 // Two shards read separately (e.g. two workers), merged exactly.

@@ -1,6 +1,17 @@
 // Sellers: SMB size classes, new sellers, sellers above $1M, cohorts (sellers module).
 // Run: npx tsx examples/sellers-and-cohorts.ts
-import { classifyEnterpriseSize, cohortsByPeriod, countNewSellers, countSellersAboveSales, createSeller, isSmallOrMediumBusiness, money, salesBrackets, syntheticMarketplace } from "marketplace-economics";
+import {
+  calendarDay,
+  classifyEnterpriseSize,
+  cohortsByPeriod,
+  countNewSellers,
+  countSellersAboveSales,
+  createSeller,
+  isSmallOrMediumBusiness,
+  money,
+  salesBrackets,
+  syntheticMarketplace,
+} from "marketplace-economics";
 
 // Size classes under the EU definition (2003/361/EC): headcount AND (turnover OR balance sheet).
 const eu = classifyEnterpriseSize({ employees: 40, annualTurnover: money("12000000", "EUR"), balanceSheetTotal: money("9000000", "EUR") }, "EU-2003/361");
@@ -30,5 +41,5 @@ const labels = ["≤ $10k", "$10k–100k", "$100k–1M", "> $1M"];
 salesBrackets(annual, bounds).forEach((b, i) => console.log(`${labels[i]?.padEnd(10)} ${b.sellers}`));
 
 // Join cohorts of the last five years.
-const recent = smbs.filter((s) => s.joinedOn >= new Date("2013-01-01"));
+const recent = smbs.filter((s) => s.joinedOn >= calendarDay(2013, 1, 1));
 for (const c of cohortsByPeriod(recent, "year")) console.log(`cohort ${c.cohort}: ${c.size} sellers`);

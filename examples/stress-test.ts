@@ -5,7 +5,7 @@
  *
  *   npx tsx examples/stress-test.ts [--advances 10000] [--scenarios 3]
  */
-import { money, salesBasedAdvance, stressTestPortfolio } from "marketplace-economics";
+import { addPeriods, calendarDay, money, salesBasedAdvance, stressTestPortfolio } from "marketplace-economics";
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,11 +17,13 @@ const scenarios = arg("scenarios", 3);
 // A small deterministic book: seller k sells between $2,000 and $9,000 a week for 78 weeks.
 const product = (k: number) =>
   salesBasedAdvance({ principal: money(String(5_000 + (k % 7) * 1_000), "USD"), fee: 600 + (k % 5) * 100, holdbackRate: "0.12", minimumPayment: { rate: "0.1", everyDays: 90 }, maxTermDays: 540 });
-const loans = Array.from({ length: advances }, (_, k) => ({ id: `adv-${k}`, sellerId: `seller-${k}`, product: product(k), fundedOn: new Date(Date.UTC(2024, k % 6, 1)) }));
+const loans = Array.from({ length: advances }, (_, k) => ({ id: `adv-${k}`, sellerId: `seller-${k}`, product: product(k), fundedOn: calendarDay(2024, 1 + (k % 6), 1) }));
 const sales: Record<string, { date: Date; amount: ReturnType<typeof money> }[]> = {};
+// The 78 weekly sale days of a seller funded in each month of January–June 2024.
+const weeksFrom = Array.from({ length: 6 }, (_, m) => Array.from({ length: 78 }, (_, w) => addPeriods(calendarDay(2024, m + 1, 7), w, "week")));
 for (let k = 0; k < advances; k++) {
   const weekly = money(String(2_000 + ((k * 7919) % 7_000)), "USD");
-  sales[`seller-${k}`] = Array.from({ length: 78 }, (_, w) => ({ date: new Date(Date.UTC(2024, k % 6, 7 + 7 * w)), amount: weekly }));
+  sales[`seller-${k}`] = Array.from({ length: 78 }, (_, w) => ({ date: weeksFrom[k % 6]![w]!, amount: weekly }));
 }
 
 const started = performance.now();

@@ -130,9 +130,9 @@ const MAX_FINANCINGS = 1_000_000;
  *
  * @example
  * ```ts
- * import { auditOptInApr, money, salesBasedAdvance, simulateRepayment } from "marketplace-economics";
+ * import { addPeriods, auditOptInApr, calendarDay, money, salesBasedAdvance, simulateRepayment } from "marketplace-economics";
  * const advance = salesBasedAdvance({ principal: money("10000", "USD"), fee: 1500, holdbackRate: "0.1" });
- * const sales = Array.from({ length: 365 }, (_, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: money("400", "USD") }));
+ * const sales = Array.from({ length: 365 }, (_, i) => ({ date: addPeriods(calendarDay(2024, 1, 2), i, "day"), amount: money("400", "USD") }));
  * const result = simulateRepayment(advance, sales); // paid off 2024-10-15
  * const audit = auditOptInApr([{ id: "a-1", disclosedApr: "0.35", result }], { jurisdiction: "CA", periodEnd: "2024-12-31" });
  * [audit.included, audit.lines[0]?.retrospectiveApr?.toDecimalPlaces(4).toString()]; //=> [1, "0.3624"]

@@ -87,9 +87,9 @@ export interface CostOfFinancingOptions {
  *
  * @example
  * ```ts
- * import { costOfFinancing, money, salesBasedAdvance, simulateRepayment } from "marketplace-economics";
+ * import { addPeriods, calendarDay, costOfFinancing, money, salesBasedAdvance, simulateRepayment } from "marketplace-economics";
  * const advance = salesBasedAdvance({ principal: money("10000", "USD"), fee: 1500, holdbackRate: "0.1" });
- * const sales = Array.from({ length: 300 }, (_, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: money("400", "USD") }));
+ * const sales = Array.from({ length: 300 }, (_, i) => ({ date: addPeriods(calendarDay(2024, 1, 2), i, "day"), amount: money("400", "USD") }));
  * const cost = costOfFinancing(simulateRepayment(advance, sales));
  * cost.factorRate.toString(); //=> "1.15"
  * cost.financeCharge.amount.toString(); //=> "1500"

@@ -227,10 +227,10 @@ function keyOfIndex(i: number): string {
  *
  * @example
  * ```ts
- * import { disclosure, money, salesBasedAdvance } from "marketplace-economics";
+ * import { addPeriods, calendarDay, disclosure, money, salesBasedAdvance } from "marketplace-economics";
  * const offer = salesBasedAdvance({ principal: money("10000", "USD"), fee: 1500, holdbackRate: "0.1" });
  * // 2023: $12,166.66…/month on average (365 days × $400 / 12)
- * const history = Array.from({ length: 365 }, (_, i) => ({ date: new Date(Date.UTC(2023, 0, 1 + i)), amount: money("400", "USD") }));
+ * const history = Array.from({ length: 365 }, (_, i) => ({ date: addPeriods(calendarDay(2023, 1, 1), i, "day"), amount: money("400", "USD") }));
  * const d = disclosure(offer, history, { method: "historical", months: 12, jurisdiction: "CA" });
  * d.averageMonthlySales?.amount.toString(); //=> "12166.67"
  * d.estimatedPayment.amount.amount.toString(); //=> "40"

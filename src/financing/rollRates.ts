@@ -68,9 +68,9 @@ const FN = "rollRates";
  *
  * @example
  * ```ts
- * import { money, rollRates, salesBasedAdvance } from "marketplace-economics";
+ * import { addPeriods, calendarDay, money, rollRates, salesBasedAdvance } from "marketplace-economics";
  * const product = salesBasedAdvance({ principal: money("1000", "USD"), fee: 100, holdbackRate: "0.1", minimumPayment: { rate: "0.2", everyDays: 60 } });
- * const days = (n: number, amount: string) => Array.from({ length: n }, (_, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: money(amount, "USD") }));
+ * const days = (n: number, amount: string) => Array.from({ length: n }, (_, i) => ({ date: addPeriods(calendarDay(2024, 1, 2), i, "day"), amount: money(amount, "USD") }));
  * const r = rollRates(
  *   [{ id: "a", sellerId: "good", product }, { id: "b", sellerId: "weak", product }],
  *   { good: days(200, "100"), weak: days(200, "10") },

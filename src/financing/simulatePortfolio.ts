@@ -127,9 +127,9 @@ const FN = "simulatePortfolio";
  *
  * @example
  * ```ts
- * import { money, salesBasedAdvance, simulatePortfolio } from "marketplace-economics";
+ * import { addPeriods, calendarDay, money, salesBasedAdvance, simulatePortfolio } from "marketplace-economics";
  * const product = salesBasedAdvance({ principal: money("1000", "USD"), fee: 100, holdbackRate: "0.1" });
- * const days = (amount: string) => Array.from({ length: 200 }, (_, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: money(amount, "USD") }));
+ * const days = (amount: string) => Array.from({ length: 200 }, (_, i) => ({ date: addPeriods(calendarDay(2024, 1, 2), i, "day"), amount: money(amount, "USD") }));
  * const p = simulatePortfolio(
  *   [{ id: "a", sellerId: "s1", product }, { id: "b", sellerId: "s2", product }],
  *   { s1: days("100"), s2: days("0") },

@@ -88,10 +88,10 @@ async function collect(value: unknown, sellerId: string): Promise<unknown> {
  *
  * @example
  * ```ts
- * import { money, salesBasedAdvance, simulatePortfolioAsync } from "marketplace-economics";
+ * import { calendarDay, money, salesBasedAdvance, simulatePortfolioAsync } from "marketplace-economics";
  * const product = salesBasedAdvance({ principal: money("1000", "USD"), fee: 100, holdbackRate: "0.1" });
  * async function* cents(c: number) {
- *   for (let i = 0; i < 200; i++) yield { day: Date.UTC(2024, 0, 2 + i) / 86_400_000, minor: c };
+ *   for (let i = 0; i < 200; i++) yield { day: calendarDay(2024, 1, 2).getTime() / 86_400_000 + i, minor: c };
  * }
  * const p = await simulatePortfolioAsync([{ id: "a", sellerId: "s1", product }, { id: "b", sellerId: "s2", product }], { s1: cents(10_000), s2: cents(0) }, { workers: 2 });
  * p.totalRepaid.amount.toString(); //=> "1100"

@@ -83,16 +83,16 @@ const FN = "simulateRepayment";
  *
  * @example
  * ```ts
- * import { money, salesBasedAdvance, simulateRepayment } from "marketplace-economics";
+ * import { addPeriods, calendarDay, money, salesBasedAdvance, simulateRepayment } from "marketplace-economics";
  * const advance = salesBasedAdvance({ principal: money("10000", "USD"), fee: 1500, holdbackRate: "0.1" });
- * const sales = Array.from({ length: 300 }, (_, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: money("400", "USD") }));
+ * const sales = Array.from({ length: 300 }, (_, i) => ({ date: addPeriods(calendarDay(2024, 1, 2), i, "day"), amount: money("400", "USD") }));
  * const result = simulateRepayment(advance, sales);
  * result.summary.daysToPayoff; //=> 288
  * result.summary.payoffDate; //=> "2024-10-15T00:00:00.000Z"
  * result.rows[287]?.holdback.amount.toString(); //=> "20"
  * result.summary.totalPaid.amount.toString(); //=> "11500"
  * // The same sales as typed-array columns: day numbers and integer cents.
- * const days = Int32Array.from({ length: 300 }, (_, i) => Date.UTC(2024, 0, 2 + i) / 86_400_000);
+ * const days = Int32Array.from({ length: 300 }, (_, i) => calendarDay(2024, 1, 2).getTime() / 86_400_000 + i);
  * simulateRepayment(advance, { days, minor: new Float64Array(300).fill(40_000) }).summary.daysToPayoff; //=> 288
  * ```
  *

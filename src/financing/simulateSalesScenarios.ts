@@ -143,9 +143,9 @@ const MAX_SHOCKS = 100;
  *
  * @example
  * ```ts
- * import { money, salesBasedAdvance, simulateSalesScenarios } from "marketplace-economics";
+ * import { addPeriods, calendarDay, money, salesBasedAdvance, simulateSalesScenarios } from "marketplace-economics";
  * const advance = salesBasedAdvance({ principal: money("10000", "USD"), fee: 1500, holdbackRate: "0.1" });
- * const sales = Array.from({ length: 730 }, (_, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: money("400", "USD") }));
+ * const sales = Array.from({ length: 730 }, (_, i) => ({ date: addPeriods(calendarDay(2024, 1, 2), i, "day"), amount: money("400", "USD") }));
  * const out = simulateSalesScenarios(advance, sales);
  * out.map((s) => s.daysToPayoff); //=> [288, 320, 411, 303]
  * // Sales halve from 2024-04-01 and stop in July 2024

@@ -115,8 +115,8 @@ const POLICY_KEYS = [
  *
  * @example
  * ```ts
- * import { money, sizeOffer } from "marketplace-economics";
- * const history = Array.from({ length: 365 }, (_, i) => ({ date: new Date(Date.UTC(2023, 0, 1 + i)), amount: money("400", "USD") }));
+ * import { addPeriods, calendarDay, money, sizeOffer } from "marketplace-economics";
+ * const history = Array.from({ length: 365 }, (_, i) => ({ date: addPeriods(calendarDay(2023, 1, 1), i, "day"), amount: money("400", "USD") }));
  * const offer = sizeOffer(history, { shareOfTrailingSales: "0.08", factorRate: "1.1", targetTermDays: 365, principalStep: 100 });
  * offer.product?.principal.amount.toString(); //=> "11600"
  * offer.product?.holdbackRate.toString(); //=> "0.09"

@@ -200,9 +200,9 @@ function toMicros(value: unknown, arg: string): number {
  *
  * @example
  * ```ts
- * import { money, salesBasedAdvance, stressTestPortfolio } from "marketplace-economics";
+ * import { addPeriods, calendarDay, money, salesBasedAdvance, stressTestPortfolio } from "marketplace-economics";
  * const product = salesBasedAdvance({ principal: money("1000", "USD"), fee: 100, holdbackRate: "0.1" });
- * const days = Array.from({ length: 200 }, (_, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: money("100", "USD") }));
+ * const days = Array.from({ length: 200 }, (_, i) => ({ date: addPeriods(calendarDay(2024, 1, 2), i, "day"), amount: money("100", "USD") }));
  * const out = stressTestPortfolio([{ id: "a", sellerId: "s", product }], { s: days }, { seed: 7, scenarios: 3, shock: { level: "0.8" } });
  * out.termExtensionDays.percentiles.map((x) => x.value?.toString()); //=> ["28", "28", "28"]
  * out.lossRate.max?.toString(); //=> "0"

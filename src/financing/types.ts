@@ -29,7 +29,7 @@ export type FinancingSalesSeries = readonly FinancingSale[];
  * One day's sales in integer minor units (#12): `{ date, minor }` or `{ day, minor }`, in the
  * currency of the product they repay. `minor` is a safe integer (a `number`) or a `bigint`
  * (beyond 2^53 the run switches to exact Decimal arithmetic by itself); `day` is a UTC day number
- * (days since 1970-01-01: `Date.UTC(y, m, d) / 86_400_000`). Several entries on one day are
+ * (days since 1970-01-01: `calendarDay(y, m, d).getTime() / 86_400_000`). Several entries on one day are
  * summed. No `Money` object is needed: a book of millions of daily sales stays small.
  *
  * @category Financing

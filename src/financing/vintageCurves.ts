@@ -161,9 +161,9 @@ const FN = "vintageCurves";
  *
  * @example
  * ```ts
- * import { money, salesBasedAdvance, vintageCurves } from "marketplace-economics";
+ * import { addPeriods, calendarDay, money, salesBasedAdvance, vintageCurves } from "marketplace-economics";
  * const product = salesBasedAdvance({ principal: money("1000", "USD"), fee: 100, holdbackRate: "0.1" });
- * const days = (from: number, amount: string) => Array.from({ length: 120 }, (_, i) => ({ date: new Date(Date.UTC(2024, from, 1 + i)), amount: money(amount, "USD") }));
+ * const days = (from: number, amount: string) => Array.from({ length: 120 }, (_, i) => ({ date: addPeriods(calendarDay(2024, from + 1, 1), i, "day"), amount: money(amount, "USD") }));
  * const v = vintageCurves(
  *   [{ id: "a", sellerId: "s1", product, fundedOn: "2024-01-01" }, { id: "b", sellerId: "s2", product, fundedOn: "2024-02-01" }],
  *   { s1: days(0, "100"), s2: days(1, "50") },

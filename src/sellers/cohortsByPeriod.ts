@@ -42,12 +42,12 @@ export interface SellerCohort {
  *
  * @example
  * ```ts
- * import { cohortsByPeriod, createSeller } from "marketplace-economics";
+ * import { addPeriods, calendarDay, cohortsByPeriod, createSeller } from "marketplace-economics";
  * const sellers = ["2017-01-10", "2017-01-20", "2017-03-05"].map((d, i) => createSeller({ id: `s${i}`, joinedOn: d }));
  * cohortsByPeriod(sellers, "month").map((c) => [c.cohort, c.size]); //=> [["2017-01", 2], ["2017-02", 0], ["2017-03", 1]]
  * // a generator: one seller joins every day of 2017
  * function* daily() {
- *   for (let i = 0; i < 365; i++) yield createSeller({ id: `d${i}`, joinedOn: new Date(Date.UTC(2017, 0, 1 + i)) });
+ *   for (let i = 0; i < 365; i++) yield createSeller({ id: `d${i}`, joinedOn: addPeriods(calendarDay(2017, 1, 1), i, "day") });
  * }
  * cohortsByPeriod(daily(), "quarter").map((c) => c.size); //=> [90, 91, 92, 92]
  * ```

@@ -43,12 +43,12 @@ export interface CountNewSellersOptions {
  *
  * @example
  * ```ts
- * import { countNewSellers, createSeller } from "marketplace-economics";
+ * import { addPeriods, calendarDay, countNewSellers, createSeller } from "marketplace-economics";
  * const sellers = ["2016-12-31", "2017-01-01", "2017-07-15", "2018-01-01"].map((d, i) => createSeller({ id: `s${i}`, joinedOn: d }));
  * countNewSellers(sellers, { start: "2017-01-01", end: "2018-01-01" }); //=> 2
  * // a generator is consumed once, without building an array (one seller joins every day)
  * function* everyDay(n: number) {
- *   for (let i = 0; i < n; i++) yield createSeller({ id: `g${i}`, joinedOn: new Date(Date.UTC(2016, 0, 1 + i)) });
+ *   for (let i = 0; i < n; i++) yield createSeller({ id: `g${i}`, joinedOn: addPeriods(calendarDay(2016, 1, 1), i, "day") });
  * }
  * countNewSellers(everyDay(1000), { start: "2017-01-01", end: "2018-01-01" }); //=> 365
  * countNewSellers(everyDay(1000), { start: "2017-01-01", end: "2018-01-01" }, { distinctIds: false }); //=> 365

@@ -30,7 +30,7 @@ import type { DateInterval } from "./types.js";
  * @example
  * ```ts
  * import { countSellersAboveSales, money } from "marketplace-economics";
- * const sale = (id: string, day: string, usd: string) => ({ sellerId: id, date: new Date(day), amount: money(usd, "USD") });
+ * const sale = (id: string, day: string, usd: string) => ({ sellerId: id, date: day, amount: money(usd, "USD") });
  * const sales = [sale("a", "2017-03-01", "600000"), sale("a", "2017-09-01", "500000"), sale("b", "2017-05-01", "1000000"), sale("c", "2018-01-01", "2000000")];
  * countSellersAboveSales(sales, money("1000000", "USD"), { start: "2017-01-01", end: "2018-01-01" }); //=> 1
  * // a generator: 100 sellers × 12 monthly sales of $90,000 (= $1.08M each) plus $1 for every 10th seller

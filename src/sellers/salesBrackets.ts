@@ -58,8 +58,8 @@ export interface SalesBracket {
  *
  * @example
  * ```ts
- * import { money, salesBrackets } from "marketplace-economics";
- * const d = new Date("2017-06-01");
+ * import { calendarDay, money, salesBrackets } from "marketplace-economics";
+ * const d = calendarDay(2017, 6, 1);
  * const sales = ["5000", "50000", "100000", "2500000"].map((usd, i) => ({ sellerId: `s${i}`, date: d, amount: money(usd, "USD") }));
  * salesBrackets(sales, [money("10000", "USD"), money("100000", "USD"), money("1000000", "USD")]).map((b) => b.sellers); //=> [1, 2, 0, 1]
  * // a generator: seller k sells k × $1,000 in one sale, k = 1…1000

@@ -23,8 +23,8 @@ import type { DateInterval } from "./types.js";
  *
  * @example
  * ```ts
- * import { money, sumSalesBySeller } from "marketplace-economics";
- * const d = new Date("2017-05-01");
+ * import { calendarDay, money, sumSalesBySeller } from "marketplace-economics";
+ * const d = calendarDay(2017, 5, 1);
  * const rows = sumSalesBySeller([{ sellerId: "a", date: d, amount: money("5", "USD") }, { sellerId: "b", date: d, amount: money("7", "USD") }, { sellerId: "a", date: d, amount: money("4", "USD") }]);
  * rows.map((r) => [r.sellerId, r.total.amount.toString()]); //=> [["a", "9"], ["b", "7"]]
  * // a generator of 1,000 sales over 3 sellers, never materialised as an array

@@ -21,9 +21,9 @@ import type { AnySale, Sale, SalesShareOptions, ShareAccumulator } from "./types
  *
  * @example
  * ```ts
- * import { accumulateShare, finalizeShare, money } from "marketplace-economics";
+ * import { accumulateShare, calendarDay, finalizeShare, money } from "marketplace-economics";
  * function* sales() {
- *   for (let i = 0; i < 4; i++) yield { sellerId: i < 3 ? "small-co" : "big-co", date: new Date("2017-06-01"), amount: money("25", "USD") };
+ *   for (let i = 0; i < 4; i++) yield { sellerId: i < 3 ? "small-co" : "big-co", date: calendarDay(2017, 6, 1), amount: money("25", "USD") };
  * }
  * const acc = accumulateShare(sales(), (s) => (s.sellerId === "big-co" ? "large" : "smb"), { precision: 2 });
  * finalizeShare(acc).bySegment["smb"]?.gmvShare.toFixed(2); //=> "0.75"

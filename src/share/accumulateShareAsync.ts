@@ -21,10 +21,10 @@ import type { AnySale, Sale, SalesShareOptions, ShareAccumulator } from "./types
  *
  * @example
  * ```ts
- * import { accumulateShareAsync, finalizeShare, money } from "marketplace-economics";
+ * import { accumulateShareAsync, calendarDay, finalizeShare, money } from "marketplace-economics";
  * async function* pages() {
- *   yield { sellerId: "a", date: new Date("2017-01-01"), amount: money("10", "USD") };
- *   yield { sellerId: "b", date: new Date("2017-01-01"), amount: money("30", "USD") };
+ *   yield { sellerId: "a", date: calendarDay(2017, 1, 1), amount: money("10", "USD") };
+ *   yield { sellerId: "b", date: calendarDay(2017, 1, 1), amount: money("30", "USD") };
  * }
  * const acc = await accumulateShareAsync(pages(), (s) => (s.sellerId === "a" ? "smb" : "large"), { precision: 2 });
  * finalizeShare(acc).bySegment["smb"]?.gmvShare.toFixed(2); //=> "0.25"

@@ -23,11 +23,11 @@ import type { AnySale, MarketplaceAccumulator } from "./types.js";
  *
  * @example
  * ```ts
- * import { addMarketplaceSale, createMarketplaceAccumulator, finalizeMarketplace } from "marketplace-economics";
+ * import { addMarketplaceSale, calendarDay, createMarketplaceAccumulator, finalizeMarketplace } from "marketplace-economics";
  * const acc = createMarketplaceAccumulator({ currency: "JPY", period: "month" });
- * addMarketplaceSale(acc, { sellerId: "s1", date: new Date("2017-01-05"), amountMinor: 1200, units: 2 }, "smb");
- * addMarketplaceSale(acc, { sellerId: "s1", date: new Date("2017-01-20"), amountMinor: -200 }, "smb");
- * addMarketplaceSale(acc, { sellerId: "s2", date: new Date("2017-02-05"), amountMinor: 500n }, "large");
+ * addMarketplaceSale(acc, { sellerId: "s1", date: calendarDay(2017, 1, 5), amountMinor: 1200, units: 2 }, "smb");
+ * addMarketplaceSale(acc, { sellerId: "s1", date: calendarDay(2017, 1, 20), amountMinor: -200 }, "smb");
+ * addMarketplaceSale(acc, { sellerId: "s2", date: calendarDay(2017, 2, 5), amountMinor: 500n }, "large");
  * finalizeMarketplace(acc).byPeriod.map((p) => [p.period, p.share.total.gmv?.amount.toFixed(0)]); //=> [["2017-01", "1000"], ["2017-02", "500"]]
  * ```
  *

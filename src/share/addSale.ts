@@ -32,12 +32,12 @@ import type { AnySale, ShareAccumulator } from "./types.js";
  *
  * @example
  * ```ts
- * import { addSale, createShareAccumulator, money } from "marketplace-economics";
+ * import { addSale, calendarDay, createShareAccumulator, money } from "marketplace-economics";
  * const acc = createShareAccumulator();
- * addSale(acc, { sellerId: "s1", date: new Date("2018-01-02"), amount: money("9.99", "USD"), units: 2 }, "smb").sales; //=> 1
+ * addSale(acc, { sellerId: "s1", date: calendarDay(2018, 1, 2), amount: money("9.99", "USD"), units: 2 }, "smb").sales; //=> 1
  * acc.currency; //=> "USD"
  * const cents = createShareAccumulator({ currency: "USD" });
- * addSale(cents, { sellerId: "s2", date: new Date("2018-01-02"), amountMinor: 999n }, "smb").sales; //=> 1
+ * addSale(cents, { sellerId: "s2", date: calendarDay(2018, 1, 2), amountMinor: 999n }, "smb").sales; //=> 1
  * ```
  *
  * @category Share

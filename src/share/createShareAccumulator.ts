@@ -18,10 +18,10 @@ import type { SalesShareOptions, ShareAccumulator } from "./types.js";
  *
  * @example
  * ```ts
- * import { addSale, createShareAccumulator, finalizeShare, money } from "marketplace-economics";
+ * import { addSale, calendarDay, createShareAccumulator, finalizeShare, money } from "marketplace-economics";
  * const acc = createShareAccumulator({ precision: 2 });
- * addSale(acc, { sellerId: "a", date: new Date("2017-05-01"), amount: money("30", "USD") }, "smb");
- * addSale(acc, { sellerId: "b", date: new Date("2017-05-02"), amount: money("70", "USD") }, "other");
+ * addSale(acc, { sellerId: "a", date: calendarDay(2017, 5, 1), amount: money("30", "USD") }, "smb");
+ * addSale(acc, { sellerId: "b", date: calendarDay(2017, 5, 2), amount: money("70", "USD") }, "other");
  * finalizeShare(acc).bySegment["smb"]?.gmvShare.toFixed(2); //=> "0.30"
  * ```
  *

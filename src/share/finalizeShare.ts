@@ -28,9 +28,9 @@ import type { SalesShareResult, ShareAccumulator } from "./types.js";
  *
  * @example
  * ```ts
- * import { addSale, createShareAccumulator, finalizeShare, money } from "marketplace-economics";
+ * import { addSale, calendarDay, createShareAccumulator, finalizeShare, money } from "marketplace-economics";
  * const acc = createShareAccumulator({ precision: 4 });
- * for (const seg of ["a", "b", "c"]) addSale(acc, { sellerId: seg, date: new Date("2017-01-01"), amount: money("1", "USD") }, seg);
+ * for (const seg of ["a", "b", "c"]) addSale(acc, { sellerId: seg, date: calendarDay(2017, 1, 1), amount: money("1", "USD") }, seg);
  * finalizeShare(acc).segments.map((s) => s.gmvShare.toFixed(4)); //=> ["0.3334", "0.3333", "0.3333"]
  * ```
  *

@@ -21,11 +21,11 @@ import type { ShareAccumulator } from "./types.js";
  *
  * @example
  * ```ts
- * import { addSale, createShareAccumulator, finalizeShare, mergeAccumulators, money } from "marketplace-economics";
+ * import { addSale, calendarDay, createShareAccumulator, finalizeShare, mergeAccumulators, money } from "marketplace-economics";
  * const a = createShareAccumulator({ precision: 2 });
  * const b = createShareAccumulator({ precision: 2 });
- * addSale(a, { sellerId: "x", date: new Date("2017-01-01"), amount: money("1", "EUR") }, "smb");
- * addSale(b, { sellerId: "y", date: new Date("2017-01-01"), amount: money("3", "EUR") }, "large");
+ * addSale(a, { sellerId: "x", date: calendarDay(2017, 1, 1), amount: money("1", "EUR") }, "smb");
+ * addSale(b, { sellerId: "y", date: calendarDay(2017, 1, 1), amount: money("3", "EUR") }, "large");
  * finalizeShare(mergeAccumulators(a, b)).bySegment["large"]?.gmvShare.toFixed(2); //=> "0.75"
  * ```
  *

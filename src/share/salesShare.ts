@@ -34,8 +34,8 @@ import type { AnySale, Sale, SalesShareOptions, SalesShareResult } from "./types
  *
  * @example
  * ```ts
- * import { money, salesShare } from "marketplace-economics";
- * const d = new Date("2017-03-01");
+ * import { calendarDay, money, salesShare } from "marketplace-economics";
+ * const d = calendarDay(2017, 3, 1);
  * const sales = [
  *   { sellerId: "smb-1", date: d, amount: money("60", "USD"), units: 3 },
  *   { sellerId: "smb-2", date: d, amount: money("40", "USD"), units: 2 },

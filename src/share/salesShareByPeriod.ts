@@ -54,7 +54,7 @@ export interface PeriodShare<S extends string = string> {
  * @example
  * ```ts
  * import { money, salesShareByPeriod } from "marketplace-economics";
- * const sale = (id: string, day: string, usd: string) => ({ sellerId: id, date: new Date(day), amount: money(usd, "USD") });
+ * const sale = (id: string, day: string, usd: string) => ({ sellerId: id, date: day, amount: money(usd, "USD") });
  * const sales = [sale("smb", "2016-05-01", "40"), sale("big", "2016-07-01", "60"), sale("smb", "2017-02-01", "50"), sale("big", "2017-03-01", "50")];
  * const rows = salesShareByPeriod(sales, (s) => s.sellerId, { period: "year", precision: 2 });
  * rows.map((r) => [r.period, r.share.bySegment["smb"]?.gmvShare.toFixed(2)]); //=> [["2016", "0.40"], ["2017", "0.50"]]

@@ -29,9 +29,9 @@ export interface ShareAccumulatorFromJSONOptions {
  *
  * @example
  * ```ts
- * import { addSale, createShareAccumulator, finalizeShare, money, shareAccumulatorFromJSON } from "marketplace-economics";
+ * import { addSale, calendarDay, createShareAccumulator, finalizeShare, money, shareAccumulatorFromJSON } from "marketplace-economics";
  * const acc = createShareAccumulator({ precision: 1 });
- * addSale(acc, { sellerId: "x", date: new Date("2017-01-01"), amount: money("5", "USD") }, "smb");
+ * addSale(acc, { sellerId: "x", date: calendarDay(2017, 1, 1), amount: money("5", "USD") }, "smb");
  * const restored = shareAccumulatorFromJSON(JSON.stringify(acc));
  * finalizeShare(restored).bySegment["smb"]?.gmv.amount.toFixed(2); //=> "5.00"
  * ```

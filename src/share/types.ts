@@ -16,7 +16,7 @@ export interface Sale {
   readonly sellerId: string;
   /**
    * When the sale happened: a `Date` (an instant) or an ISO 8601 string (`"2024-03-01"` is that
-   * UTC day). Periods are taken in UTC, so prefer strings or `Date.UTC(...)` over local-time
+   * UTC day). Periods are taken in UTC, so prefer strings or `calendarDay(...)` over local-time
    * `new Date(2024, 0, 1)`, which is a different UTC day east of Greenwich.
    */
   readonly date: DateInput;

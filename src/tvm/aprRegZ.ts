@@ -87,10 +87,10 @@ const MAX_APR_PAYMENTS = 50_000;
  *
  * @example
  * ```ts
- * import { aprRegZ } from "marketplace-economics";
+ * import { addPeriods, aprRegZ, calendarDay } from "marketplace-economics";
  * // Appendix J (c)(1)(i): $5,000 advanced 1978-01-10, 24 monthly payments of $230 from 1978-02-10
  * const payments = Array.from({ length: 24 }, (_, k) => ({
- *   date: new Date(Date.UTC(1978, 1 + k, 10)),
+ *   date: addPeriods(calendarDay(1978, 2, 10), k, "month"),
  *   amount: 230,
  * }));
  * aprRegZ({ amountFinanced: 5000, advanceDate: "1978-01-10", payments }).times(100).toFixed(2); //=> "9.69"
