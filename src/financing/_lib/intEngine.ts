@@ -274,6 +274,8 @@ export interface IntResult {
   readonly payoffDay: number | null;
   readonly shortfallCount: number;
   readonly endDay: number;
+  /** The top-up of the maturity row (the balloon, with a minimum gap of the same day), 0 without one. */
+  readonly maturityTopUp: number;
 }
 
 /** Terms of a holdback product in minor units. */
@@ -307,6 +309,7 @@ export function runHoldbackInt(terms: IntHoldbackTerms, fundedDay: number, perio
   const minimumStop = minimum && minimum.forDays !== null ? fundedDay + minimum.forDays : Infinity;
   const maturity = terms.maxTermDays !== null ? fundedDay + terms.maxTermDays : Infinity;
   let windowPaid = 0;
+  let maturityTopUp = 0;
   const minAmount = minimum ? minimum.amount : 0;
 
   const settle = (day: number, sales: number, holdback: number): void => {
@@ -337,6 +340,7 @@ export function runHoldbackInt(terms: IntHoldbackTerms, fundedDay: number, perio
       shortfall = 0;
     }
     totalTopUps += topUp;
+    if (reason === 2) maturityTopUp = topUp;
     const paid = holdback + topUp;
     if (paid !== 0 && pay) pay.push(day, paid);
     endDay = day;
@@ -367,7 +371,7 @@ export function runHoldbackInt(terms: IntHoldbackTerms, fundedDay: number, perio
   }
   while (balance > 0 && Math.min(nextWindow, maturity) <= untilDay) settle(Math.min(nextWindow, maturity), 0, 0);
   if (payoffDay === null) endDay = Math.max(endDay, untilDay);
-  return { rows, pay, totalHoldback, totalTopUps, balance, payoffDay, shortfallCount, endDay };
+  return { rows, pay, totalHoldback, totalTopUps, balance, payoffDay, shortfallCount, endDay, maturityTopUp };
 }
 
 /** The term-loan loop of engine.ts `runTermLoan` on minor units (series in whole minor units: scale 0). */
@@ -441,5 +445,5 @@ export function runTermLoanInt(
     }
   }
   if (payoffDay === null) endDay = Math.max(endDay, untilDay);
-  return { rows, pay, totalHoldback, totalTopUps, balance, payoffDay, shortfallCount, endDay };
+  return { rows, pay, totalHoldback, totalTopUps, balance, payoffDay, shortfallCount, endDay, maturityTopUp: 0 };
 }
