@@ -12,6 +12,8 @@ import { describeHostileTable, type HostileRow } from "./support/hostile.js";
 
 const usd = lib.money("10", "USD");
 const B = (x: unknown) => x as never;
+/** US BLS CPI-U annual averages (series CUUR0000SA0), as in src/jobs/adjustReceiptsPerEmployee.test.ts. */
+const CPI = { name: "CPI-U", source: "US BLS, series CUUR0000SA0", values: { 1997: "160.5", 2017: "245.12" } };
 
 const TABLE: readonly HostileRow[] = [
   // money
@@ -119,6 +121,29 @@ const TABLE: readonly HostileRow[] = [
   // jobs
   { fn: "directJobs", kind: "number", slot: "sales", call: (x) => lib.directJobs(B(x), 250_000) },
   { fn: "directJobs", kind: "number", slot: "revenuePerEmployee", call: (x) => lib.directJobs(1_000_000, B(x)) },
+  { fn: "directJobs", kind: "number", slot: "revenuePerEmployee.receiptsPerEmployee", call: (x) => lib.directJobs(1_000_000, { receiptsPerEmployee: B(x) }) },
+  {
+    fn: "estimateJobs",
+    kind: "number",
+    slot: "revenuePerEmployee.central.receiptsPerEmployee",
+    call: (x) => lib.estimateJobs({ sales: 1e6, revenuePerEmployee: { low: 1, central: { receiptsPerEmployee: B(x) }, high: 9e9 } }),
+  },
+  { fn: "adjustReceiptsPerEmployee", kind: "number", slot: "figure.receiptsPerEmployee", call: (x) => lib.adjustReceiptsPerEmployee({ receiptsPerEmployee: B(x), year: 1997 }, { deflator: CPI, toYear: 2017 }) },
+  {
+    fn: "adjustReceiptsPerEmployee",
+    kind: "number",
+    slot: "deflator.values[1997]",
+    call: (x) => lib.adjustReceiptsPerEmployee({ receiptsPerEmployee: 1, year: 1997 }, { deflator: { ...CPI, values: { 1997: B(x), 2017: 245.12 } }, toYear: 2017 }),
+  },
+  { fn: "adjustReceiptsPerEmployee", kind: "integer", slot: "toYear", call: (x) => lib.adjustReceiptsPerEmployee({ receiptsPerEmployee: 1, year: 1997 }, { deflator: CPI, toYear: B(x) }) },
+  { fn: "adjustReceiptsPerEmployee", kind: "integer", slot: "figure.year", call: (x) => lib.adjustReceiptsPerEmployee({ receiptsPerEmployee: 1, year: B(x) }, { deflator: CPI, toYear: 2017 }) },
+  {
+    fn: "adjustReceiptsPerEmployee",
+    kind: "money",
+    slot: "figure.receiptsPerEmployee (Money)",
+    call: (x) => lib.adjustReceiptsPerEmployee({ receiptsPerEmployee: B(x), year: 1997 }, { deflator: CPI, toYear: 2017 }),
+    valid: ["a number instead of Money", "a Decimal instead of Money"],
+  },
   {
     fn: "leontiefInverse",
     kind: "number",

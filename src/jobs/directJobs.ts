@@ -1,8 +1,9 @@
 import type { Decimal } from "decimal.js";
-import { assertNonNegative, assertPositive, commonCurrency, toJobsAmount, type JobsAmount } from "./_lib/amount.js";
+import { assertNonNegative, assertPositive, commonCurrency, toJobsAmount } from "./_lib/amount.js";
+import { readReceiptsPerEmployee } from "./_lib/figure.js";
 import { finiteDecimal } from "./_lib/validate.js";
-import type { ReceiptsPerEmployeeFigure } from "./receiptsPerEmployeeTable.js";
 import type { AmountInput } from "../money/types.js";
+import type { ReceiptsPerEmployeeInput } from "./types.js";
 
 /**
  * The result of {@link directJobs}. `JSON.stringify` gives the Decimals as strings.
@@ -25,10 +26,6 @@ export interface DirectJobsResult {
 
 const FN = "directJobs";
 
-function isFigure(value: unknown): value is ReceiptsPerEmployeeFigure {
-  return typeof value === "object" && value !== null && "receiptsPerEmployee" in value;
-}
-
 /**
  * Direct jobs supported by a sales volume: sales divided by receipts (revenue) per employee.
  *
@@ -48,7 +45,8 @@ function isFigure(value: unknown): value is ReceiptsPerEmployeeFigure {
  *
  * @param sales - annual sales, a Money or a number-like amount (≥ 0)
  * @param revenuePerEmployee - annual receipts per employee (> 0): a Money, a number-like amount,
- *   or an entry of {@link receiptsPerEmployeeTable} (or any object with a `receiptsPerEmployee`)
+ *   an entry of {@link receiptsPerEmployeeTable}, an {@link AdjustedReceiptsPerEmployee} (see
+ *   {@link adjustReceiptsPerEmployee}), or any object with a `receiptsPerEmployee`
  * @returns jobs (unrounded Decimal) with the inputs used
  * @throws {ValidationError} when sales are negative, revenue per employee is ≤ 0, or a value is
  *   NaN / ±Infinity / not numeric (`INVALID_NUMBER`, `OUT_OF_RANGE`)
@@ -65,18 +63,10 @@ function isFigure(value: unknown): value is ReceiptsPerEmployeeFigure {
  * @category Jobs
  * @since 0.1.0
  */
-export function directJobs(sales: AmountInput, revenuePerEmployee: AmountInput | Pick<ReceiptsPerEmployeeFigure, "receiptsPerEmployee"> | ReceiptsPerEmployeeFigure): DirectJobsResult {
+export function directJobs(sales: AmountInput, revenuePerEmployee: ReceiptsPerEmployeeInput): DirectJobsResult {
   const s = toJobsAmount(sales, FN, "sales");
   assertNonNegative(s.amount, FN, "sales", sales);
-  let r: JobsAmount;
-  let source: string | null = null;
-  if (isFigure(revenuePerEmployee)) {
-    r = toJobsAmount(revenuePerEmployee.receiptsPerEmployee, FN, "revenuePerEmployee.receiptsPerEmployee");
-    const id = (revenuePerEmployee as { id?: unknown }).id;
-    if (typeof id === "string") source = id;
-  } else {
-    r = toJobsAmount(revenuePerEmployee, FN, "revenuePerEmployee");
-  }
+  const { amount: r, source } = readReceiptsPerEmployee(revenuePerEmployee, FN, "revenuePerEmployee");
   assertPositive(r.amount, FN, "revenuePerEmployee", revenuePerEmployee);
   const currency = commonCurrency(FN, [s, r]) ?? null;
   return Object.freeze({

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CurrencyMismatchError, ErrorCode, ValidationError } from "../errors.js";
+import { directJobs } from "./directJobs.js";
 import { estimateJobs } from "./estimateJobs.js";
+import { receiptsPerEmployeeTable } from "./receiptsPerEmployeeTable.js";
 
 const code = (f: () => unknown) => {
   try {
@@ -48,6 +50,29 @@ describe("estimateJobs", () => {
     const e = estimateJobs({ sales: { amount: "1000000", currency: "USD" } as never, revenuePerEmployee: { amount: "250000", currency: "USD" } as never });
     expect([e.low.toString(), e.central.toString(), e.high.toString()]).toEqual(["4", "4", "4"]);
     expect(e.currency).toBe("USD");
+  });
+
+  it("accepts receiptsPerEmployeeTable entries as directJobs does, and reports their ids (#17)", () => {
+    const t = receiptsPerEmployeeTable;
+    const single = estimateJobs({ sales: { amount: "1000000", currency: "USD" } as never, revenuePerEmployee: t["retail-44-45-2002"] });
+    expect(single.central.toFixed(10)).toBe(directJobs({ amount: "1000000", currency: "USD" } as never, t["retail-44-45-2002"]).jobs.toFixed(10));
+    expect(single.currency).toBe("USD");
+    const e = estimateJobs({
+      sales: { low: 60e9, central: 80e9, high: 100e9 },
+      revenuePerEmployee: { low: t["retail-44-45-1997"], central: t["nonstore-454-1997"], high: t["electronic-shopping-4541-1997"] },
+      jobsPerDirectJob: { low: 1.5, central: 2.5, high: 3 },
+    });
+    // the same figures as plain numbers give the same range (first test above)
+    expect(e.central.toFixed(2)).toBe("822040.55");
+    expect(e.low.toFixed(2)).toBe("248759.66");
+    expect(e.high.toFixed(2)).toBe("1705621.16");
+    const rpe = e.assumptions.find((a) => a.name === "revenuePerEmployee");
+    expect(rpe?.sources).toEqual({ low: "retail-44-45-1997", central: "nonstore-454-1997", high: "electronic-shopping-4541-1997" });
+    expect(e.assumptions.find((a) => a.name === "sales")?.sources).toEqual({ low: null, central: null, high: null });
+  });
+
+  it("rejects a table entry in another currency than the sales", () => {
+    expect(() => estimateJobs({ sales: { amount: "1", currency: "EUR" } as never, revenuePerEmployee: receiptsPerEmployeeTable["retail-44-45-2002"] })).toThrow(CurrencyMismatchError);
   });
 
   it("serialises to JSON", () => {

@@ -2,9 +2,10 @@ import { Decimal } from "../_lib/decimal.js";
 import { commonCurrency, toJobsAmount, type JobsAmount } from "./_lib/amount.js";
 import { rangeError, toOptions, toRecord } from "../_lib/validate.js";
 import { finiteDecimal, percentHint } from "./_lib/validate.js";
+import { isReceiptsFigure, readReceiptsPerEmployee } from "./_lib/figure.js";
 import { ErrorCode } from "../errors.js";
 import type { AmountInput, NumericInput } from "../money/types.js";
-import type { JobsRange, JobsRangeInput } from "./types.js";
+import type { JobsRange, JobsRangeInput, ReceiptsPerEmployeeInput } from "./types.js";
 
 /**
  * The {@link estimateJobs} function options. Each assumption is a single value or a
@@ -19,8 +20,12 @@ export interface EstimateJobsOptions {
   readonly sales: AmountInput | JobsRangeInput<AmountInput>;
   /** Share of `sales` counted (0–1), e.g. the domestic share or the margin share; default 1. */
   readonly share?: NumericInput | JobsRangeInput<NumericInput>;
-  /** Ratio method: annual receipts per employee (currency units, > 0). */
-  readonly revenuePerEmployee?: AmountInput | JobsRangeInput<AmountInput>;
+  /**
+   * Ratio method: annual receipts per employee (currency units, > 0), each point a number, a
+   * Money, a {@link receiptsPerEmployeeTable} entry or an {@link AdjustedReceiptsPerEmployee}
+   * (as {@link directJobs} accepts); the entries' ids are reported in the assumption's `sources`.
+   */
+  readonly revenuePerEmployee?: ReceiptsPerEmployeeInput | JobsRangeInput<ReceiptsPerEmployeeInput>;
   /** Ratio method: total jobs per direct job (a direct-effect employment multiplier, ≥ 1); default 1 (direct jobs only). */
   readonly jobsPerDirectJob?: NumericInput | JobsRangeInput<NumericInput>;
   /** Multiplier method: jobs per 1,000,000 currency units of final demand (≥ 0). */
@@ -55,6 +60,8 @@ export interface JobsAssumption {
   readonly jobsWhenLow: Decimal;
   /** Jobs with this assumption at `usedForHigh` and every other one central. */
   readonly jobsWhenHigh: Decimal;
+  /** The `id` of the figure given at each point (a {@link receiptsPerEmployeeTable} entry or an adjusted one), `null` for a plain value. */
+  readonly sources: JobsRangeInput<string | null>;
 }
 
 /**
@@ -85,17 +92,26 @@ interface Factor {
   readonly exp: 1 | -1;
   readonly range: readonly [Decimal, Decimal, Decimal];
   readonly amounts: readonly JobsAmount[];
+  readonly sources: readonly [string | null, string | null, string | null];
 }
 
 function isRange(value: unknown): value is JobsRangeInput<unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && ("low" in value || "central" in value || "high" in value);
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isReceiptsFigure(value) && ("low" in value || "central" in value || "high" in value);
 }
 
-function readRange(value: unknown, name: JobsAssumption["name"], check: (d: Decimal) => string | null, allowed: string): { range: [Decimal, Decimal, Decimal]; amounts: JobsAmount[] } {
+function readRange(
+  value: unknown,
+  name: JobsAssumption["name"],
+  check: (d: Decimal) => string | null,
+  allowed: string,
+): { range: [Decimal, Decimal, Decimal]; amounts: JobsAmount[]; sources: [string | null, string | null, string | null] } {
   if (isRange(value)) toOptions(toRecord(value, FN, name), FN, name, ["low", "central", "high"]);
   const points: unknown[] = isRange(value) ? [value.low, value.central, value.high] : [value, value, value];
   const labels = isRange(value) ? [`${name}.low`, `${name}.central`, `${name}.high`] : [name, name, name];
-  const amounts = points.map((p, i) => toJobsAmount(p, FN, labels[i] as string));
+  // Receipts per employee may be a table entry at each point, exactly as directJobs takes it.
+  const read = points.map((p, i) => (name === "revenuePerEmployee" ? readReceiptsPerEmployee(p, FN, labels[i] as string) : { amount: toJobsAmount(p, FN, labels[i] as string), source: null }));
+  const amounts = read.map((r) => r.amount);
+  const sources = read.map((r) => r.source) as [string | null, string | null, string | null];
   amounts.forEach((a, i) => {
     const why = check(a.amount);
     if (why) rangeError(FN, labels[i] as string, ErrorCode.OUT_OF_RANGE, why, points[i], allowed);
@@ -104,7 +120,7 @@ function readRange(value: unknown, name: JobsAssumption["name"], check: (d: Deci
   if (lo.greaterThan(mid) || mid.greaterThan(hi)) {
     rangeError(FN, name, ErrorCode.OUT_OF_RANGE, "must satisfy low ≤ central ≤ high", value, "a range with low ≤ central ≤ high");
   }
-  return { range: [lo, mid, hi], amounts };
+  return { range: [lo, mid, hi], amounts, sources };
 }
 
 const nonNegative = (d: Decimal): string | null => (d.isNegative() && !d.isZero() ? "must be ≥ 0" : null);
@@ -187,8 +203,8 @@ export function estimateJobs(options: EstimateJobsOptions): JobsEstimate {
   }
   const factors: Factor[] = [];
   const add = (name: JobsAssumption["name"], unit: string, exp: 1 | -1, value: unknown, check: (d: Decimal) => string | null, allowed: string): void => {
-    const { range, amounts } = readRange(value, name, check, allowed);
-    factors.push({ name, unit, exp, range, amounts });
+    const { range, amounts, sources } = readRange(value, name, check, allowed);
+    factors.push({ name, unit, exp, range, amounts, sources });
   };
   add("sales", "currency units per year", 1, o["sales"], nonNegative, "a number ≥ 0");
   add("share", "share of sales (0–1)", 1, o["share"] ?? 1, shareCheck, "a number from 0 to 1");
@@ -232,6 +248,7 @@ export function estimateJobs(options: EstimateJobsOptions): JobsEstimate {
       usedForHigh: highOf(f),
       jobsWhenLow: evaluate(factors, (g) => (g === f ? lowOf(g) : mid(g)), scale),
       jobsWhenHigh: evaluate(factors, (g) => (g === f ? highOf(g) : mid(g)), scale),
+      sources: Object.freeze({ low: f.sources[0], central: f.sources[1], high: f.sources[2] }),
     }),
   );
   const direct: JobsRange | null = hasRatio

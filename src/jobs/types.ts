@@ -1,4 +1,5 @@
 import type { Decimal } from "decimal.js";
+import type { AmountInput } from "../money/types.js";
 
 /**
  * A low / central / high range of one assumption, with `low ≤ central ≤ high`. A single value
@@ -49,3 +50,14 @@ export interface JobsEffects<T> {
   /** Sum of the three. */
   readonly total: T;
 }
+
+/**
+ * A receipts-per-employee input of {@link directJobs} and {@link estimateJobs}: a Money, a plain
+ * amount (currency units per employee per year), an entry of {@link receiptsPerEmployeeTable},
+ * an {@link AdjustedReceiptsPerEmployee}, or any object with a `receiptsPerEmployee` (its `id`,
+ * when a string, is reported as the source).
+ *
+ * @category Jobs
+ * @since 0.3.0
+ */
+export type ReceiptsPerEmployeeInput = AmountInput | { readonly receiptsPerEmployee: AmountInput; readonly id?: string | null };

@@ -645,6 +645,10 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     },
   ),
   fn("directJobs", () => [1_000_000, 250_000]),
+  fn("adjustReceiptsPerEmployee", () => [
+    { receiptsPerEmployee: usd("243297"), year: 1997, id: "nonstore-454-1997" },
+    { deflator: { name: "CPI-U", source: "US BLS, series CUUR0000SA0", values: { 1997: "160.5", 2017: "245.12" } }, toYear: 2017 },
+  ]),
   fn(
     "estimateJobs",
     () => [
