@@ -1,5 +1,4 @@
-// Jobs from sales, with the range each assumption implies (jobs module).
-// Run: npx tsx examples/jobs-ranges.ts
+// Jobs from sales, with the range each assumption implies (jobs module). Run: npx tsx examples/jobs-ranges.ts
 import { Decimal } from "decimal.js";
 import {
   adjustReceiptsPerEmployee,
