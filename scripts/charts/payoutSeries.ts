@@ -49,7 +49,6 @@ function render(): string {
       yFormat: (y) => `$${y.toLocaleString("en-US")}`,
       step: true,
       xIntegers: true,
-      legend: "top-left",
     },
   );
 }

@@ -41,7 +41,6 @@ function render(): string {
     yLabel: "repaid, % of principal",
     yFormat: (y) => `${y.toFixed(0)} %`,
     xIntegers: true,
-    legend: "top-left",
   });
 }
 
