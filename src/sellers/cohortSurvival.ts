@@ -1,13 +1,7 @@
-import { Decimal } from "../_lib/decimal.js";
-import { MS_PER_DAY, toUtcDay } from "../_lib/dates.js";
-import { checkPeriodCount, periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
+import type { Decimal } from "../_lib/decimal.js";
 import type { DateInput, Period } from "../time/types.js";
-import { toSellers } from "./_lib/core.js";
-import { rangeError, toOptions } from "../_lib/validate.js";
-import { ErrorCode } from "../errors.js";
-
-/** Most cells (cohorts × periods) of one survival table. */
-const MAX_CELLS = 10_000_000;
+import { sellersOf } from "./_lib/core.js";
+import { parseSurvivalOptions, runFold, survivalFold } from "./_lib/folds.js";
 import type { Seller } from "./types.js";
 
 /**
@@ -77,60 +71,9 @@ export interface CohortSurvival {
  * @category Sellers
  * @since 0.1.0
  */
-export function cohortSurvival(sellers: readonly Seller[], options: CohortSurvivalOptions): readonly CohortSurvival[] {
+export function cohortSurvival(sellers: Iterable<Seller>, options: CohortSurvivalOptions): readonly CohortSurvival[] {
   const fn = "cohortSurvival";
-  const list = toSellers(sellers, fn);
-  const o = toOptions(options ?? null, fn, "options", ["period", "asOf"]);
-  const p = toPeriod(o["period"] ?? "month", fn, "options.period");
-  const asOf = toUtcDay(o["asOf"], fn, "options.asOf").getTime();
-  const groups = new Map<number, Seller[]>();
-  for (const s of list) {
-    const start = periodStart(s.joinedOn, p).getTime();
-    if (start > asOf) continue;
-    const g = groups.get(start);
-    if (g) g.push(s);
-    else groups.set(start, [s]);
-  }
-  const starts = [...groups.keys()].sort((a, b) => a - b);
-  if (starts.length === 0) return Object.freeze([]);
-  const out: CohortSurvival[] = [];
-  const first = new Date(starts[0] as number);
-  const last = new Date(starts[starts.length - 1] as number);
-  const n = periodsBetween(first, last, p);
-  // Bounds before the loops (#11): at most MAX_PERIODS cohorts, and at most MAX_PERIODS columns
-  // (periods from the first cohort to asOf), so the table has at most MAX_CELLS cells.
-  checkPeriodCount(n + 1, p, fn, "sellers", last);
-  const columns = periodsBetween(first, periodStart(new Date(asOf), p), p) + 1;
-  checkPeriodCount(columns, p, fn, "options.asOf", new Date(asOf));
-  if ((n + 1) * columns > MAX_CELLS) {
-    rangeError(
-      fn,
-      "options.asOf",
-      ErrorCode.OUT_OF_RANGE,
-      `gives a table of more than ${MAX_CELLS} cohort × period cells (${n + 1} cohorts × ${columns} periods)`,
-      new Date(asOf),
-      "a shorter span or a longer period",
-    );
-  }
-  for (let c = 0; c <= n; c++) {
-    const start = periodAdd(first, c, p);
-    const members = groups.get(start.getTime()) ?? [];
-    const active: number[] = [];
-    for (let k = 0; ; k++) {
-      const t = periodAdd(start, k + 1, p).getTime();
-      // Column k is measured at the start of day t: known once every day before t is observed.
-      if (t > asOf + MS_PER_DAY) break;
-      active.push(members.filter((s) => s.joinedOn.getTime() < t && (s.leftOn === undefined || s.leftOn.getTime() >= t)).length);
-    }
-    const size = members.length;
-    out.push(
-      Object.freeze({
-        cohort: periodLabel(start, p, fn, "sellers"),
-        size,
-        active: Object.freeze(active),
-        rate: Object.freeze(active.map((a) => (size === 0 ? new Decimal(0) : new Decimal(a).div(size)))),
-      }),
-    );
-  }
-  return Object.freeze(out);
+  const list = sellersOf(sellers, fn);
+  const { p, asOf } = parseSurvivalOptions(options, fn);
+  return runFold(list, survivalFold(p, asOf, fn));
 }

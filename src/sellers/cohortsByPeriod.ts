@@ -1,6 +1,7 @@
-import { checkPeriodCount, periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
+import { toPeriod } from "../_lib/periods.js";
 import type { Period } from "../time/types.js";
 import { sellersOf } from "./_lib/core.js";
+import { cohortsFold, runFold } from "./_lib/folds.js";
 import type { Seller } from "./types.js";
 
 /**
@@ -59,26 +60,5 @@ export function cohortsByPeriod(sellers: Iterable<Seller>, period: Period): read
   const fn = "cohortsByPeriod";
   const list = sellersOf(sellers, fn);
   const p = toPeriod(period, fn);
-  const groups = new Map<number, string[]>();
-  let min = Infinity;
-  let max = -Infinity;
-  for (const s of list) {
-    const start = periodStart(s.joinedOn, p).getTime();
-    const g = groups.get(start);
-    if (g) g.push(s.id);
-    else groups.set(start, [s.id]);
-    if (start < min) min = start;
-    if (start > max) max = start;
-  }
-  if (min === Infinity) return Object.freeze([]);
-  const first = new Date(min);
-  const n = periodsBetween(first, new Date(max), p);
-  checkPeriodCount(n + 1, p, fn, "sellers", new Date(max));
-  const out: SellerCohort[] = [];
-  for (let k = 0; k <= n; k++) {
-    const start = periodAdd(first, k, p);
-    const ids = groups.get(start.getTime()) ?? [];
-    out.push(Object.freeze({ cohort: periodLabel(start, p, fn, "sellers"), start, end: periodAdd(first, k + 1, p), size: ids.length, sellerIds: Object.freeze(ids) }));
-  }
-  return Object.freeze(out);
+  return runFold(list, cohortsFold(p, fn));
 }

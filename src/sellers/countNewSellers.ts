@@ -1,6 +1,5 @@
 import { sellersOf, toInterval } from "./_lib/core.js";
-import { typeError, toOptions } from "../_lib/validate.js";
-import { ErrorCode } from "../errors.js";
+import { newSellersFold, parseDistinct, runFold } from "./_lib/folds.js";
 import type { DateInterval, Seller } from "./types.js";
 
 /**
@@ -61,21 +60,5 @@ export function countNewSellers(sellers: Iterable<Seller>, interval: DateInterva
   const fn = "countNewSellers";
   const list = sellersOf(sellers, fn);
   const iv = toInterval(interval, fn);
-  const o = toOptions(options, fn, "options", ["distinctIds"]);
-  const distinct = o["distinctIds"] ?? true;
-  if (typeof distinct !== "boolean") typeError(fn, "options.distinctIds", ErrorCode.INVALID_TYPE, "must be a boolean", distinct, "true or false");
-  if (!distinct) {
-    let n = 0;
-    for (const s of list) {
-      const t = s.joinedOn.getTime();
-      if (t >= iv.start && t < iv.end) n += 1;
-    }
-    return n;
-  }
-  const ids = new Set<string>();
-  for (const s of list) {
-    const t = s.joinedOn.getTime();
-    if (t >= iv.start && t < iv.end) ids.add(s.id);
-  }
-  return ids.size;
+  return runFold(list, newSellersFold(iv, parseDistinct(options, fn)));
 }

@@ -1,6 +1,6 @@
 import { toMoney } from "../_lib/money.js";
 import { toInterval, totalsBySeller } from "./_lib/core.js";
-import { assertSameCurrency } from "../_lib/money.js";
+import { countAbove } from "./_lib/folds.js";
 import type { Money } from "../money/types.js";
 import type { Sale } from "../share/types.js";
 import type { DateInterval } from "./types.js";
@@ -47,9 +47,5 @@ export function countSellersAboveSales(sellerSales: Iterable<Sale>, threshold: M
   const fn = "countSellersAboveSales";
   const t = toMoney(threshold, fn, "threshold");
   const iv = toInterval(interval, fn);
-  const { totals, currency } = totalsBySeller(sellerSales, fn, iv);
-  if (currency !== undefined) assertSameCurrency(fn, currency, t.currency);
-  let n = 0;
-  for (const total of totals.values()) if (total.greaterThan(t.amount)) n += 1;
-  return n;
+  return countAbove(totalsBySeller(sellerSales, fn, iv), t, fn);
 }

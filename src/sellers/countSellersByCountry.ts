@@ -1,4 +1,5 @@
 import { sellersOf, toInterval } from "./_lib/core.js";
+import { byCountryFold, runFold } from "./_lib/folds.js";
 import type { DateInterval, Seller } from "./types.js";
 
 /**
@@ -44,19 +45,5 @@ export function countSellersByCountry(sellers: Iterable<Seller>, interval?: Date
   const fn = "countSellersByCountry";
   const list = sellersOf(sellers, fn);
   const iv = interval === undefined ? undefined : toInterval(interval, fn);
-  const byCountry = new Map<string, Set<string>>();
-  for (const s of list) {
-    const t = s.joinedOn.getTime();
-    if (iv && (t < iv.start || t >= iv.end)) continue;
-    const c = s.country ?? "unknown";
-    let set = byCountry.get(c);
-    if (!set) {
-      set = new Set();
-      byCountry.set(c, set);
-    }
-    set.add(s.id);
-  }
-  const rows = [...byCountry.entries()].map(([country, ids]) => Object.freeze({ country, sellers: ids.size }));
-  rows.sort((a, b) => b.sellers - a.sellers || (a.country < b.country ? -1 : a.country > b.country ? 1 : 0));
-  return Object.freeze(rows);
+  return runFold(list, byCountryFold(iv));
 }

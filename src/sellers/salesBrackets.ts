@@ -1,8 +1,5 @@
-import { Decimal } from "../_lib/decimal.js";
-import { assertSameCurrency, makeMoney, toMoney } from "../_lib/money.js";
-import { toInterval, totalsBySeller } from "./_lib/core.js";
-import { rangeError, toArray, toOptions } from "../_lib/validate.js";
-import { ErrorCode } from "../errors.js";
+import { totalsBySeller } from "./_lib/core.js";
+import { bracketsOf, parseBrackets } from "./_lib/folds.js";
 import type { Money } from "../money/types.js";
 import type { Sale } from "../share/types.js";
 import type { DateInterval } from "./types.js";
@@ -74,40 +71,6 @@ export interface SalesBracket {
  */
 export function salesBrackets(sellerSales: Iterable<Sale>, boundaries: readonly Money[], options?: SalesBracketsOptions): readonly SalesBracket[] {
   const fn = "salesBrackets";
-  const bs = toArray<Money>(boundaries, fn, "boundaries", { nonEmpty: true }).map((b, i) => toMoney(b, fn, `boundaries[${i}]`));
-  const currency = (bs[0] as Money).currency;
-  bs.forEach((b, i) => {
-    assertSameCurrency(fn, currency, b.currency);
-    if (i > 0 && !b.amount.greaterThan((bs[i - 1] as Money).amount)) {
-      rangeError(fn, `boundaries[${i}]`, ErrorCode.OUT_OF_RANGE, "must be greater than the previous boundary", b.amount, "strictly increasing boundaries");
-    }
-  });
-  const o = toOptions(options, fn, "options", ["interval"]);
-  const iv = o["interval"] === undefined ? undefined : toInterval(o["interval"], fn, "options.interval");
-  const { totals, currency: salesCurrency } = totalsBySeller(sellerSales, fn, iv);
-  if (salesCurrency !== undefined) assertSameCurrency(fn, currency, salesCurrency);
-  const counts = new Array<number>(bs.length + 1).fill(0);
-  const sums = Array.from({ length: bs.length + 1 }, () => new Decimal(0));
-  for (const total of totals.values()) {
-    // first bracket whose upper bound is ≥ total (binary search)
-    let lo = 0;
-    let hi = bs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (total.lte((bs[mid] as Money).amount)) hi = mid;
-      else lo = mid + 1;
-    }
-    counts[lo] = (counts[lo] as number) + 1;
-    sums[lo] = (sums[lo] as Decimal).plus(total);
-  }
-  return Object.freeze(
-    counts.map((n, i) =>
-      Object.freeze({
-        above: i === 0 ? undefined : bs[i - 1],
-        upTo: i === bs.length ? undefined : bs[i],
-        sellers: n,
-        total: makeMoney(sums[i] as Decimal, currency),
-      }),
-    ),
-  );
+  const args = parseBrackets(boundaries, options, fn);
+  return bracketsOf(totalsBySeller(sellerSales, fn, args.iv), args, fn);
 }

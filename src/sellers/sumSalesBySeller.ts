@@ -1,5 +1,5 @@
-import { makeMoney } from "../_lib/money.js";
 import { toInterval, totalsBySeller } from "./_lib/core.js";
+import { totalRows } from "./_lib/folds.js";
 import type { Money } from "../money/types.js";
 import type { Sale } from "../share/types.js";
 import type { DateInterval } from "./types.js";
@@ -40,8 +40,5 @@ import type { DateInterval } from "./types.js";
 export function sumSalesBySeller(sales: Iterable<Sale>, interval?: DateInterval): readonly { readonly sellerId: string; readonly total: Money }[] {
   const fn = "sumSalesBySeller";
   const iv = interval === undefined ? undefined : toInterval(interval, fn);
-  const { totals, currency } = totalsBySeller(sales, fn, iv, "sales");
-  const rows = [...totals.entries()].map(([sellerId, total]) => Object.freeze({ sellerId, total: makeMoney(total, currency as string) }));
-  rows.sort((a, b) => b.total.amount.comparedTo(a.total.amount) || (a.sellerId < b.sellerId ? -1 : a.sellerId > b.sellerId ? 1 : 0));
-  return Object.freeze(rows);
+  return totalRows(totalsBySeller(sales, fn, iv, "sales"));
 }

@@ -1,5 +1,5 @@
 import { addMarketplaceRow, createImpl, parseMarketplaceOptions } from "./_lib/marketplace.js";
-import { toAnyIterable } from "./_lib/iterate.js";
+import { toAnyIterable } from "../_lib/iterate.js";
 import { checkSegment } from "./_lib/segment.js";
 import { toFunction } from "../_lib/validate.js";
 import type { AnySale, MarketplaceAccumulator, MarketplaceAccumulatorOptions } from "./types.js";

@@ -1,5 +1,5 @@
 import { addPeriodRow, addSellerAggregate } from "./_lib/aggregates.js";
-import { toSyncIterable } from "./_lib/iterate.js";
+import { toSyncIterable } from "../_lib/iterate.js";
 import { createImpl, parseMarketplaceOptions } from "./_lib/marketplace.js";
 import { toRecord } from "../_lib/validate.js";
 import type { MarketplaceAccumulator, MarketplaceAccumulatorOptions, MarketplaceAggregates } from "./types.js";

@@ -1,7 +1,8 @@
 import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "./_lib/accumulator.js";
 import { finalizeAccumulator } from "./_lib/finalize.js";
 import { checkSegment } from "./_lib/segment.js";
-import { toArray, toFunction } from "../_lib/validate.js";
+import { toSyncIterable } from "../_lib/iterate.js";
+import { toFunction } from "../_lib/validate.js";
 import type { AnySale, Sale, SalesShareOptions, SalesShareResult } from "./types.js";
 
 /**
@@ -23,11 +24,11 @@ import type { AnySale, Sale, SalesShareOptions, SalesShareResult } from "./types
  *   name throws, and declared segments without sales appear with zeros.
  * - A sale without `units` counts as 1 unit. Dates must be valid `Date`s (not otherwise used).
  *
- * @param sales - the sales (an array; use {@link accumulateShare} for other iterables)
+ * @param sales - the sales: an array or any sync iterable, read once (an `AsyncIterable`: {@link salesShareAsync})
  * @param segmentOf - maps a sale (and its index) to its segment name
  * @param options - currency, converter, precision, declared segments, refund policy
  * @returns totals and per-segment shares
- * @throws {ValidationTypeError} when `sales` is not an array or `segmentOf` returns a non-string
+ * @throws {ValidationTypeError} when `sales` is not an array or an iterable, or `segmentOf` returns a non-string
  * @throws {ValidationError} on invalid dates, non-finite units, undeclared segments, rejected
  *   refunds, negative segment totals
  * @throws {CurrencyMismatchError} on mixed currencies without a converter
@@ -50,16 +51,25 @@ import type { AnySale, Sale, SalesShareOptions, SalesShareResult } from "./types
  * @category Share
  * @since 0.1.0
  */
-export function salesShare<S extends string, T extends AnySale = AnySale>(sales: readonly T[], segmentOf: (sale: T, index: number) => S, options?: SalesShareOptions<NoInfer<S>>): SalesShareResult<S> {
+export function salesShare<S extends string, T extends AnySale = AnySale>(sales: Iterable<T>, segmentOf: (sale: T, index: number) => S, options?: SalesShareOptions<NoInfer<S>>): SalesShareResult<S> {
   const fn = "salesShare";
-  const list = toArray<Sale>(sales, fn, "sales");
+  const list = toSyncIterable<Sale>(sales, fn, "sales", "sales");
   const seg = toFunction<(sale: AnySale, index: number) => S>(segmentOf, fn, "segmentOf");
   const o = parseShareOptions(options, fn);
   const acc = new ShareAccumulatorImpl(o.currency, o.precision, o.refunds, o.declared, o.convert);
-  for (let i = 0; i < list.length; i++) {
-    const sale = list[i] as Sale;
-    const name = seg(sale, i);
-    addSaleUnchecked(acc, sale, typeof name === "string" && name.length > 0 ? name : checkSegment<S>(name, i, fn, "sales"), fn, "sales", i);
+  if (Array.isArray(list)) {
+    for (let i = 0; i < list.length; i++) {
+      const sale = list[i] as Sale;
+      const name = seg(sale, i);
+      addSaleUnchecked(acc, sale, typeof name === "string" && name.length > 0 ? name : checkSegment<S>(name, i, fn, "sales"), fn, "sales", i);
+    }
+  } else {
+    let i = 0;
+    for (const sale of list) {
+      const name = seg(sale, i);
+      addSaleUnchecked(acc, sale, typeof name === "string" && name.length > 0 ? name : checkSegment<S>(name, i, fn, "sales"), fn, "sales", i);
+      i += 1;
+    }
   }
   return finalizeAccumulator<S>(acc, fn);
 }

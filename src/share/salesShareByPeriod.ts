@@ -1,11 +1,6 @@
-import { toSaleDate } from "../_lib/dates.js";
-import { addSaleUnchecked, parseShareOptions, ShareAccumulatorImpl } from "./_lib/accumulator.js";
-import { finalizeAccumulator } from "./_lib/finalize.js";
-import { checkPeriodCount, periodAdd, periodLabel, periodStart, periodsBetween, toPeriod } from "../_lib/periods.js";
-import { segmentFor } from "./_lib/segment.js";
-import { toMoney } from "../_lib/money.js";
-import { toArray, toFunction, typeError } from "../_lib/validate.js";
-import { ErrorCode } from "../errors.js";
+import { PeriodShares } from "./_lib/byPeriod.js";
+import { toSyncIterable } from "../_lib/iterate.js";
+import { toFunction } from "../_lib/validate.js";
 import type { Period } from "../time/types.js";
 import type { Sale, SalesShareOptions, SalesShareResult } from "./types.js";
 
@@ -44,7 +39,7 @@ export interface PeriodShare<S extends string = string> {
  * sales is present with zero totals and zero shares, so year-over-year comparisons line up. All
  * periods share one currency (`options.currency`, else the first sale's). Empty input gives `[]`.
  *
- * @param sales - the sales
+ * @param sales - the sales: an array or any sync iterable, read once (an `AsyncIterable`: {@link salesShareByPeriodAsync})
  * @param segmentOf - maps a sale to its segment name
  * @param options - the period, plus every {@link salesShare} option
  * @returns one entry per period, ascending
@@ -64,46 +59,14 @@ export interface PeriodShare<S extends string = string> {
  * @since 0.1.0
  */
 export function salesShareByPeriod<S extends string, T extends Sale = Sale>(
-  sales: readonly T[],
+  sales: Iterable<T>,
   segmentOf: (sale: T, index: number) => S,
   options: SalesShareByPeriodOptions<NoInfer<S>>,
 ): readonly PeriodShare<S>[] {
   const fn = "salesShareByPeriod";
-  const list = toArray<Sale>(sales, fn, "sales");
+  const list = toSyncIterable<Sale>(sales, fn, "sales", "sales");
   const seg = toFunction<(sale: Sale, index: number) => S>(segmentOf, fn, "segmentOf");
-  const o = parseShareOptions(options, fn, ["period"]);
-  const period: Period = toPeriod(o.period, fn, "options.period");
-  let currency = o.currency;
-  if (currency === undefined && list.length > 0) {
-    const first = list[0] as Sale;
-    if (typeof first !== "object" || first === null) typeError(fn, "sales[0]", ErrorCode.INVALID_TYPE, "must be a sale", first, "an object { sellerId, date, amount, units? }");
-    currency = toMoney(first.amount, fn, "sales[0].amount").currency;
-  }
-  const accs = new Map<number, ShareAccumulatorImpl>();
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < list.length; i++) {
-    const sale = list[i] as Sale;
-    const date = toSaleDate((sale as { date?: unknown } | null)?.date, fn, `sales[${i}].date`);
-    const start = periodStart(date, period).getTime();
-    let acc = accs.get(start);
-    if (acc === undefined) {
-      acc = new ShareAccumulatorImpl(currency, o.precision, o.refunds, o.declared, o.convert);
-      accs.set(start, acc);
-    }
-    if (start < min) min = start;
-    if (start > max) max = start;
-    addSaleUnchecked(acc, sale, segmentFor(seg, sale, i, fn, "sales"), fn, "sales", i);
-  }
-  if (accs.size === 0) return Object.freeze([]);
-  const first = new Date(min);
-  const n = periodsBetween(first, new Date(max), period);
-  checkPeriodCount(n + 1, period, fn, "sales", new Date(max));
-  const out: PeriodShare<S>[] = [];
-  for (let k = 0; k <= n; k++) {
-    const start = periodAdd(first, k, period);
-    const acc = accs.get(start.getTime()) ?? new ShareAccumulatorImpl(currency, o.precision, o.refunds, o.declared, o.convert);
-    out.push(Object.freeze({ period: periodLabel(start, period, fn, "sales"), start, end: periodAdd(first, k + 1, period), share: finalizeAccumulator<S>(acc, fn) }));
-  }
-  return Object.freeze(out);
+  const acc = new PeriodShares<S>(options, seg, fn);
+  for (const sale of list) acc.add(sale);
+  return acc.finish();
 }

@@ -350,7 +350,14 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("mergeAccumulators", () => [filledAccumulator(), filledAccumulator()], { mutableResult: true, probe: finalize }),
   fn("mergeMarketplaceAccumulators", () => [filledMarketplace(), filledMarketplace()], { mutableResult: true, probe: finalizeMarket }),
   fn("salesShare", () => [shareSales(), segmentOf, shareOptions()], { extraSlots: [[2, "convert"]] }),
+  fn("salesShareAsync", () => [shareSales(), segmentOf, shareOptions()], { extraSlots: [[2, "convert"]] }),
   fn("salesShareByPeriod", () => [sellerSales(), (s: lib.Sale) => s.sellerId, { period: "year", precision: 2, currency: "USD", refunds: "net" }], {
+    extraSlots: [
+      [2, "segments"],
+      [2, "convert"],
+    ],
+  }),
+  fn("salesShareByPeriodAsync", () => [sellerSales(), (s: lib.Sale) => s.sellerId, { period: "year", precision: 2, currency: "USD", refunds: "net" }], {
     extraSlots: [
       [2, "segments"],
       [2, "convert"],
@@ -377,10 +384,15 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     },
   ),
   fn("cohortSurvival", () => [sellers(), { period: "month", asOf: "2017-04-01" }]),
+  fn("cohortSurvivalAsync", () => [sellers(), { period: "month", asOf: "2017-04-01" }]),
   fn("cohortsByPeriod", () => [sellers(), "month"]),
+  fn("cohortsByPeriodAsync", () => [sellers(), "month"]),
   fn("countNewSellers", () => [sellers(), interval(), { distinctIds: true }]),
+  fn("countNewSellersAsync", () => [sellers(), interval(), { distinctIds: true }]),
   fn("countSellersAboveSales", () => [sellerSales(), usd("1000000"), interval()]),
+  fn("countSellersAboveSalesAsync", () => [sellerSales(), usd("1000000"), interval()]),
   fn("countSellersByCountry", () => [sellers(), interval()]),
+  fn("countSellersByCountryAsync", () => [sellers(), interval()]),
   fn("createSeller", () => [
     {
       id: "s-1",
@@ -403,7 +415,9 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     ],
   }),
   fn("salesBrackets", () => [sellerSales(), [usd("10000"), usd("100000"), usd("1000000")], { interval: interval() }]),
+  fn("salesBracketsAsync", () => [sellerSales(), [usd("10000"), usd("100000"), usd("1000000")], { interval: interval() }]),
   fn("sumSalesBySeller", () => [sellerSales(), interval()]),
+  fn("sumSalesBySellerAsync", () => [sellerSales(), interval()]),
   // sellers: survival, activity-based churn, cohort GMV, lifetime value (#17)
   fn("churnByInactivity", () => [activity(), { inactivityDays: 30, asOf: "2018-01-31" }]),
   fn("cohortGmvRetention", () => [activity(), { asOf: "2018-01-31" }]),
@@ -412,6 +426,7 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("mergeSurvivalTallies", () => [lib.tallySurvival(survivalObservations()), lib.tallySurvival(survivalObservations())]),
   fn("sellerLifetimeValue", () => [activity(), { horizon: 2, takeRate: "0.15", discountRate: "0.01", asOf: "2018-01-31" }]),
   fn("tallySurvival", () => [survivalObservations()]),
+  fn("tallySurvivalAsync", () => [survivalObservations()]),
   // sellers: BG/NBD and Gamma-Gamma (#17); CDNOW's published parameters as baselines
   fn("fitBgNbd", () => [rfmSummaries(), { maxIterations: 50_000 }], { extraSlots: [[0, 0, "count"]] }),
   fn("bgNbdExpectedPurchases", () => [{ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39]),

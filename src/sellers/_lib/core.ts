@@ -7,6 +7,7 @@ import type { Sale } from "../../share/types.js";
 import { parseDateInput } from "../../_lib/dates.js";
 import { toMoney } from "../../_lib/money.js";
 import { rangeError, toArray, toRecord, typeError } from "../../_lib/validate.js";
+import { toAnyIterable } from "../../_lib/iterate.js";
 
 export interface Interval {
   readonly start: number;
@@ -100,29 +101,76 @@ export function sellersOf(value: unknown, fn: string, arg = "sellers"): Iterable
 }
 
 /**
- * Net sales per seller, optionally restricted to [start, end). One currency (or throws).
- * `value` is an array or any iterable, read once; memory is one Decimal per distinct seller.
+ * Running net sales per seller, optionally restricted to [start, end). One currency (or throws).
+ * Fed one sale at a time (`add`) by the sync and async entry points alike, so both validate and
+ * total identically; memory is one Decimal per distinct seller.
  */
-export function totalsBySeller(value: unknown, fn: string, interval: Interval | undefined, arg = "sellerSales"): { totals: Map<string, Decimal>; currency: string | undefined } {
-  const list = toIterableInput<Sale>(value, fn, arg, "sales");
-  const totals = new Map<string, Decimal>();
-  let currency: string | undefined;
-  let i = -1;
-  for (const sale of list) {
-    i += 1;
-    const a = `${arg}[${i}]`;
+export class SellerTotals {
+  readonly totals = new Map<string, Decimal>();
+  currency: string | undefined;
+  private i = -1;
+  constructor(
+    private readonly fn: string,
+    private readonly interval: Interval | undefined,
+    private readonly arg: string,
+  ) {}
+
+  add(sale: Sale): void {
+    const { fn, arg, interval } = this;
+    this.i += 1;
+    const a = `${arg}[${this.i}]`;
     if (typeof sale !== "object" || sale === null) typeError(fn, a, sale == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a sale", sale, "an object { sellerId, date, amount }");
     if (typeof sale.sellerId !== "string" || sale.sellerId.length === 0) typeError(fn, `${a}.sellerId`, ErrorCode.MISSING_VALUE, "must be a non-empty string", sale.sellerId, "a non-empty string");
     const d = toSaleDate(sale.date, fn, `${a}.date`);
     const m = toMoney(sale.amount, fn, `${a}.amount`);
-    if (currency === undefined) currency = m.currency;
-    else if (m.currency !== currency) {
+    if (this.currency === undefined) this.currency = m.currency;
+    else if (m.currency !== this.currency) {
       // Name the row (#11): index, date and seller.
-      throw new CurrencyMismatchError(fn, currency, m.currency, `at ${a} (date ${d.toISOString().slice(0, 10)}, sellerId ${JSON.stringify(sale.sellerId)})`);
+      throw new CurrencyMismatchError(fn, this.currency, m.currency, `at ${a} (date ${d.toISOString().slice(0, 10)}, sellerId ${JSON.stringify(sale.sellerId)})`);
     }
     const t = d.getTime();
-    if (interval && (t < interval.start || t >= interval.end)) continue;
-    totals.set(sale.sellerId, (totals.get(sale.sellerId) ?? new Decimal(0)).plus(m.amount));
+    if (interval && (t < interval.start || t >= interval.end)) return;
+    this.totals.set(sale.sellerId, (this.totals.get(sale.sellerId) ?? new Decimal(0)).plus(m.amount));
   }
-  return { totals, currency };
+}
+
+/**
+ * Net sales per seller, optionally restricted to [start, end). One currency (or throws).
+ * `value` is an array or any iterable, read once; memory is one Decimal per distinct seller.
+ */
+export function totalsBySeller(value: unknown, fn: string, interval: Interval | undefined, arg = "sellerSales"): SellerTotals {
+  const list = toIterableInput<Sale>(value, fn, arg, "sales");
+  const acc = new SellerTotals(fn, interval, arg);
+  for (const sale of list) acc.add(sale);
+  return acc;
+}
+
+/**
+ * {@link totalsBySeller} over an array, a sync iterable or an async iterable (read once with
+ * `for await`; an error thrown by the iterable itself rejects unchanged, and a validation error
+ * closes the iterator through its `return()`).
+ */
+export async function totalsBySellerAsync(value: unknown, fn: string, interval: Interval | undefined, arg = "sellerSales"): Promise<SellerTotals> {
+  const list = toAnyIterable<Sale>(value, fn, arg, "sales");
+  const acc = new SellerTotals(fn, interval, arg);
+  for await (const sale of list) acc.add(sale);
+  return acc;
+}
+
+/**
+ * Sellers from an array, a sync iterable or an async iterable, validated one at a time as they
+ * are consumed (read once), with the same `sellers[i]` paths in errors as {@link sellersOf}.
+ */
+export function sellersOfAsync(value: unknown, fn: string, arg = "sellers"): AsyncIterable<Seller> {
+  const source = toAnyIterable<unknown>(value, fn, arg, "sellers");
+  return {
+    async *[Symbol.asyncIterator]() {
+      let i = 0;
+      for await (const s of source) {
+        const seller = checkSeller(s, fn, `${arg}[${i}]`);
+        i += 1;
+        yield seller;
+      }
+    },
+  };
 }

@@ -1,6 +1,6 @@
 /** Internal: the one input rule of the streaming functions (#13): arrays, sync iterables, async iterables. */
-import { ErrorCode } from "../../errors.js";
-import { toArray, typeError } from "../../_lib/validate.js";
+import { ErrorCode } from "../errors.js";
+import { toArray, typeError } from "./validate.js";
 
 /** An array (validated: no holes) or another sync iterable (not a string), read once by the caller. */
 export function toSyncIterable<T>(value: unknown, fn: string, arg: string, what: string): Iterable<T> {
