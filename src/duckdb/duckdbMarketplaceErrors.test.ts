@@ -86,6 +86,24 @@ describe("duckdbMarketplaceAccumulator errors (#11)", () => {
     expect(e.argument).toMatch(/^options\.accumulator\.topK/);
   });
 
+  it("checks the accumulator's settings before the query runs (a bad topK was rejected only after the scan)", async () => {
+    // The source would fail in DuckDB (no such table): the setting's error comes first, so no query ran.
+    const broken = { sql: "SELECT * FROM no_such_table" };
+    const huge = new Array<number>(100_000).fill(1);
+    const t = Date.now();
+    expect(await caught(duckdbMarketplaceAccumulator(broken, { query: { columns }, accumulator: { currency: "USD", topK: huge } }))).toMatchObject({
+      fn: "duckdbMarketplaceAccumulator",
+      code: "OUT_OF_RANGE",
+      argument: "options.accumulator.topK",
+    });
+    expect(await caught(duckdbMarketplaceAccumulator(broken, { query: { columns }, accumulator: { currency: "USD", thresholds: [{ amount: 1 as never, currency: "USD" }] } }))).toMatchObject({
+      fn: "duckdbMarketplaceAccumulator",
+    });
+    expect(Date.now() - t).toBeLessThan(2000);
+    // A valid setting still reaches the query (and DuckDB's error for the missing table).
+    expect((await caught(duckdbMarketplaceAccumulator(broken, { query: { columns }, accumulator: { currency: "USD", topK: [1] } }))).argument).toBe("source");
+  });
+
   it("names itself for DuckDB's own errors", async () => {
     expect(await caught(duckdbMarketplaceAccumulator({ sql: LOG }, { query: { columns: { ...columns, amount: "nope" } }, accumulator: { currency: "USD" } }))).toMatchObject({
       fn: "duckdbMarketplaceAccumulator",
