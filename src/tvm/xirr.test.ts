@@ -158,3 +158,69 @@ describe("xirr", () => {
     });
   });
 });
+
+// #15: the read loop guards its throwing reads with one try around the whole loop; every odd
+// element still gives the typed error (or the value) it gave with one try per element.
+describe("xirr read loop (one guard for the whole loop)", () => {
+  const good = (): { date: Date; amount: number }[] => [
+    { date: new Date(Date.UTC(2024, 0, 1)), amount: -1000 },
+    { date: new Date(Date.UTC(2024, 6, 1)), amount: 600 },
+    { date: new Date(Date.UTC(2025, 0, 1)), amount: 600 },
+  ];
+  const expected = xirr(good()).toNumber();
+
+  it("reads a Date through its internal slot, whatever its own getTime says", () => {
+    const flows = good();
+    const odd = new Date(Date.UTC(2024, 6, 1));
+    Object.defineProperty(odd, "getTime", { value: () => 0 });
+    flows[1] = { date: odd, amount: 600 };
+    expect(xirr(flows).toNumber()).toBe(expected);
+  });
+
+  it("a Proxy around a Date and an object without the Date slot fail typed, and the flows after them are not needed", () => {
+    for (const date of [new Proxy(new Date(Date.UTC(2024, 6, 1)), {}), Object.create(Date.prototype) as Date]) {
+      const flows = good();
+      flows[1] = { date, amount: 600 };
+      let err: unknown;
+      try {
+        xirr(flows);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(TypeError);
+      expect((err as { fn: string }).fn).toBe("xirr");
+      expect(String((err as Error).message)).toContain("flows[1].date");
+    }
+  });
+
+  it("a throwing element getter is a typed INVALID_TYPE naming the element; a hole is MISSING_VALUE", () => {
+    const flows: unknown[] = good();
+    Object.defineProperty(flows, 2, {
+      get() {
+        throw new Error("boom");
+      },
+    });
+    expect(() => xirr(flows as CashFlow[])).toThrow(expect.objectContaining({ code: "INVALID_TYPE", fn: "xirr", message: expect.stringContaining("flows[2]") }));
+    const holes = good() as unknown[];
+    delete holes[1];
+    expect(() => xirr(holes as CashFlow[])).toThrow(expect.objectContaining({ code: "MISSING_VALUE", fn: "xirr", message: expect.stringContaining("flows[1]") }));
+  });
+
+  it("a typed error of a validator inside the guarded loop passes through unchanged", () => {
+    const flows = good() as { date: unknown; amount: unknown }[];
+    flows[2] = { date: flows[2]!.date, amount: "abc" };
+    expect(() => xirr(flows as CashFlow[])).toThrow(expect.objectContaining({ fn: "xirr", message: expect.stringContaining("flows[2].amount") }));
+  });
+
+  it("daily flows (one common gap found while merging) solve as before: 365 daily flows", () => {
+    const start = Date.UTC(2024, 0, 1);
+    const flows: CashFlow[] = [{ date: new Date(start), amount: -100_000 }];
+    for (let i = 1; i < 365; i++) flows.push({ date: new Date(start + i * 86_400_000), amount: 300 + ((i * 37) % 11) });
+    const r = xirr(flows);
+    // the NPV at the returned rate is zero to 1e-9 of the flows (the solver's residual check)
+    expect(residualOk(r, flows)).toBe(true);
+    // same rate with the flows shuffled (the unsorted path merges and finds the gap the same way)
+    const shuffled = [...flows].reverse();
+    expect(xirr(shuffled).toString()).toBe(r.toString());
+  });
+});
