@@ -13,6 +13,8 @@ import { describeHostileTable, type HostileRow } from "./support/hostile.js";
 const usd = lib.money("10", "USD");
 const B = (x: unknown) => x as never;
 /** US BLS CPI-U annual averages (series CUUR0000SA0), as in src/jobs/adjustReceiptsPerEmployee.test.ts. */
+/** A fee schedule with an Amazon-like refund policy (src/fees/refundFees.test.ts). */
+const FEES = lib.createFeeSchedule({ currency: "USD", categories: [{ category: "toys", rate: "0.15" }], refunds: { administrationRate: "0.2", administrationMax: "5.00" } });
 const CPI = { name: "CPI-U", source: "US BLS, series CUUR0000SA0", values: { 1997: "160.5", 2017: "245.12" } };
 
 const TABLE: readonly HostileRow[] = [
@@ -117,6 +119,23 @@ const TABLE: readonly HostileRow[] = [
     kind: "money",
     slot: "sales[0].amount",
     call: (x) => lib.simulateRepayment(lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: "0.1" }), [{ date: "2024-01-01", amount: B(x) }]),
+  },
+  // fees
+  { fn: "refundFees", kind: "number", slot: "options.amount", call: (x) => lib.refundFees(FEES, { category: "toys", amount: usd }, { amount: B(x) }), valid: ["undefined"] },
+  {
+    fn: "refundFees",
+    kind: "moneyUsd",
+    slot: "options.amount (Money)",
+    call: (x) => lib.refundFees(FEES, { category: "toys", amount: usd }, { amount: B(x) }),
+    valid: ["undefined", "a Decimal instead of Money", "a number instead of Money"],
+  },
+  { fn: "refundFees", kind: "moneyUsd", slot: "sale.amount", call: (x) => lib.refundFees(FEES, { category: "toys", amount: B(x) }) },
+  {
+    fn: "createFeeSchedule",
+    kind: "number",
+    slot: "refunds.administrationRate",
+    call: (x) => lib.createFeeSchedule({ currency: "USD", categories: [{ category: "toys", rate: "0.15" }], refunds: { administrationRate: B(x) } }),
+    valid: ["undefined"],
   },
   // jobs
   { fn: "directJobs", kind: "number", slot: "sales", call: (x) => lib.directJobs(B(x), 250_000) },

@@ -8,6 +8,7 @@ import { createFeeSchedule } from "./createFeeSchedule.js";
 import { mergePayouts } from "./mergePayouts.js";
 import { mergeTakeRates } from "./mergeTakeRates.js";
 import { payoutSchedule } from "./payoutSchedule.js";
+import { refundFees } from "./refundFees.js";
 import { saleFees } from "./saleFees.js";
 import { takeRateBySegment } from "./takeRateBySegment.js";
 
@@ -114,4 +115,33 @@ describe("fees properties", () => {
       expect(minor(r.summary.totalPaid)).toBeLessThanOrEqual(110_000);
     },
   );
+});
+
+const policyArb = fc.record({
+  rateBp: fc.integer({ min: 0, max: 10_000 }),
+  max: fc.option(fc.integer({ min: 0, max: 1_000 }), { nil: null }),
+  closing: fc.constantFrom("always" as const, "full-refund-only" as const, "never" as const),
+  fixedFees: fc.boolean(),
+  fulfilment: fc.boolean(),
+  rounding: fc.constantFrom("half-even" as const, "up" as const, "down" as const, "ceil" as const),
+});
+
+describe("refundFees properties (#17)", () => {
+  test.prop([scheduleArb, policyArb, saleArb, fc.integer({ min: 0, max: 1_000_000 })])("refunded fees never exceed the fees charged (each of them), and fees never exceed the sale", (base, p, sale, per) => {
+    const s = createFeeSchedule({
+      ...base,
+      rounding: p.rounding,
+      refunds: { administrationRate: (p.rateBp / 10_000).toString(), administrationMax: p.max === null ? null : cents(p.max), closing: p.closing, fixedFees: p.fixedFees, fulfilment: p.fulfilment },
+    } as never);
+    const fs = { category: `c${sale.cat}`, amount: cents(sale.cents), units: sale.units };
+    const r = refundFees(s, fs, { amount: cents(Math.floor((sale.cents * per) / 1_000_000)) });
+    const c = r.charged;
+    expect(minor(c.total)).toBeLessThanOrEqual(sale.cents);
+    expect(minor(r.total)).toBeLessThanOrEqual(minor(c.total));
+    expect(minor(r.total)).toBeGreaterThanOrEqual(0);
+    expect(minor(r.referral) + minor(r.administrationFee)).toBeLessThanOrEqual(minor(c.referral));
+    for (const k of ["closing", "perItem", "perOrder", "fulfilment"] as const) expect(minor(r[k])).toBeLessThanOrEqual(minor(c[k]));
+    if (p.max !== null) expect(minor(r.administrationFee)).toBeLessThanOrEqual(p.max);
+    expect(minor(r.sellerCost)).toBe(minor(r.refundedAmount) - minor(r.total));
+  });
 });

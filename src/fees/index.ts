@@ -5,6 +5,7 @@ export * from "./mergePayouts.js";
 export * from "./mergeTakeRates.js";
 export * from "./payoutSchedule.js";
 export * from "./payoutScheduleAsync.js";
+export * from "./refundFees.js";
 export * from "./saleFees.js";
 export * from "./takeRateBySegment.js";
 export * from "./takeRateBySegmentAsync.js";

@@ -10,7 +10,8 @@ import type { FeeSale, FeeSchedule, SaleFees } from "./types.js";
  * half-even); closing = closingFeePerItem × u; perItem = perItemFee × u; perOrder = perOrderFee;
  * fulfilment = fulfilmentPerItem × u. The fees never exceed the sale: they are charged in that
  * order and each is cut to what is left of A (`capped: true` then), so `0 ≤ total ≤ A` and
- * `net = A − total ≥ 0`. Refunds (negative amounts) are not modelled.
+ * `net = A − total ≥ 0`. A sale amount is never negative: the fees given back on a refund are
+ * {@link refundFees}.
  *
  * @param schedule - a {@link FeeSchedule} from {@link createFeeSchedule} (or its JSON form / the same data)
  * @param sale - the sale: `category`, `amount` (≥ 0, whole minor units, the schedule's currency), `units` (default 1)

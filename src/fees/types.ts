@@ -18,6 +18,49 @@ export interface FeeCategoryInput {
   readonly minimumPerItem?: AmountInput;
   /** Closing fee per item (a fixed fee of the category, e.g. for media), ≥ 0. */
   readonly closingFeePerItem?: AmountInput;
+  /** What a refund of a sale in this category gives back (replaces the schedule's `refunds`); see {@link refundFees}. */
+  readonly refunds?: FeeRefundPolicyInput;
+}
+
+/**
+ * Which fees a marketplace gives back when a sale is refunded, as given to
+ * {@link createFeeSchedule} (on the schedule or on one category); see {@link refundFees}.
+ * Without a policy the referral fee is refunded in proportion to the amount refunded, with no
+ * administration fee, and every other fee is kept.
+ *
+ * @category Fees
+ * @since 0.3.0
+ */
+export interface FeeRefundPolicyInput {
+  /** Share of the refunded referral fee kept as a refund administration fee (0–1; Amazon US: 0.2); default 0. */
+  readonly administrationRate?: NumericInput;
+  /** Most administration fee per refund (one sale record), ≥ 0, whole minor units (Amazon US: $5.00); default no cap. */
+  readonly administrationMax?: AmountInput | null;
+  /** Closing fees: refunded `"always"` (in proportion), on a `"full-refund-only"` (Amazon's media rule), or `"never"` (default). */
+  readonly closing?: "always" | "full-refund-only" | "never";
+  /** Whether the per-item and per-order fees are refunded (in proportion); default `false`. */
+  readonly fixedFees?: boolean;
+  /** Whether the fulfilment fee is refunded (in proportion); default `false` (the order was shipped). */
+  readonly fulfilment?: boolean;
+}
+
+/**
+ * A validated refund policy of a {@link FeeSchedule} or a {@link FeeCategory}.
+ *
+ * @category Fees
+ * @since 0.3.0
+ */
+export interface FeeRefundPolicy {
+  /** Share of the refunded referral fee kept as the administration fee. */
+  readonly administrationRate: Decimal;
+  /** Cap on the administration fee per refund, or `null` for none. */
+  readonly administrationMax: Money | null;
+  /** When closing fees are refunded. */
+  readonly closing: "always" | "full-refund-only" | "never";
+  /** Whether per-item and per-order fees are refunded. */
+  readonly fixedFees: boolean;
+  /** Whether the fulfilment fee is refunded. */
+  readonly fulfilment: boolean;
 }
 
 /**
@@ -44,6 +87,8 @@ export interface FeeScheduleInput {
   readonly fulfilmentPerItem?: AmountInput;
   /** Rounding of the percentage fee to the minor unit (default `"half-even"`). */
   readonly rounding?: RoundingMode;
+  /** What a refund gives back, for every category without its own `refunds`; see {@link FeeRefundPolicyInput}. */
+  readonly refunds?: FeeRefundPolicyInput;
 }
 
 /**
@@ -61,6 +106,8 @@ export interface FeeCategory {
   readonly minimumPerItem: Money;
   /** Closing fee per item. */
   readonly closingFeePerItem: Money;
+  /** The category's refund policy, present only when one was given (it replaces the schedule's). */
+  readonly refunds?: FeeRefundPolicy;
 }
 
 /**
@@ -89,6 +136,8 @@ export interface FeeSchedule {
   readonly fulfilmentPerItem: Money;
   /** Rounding of the percentage fee. */
   readonly rounding: RoundingMode;
+  /** The schedule's refund policy, present only when one was given. */
+  readonly refunds?: FeeRefundPolicy;
 }
 
 /**
@@ -140,4 +189,38 @@ export interface SaleFees {
   readonly net: Money;
   /** `true` when the fees were cut to the sale amount (see {@link saleFees}). */
   readonly capped: boolean;
+}
+
+/**
+ * The fees given back on a refund, from {@link refundFees}. Every amount is in whole minor units,
+ * each refunded fee is at most the fee charged, and `total ≤ charged.total ≤ charged.amount`.
+ *
+ * @category Fees
+ * @since 0.3.0
+ */
+export interface FeeRefund {
+  /** Category applied. */
+  readonly category: string;
+  /** Amount refunded to the buyer (≤ the sale amount). */
+  readonly refundedAmount: Money;
+  /** `true` when the whole sale amount was refunded. */
+  readonly full: boolean;
+  /** The fees charged on the sale ({@link saleFees}). */
+  readonly charged: SaleFees;
+  /** Referral fee refunded: the referral fee in proportion to the amount refunded, minus the administration fee. */
+  readonly referral: Money;
+  /** Refund administration fee kept by the marketplace: min(administrationMax, administrationRate × proportional referral fee). */
+  readonly administrationFee: Money;
+  /** Closing fee refunded. */
+  readonly closing: Money;
+  /** Per-item fee refunded. */
+  readonly perItem: Money;
+  /** Per-order fee refunded. */
+  readonly perOrder: Money;
+  /** Fulfilment fee refunded. */
+  readonly fulfilment: Money;
+  /** Sum of the fees refunded. */
+  readonly total: Money;
+  /** What the refund costs the seller: `refundedAmount − total` (negative only when fees equal to the whole sale are refunded in part and rounding lifts them above the amount refunded). */
+  readonly sellerCost: Money;
 }

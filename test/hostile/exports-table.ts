@@ -457,6 +457,11 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("payoutSchedule", () => [feeSchedule(), feeSales(), payoutOptions()], { extraSlots: [[2, "asOf"]] }),
   fn("payoutScheduleAsync", () => [feeSchedule(), feeSales(), payoutOptions()], { extraSlots: [[2, "asOf"]] }),
   fn("saleFees", () => [feeSchedule(), { sellerId: "smb-1", category: "media", amount: usd("24.00"), units: 2 }]),
+  fn("refundFees", () => [
+    lib.createFeeSchedule({ ...feeScheduleInput(), refunds: { administrationRate: "0.2", administrationMax: usd("5.00"), closing: "full-refund-only", fixedFees: true, fulfilment: false } }),
+    { sellerId: "smb-1", category: "media", amount: usd("24.00"), units: 2 },
+    { amount: usd("12.00") },
+  ]),
   fn("takeRateBySegment", () => [feeSchedule(), feeSales(), feeSegment]),
   fn("takeRateBySegmentAsync", () => [feeSchedule(), feeSales(), feeSegment]),
   fn("unitEconomics", () => [

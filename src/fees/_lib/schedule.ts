@@ -9,12 +9,22 @@ import { assertSameCurrency, makeMoney, minorDigits, toCurrency, toMoney } from 
 import { rangeError, toArray, toDecimalInRange, toInteger, toNonEmptyString, toOption, toOptions, toRecord, typeError } from "../../_lib/validate.js";
 import { ErrorCode } from "../../errors.js";
 import type { Money, RoundingMode } from "../../money/types.js";
-import type { FeeCategory, FeeSchedule, SaleFees } from "../types.js";
+import type { FeeCategory, FeeRefundPolicy, FeeSchedule, SaleFees } from "../types.js";
 
 /** Most categories in one schedule. */
 export const MAX_CATEGORIES = 10_000;
 /** Most items in one sale. */
 export const MAX_UNITS = 1_000_000_000;
+
+/** A refund policy compiled to integers: administration rate = num / den, cap in minor units (null: none). */
+export interface CompiledRefund {
+  readonly num: bigint;
+  readonly den: bigint;
+  readonly max: bigint | null;
+  readonly closing: FeeRefundPolicy["closing"];
+  readonly fixedFees: boolean;
+  readonly fulfilment: boolean;
+}
 
 /** A category compiled to integers: rate = num / den. */
 export interface CompiledCategory {
@@ -23,6 +33,39 @@ export interface CompiledCategory {
   readonly den: bigint;
   readonly minimum: bigint;
   readonly closing: bigint;
+  readonly refund: CompiledRefund;
+}
+
+/** The policy without a `refunds` entry: the referral fee in proportion, no administration fee, nothing else. */
+const DEFAULT_REFUND: CompiledRefund = Object.freeze({ num: 0n, den: 1n, max: null, closing: "never", fixedFees: false, fulfilment: false });
+
+/** Validate a refund policy (input, validated, or JSON form). */
+function buildRefundPolicy(value: unknown, fn: string, arg: string, currency: string, digits: number): FeeRefundPolicy {
+  const r = toOptions(toRecord(value, fn, arg), fn, arg, ["administrationRate", "administrationMax", "closing", "fixedFees", "fulfilment"]);
+  const administrationRate = r["administrationRate"] === undefined ? new Decimal(0) : toDecimalInRange(r["administrationRate"], fn, `${arg}.administrationRate`, 0, 1);
+  if (administrationRate.decimalPlaces() > 12) rangeError(fn, `${arg}.administrationRate`, ErrorCode.OUT_OF_RANGE, "must have at most 12 decimal places", r["administrationRate"], "a rate such as 0.2");
+  const max = r["administrationMax"] === undefined || r["administrationMax"] === null ? null : toFeeAmount(r["administrationMax"], fn, `${arg}.administrationMax`, currency, digits);
+  const closing = r["closing"] === undefined ? "never" : toOption<FeeRefundPolicy["closing"]>(r["closing"], fn, `${arg}.closing`, ["always", "full-refund-only", "never"]);
+  const flag = (key: "fixedFees" | "fulfilment"): boolean => {
+    const v = r[key];
+    if (v === undefined) return false;
+    if (typeof v !== "boolean") typeError(fn, `${arg}.${key}`, ErrorCode.INVALID_TYPE, "must be a boolean", v, "true or false");
+    return v;
+  };
+  return { administrationRate, administrationMax: max === null ? null : moneyOf(max, { currency, digits }), closing, fixedFees: flag("fixedFees"), fulfilment: flag("fulfilment") };
+}
+
+function compileRefund(p: FeeRefundPolicy | undefined, digits: number): CompiledRefund {
+  if (p === undefined) return DEFAULT_REFUND;
+  const dp = p.administrationRate.decimalPlaces();
+  return {
+    num: BigInt(p.administrationRate.times(new Decimal(10).pow(dp)).toFixed(0)),
+    den: 10n ** BigInt(dp),
+    max: p.administrationMax === null ? null : BigInt(p.administrationMax.amount.times(new Decimal(10).pow(digits)).toFixed(0)),
+    closing: p.closing,
+    fixedFees: p.fixedFees,
+    fulfilment: p.fulfilment,
+  };
 }
 
 /** A schedule compiled to integer minor units. */
@@ -66,7 +109,7 @@ const ROUNDINGS: readonly RoundingMode[] = ["half-even", "half-up", "half-down",
 
 /** Validate a schedule input (or a schedule, or its JSON form) into a frozen FeeSchedule. */
 export function buildSchedule(value: unknown, fn: string, arg: string): FeeSchedule {
-  const o = toOptions(toRecord(value, fn, arg), fn, arg, ["kind", "name", "currency", "categories", "defaultCategory", "perOrderFee", "perItemFee", "fulfilmentPerItem", "rounding"]);
+  const o = toOptions(toRecord(value, fn, arg), fn, arg, ["kind", "name", "currency", "categories", "defaultCategory", "perOrderFee", "perItemFee", "fulfilmentPerItem", "rounding", "refunds"]);
   if (o["kind"] !== undefined && o["kind"] !== "fee-schedule") rangeError(fn, `${arg}.kind`, ErrorCode.INVALID_TYPE, 'must be "fee-schedule" or absent', o["kind"], '"fee-schedule"');
   const name = o["name"] === undefined ? "" : typeof o["name"] === "string" ? o["name"] : typeError(fn, `${arg}.name`, ErrorCode.INVALID_TYPE, "must be a string", o["name"], "a label");
   const currency = toCurrency(o["currency"], fn, `${arg}.currency`);
@@ -76,7 +119,7 @@ export function buildSchedule(value: unknown, fn: string, arg: string): FeeSched
   const seen = new Set<string>();
   const categories: FeeCategory[] = list.map((item, i) => {
     const at = `${arg}.categories[${i}]`;
-    const r = toOptions(toRecord(item, fn, at), fn, at, ["category", "rate", "minimumPerItem", "closingFeePerItem"]);
+    const r = toOptions(toRecord(item, fn, at), fn, at, ["category", "rate", "minimumPerItem", "closingFeePerItem", "refunds"]);
     const category = toNonEmptyString(r["category"], fn, `${at}.category`);
     if (seen.has(category)) rangeError(fn, `${at}.category`, ErrorCode.DUPLICATE, "is a duplicate category", category, "unique category names");
     seen.add(category);
@@ -84,7 +127,8 @@ export function buildSchedule(value: unknown, fn: string, arg: string): FeeSched
     if (rate.decimalPlaces() > 12) rangeError(fn, `${at}.rate`, ErrorCode.OUT_OF_RANGE, "must have at most 12 decimal places", r["rate"], "a rate such as 0.15 or 0.0825");
     const minimum = r["minimumPerItem"] === undefined ? 0n : toFeeAmount(r["minimumPerItem"], fn, `${at}.minimumPerItem`, currency, digits);
     const closing = r["closingFeePerItem"] === undefined ? 0n : toFeeAmount(r["closingFeePerItem"], fn, `${at}.closingFeePerItem`, currency, digits);
-    return { category, rate, minimumPerItem: moneyOf(minimum, c), closingFeePerItem: moneyOf(closing, c) };
+    const base = { category, rate, minimumPerItem: moneyOf(minimum, c), closingFeePerItem: moneyOf(closing, c) };
+    return r["refunds"] === undefined ? base : { ...base, refunds: buildRefundPolicy(r["refunds"], fn, `${at}.refunds`, currency, digits) };
   });
   let defaultCategory: string | null = null;
   if (o["defaultCategory"] !== undefined && o["defaultCategory"] !== null) {
@@ -93,6 +137,7 @@ export function buildSchedule(value: unknown, fn: string, arg: string): FeeSched
   }
   const fixed = (key: "perOrderFee" | "perItemFee" | "fulfilmentPerItem"): Money => moneyOf(o[key] === undefined ? 0n : toFeeAmount(o[key], fn, `${arg}.${key}`, currency, digits), c);
   const rounding = o["rounding"] === undefined ? "half-even" : toOption<RoundingMode>(o["rounding"], fn, `${arg}.rounding`, ROUNDINGS);
+  const refunds = o["refunds"] === undefined ? undefined : buildRefundPolicy(o["refunds"], fn, `${arg}.refunds`, currency, digits);
   return deepFreeze<FeeSchedule>({
     kind: "fee-schedule",
     name,
@@ -103,6 +148,7 @@ export function buildSchedule(value: unknown, fn: string, arg: string): FeeSched
     perItemFee: fixed("perItemFee"),
     fulfilmentPerItem: fixed("fulfilmentPerItem"),
     rounding,
+    ...(refunds === undefined ? {} : { refunds }),
   });
 }
 
@@ -122,7 +168,14 @@ export function compile(value: unknown, fn: string, arg = "schedule"): Compiled 
   for (const c of schedule.categories) {
     const dp = c.rate.decimalPlaces();
     const den = 10n ** BigInt(dp);
-    byName.set(c.category, { name: c.category, num: BigInt(c.rate.times(new Decimal(10).pow(dp)).toFixed(0)), den, minimum: minor(c.minimumPerItem), closing: minor(c.closingFeePerItem) });
+    byName.set(c.category, {
+      name: c.category,
+      num: BigInt(c.rate.times(new Decimal(10).pow(dp)).toFixed(0)),
+      den,
+      minimum: minor(c.minimumPerItem),
+      closing: minor(c.closingFeePerItem),
+      refund: compileRefund(c.refunds ?? schedule.refunds, digits),
+    });
   }
   const compiled: Compiled = {
     schedule,
@@ -219,7 +272,7 @@ export function readSale(c: Compiled, value: unknown, fn: string, arg: string, n
   if (cat === undefined) rangeError(fn, `${arg}.category`, ErrorCode.OUT_OF_RANGE, "is not a category of the schedule (and it has no defaultCategory)", name, [...c.byName.keys()].slice(0, 10).join(", "));
   const m = toMoney(f.amount, fn, `${arg}.amount`);
   assertSameCurrency(fn, c.currency, m.currency);
-  if (m.amount.isNegative()) rangeError(fn, `${arg}.amount`, ErrorCode.OUT_OF_RANGE, "must not be negative (refunds are not modelled)", m.amount, "an amount ≥ 0");
+  if (m.amount.isNegative()) rangeError(fn, `${arg}.amount`, ErrorCode.OUT_OF_RANGE, "must not be negative (a refund is refundFees of the original sale)", m.amount, "an amount ≥ 0");
   const amount = minorOf(m.amount, c.digits, fn, `${arg}.amount`, c.currency);
   const units = f.units === undefined ? 1n : BigInt(toInteger(f.units, fn, `${arg}.units`, 1, MAX_UNITS));
   let day: number | undefined;
