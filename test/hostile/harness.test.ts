@@ -14,7 +14,8 @@
  * here too (documented in harness.hostile.ts); the defaults are what CI runs.
  */
 import { describe, expect, it } from "vitest";
-import { FAILURES, OUTCOMES, checkBaselines, checkConstants, enumerateCases, selectIndexes, tableCoverage, type Outcome } from "./cases.js";
+import { FAILURES, OUTCOMES, checkBaselines, checkConstants, coverageOf, enumerateCases, selectIndexes, tableCoverage, type Outcome } from "./cases.js";
+import { EXPORTS_TABLE } from "./exports-table.js";
 import { runConfirmed } from "./pool.js";
 import { groupFailures } from "./report.js";
 
@@ -27,7 +28,34 @@ const TIMEOUT_MS = Number(env["HOSTILE_TIMEOUT_MS"] ?? 5000);
 
 describe("hostile harness, fixed-seed sample (issue #11)", () => {
   it("has a table row for every export of src/index.ts and of every subpath-only module, and no stale row", () => {
-    expect(tableCoverage()).toEqual({ missing: [], stale: [], wrongKind: [], unscannedSubpaths: [] });
+    expect(tableCoverage()).toEqual({ missing: [], stale: [], wrongKind: [], unscanned: [], unscannedSubpaths: [] });
+  });
+
+  it("the coverage check fails on an unscanned export (a new export without a row, a row without a baseline, a class row for a function, an unimported subpath)", () => {
+    const exported = { fitSomething: () => 1, wrapped: () => 2, posing: () => 3, ValidationError: class extends Error {} };
+    const rows = [
+      { name: "wrapped", kind: "function" as const, note: "no baseline args" },
+      { name: "posing", kind: "class" as const },
+      { name: "ValidationError", kind: "class" as const },
+      { name: "gone", kind: "function" as const, args: () => [] },
+    ];
+    expect(coverageOf(exported, rows, ["warehouse2"], { "marketplace-economics": [] })).toEqual({
+      missing: ["fitSomething"],
+      stale: ["gone"],
+      wrongKind: [],
+      unscanned: ["wrapped", "posing"],
+      unscannedSubpaths: ["marketplace-economics/warehouse2"],
+    });
+    // The real table: one row per export, and the exports added in #12-#17 are scanned function rows.
+    expect(new Set(EXPORTS_TABLE.map((r) => r.name)).size).toBe(EXPORTS_TABLE.length);
+    const recent = [
+      ...["createFeeSchedule", "mergePayouts", "mergeTakeRates", "payoutSchedule", "payoutScheduleAsync", "saleFees", "takeRateBySegment", "takeRateBySegmentAsync", "unitEconomics"],
+      ...["fitBgNbd", "bgNbdExpectedPurchases", "bgNbdConditionalExpectedPurchases", "bgNbdProbabilityAlive", "bgNbdProbabilityOfPurchases", "bgNbdLifetimeValue", "fitGammaGamma", "gammaGammaExpectedSpend"],
+      ...["inputOutputMultipliers", "grossToNetAdditionality", "stressTestPortfolio", "vintageCurves", "chainLadder", "rollRates"],
+      ...["marketplaceAggregateSql", "readSalesCsv", "readSalesNdjson", "sellerSegments", "duckdbMarketplaceAggregates", "duckdbMarketplaceAccumulator"],
+    ];
+    const rowOf = new Map(EXPORTS_TABLE.map((r) => [r.name, r]));
+    expect(recent.filter((n) => rowOf.get(n)?.kind !== "function" || rowOf.get(n)?.args === undefined)).toEqual([]);
   });
 
   it("runs every baseline call cleanly, and exports only deep-frozen constants", async () => {

@@ -22,7 +22,13 @@ export interface ReportMeta {
   readonly load?: { readonly start: number; readonly end: number };
   /** Markdown put first, under "Read this first" (test/hostile/RESULTS-notes.md). */
   readonly notes?: string;
-  readonly coverage: { readonly missing: readonly string[]; readonly stale: readonly string[]; readonly wrongKind: readonly string[]; readonly unscannedSubpaths?: readonly string[] };
+  readonly coverage: {
+    readonly missing: readonly string[];
+    readonly stale: readonly string[];
+    readonly wrongKind: readonly string[];
+    readonly unscanned?: readonly string[];
+    readonly unscannedSubpaths?: readonly string[];
+  };
   readonly baselines: readonly { readonly fn: string; readonly problem: string }[];
   readonly constants: readonly { readonly name: string; readonly problem: string }[];
   readonly functions: number;
@@ -111,6 +117,7 @@ export function renderReport(results: readonly CaseResult[], meta: ReportMeta): 
   lines.push(`- Exports without a table row: ${meta.coverage.missing.length === 0 ? "none" : meta.coverage.missing.map(code).join(", ")}.`);
   lines.push(`- Table rows naming no export (renamed or removed): ${meta.coverage.stale.length === 0 ? "none" : meta.coverage.stale.map(code).join(", ")}.`);
   if ((meta.coverage.unscannedSubpaths ?? []).length > 0) lines.push(`- Subpath-only modules not scanned: ${(meta.coverage.unscannedSubpaths ?? []).map(code).join(", ")}.`);
+  if ((meta.coverage.unscanned ?? []).length > 0) lines.push(`- Exported functions with a row that is not run through the catalogue: ${(meta.coverage.unscanned ?? []).map(code).join(", ")}.`);
   if (meta.coverage.wrongKind.length > 0) lines.push(`- Rows of the wrong kind (function vs constant): ${meta.coverage.wrongKind.map(code).join(", ")}.`);
   lines.push(`- Baseline calls that do not succeed cleanly (their cases measure nothing until the baseline is fixed): ${meta.baselines.length === 0 ? "none" : ""}`);
   for (const b of meta.baselines) lines.push(`  - ${code(b.fn)}: ${cell(b.problem)}`);
