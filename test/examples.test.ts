@@ -36,4 +36,11 @@ describe("examples run against the packed package", () => {
       expect(out).not.toMatch(/NaN|undefined|\[object Object\]/);
     }, 120_000);
   }
+  it("demo.ts --sellers 10 runs on a marketplace too small to have a loan (#11: it crashed with a raw stack trace)", () => {
+    copyFileSync(join(root, "examples", "demo.ts"), join(plainDir, "demo.ts"));
+    const out = execFileSync(process.execPath, ["--import", tsxLoader, join(plainDir, "demo.ts"), "--sellers", "10"], { cwd: plainDir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    expect(out).toMatch(/Synthetic marketplace: 10 US SMB sellers/);
+    expect(out).toMatch(/No worked financing offer/);
+    expect(out).not.toMatch(/NaN|undefined|\[object Object\]|at .*\(/);
+  }, 120_000);
 });
