@@ -18,6 +18,20 @@ describe("irr", () => {
     expect(Math.abs(irr(v).toNumber() - desired)).toBeLessThan(1e-4);
   });
 
+  it("returns numpy-financial's root to 8 digits where formulajs IRR lands on another root", () => {
+    // numpy-financial TestIrr::test_basic_values: irr([-5, 10.5, 1, -8, 1]) = 0.0886 (decimal=2;
+    // numpy-financial's own value 0.08859833852439172, also `financial`'s). The flows change sign
+    // three times and -0.8702 zeroes the NPV too: formulajs 4.6.1 IRR (Newton from 0.1 on the
+    // derivative of its NPV) returns that root; the default policy here keeps numpy's.
+    const v = [-5, 10.5, 1, -8, 1];
+    expect(irr(v).toFixed(8)).toBe("0.08859834");
+    expect(irr(v, { root: "lowest" }).toFixed(4)).toBe("-0.8702");
+    // numpy-financial's other test_basic_values to 8 digits (numpy-financial's computed values)
+    expect(irr([-150000, 15000, 25000, 35000, 45000, 60000]).toFixed(8)).toBe("0.05243289");
+    expect(irr([-100, 39, 59, 55, 20]).toFixed(8)).toBe("0.28094842");
+    expect(irr([-100, 100, 0, -7]).toFixed(8)).toBe("-0.08329967");
+  });
+
   it("satisfies npv(irr(x), x) = 0 (numpy test_npv_irr_congruence)", () => {
     const cf = [-40000, 5000, 8000, 12000, 30000];
     expect(npv(irr(cf), cf).abs().toNumber()).toBeLessThan(1e-8);
