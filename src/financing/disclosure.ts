@@ -281,7 +281,7 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
     }
   }
 
-  const renewal = o["renewal"] === undefined ? null : readRenewal(o["renewal"], product.principal);
+  const renewal = o["renewal"] === undefined ? null : readRenewal(o["renewal"], product.kind === "term-loan" ? product.amountFinanced : product.principal);
   let figures: Omit<FinancingDisclosure, "displayedApr" | "renewal" | "rules" | "references" | "fundingProvided" | "fundedOn">;
   const refs: string[] = [];
   if (product.kind === "term-loan") {
@@ -334,7 +334,7 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
     monthsUsed: Object.freeze([...figures.monthsUsed]),
     averageMonthlySales: figures.averageMonthlySales,
     projectedDailySales: figures.projectedDailySales,
-    fundingProvided: product.principal,
+    fundingProvided: product.kind === "term-loan" ? product.amountFinanced : product.principal,
     estimatedApr: figures.estimatedApr,
     estimatedAprUnavailable: figures.estimatedAprUnavailable,
     displayedApr,
@@ -453,6 +453,9 @@ function salesBased(
     daily = total.div(Math.max(termDays, 1)).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
     avg = total.div(Math.max(termDays, 1)).times(365).div(12).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
     monthlyCost = result.summary.totalPaid.amount.times(365).div(12).div(Math.max(termDays, 1)).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
+  } else if (product.kind === "sales-based-advance" && (product.holdbackSchedule !== null || product.maxRemittance !== null)) {
+    // Changing rates or a remittance cap (#14): the average monthly payment of the projected run, not average × first rate.
+    monthlyCost = result.summary.totalPaid.amount.times(365).div(12).div(Math.max(termDays, 1)).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
   } else monthlyCost = average!.times(rate).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
   return {
     method,
@@ -476,9 +479,10 @@ function closedEnd(loan: TermLoan, offerDay: number, aprMethod: "actuarial" | "u
   const digits = minorDigits(currency);
   const payments = loan.instalments.filter((k) => k.amount.amount.greaterThan(0)).map((k) => ({ date: k.dueDate, amount: k.amount.amount }));
   const advanceDate = dayDate(offerDay);
-  const input = { amountFinanced: loan.principal.amount, advanceDate, payments, unitPeriod: loan.schedule };
+  // Fees withheld at funding are prepaid finance charges: the APR is that of the amount financed (#14).
+  const input = { amountFinanced: loan.amountFinanced.amount, advanceDate, payments, unitPeriod: loan.schedule };
   const total = loan.instalments.reduce((s, k) => s.plus(k.amount.amount), new Decimal(0));
-  const apr = total.equals(loan.principal.amount) ? new Decimal(0) : solved(() => (aprMethod === "actuarial" ? aprRegZ(input) : aprUnitedStatesRule(input)));
+  const apr = total.equals(loan.amountFinanced.amount) ? new Decimal(0) : solved(() => (aprMethod === "actuarial" ? aprRegZ(input) : aprUnitedStatesRule(input)));
   const last = loan.instalments[loan.instalments.length - 1]!.dueDate;
   const termDays = Math.round((last.getTime() - advanceDate.getTime()) / 86_400_000);
   return {
@@ -488,7 +492,7 @@ function closedEnd(loan: TermLoan, offerDay: number, aprMethod: "actuarial" | "u
     projectedDailySales: null,
     estimatedApr: apr,
     estimatedAprUnavailable: apr === null ? "no-rate-in-solver-range" : null,
-    estimatedFinanceCharge: makeMoney(total.minus(loan.principal.amount), currency),
+    estimatedFinanceCharge: makeMoney(total.minus(loan.amountFinanced.amount), currency),
     estimatedTotalPayment: makeMoney(total, currency),
     estimatedPayment: { amount: loan.instalments[0]!.amount, frequency: loan.schedule },
     estimatedMonthlyCost: makeMoney(total.div(loan.termMonths).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN), currency),
@@ -522,7 +526,8 @@ function readRenewal(value: unknown, principal: Money): FinancingDisclosureRenew
   const paid = toAmountIn(r["paidToDate"], "options.renewal.paidToDate", currency);
   const forgiven = r["forgiven"] === undefined ? new Decimal(0) : toAmountIn(r["forgiven"], "options.renewal.forgiven", currency);
   assertSameCurrency(FN, currency, previous.principal.currency);
-  const total = previous.totalRepayment.amount;
+  // A term loan's paidToDate counts its instalments (fees withheld at funding are not repaid later).
+  const total = previous.kind === "term-loan" ? previous.instalments.reduce((a, k) => a.plus(k.amount.amount), new Decimal(0)) : previous.totalRepayment.amount;
   if (!paid.lessThan(total)) {
     rangeError(
       FN,
@@ -547,7 +552,7 @@ function readRenewal(value: unknown, principal: Money): FinancingDisclosureRenew
       ErrorCode.OUT_OF_RANGE,
       "pays off more than the new funding provides (a renewal larger than allowed)",
       payoff.toString(),
-      `a payoff of at most the new principal ${principal.amount.toString()}`,
+      `a payoff of at most the new funding provided ${principal.amount.toString()}`,
     );
   }
   let unpaid = previous.kind === "term-loan" ? new Decimal(0) : previous.fee.amount.times(payoff).div(total).minus(forgiven).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);

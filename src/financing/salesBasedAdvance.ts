@@ -21,6 +21,32 @@ export interface SalesBasedAdvanceInput {
   readonly minimumPayment?: FinancingMinimumPaymentInput;
   /** Optional maximum term in days; the remaining balance is collected on that day. */
   readonly maxTermDays?: number;
+  /**
+   * Holdback rates that replace `holdbackRate` (#14): every step `{ afterDays, rate }` (the rate
+   * for periods collected more than `afterDays` days after funding) or every step
+   * `{ repaidShare, rate }` (the rate once that share of principal + fee is repaid, from the next
+   * period on), in strictly ascending order, at most 100 steps.
+   */
+  readonly holdbackSchedule?: readonly HoldbackStepInput[];
+  /** At most this much collected from sales in one collection period (#14): an amount > 0 in whole minor units. Minimum-payment top-ups and the maturity balloon are not capped. */
+  readonly maxRemittance?: AmountInput;
+  /** Share of the unpaid fee rebated on an early payoff (#14), 0 to 1 (default 0: the whole fee is owed). */
+  readonly prepaymentFeeRebate?: NumericInput;
+}
+
+/**
+ * One step of {@link SalesBasedAdvanceInput}.`holdbackSchedule`: `afterDays` or `repaidShare`, not both.
+ *
+ * @category Financing
+ * @since 0.3.0
+ */
+export interface HoldbackStepInput {
+  /** Days after funding (an integer 1–36,500) after which `rate` applies. */
+  readonly afterDays?: number;
+  /** Share of principal + fee repaid, 0 < share < 1, after which `rate` applies. */
+  readonly repaidShare?: NumericInput;
+  /** The holdback rate from then on, 0 < rate < 1. */
+  readonly rate: NumericInput;
 }
 
 /**
@@ -45,6 +71,10 @@ export interface SalesBasedAdvanceInput {
  * - fee from a factor rate: `fee = round_half_up(principal × (factorRate − 1))`;
  *   `factorRate` in the result is recomputed as `(principal + fee) / principal`.
  * - minimum per window: `round_half_up(rate × (principal + fee))`.
+ * - changing rates (#14): a period collected on day `d` uses the rate of the last step with
+ *   `afterDays < d − fundedOn`, or of the last step whose `round_half_up(repaidShare × (principal +
+ *   fee))` has been repaid before the period; else `holdbackRate`.
+ * - remittance cap (#14): `holdback = min(round(sales × rate), maxRemittance, balance)` per period.
  *
  * ## References
  * - PayPal, "How can I view my minimum PayPal Working Capital loan repayment requirements?"
@@ -57,7 +87,8 @@ export interface SalesBasedAdvanceInput {
  * @returns a frozen {@link SalesBasedAdvance}
  * @throws {ValidationError} when the principal is ≤ 0, the fee negative, the factor rate < 1, the
  *   holdback rate ≤ 0 or ≥ 1, an amount has sub-minor-unit digits, or both/neither of fee and
- *   factorRate are given
+ *   factorRate are given; when the holdback schedule goes backwards (`INVALID_DATE_ORDER`), is
+ *   not ascending, mixes `afterDays` and `repaidShare` steps, or `maxRemittance` is ≤ 0
  * @throws {CurrencyMismatchError} when the fee is in another currency than the principal
  *
  * @example
@@ -72,6 +103,8 @@ export interface SalesBasedAdvanceInput {
  * paypal.totalRepayment.amount.toString(); //=> "10000"
  * paypal.minimumPayment?.amount.amount.toString(); //=> "1000"
  * salesBasedAdvance({ principal: money("5000", "USD"), factorRate: "1.13", holdbackRate: "0.1" }).fee.amount.toString(); //=> "650"
+ * const stepped = salesBasedAdvance({ principal: money("1000", "USD"), fee: 100, holdbackRate: "0.1", holdbackSchedule: [{ repaidShare: "0.5", rate: "0.2" }], maxRemittance: 15 });
+ * stepped.holdbackSchedule?.steps[0]?.repaidAmount?.amount.toString(); //=> "550"
  * ```
  *
  * @category Financing

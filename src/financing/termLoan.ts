@@ -1,5 +1,5 @@
 import { buildTermLoan } from "./_lib/products.js";
-import type { Money, NumericInput } from "../money/types.js";
+import type { AmountInput, Money, NumericInput } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
 import type { TermLoan, TermLoanSchedule } from "./types.js";
 
@@ -22,6 +22,10 @@ export interface TermLoanInput {
   readonly schedule?: TermLoanSchedule;
   /** Charge an instalment's shortfall to the seller's card instead of carrying it (default false). */
   readonly chargeShortfallToCard?: boolean;
+  /** Origination fee withheld from the proceeds at funding (#14), ≥ 0 in whole minor units (Money in the principal's currency or a number). */
+  readonly originationFee?: AmountInput;
+  /** Other fees withheld at funding (#14), each `{ name, amount > 0 }`, at most 100. */
+  readonly otherFees?: readonly { readonly name: string; readonly amount: AmountInput }[];
 }
 
 /**
@@ -38,6 +42,10 @@ export interface TermLoanInput {
  *   repays the remaining principal exactly, so Σ principal parts = P.
  * - `"month"` due dates are `startDate + k` months, clamped to the month's last day;
  *   `"biweek"` due dates are `startDate + 14k` days.
+ * - fees (#14) are withheld at funding: `amountFinanced = P − Σ fees` (the Regulation Z amount
+ *   financed, the fees being prepaid finance charges, 12 CFR 1026.18(b)), `fee = interest + Σ fees`;
+ *   {@link simulateRepayment} collects them on the funding day (`topUpReason: "fee"`), so
+ *   {@link costOfFinancing} and {@link disclosure} price them in the APR.
  *
  * ## References
  * - Amazon Lending: invitation-only loans to sellers with monthly payments deducted
@@ -49,7 +57,9 @@ export interface TermLoanInput {
  * @param input - principal, annual rate, term, start date and schedule
  * @returns a frozen {@link TermLoan} with its instalments
  * @throws {ValidationError} when the principal is ≤ 0, the rate out of range, the term not an
- *   integer ≥ 1 (a zero-term loan), the date invalid or the schedule unknown
+ *   integer ≥ 1 (a zero-term loan), the date invalid or the schedule unknown, or the fees total
+ *   the principal or more
+ * @throws {ValidationTypeError} when a fee has no name
  *
  * @example
  * ```ts
@@ -58,6 +68,9 @@ export interface TermLoanInput {
  * loan.instalments[0]?.amount.amount.toString(); //=> "1066.19"
  * loan.instalments[0]?.dueDate; //=> "2017-02-15T00:00:00.000Z"
  * loan.fee.amount.toString(); //=> "794.23"
+ * const withFee = termLoan({ principal: money("12000", "USD"), annualRate: "0.12", termMonths: 12, startDate: "2017-01-15", originationFee: 240 });
+ * withFee.amountFinanced.amount.toString(); //=> "11760"
+ * withFee.fee.amount.toString(); //=> "1034.23"
  * ```
  *
  * @category Financing

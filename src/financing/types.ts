@@ -121,6 +121,55 @@ export interface SalesBasedAdvance {
   readonly minimumPayment: FinancingMinimumPayment | null;
   /** Days from funding after which the whole remaining balance is due, or `null`. */
   readonly maxTermDays: number | null;
+  /** Holdback rates that replace `holdbackRate` over time or as the advance is repaid (#14), or `null` for one rate. */
+  readonly holdbackSchedule: HoldbackSchedule | null;
+  /** At most this much is collected from sales in one collection period (#14), or `null` for no cap. */
+  readonly maxRemittance: Money | null;
+  /** Share of the unpaid fee rebated when the advance is paid off early (#14): 0 (none, the default) to 1 (the whole unearned fee). */
+  readonly prepaymentFeeRebate: Decimal;
+}
+
+/**
+ * One step of a {@link HoldbackSchedule}: the holdback rate that applies from a point on.
+ *
+ * @category Financing
+ * @since 0.3.0
+ */
+export interface HoldbackStep {
+  /** Days after funding after which `rate` applies (periods collected on day `afterDays + 1` on), or `null` in a repaid schedule. */
+  readonly afterDays: number | null;
+  /** Share of the total repayment (principal + fee) repaid after which `rate` applies (from the next period on), or `null` in a days schedule. */
+  readonly repaidShare: Decimal | null;
+  /** Amount repaid at which `rate` applies: `round_half_up(repaidShare × totalRepayment)`, or `null` in a days schedule. */
+  readonly repaidAmount: Money | null;
+  /** Holdback rate from that point, 0 < rate < 1. */
+  readonly rate: Decimal;
+}
+
+/**
+ * Holdback rates that change (#14; "split" or "stepped" rates, which {@link disclosure} runs as
+ * they fall): either by days since funding or by share repaid (not both), the steps in strictly
+ * ascending order.
+ *
+ * @category Financing
+ * @since 0.3.0
+ */
+export interface HoldbackSchedule {
+  /** `"days"` (steps by days after funding) or `"repaid"` (steps by share repaid). */
+  readonly by: "days" | "repaid";
+  readonly steps: readonly HoldbackStep[];
+}
+
+/**
+ * A fee of a {@link TermLoan} withheld from the proceeds at funding (#14).
+ *
+ * @category Financing
+ * @since 0.3.0
+ */
+export interface TermLoanFee {
+  /** What the fee is for (`"origination"` for the origination fee). */
+  readonly name: string;
+  readonly amount: Money;
 }
 
 /**
@@ -176,9 +225,15 @@ export interface TermLoan {
   readonly chargeShortfallToCard: boolean;
   /** The amortisation schedule. */
   readonly instalments: readonly TermLoanInstalment[];
-  /** Sum of interest of all instalments. */
+  /** Sum of interest of all instalments (#14; `fee` still equals it for a loan without fees). */
+  readonly interest: Money;
+  /** Fees withheld from the proceeds at funding (#14): the origination fee first (when not zero), then the other fees in input order. */
+  readonly fees: readonly TermLoanFee[];
+  /** principal − Σ fees: what reaches the seller (the Regulation Z amount financed, the fees being prepaid finance charges). */
+  readonly amountFinanced: Money;
+  /** The finance charge: interest + Σ fees. */
   readonly fee: Money;
-  /** principal + fee. */
+  /** principal + fee: the instalments plus the fees withheld. */
   readonly totalRepayment: Money;
 }
 
@@ -230,7 +285,7 @@ export type FinancingGranularity = "day" | "week" | "month";
  * @category Financing
  * @since 0.1.0
  */
-export type FinancingTopUpReason = "minimum" | "maturity" | "card";
+export type FinancingTopUpReason = "minimum" | "maturity" | "card" | "fee";
 
 /**
  * One row of a repayment simulation.

@@ -521,9 +521,24 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     },
     { extraSlots: [[2, "granularity"]] },
   ),
-  fn("salesBasedAdvance", () => [{ principal: usd("9500"), fee: 500, holdbackRate: "0.15", minimumPayment: { rate: "0.1", everyDays: 90, forDays: 540 }, maxTermDays: 720 }], {
-    extraSlots: [[0, "factorRate"]],
-  }),
+  fn(
+    "salesBasedAdvance",
+    () => [
+      {
+        principal: usd("9500"),
+        fee: 500,
+        holdbackRate: "0.15",
+        minimumPayment: { rate: "0.1", everyDays: 90, forDays: 540 },
+        maxTermDays: 720,
+        holdbackSchedule: [{ afterDays: 90, rate: "0.2" }],
+        maxRemittance: 400,
+        prepaymentFeeRebate: "0.5",
+      },
+    ],
+    {
+      extraSlots: [[0, "factorRate"]],
+    },
+  ),
   fn(
     "simulatePortfolio",
     () => {
@@ -627,7 +642,11 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     },
     { extraSlots: [[2, "granularity"]] },
   ),
-  fn("termLoan", () => [{ principal: usd("12000"), annualRate: "0.12", termMonths: 12, startDate: "2017-01-15", chargeShortfallToCard: false }], { extraSlots: [[0, "schedule"]] }),
+  fn(
+    "termLoan",
+    () => [{ principal: usd("12000"), annualRate: "0.12", termMonths: 12, startDate: "2017-01-15", chargeShortfallToCard: false, originationFee: 240, otherFees: [{ name: "documentation", amount: 50 }] }],
+    { extraSlots: [[0, "schedule"]] },
+  ),
   fn(
     "vintageCurves",
     () => {

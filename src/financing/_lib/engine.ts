@@ -230,7 +230,7 @@ export interface EngineRow {
   readonly sales: Decimal;
   readonly holdback: Decimal;
   readonly topUp: Decimal;
-  readonly topUpReason: "minimum" | "maturity" | "card" | null;
+  readonly topUpReason: "minimum" | "maturity" | "card" | "fee" | null;
   readonly shortfall: Decimal;
   readonly balance: Decimal;
 }
@@ -258,6 +258,25 @@ export interface HoldbackTerms {
   readonly minimum: { readonly amount: Decimal; readonly everyDays: number; readonly forDays: number | null } | null;
   readonly maxTermDays: number | null;
   readonly collectShortfall: boolean;
+  /** Rates that change after a number of days from funding or a share of the total repaid (#14), ascending; `null` for one rate. */
+  readonly schedule?: HoldbackStepTerms | null;
+  /** At most this much collected from sales per collection period (#14), or `null`. */
+  readonly cap?: Decimal | null;
+}
+
+/** A validated holdback schedule: the rate from `afterDays` days after funding, or once `repaid` (an amount) has been repaid. */
+export type HoldbackStepTerms =
+  { readonly by: "days"; readonly steps: readonly { readonly at: number; readonly rate: Decimal }[] } | { readonly by: "repaid"; readonly steps: readonly { readonly at: Decimal; readonly rate: Decimal }[] };
+
+/** The holdback rate in force for a period collected on `day` with `repaid` already repaid. */
+function rateAt(base: Decimal, schedule: HoldbackStepTerms, fundedDay: number, day: number, repaid: Decimal): Decimal {
+  let rate = base;
+  if (schedule.by === "days") {
+    for (const s of schedule.steps) if (day - fundedDay > s.at) rate = s.rate;
+  } else {
+    for (const s of schedule.steps) if (!repaid.lessThan(s.at)) rate = s.rate;
+  }
+  return rate;
 }
 
 const ZERO = /* @__PURE__ */ new Decimal(0);
@@ -269,6 +288,8 @@ const ZERO = /* @__PURE__ */ new Decimal(0);
  */
 export function runHoldback(terms: HoldbackTerms, fundedDay: number, periods: SeriesArrays, untilDay: number, recordRows: boolean): EngineResult {
   const { digits, rm, holdbackRate, minimum, collectShortfall } = terms;
+  const schedule = terms.schedule ?? null;
+  const cap = terms.cap ?? null;
   const rows: EngineRow[] | null = recordRows ? [] : null;
   const payDays: number[] = [];
   const payAmounts: Decimal[] = [];
@@ -334,7 +355,9 @@ export function runHoldback(terms: HoldbackTerms, fundedDay: number, periods: Se
     }
     if (balance.isZero()) break;
     const sales = periods.amounts[i]!;
-    let holdback = sales.isPositive() ? sales.times(holdbackRate).toDecimalPlaces(digits, rm) : ZERO;
+    const rate = schedule ? rateAt(holdbackRate, schedule, fundedDay, day, terms.total.minus(balance)) : holdbackRate;
+    let holdback = sales.isPositive() ? sales.times(rate).toDecimalPlaces(digits, rm) : ZERO;
+    if (cap && holdback.greaterThan(cap)) holdback = cap; // remittance cap per period
     if (holdback.greaterThan(balance)) holdback = balance; // trimmed last payment
     if (!holdback.isZero()) {
       balance = balance.minus(holdback);
@@ -361,13 +384,29 @@ export function runHoldback(terms: HoldbackTerms, fundedDay: number, periods: Se
 }
 
 /** Run a term loan: instalments deducted from the payouts accumulated since the previous due date. */
-export function runTermLoan(dueDays: readonly number[], dueAmounts: readonly Decimal[], chargeCard: boolean, fundedDay: number, series: SeriesArrays, untilDay: number, recordRows: boolean): EngineResult {
+export function runTermLoan(
+  dueDays: readonly number[],
+  dueAmounts: readonly Decimal[],
+  chargeCard: boolean,
+  fundedDay: number,
+  series: SeriesArrays,
+  untilDay: number,
+  recordRows: boolean,
+  upfrontFees: Decimal = ZERO,
+): EngineResult {
   const rows: EngineRow[] | null = recordRows ? [] : null;
   const payDays: number[] = [];
   const payAmounts: Decimal[] = [];
   let balance = dueAmounts.reduce((a, b) => a.plus(b), ZERO);
   let totalHoldback = ZERO;
   let totalTopUps = ZERO;
+  // Fees withheld from the proceeds (#14): collected on the funding day, before any instalment.
+  if (upfrontFees.greaterThan(0)) {
+    totalTopUps = upfrontFees;
+    payDays.push(fundedDay);
+    payAmounts.push(upfrontFees);
+    if (rows) rows.push({ day: fundedDay, sales: ZERO, holdback: ZERO, topUp: upfrontFees, topUpReason: "fee", shortfall: ZERO, balance });
+  }
   let carried = ZERO;
   let shortfallCount = 0;
   let payoffDay: number | null = null;

@@ -3,17 +3,21 @@
  */
 import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
-import type { FinancingMinimumPayment, FinancingProduct, RevenueShareLoan, SalesBasedAdvance, TermLoan, TermLoanInstalment, TermLoanSchedule } from "../types.js";
+import type { FinancingMinimumPayment, FinancingProduct, HoldbackSchedule, HoldbackStep, RevenueShareLoan, SalesBasedAdvance, TermLoan, TermLoanFee, TermLoanInstalment, TermLoanSchedule } from "../types.js";
 import type { Money } from "../../money/types.js";
 import { addMonthsDay, dayDate, dayNumber } from "./engine.js";
 import { assertSameCurrency, makeMoney, minorDigits, toMoney } from "../../_lib/money.js";
 import { rangeError, type RenamedOptions, toDecimal, toInteger, toOption, toRecord, typeError } from "../../_lib/validate.js";
-import { assertNoInvalidValue, toFinancingDay, toOptionalBoolean, toOptions, toRateInRange } from "./validate.js";
+import { assertNoInvalidValue, toDenseArray, toFinancingDay, toOptionalBoolean, toOptions, toRateInRange } from "./validate.js";
 
-const ADVANCE_KEYS = ["principal", "fee", "factorRate", "holdbackRate", "minimumPayment", "maxTermDays"] as const;
+const ADVANCE_KEYS = ["principal", "fee", "factorRate", "holdbackRate", "minimumPayment", "maxTermDays", "holdbackSchedule", "maxRemittance", "prepaymentFeeRebate"] as const;
+const STEP_KEYS = ["afterDays", "repaidShare", "rate"] as const;
+const FEE_KEYS = ["name", "amount"] as const;
+/** Most steps of a holdback schedule, and most other fees of a term loan. */
+const MAX_STEPS = 100;
 const MINIMUM_KEYS = ["rate", "everyDays", "forDays"] as const;
 const REVENUE_SHARE_KEYS = ["principal", "repaymentCap", "revenueShare"] as const;
-const TERM_LOAN_KEYS = ["principal", "annualRate", "termMonths", "startDate", "schedule", "chargeShortfallToCard"] as const;
+const TERM_LOAN_KEYS = ["principal", "annualRate", "termMonths", "startDate", "schedule", "chargeShortfallToCard", "originationFee", "otherFees"] as const;
 
 const built = new WeakSet<object>();
 
@@ -75,6 +79,9 @@ export function buildAdvance(input: unknown, fn: string, prefix = ""): SalesBase
     minimumPayment = Object.freeze({ rate, everyDays, forDays, amount });
   }
   const maxTermDays = o["maxTermDays"] === undefined || o["maxTermDays"] === null ? null : toInteger(o["maxTermDays"], fn, path(prefix, "maxTermDays"), 1, 36_500);
+  const holdbackSchedule = o["holdbackSchedule"] === undefined || o["holdbackSchedule"] === null ? null : readSchedule(o["holdbackSchedule"], fn, path(prefix, "holdbackSchedule"), total, cur);
+  const maxRemittance = o["maxRemittance"] === undefined || o["maxRemittance"] === null ? null : toPositiveAmountIn(o["maxRemittance"], fn, path(prefix, "maxRemittance"), cur);
+  const prepaymentFeeRebate = o["prepaymentFeeRebate"] === undefined ? new Decimal(0) : toRateInRange(o["prepaymentFeeRebate"], fn, path(prefix, "prepaymentFeeRebate"), 0, 1);
   return freezeProduct<SalesBasedAdvance>({
     kind: "sales-based-advance",
     principal,
@@ -84,7 +91,83 @@ export function buildAdvance(input: unknown, fn: string, prefix = ""): SalesBase
     holdbackRate,
     minimumPayment,
     maxTermDays,
+    holdbackSchedule,
+    maxRemittance,
+    prepaymentFeeRebate,
   });
+}
+
+/** An amount > 0 as Money (same currency) or a number. */
+function toPositiveAmountIn(value: unknown, fn: string, arg: string, currency: string): Money {
+  if (typeof value === "object" && value !== null && !Decimal.isDecimal(value)) return toMinorMoney(value, fn, arg, currency, false);
+  return toMinorMoney({ amount: toDecimal(value, fn, arg), currency }, fn, arg, currency, false);
+}
+
+/** A holdback schedule: steps all by `afterDays` or all by `repaidShare`, strictly ascending. */
+function readSchedule(value: unknown, fn: string, arg: string, total: Decimal, cur: string): HoldbackSchedule {
+  const list = toDenseArray<unknown>(value, fn, arg, { nonEmpty: true, maxLength: MAX_STEPS });
+  let by: "days" | "repaid" | null = null;
+  const steps: HoldbackStep[] = [];
+  list.forEach((raw, i) => {
+    const at = `${arg}[${i}]`;
+    const s = toOptions(raw, fn, at, STEP_KEYS, false);
+    const hasDays = s["afterDays"] !== undefined && s["afterDays"] !== null;
+    const hasShare = s["repaidShare"] !== undefined && s["repaidShare"] !== null;
+    if (hasDays === hasShare) {
+      if (hasDays) rangeError(fn, `${at}.repaidShare`, ErrorCode.CONFLICTING_OPTIONS, "must not be given together with afterDays", s["repaidShare"], "either afterDays or repaidShare");
+      typeError(fn, `${at}.afterDays`, ErrorCode.MISSING_VALUE, "is required (or repaidShare)", undefined, "either afterDays (days after funding) or repaidShare (share of the total repaid)");
+    }
+    const kind = hasDays ? "days" : "repaid";
+    if (by !== null && kind !== by) {
+      rangeError(
+        fn,
+        `${at}.${hasDays ? "afterDays" : "repaidShare"}`,
+        ErrorCode.CONFLICTING_OPTIONS,
+        `must not mix steps by days and by share repaid (step 0 is by ${by === "days" ? "afterDays" : "repaidShare"})`,
+        s[hasDays ? "afterDays" : "repaidShare"],
+        `every step by ${by === "days" ? "afterDays" : "repaidShare"}`,
+      );
+    }
+    by = kind;
+    const rate = toRateInRange(s["rate"], fn, `${at}.rate`, 0, 1, { lowerOpen: true, upperOpen: true });
+    if (hasDays) {
+      const d = toInteger(s["afterDays"], fn, `${at}.afterDays`, 1, 36_500);
+      const prev = steps[i - 1]?.afterDays;
+      if (prev != null && d <= prev)
+        rangeError(fn, `${at}.afterDays`, ErrorCode.INVALID_DATE_ORDER, `must be after the previous step's afterDays ${prev} (the schedule goes backwards in time)`, d, `an integer > ${prev}`);
+      steps.push(Object.freeze({ afterDays: d, repaidShare: null, repaidAmount: null, rate }));
+    } else {
+      const share = toRateInRange(s["repaidShare"], fn, `${at}.repaidShare`, 0, 1, { lowerOpen: true, upperOpen: true });
+      const prev = steps[i - 1]?.repaidShare;
+      if (prev != null && !share.greaterThan(prev)) {
+        rangeError(fn, `${at}.repaidShare`, ErrorCode.OUT_OF_RANGE, `must be above the previous step's repaidShare ${prev.toString()} (steps in ascending order)`, share, `a share > ${prev.toString()} and < 1`);
+      }
+      const amount = makeMoney(total.times(share).toDecimalPlaces(minorDigits(cur), Decimal.ROUND_HALF_UP), cur);
+      steps.push(Object.freeze({ afterDays: null, repaidShare: share, repaidAmount: amount, rate }));
+    }
+  });
+  return Object.freeze({ by: by!, steps: Object.freeze(steps) });
+}
+
+/** The fees of a term loan withheld at funding: the origination fee (when not zero), then the other fees. */
+function readFees(o: Readonly<Record<string, unknown>>, fn: string, prefix: string, cur: string): TermLoanFee[] {
+  const fees: TermLoanFee[] = [];
+  if (o["originationFee"] !== undefined) {
+    const a = toAmountIn(o["originationFee"], fn, path(prefix, "originationFee"), cur);
+    if (!a.amount.isZero()) fees.push(Object.freeze({ name: "origination", amount: a }));
+  }
+  if (o["otherFees"] !== undefined) {
+    const list = toDenseArray<unknown>(o["otherFees"], fn, path(prefix, "otherFees"), { maxLength: MAX_STEPS });
+    list.forEach((raw, i) => {
+      const at = path(prefix, `otherFees[${i}]`);
+      const f = toOptions(raw, fn, at, FEE_KEYS, false);
+      const name = f["name"];
+      if (typeof name !== "string" || name.trim() === "" || name.length > 200)
+        typeError(fn, `${at}.name`, ErrorCode.INVALID_TYPE, "must be a non-empty string of at most 200 characters", name, 'a fee name such as "documentation"');
+      fees.push(Object.freeze({ name, amount: toPositiveAmountIn(f["amount"], fn, `${at}.amount`, cur) }));
+    });
+  }
+  return fees;
 }
 
 /** Build a {@link RevenueShareLoan}. */
@@ -123,6 +206,18 @@ export function buildTermLoan(input: unknown, fn: string, prefix = ""): TermLoan
   const start = dayDate(toFinancingDay(o["startDate"], fn, path(prefix, "startDate")));
   const schedule = o["schedule"] === undefined ? "month" : toOption(o["schedule"], fn, path(prefix, "schedule"), SCHEDULES, RENAMED_SCHEDULES);
   const card = toOptionalBoolean(o["chargeShortfallToCard"], fn, path(prefix, "chargeShortfallToCard"));
+  const fees = readFees(o, fn, prefix, cur);
+  const feeTotal = fees.reduce((a, f) => a.plus(f.amount.amount), new Decimal(0));
+  if (!feeTotal.lessThan(principal.amount)) {
+    rangeError(
+      fn,
+      path(prefix, fees.length === 1 && fees[0]!.name === "origination" ? "originationFee" : "otherFees"),
+      ErrorCode.OUT_OF_RANGE,
+      `must total less than the principal ${principal.amount.toString()} (the fees are withheld from it)`,
+      feeTotal.toString(),
+      `fees totalling less than ${principal.amount.toString()}`,
+    );
+  }
   const startDay = dayNumber(start);
   const n = schedule === "month" ? termMonths : Math.round((termMonths * 26) / 12);
   const r = schedule === "month" ? annualRate.div(12) : annualRate.div(26);
@@ -158,8 +253,11 @@ export function buildTermLoan(input: unknown, fn: string, prefix = ""): TermLoan
     schedule,
     chargeShortfallToCard: card === true,
     instalments: Object.freeze(instalments),
-    fee: makeMoney(interestTotal, cur),
-    totalRepayment: makeMoney(p.plus(interestTotal), cur),
+    interest: makeMoney(interestTotal, cur),
+    fees: Object.freeze(fees),
+    amountFinanced: makeMoney(p.minus(feeTotal), cur),
+    fee: makeMoney(interestTotal.plus(feeTotal), cur),
+    totalRepayment: makeMoney(p.plus(interestTotal).plus(feeTotal), cur),
   });
 }
 
@@ -183,12 +281,34 @@ export function readProduct(value: unknown, fn: string, arg = "product"): Financ
       rest["minimumPayment"] = mpRest["forDays"] === null ? { ...mpRest, forDays: undefined } : mpRest;
     }
     if (rest["maxTermDays"] === null) delete rest["maxTermDays"];
+    if (rest["maxRemittance"] === null) delete rest["maxRemittance"];
+    const hs = rest["holdbackSchedule"];
+    if (hs === null) delete rest["holdbackSchedule"];
+    else if (typeof hs === "object" && hs !== undefined && !Array.isArray(hs)) {
+      // A built schedule ({ by, steps }) back to its input steps (repaidAmount is derived).
+      const steps = toDenseArray<unknown>((hs as Record<string, unknown>)["steps"], fn, `${arg}.holdbackSchedule.steps`, { maxLength: MAX_STEPS });
+      rest["holdbackSchedule"] = steps.map((st) => {
+        const { repaidAmount: _r, ...keep } = toRecord(st, fn, `${arg}.holdbackSchedule.steps`) as Record<string, unknown>;
+        return Object.fromEntries(Object.entries(keep).filter(([, v]) => v !== null));
+      });
+    }
     return buildAdvance(rest, fn, arg);
   }
   if (kind === "revenue-share-loan") {
     const { kind: _k, fee: _f, totalRepayment: _t, ...rest } = o as Record<string, unknown>;
     return buildRevenueShare(rest, fn, arg);
   }
-  const { kind: _k, fee: _f, totalRepayment: _t, instalments: _i, ...rest } = o as Record<string, unknown>;
+  const { kind: _k, fee: _f, totalRepayment: _t, instalments: _i, interest: _n, amountFinanced: _a, fees, ...rest } = o as Record<string, unknown>;
+  if (fees !== undefined) {
+    // The built fee list back to its inputs: the origination fee and the other fees.
+    const list = toDenseArray<unknown>(fees, fn, `${arg}.fees`, { maxLength: MAX_STEPS + 1 });
+    const other: unknown[] = [];
+    list.forEach((raw, i) => {
+      const f = toRecord(raw, fn, `${arg}.fees[${i}]`);
+      if (f["name"] === "origination" && rest["originationFee"] === undefined && i === 0) rest["originationFee"] = f["amount"];
+      else other.push(raw);
+    });
+    if (other.length > 0) rest["otherFees"] = other;
+  }
   return buildTermLoan(rest, fn, arg);
 }

@@ -4,9 +4,9 @@
  */
 import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
-import type { FinancingProduct, RepaymentResult, RepaymentRow } from "../types.js";
+import type { FinancingProduct, HoldbackSchedule, RepaymentResult, RepaymentRow } from "../types.js";
 import type { RoundingMode } from "../../money/types.js";
-import { aggregate, dayDate, dayNumber, type EngineResult, type Granularity, minorToDecimal, readSeries, runHoldback, runTermLoan, type SeriesArrays } from "./engine.js";
+import { aggregate, dayDate, dayNumber, type EngineResult, type Granularity, type HoldbackStepTerms, minorToDecimal, readSeries, runHoldback, runTermLoan, type SeriesArrays } from "./engine.js";
 import {
   aggregateInt,
   decimalToScaled,
@@ -118,7 +118,9 @@ export function intTermsOf(product: FinancingProduct): IntTerms | null {
   if (hit !== undefined) return hit;
   const digits = minorDigits(product.principal.currency);
   let terms: IntTerms | null;
-  if (product.kind === "term-loan") {
+  // Changing rates, a remittance cap and fees withheld at funding (#14) run on the Decimal engine.
+  if ((product.kind === "sales-based-advance" && (product.holdbackSchedule !== null || product.maxRemittance !== null)) || (product.kind === "term-loan" && product.fees.length > 0)) terms = null;
+  else if (product.kind === "term-loan") {
     const n = product.instalments.length;
     const dueDays = new Int32Array(n);
     const dueAmounts = new Float64Array(n);
@@ -151,6 +153,13 @@ export function intTermsOf(product: FinancingProduct): IntTerms | null {
   }
   termsCache.set(product, terms);
   return terms;
+}
+
+/** A product's holdback schedule as engine terms. */
+function scheduleTerms(s: HoldbackSchedule | null): HoldbackStepTerms | null {
+  if (s === null) return null;
+  if (s.by === "days") return { by: "days", steps: s.steps.map((x) => ({ at: x.afterDays!, rate: x.rate })) };
+  return { by: "repaid", steps: s.steps.map((x) => ({ at: x.repaidAmount!.amount, rate: x.rate })) };
 }
 
 /** Validated run options (the keys of {@link RUN_OPTION_KEYS}). */
@@ -232,6 +241,7 @@ export function runEngines(
       dec,
       untilDay,
       recordRows,
+      product.fee.amount.minus(product.interest.amount),
     );
   } else {
     const periods = aggregate(dec, ro.granularity, fundedDay, untilDay);
@@ -246,6 +256,8 @@ export function runEngines(
         minimum: mp ? { amount: mp.amount.amount, everyDays: mp.everyDays, forDays: mp.forDays } : null,
         maxTermDays: isAdvance ? product.maxTermDays : null,
         collectShortfall: ro.collect,
+        schedule: isAdvance ? scheduleTerms(product.holdbackSchedule) : null,
+        cap: isAdvance && product.maxRemittance !== null ? product.maxRemittance.amount : null,
       },
       fundedDay,
       periods,
