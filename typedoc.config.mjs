@@ -4,7 +4,7 @@
  * one page per module, read from scripts/modules.json (the one module list) so a new module is
  * documented without editing this file; functions come first on every page, each listed with its
  * one-line summary. The hand-written pages are typedoc "project documents": the landing page
- * (docs/site/index.md), the guides and reference pages of docs/guides/*.md. The local plugin
+ * (docs/site/index.md), the guides and reference pages of docs/guides/*.md, and CHANGELOG.md. The local plugin
  * scripts/typedoc-plugin.mjs links error classes in Throws sections, links the guides' code spans
  * to the reference and the reference back to the guides, and gives each module its summary.
  */
@@ -21,7 +21,7 @@ const config = {
   entryPointStrategy: "resolve",
   out: "docs/api",
   readme: "docs/site/index.md",
-  projectDocuments: ["docs/guides/*.md"],
+  projectDocuments: ["docs/guides/*.md", "CHANGELOG.md"],
   plugin: ["./scripts/typedoc-plugin.mjs"],
   customCss: "./docs/site/site.css",
   includeVersion: true,
