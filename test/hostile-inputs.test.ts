@@ -138,6 +138,12 @@ const TABLE: readonly HostileRow[] = [
     call: (x) => lib.termLoan({ principal: usd, annualRate: "0.1", termMonths: 12, startDate: "2024-01-01", otherFees: [{ name: "x", amount: B(x) }] }),
     valid: ["a Decimal instead of Money", "a number instead of Money"],
   },
+  {
+    fn: "earlyPayoff",
+    kind: "date",
+    slot: "payoffDate",
+    call: (x) => lib.earlyPayoff(lib.simulateRepayment(lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: "0.1" }), [{ date: "2024-01-02", amount: usd }]), B(x)),
+  },
   { fn: "termLoan", kind: "number", slot: "annualRate", call: (x) => lib.termLoan({ principal: usd, annualRate: B(x), termMonths: 12, startDate: "2024-01-01" }) },
   { fn: "termLoan", kind: "date", slot: "startDate", call: (x) => lib.termLoan({ principal: usd, annualRate: "0.1", termMonths: 12, startDate: B(x) }) },
   { fn: "revenueShareLoan", kind: "number", slot: "revenueShare", call: (x) => lib.revenueShareLoan({ principal: usd, repaymentCap: "1.4", revenueShare: B(x) }) },

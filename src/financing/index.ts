@@ -4,6 +4,7 @@ export * from "./auditOptInApr.js";
 export * from "./chainLadder.js";
 export * from "./costOfFinancing.js";
 export * from "./disclosure.js";
+export * from "./earlyPayoff.js";
 export * from "./listDisclosureRules.js";
 export * from "./revenueShareLoan.js";
 export * from "./rollRates.js";
