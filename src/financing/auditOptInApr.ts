@@ -168,11 +168,15 @@ export function auditOptInApr(financings: readonly OptInAuditFinancing[], option
       if (err instanceof Error && "fn" in err) rangeError(FN, `financings[${k}].result`, ErrorCode.INVALID_TYPE, `must be a repayment result (${err.message})`, f["result"], "a result of simulateRepayment");
       throw err;
     }
-    const payoffDate = (f["result"] as RepaymentResult).summary.payoffDate;
+    // The payoff date goes through the one date path (#11: a tampered or non-Date payoffDate threw
+    // "payoffDate.getTime is not a function"); the line holds a fresh Date, never the caller's object.
+    const rawPayoff = (f["result"] as RepaymentResult).summary.payoffDate;
+    const payoffDay = rawPayoff === null ? null : toFinancingDay(rawPayoff, FN, `financings[${k}].result.summary.payoffDate`);
+    const payoffDate = payoffDay === null ? null : dayDate(payoffDay);
     let status: OptInAuditLine["status"];
-    if (!cost.paidOff || payoffDate === null) status = "not-paid-off";
+    if (!cost.paidOff || payoffDay === null) status = "not-paid-off";
     else {
-      const day = Math.round(payoffDate.getTime() / 86_400_000);
+      const day = payoffDay;
       if (day < startDay || day > endDay) status = "outside-period";
       else if (exclusion !== null && applied.has(exclusion)) status = "excluded";
       else status = "included";

@@ -308,6 +308,9 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
       projection = proj.days.map((d, i) => ({ date: dayDate(d), amount: makeMoney(proj.amounts[i]!, currency) }));
       refs.push("Cal. Code Regs. tit. 10 § 931 (underwriting method)", "23 NYCRR § 600.9 (opt-in method)");
     } else {
+      // A projection given with the historical method is not used, but it is still validated (#11:
+      // NaN or an Invalid Date there was accepted silently).
+      if (o["projectedSales"] !== undefined) readSeries(o["projectedSales"], FN, "options.projectedSales", currency);
       const hist = historicalAverage(series, offerDay, months, selection, o["excludeMonths"], historicalSales, digits);
       monthsUsed = hist.used;
       average = hist.average;

@@ -214,3 +214,28 @@ describe("#11: a sale whose getter throws", () => {
     expect(() => simulateRepayment(advance, [row] as never)).toThrow(expect.objectContaining({ fn: "simulateRepayment", argument: "sales[0]", code: ErrorCode.INVALID_TYPE }));
   });
 });
+
+describe("#11: last failures of the full hostile matrix on 906d76f", () => {
+  it("auditOptInApr: a payoffDate that is not a Date is a typed error naming the field (was 'payoffDate.getTime is not a function')", async () => {
+    const { auditOptInApr } = await import("./auditOptInApr.js");
+    const result = simulateRepayment(salesBasedAdvance({ principal: usd("100"), fee: 10, holdbackRate: "0.1" }), daily(5, "400", Date.UTC(2024, 8, 2)));
+    const options = { jurisdiction: "CA", periodEnd: "2024-12-31", everyMonths: 4 } as const;
+    const good = auditOptInApr([{ id: "a-1", disclosedApr: "0.35", result }], options);
+    expect(good.lines[0]?.payoffDate?.toISOString()).toBe(result.summary.payoffDate?.toISOString());
+    expect(good.lines[0]?.payoffDate).not.toBe(result.summary.payoffDate);
+    for (const bad of [-0, "abc", {}, undefined, new Proxy(new Date(0), {})]) {
+      const tampered = { ...result, summary: { ...result.summary, payoffDate: bad } };
+      expect(() => auditOptInApr([{ id: "a-1", disclosedApr: "0.35", result: tampered as never }], options)).toThrowError(
+        expect.objectContaining({ fn: "auditOptInApr", argument: "financings[0].result.summary.payoffDate" }),
+      );
+    }
+  });
+
+  it("disclosure: a projectedSales given with the historical method is validated (NaN was accepted silently)", () => {
+    const sales = daily(365, "400", Date.UTC(2023, 0, 1));
+    expect(disclosure(advance, sales, { method: "historical", projectedSales: daily(30, "400", Date.UTC(2024, 0, 1)) }).method).toBe("historical");
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, new Date(Number.NaN)]) {
+      expect(() => disclosure(advance, sales, { method: "historical", projectedSales: bad as never })).toThrowError(expect.objectContaining({ fn: "disclosure", argument: "options.projectedSales" }));
+    }
+  });
+});
