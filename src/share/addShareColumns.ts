@@ -1,22 +1,9 @@
 import { asAccumulator, emptyTotals } from "./_lib/accumulator.js";
+import { column } from "./_lib/columns.js";
 import { Decimal } from "../_lib/decimal.js";
 import { rangeError, toArray, toNonEmptyString, toOptions, typeError } from "../_lib/validate.js";
 import { ErrorCode } from "../errors.js";
 import type { NumericColumn, ShareAccumulator, ShareColumns } from "./types.js";
-
-/** Most rows of one batch. */
-const MAX_ROWS = 100_000_000;
-
-function column(value: unknown, fn: string, arg: string): ArrayLike<number | bigint> {
-  let v = value;
-  if (typeof v === "object" && v !== null && !ArrayBuffer.isView(v) && !Array.isArray(v) && typeof (v as { toArray?: unknown }).toArray === "function") v = (v as { toArray(): unknown }).toArray();
-  const n = typeof v === "object" && v !== null ? (v as { length?: unknown }).length : undefined;
-  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0) {
-    typeError(fn, arg, value == null ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE, "must be a column", value, "an array, a typed array or an Arrow-style vector with toArray()");
-  }
-  if (n > MAX_ROWS) rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, `must have at most ${MAX_ROWS} rows (split the batch)`, n, `at most ${MAX_ROWS} rows`);
-  return v as ArrayLike<number | bigint>;
-}
 
 /**
  * Add a whole batch of sales given as columns (typed arrays or Arrow-style vectors) to a share

@@ -3,6 +3,7 @@ export * from "./accumulateMarketplace.js";
 export * from "./accumulateMarketplaceAsync.js";
 export * from "./accumulateShare.js";
 export * from "./accumulateShareAsync.js";
+export * from "./addMarketplaceColumns.js";
 export * from "./addMarketplaceSale.js";
 export * from "./addSale.js";
 export * from "./addShareColumns.js";

@@ -231,6 +231,30 @@ export interface ShareColumns {
 }
 
 /**
+ * A batch of sales in columns for {@link addMarketplaceColumns} (Arrow-style: dictionaries of
+ * segment names and seller ids plus integer codes). Every column has the same length.
+ *
+ * @category Share
+ * @since 0.3.0
+ */
+export interface MarketplaceColumns {
+  /** The segment names (a dictionary); `segment[i]` indexes it. */
+  readonly segmentNames: readonly string[];
+  /** Segment code of each row (0-based index into `segmentNames`). */
+  readonly segment: NumericColumn;
+  /** The seller ids (a dictionary); `seller[i]` indexes it. */
+  readonly sellerNames: readonly string[];
+  /** Seller code of each row (0-based index into `sellerNames`). */
+  readonly seller: NumericColumn;
+  /** UTC day of each row as an integer day number, days since 1970-01-01 (`Int32Array`; DuckDB's `DATE` as an integer). */
+  readonly day: NumericColumn;
+  /** Amount of each row in integer minor units of the accumulator's currency (negative: a refund). */
+  readonly amountMinor: NumericColumn;
+  /** Units of each row (default 1 per sale, 0 per refund). */
+  readonly units?: NumericColumn | undefined;
+}
+
+/**
  * Options of {@link createMarketplaceAccumulator} (also the settings stored in its state).
  *
  * @category Share

@@ -321,6 +321,14 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     mutableResult: true,
     probe: finalizeMarket,
   }),
+  fn(
+    "addMarketplaceColumns",
+    () => [
+      lib.createMarketplaceAccumulator(marketplaceOptions()),
+      { segmentNames: ["smb", "other"], segment: [0, 1, 0], sellerNames: ["a", "b", "c"], seller: [0, 1, 2], day: [17169, 17200, 17300], amountMinor: [2500, 5000, 2500], units: [1, 2, 1] },
+    ],
+    { mutatesArgs: [0], mutableResult: true, probe: finalizeMarket },
+  ),
   fn("addShareColumns", () => [lib.createShareAccumulator({ currency: "USD", precision: 4 }), { segmentNames: ["smb", "other"], segment: [0, 1, 0], amountMinor: [2500, 5000, 2500], units: [1, 2, 1] }], {
     mutatesArgs: [0],
     mutableResult: true,

@@ -763,3 +763,100 @@ export function periodStarts(firstDay: number, count: number, period: Period): n
 }
 
 export { isoDay };
+
+// ---------------------------------------------------------------- columnar batches (#13, item 2)
+
+const BIG_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Validated columns of a marketplace batch. */
+export interface MarketplaceBatch {
+  readonly segmentNames: readonly string[];
+  readonly sellerNames: readonly string[];
+  readonly segment: ArrayLike<number | bigint>;
+  readonly seller: ArrayLike<number | bigint>;
+  readonly day: ArrayLike<number | bigint>;
+  readonly amountMinor: ArrayLike<number | bigint>;
+  readonly units: ArrayLike<number | bigint> | undefined;
+}
+
+/**
+ * Add a whole batch, atomically: pass 1 checks every row against the rules of
+ * {@link addMarketplaceRow} (codes, amounts, units, days and their period keys, refunds, declared
+ * segments, one segment per seller within the batch and against the accumulator) without
+ * changing anything; pass 2 adds the rows in order through `addChecked`, which then cannot throw.
+ */
+export function addMarketplaceBatch(acc: MarketplaceAccumulatorImpl, b: MarketplaceBatch, fn: string): void {
+  const st = acc.settings;
+  const n = b.segment.length;
+  const ks = b.segmentNames.length;
+  const kv = b.sellerNames.length;
+  const sellerSeg = new Int32Array(kv).fill(-1);
+  const checkedPeriods = new Set<number>();
+  let lastLo = 1;
+  let lastHi = 0;
+  const minDay = Math.ceil(DATE_RANGE.minTime / MS_PER_DAY);
+  const maxDay = Math.floor(DATE_RANGE.maxTime / MS_PER_DAY);
+  const code = (col: ArrayLike<number | bigint>, i: number, k: number, name: string, dict: string): number => {
+    const c = col[i];
+    if (typeof c !== "number" || !Number.isInteger(c) || c < 0 || c >= k)
+      rangeError(fn, `columns.${name}[${i}]`, ErrorCode.OUT_OF_RANGE, `must be an index of columns.${dict}`, c, k === 0 ? `a non-empty columns.${dict}` : `an integer from 0 to ${k - 1}`);
+    return c;
+  };
+  for (let i = 0; i < n; i++) {
+    const sg = code(b.segment, i, ks, "segment", "segmentNames");
+    const sv = code(b.seller, i, kv, "seller", "sellerNames");
+    const d = b.day[i];
+    if (typeof d !== "number" || !Number.isInteger(d)) rangeError(fn, `columns.day[${i}]`, ErrorCode.NOT_INTEGER, "must be an integer day number (days since 1970-01-01)", d, "an integer, e.g. an Int32Array");
+    if (d < minDay || d > maxDay) rangeError(fn, `columns.day[${i}]`, ErrorCode.OUT_OF_RANGE, "is outside the supported dates", d, `a day from ${minDay} to ${maxDay} (${DATE_RANGE.text})`);
+    const a = b.amountMinor[i];
+    let neg: boolean;
+    if (typeof a === "number") {
+      if (!Number.isSafeInteger(a))
+        rangeError(fn, `columns.amountMinor[${i}]`, Number.isFinite(a) ? ErrorCode.NOT_INTEGER : ErrorCode.INVALID_NUMBER, "must be a safe integer number of minor units", a, "an integer, or a BigInt64Array");
+      neg = a < 0;
+    } else if (typeof a === "bigint") {
+      if (a > 10n ** 60n || a < -(10n ** 60n)) rangeError(fn, `columns.amountMinor[${i}]`, ErrorCode.OUT_OF_RANGE, "is outside the supported amount range", a, "minor units below 10^60 in magnitude");
+      neg = a < 0n;
+    } else {
+      return typeError(fn, `columns.amountMinor[${i}]`, ErrorCode.INVALID_TYPE, "must be a number or a bigint", a, "integer minor units");
+    }
+    if (b.units !== undefined) {
+      const u = b.units[i];
+      if (typeof u !== "number" || !Number.isFinite(u)) rangeError(fn, `columns.units[${i}]`, ErrorCode.INVALID_NUMBER, "must be a finite number", u, "a finite number");
+    }
+    if (neg) {
+      if (st.refunds === "exclude") continue;
+      if (st.refunds === "reject") rangeError(fn, `columns.amountMinor[${i}]`, ErrorCode.OUT_OF_RANGE, 'must be ≥ 0 (refunds: "reject")', a, 'an amount ≥ 0, or options.refunds "net" / "exclude"');
+    }
+    const segName = b.segmentNames[sg] as string;
+    const was = sellerSeg[sv] as number;
+    if (was === -1) {
+      const id = b.sellerNames[sv] as string;
+      const known = st.mode === "grouped" ? (acc.openId === id ? acc.open : undefined) : acc.sellers.get(id);
+      if (known === undefined) checkDeclared(acc, segName, fn, `columns[${i}]`);
+      else if (known.segment !== segName) segmentConflict(fn, `columns[${i}]`, id, known.segment, segName);
+      sellerSeg[sv] = sg;
+    } else if (was !== sg && b.segmentNames[was] !== segName) {
+      segmentConflict(fn, `columns[${i}]`, b.sellerNames[sv] as string, b.segmentNames[was] as string, segName);
+    }
+    if (d < lastLo || d >= lastHi) {
+      const startDate = periodStart(fromEpochDay(d), st.period);
+      lastLo = epochDay(startDate);
+      lastHi = epochDay(periodAdd(startDate, 1, st.period));
+      if (!checkedPeriods.has(lastLo)) {
+        if (!acc.periods.has(lastLo)) periodLabel(startDate, st.period, fn, `columns.day[${i}]`);
+        checkedPeriods.add(lastLo);
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const a = b.amountMinor[i] as number | bigint;
+    const d = b.day[i] as number;
+    // As the row path (rowMinor): a bigint within ±(2^53 − 1) is added as a number.
+    const small = typeof a === "number" || (a <= BIG_SAFE && a >= -BIG_SAFE);
+    const minor = small ? Number(a) : a < 0n ? -1 : 1;
+    const big = small ? undefined : (a as bigint);
+    const units = b.units === undefined ? (minor < 0 ? 0 : 1) : (b.units[i] as number);
+    addChecked(acc, b.sellerNames[b.seller[i] as number] as string, d, d * MS_PER_DAY, minor, big, units, b.segmentNames[b.segment[i] as number] as string, fn, "columns", i);
+  }
+}
