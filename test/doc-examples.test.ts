@@ -11,8 +11,8 @@
  * - The migration pages may also import the peer libraries they compare with (`PEERS`), from
  *   this repository's devDependencies, to run both sides of a snippet.
  * - A line `expr; //=> literal` asserts that the JSON form of `expr` (Decimal → string, Date →
- *   ISO string; bigints kept) deep-equals the JavaScript literal. In README.md and the guides a
- *   quoted string stands for a string: a result that is a `Date` or a `Decimal` is written with
+ *   ISO string; bigints kept) deep-equals the JavaScript literal. Everywhere (TSDoc, README.md,
+ *   the guides) a quoted string stands for a string: a result that is a `Date` or a `Decimal` is written with
  *   `.toISOString()`, `.toString()` or `.toFixed(n)` before `//=>` (inside arrays and objects the
  *   JSON form is compared).
  * - Every result shown in README.md and the guides is checked: a trailing comment that looks like
@@ -298,7 +298,7 @@ describe("doc examples, run against the packed package", () => {
     it(`${ex.file}:${ex.line} (${ex.symbol})`, async () => {
       const checks: { line: number; actual: unknown; expected: unknown }[] = [];
       const check = (actual: unknown, expected: unknown, line: number): void => {
-        if (ex.symbol === "markdown" && typeof expected === "string" && typeof actual !== "string") {
+        if (typeof expected === "string" && typeof actual !== "string") {
           const kind = actual instanceof Date ? "a Date (write .toISOString())" : decimalModule.Decimal.isDecimal(actual) ? "a Decimal (write .toString() or .toFixed(n))" : `a ${typeof actual}`;
           checks.push({ line, actual: `${kind}, shown as a string`, expected });
           return;

@@ -20,7 +20,7 @@ const FN = "getThirdPartySellerShare";
  * @example
  * ```ts
  * import { getThirdPartySellerShare } from "marketplace-economics";
- * getThirdPartySellerShare(2017); //=> "0.56"
+ * getThirdPartySellerShare(2017).toString(); //=> "0.56"
  * getThirdPartySellerShare(1999).toNumber(); //=> 0.03
  * ```
  *

@@ -197,7 +197,7 @@ function build(): SmallBusinessImpactReport {
  * ```ts
  * import { smallBusinessImpactReport2018 } from "marketplace-economics";
  * const f = smallBusinessImpactReport2018.figures;
- * f.smbShareOfSales.value; //=> "0.5"
+ * f.smbShareOfSales.value.toString(); //=> "0.5"
  * f.usSmbsSelling.value; //=> 1000000
  * f.usSmbsSelling.qualifier; //=> "over"
  * f.smbsAboveOneMillionSales.scope.year; //=> 2017

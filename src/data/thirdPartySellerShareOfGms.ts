@@ -69,8 +69,8 @@ function build(): readonly ThirdPartyShareObservation[] {
  * import { thirdPartySellerShareOfGms } from "marketplace-economics";
  * thirdPartySellerShareOfGms.length; //=> 20
  * thirdPartySellerShareOfGms[0]?.year; //=> 1999
- * thirdPartySellerShareOfGms[0]?.share; //=> "0.03"
- * thirdPartySellerShareOfGms.at(-1)?.share; //=> "0.58"
+ * thirdPartySellerShareOfGms[0]?.share.toString(); //=> "0.03"
+ * thirdPartySellerShareOfGms.at(-1)?.share.toString(); //=> "0.58"
  * ```
  *
  * @category Data

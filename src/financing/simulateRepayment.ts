@@ -88,7 +88,7 @@ const FN = "simulateRepayment";
  * const sales = Array.from({ length: 300 }, (_, i) => ({ date: addPeriods(calendarDay(2024, 1, 2), i, "day"), amount: money("400", "USD") }));
  * const result = simulateRepayment(advance, sales);
  * result.summary.daysToPayoff; //=> 288
- * result.summary.payoffDate; //=> "2024-10-15T00:00:00.000Z"
+ * result.summary.payoffDate?.toISOString(); //=> "2024-10-15T00:00:00.000Z"
  * result.rows[287]?.holdback.amount.toString(); //=> "20"
  * result.summary.totalPaid.amount.toString(); //=> "11500"
  * // The same sales as typed-array columns: day numbers and integer cents.

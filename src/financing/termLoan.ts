@@ -66,7 +66,7 @@ export interface TermLoanInput {
  * import { money, termLoan } from "marketplace-economics";
  * const loan = termLoan({ principal: money("12000", "USD"), annualRate: "0.12", termMonths: 12, startDate: "2017-01-15" });
  * loan.instalments[0]?.amount.amount.toString(); //=> "1066.19"
- * loan.instalments[0]?.dueDate; //=> "2017-02-15T00:00:00.000Z"
+ * loan.instalments[0]?.dueDate.toISOString(); //=> "2017-02-15T00:00:00.000Z"
  * loan.fee.amount.toString(); //=> "794.23"
  * const withFee = termLoan({ principal: money("12000", "USD"), annualRate: "0.12", termMonths: 12, startDate: "2017-01-15", originationFee: 240 });
  * withFee.amountFinanced.amount.toString(); //=> "11760"

@@ -44,7 +44,7 @@ function nonNegativeMoney(value: unknown, fn: string, arg: string): Money {
  * import { createSeller, money } from "marketplace-economics";
  * const s = createSeller({ id: "s-1", joinedOn: "2017-04-03", country: "us", employees: 12, annualTurnover: money("2500000", "USD") });
  * s.country; //=> "US"
- * s.joinedOn; //=> "2017-04-03T00:00:00.000Z"
+ * s.joinedOn.toISOString(); //=> "2017-04-03T00:00:00.000Z"
  * try {
  *   createSeller({ id: "s-2", joinedOn: "2019-01-01" }, { asOf: "2018-12-31" });
  * } catch (e) {

@@ -78,8 +78,8 @@ function build(): SyntheticCalibration {
  * @example
  * ```ts
  * import { defaultSyntheticCalibration } from "marketplace-economics";
- * defaultSyntheticCalibration.newSellerShare; //=> "0.3"
- * defaultSyntheticCalibration.salesThreshold.amount; //=> "1000000"
+ * defaultSyntheticCalibration.newSellerShare.toString(); //=> "0.3"
+ * defaultSyntheticCalibration.salesThreshold.amount.toString(); //=> "1000000"
  * defaultSyntheticCalibration.seasonality.length; //=> 12
  * defaultSyntheticCalibration.marketplaceOpenedOn; //=> "1998-01-01T00:00:00.000Z"
  * ```

@@ -23,7 +23,7 @@ import { toInteger } from "../_lib/validate.js";
  * @example
  * ```ts
  * import { calendarDay } from "marketplace-economics";
- * calendarDay(2017, 1, 1); //=> "2017-01-01T00:00:00.000Z"
+ * calendarDay(2017, 1, 1).toISOString(); //=> "2017-01-01T00:00:00.000Z"
  * calendarDay(2024, 2, 29).toISOString(); //=> "2024-02-29T00:00:00.000Z"
  * ```
  *
