@@ -45,6 +45,41 @@ console.log(JSON.stringify({ counts: all.map((m) => Object.keys(m).length), tota
     for (const c of out.counts) expect(c).toBeGreaterThan(0);
   });
 
+  // stressTestPortfolioAsync and simulatePortfolioAsync load dist/financing/portfolioWorker.{js,cjs} by path (#12):
+  // from the installed package, in ESM and CJS, the workers really start and the result is the sequential one.
+  for (const kind of ["mjs", "cjs"] as const) {
+    it(`runs the financing worker threads from the installed package (${kind})`, () => {
+      const file = join(dir, `workers.${kind}`);
+      const load =
+        kind === "mjs"
+          ? `import { createRequire } from "node:module"; const require = createRequire(import.meta.url); const lib = await import("marketplace-economics");`
+          : `const lib = require("marketplace-economics");`;
+      writeFileSync(
+        file,
+        `${load}
+const wt = require("node:worker_threads");
+let started = 0;
+const Base = wt.Worker;
+wt.Worker = class extends Base { constructor(...a) { super(...a); started++; } };
+require("node:module").syncBuiltinESMExports();
+(async () => {
+  const { money, salesBasedAdvance, stressTestPortfolio, stressTestPortfolioAsync, simulatePortfolio, simulatePortfolioAsync } = lib;
+  const product = salesBasedAdvance({ principal: money("1000", "USD"), fee: 100, holdbackRate: "0.1" });
+  const sales = {};
+  for (let k = 0; k < 6; k++) sales["s" + k] = Array.from({ length: 120 }, (_, i) => ({ date: new Date(Date.UTC(2024, 0, 2 + i)), amount: money(String(50 + 10 * k), "USD") }));
+  const loans = Object.keys(sales).map((sellerId, k) => ({ id: "l" + k, sellerId, product }));
+  const o = { seed: 3, scenarios: 5, shock: { volatility: "0.3" } };
+  const stress = JSON.stringify(await stressTestPortfolioAsync(loans, sales, { ...o, workers: 2 })) === JSON.stringify(stressTestPortfolio(loans, sales, o));
+  const afterStress = started;
+  const portfolio = JSON.stringify(await simulatePortfolioAsync(loans, sales, { workers: 2 })) === JSON.stringify(simulatePortfolio(loans, sales));
+  console.log(JSON.stringify({ stress, portfolio, afterStress, started }));
+})();`,
+      );
+      const out = JSON.parse(execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" })) as Record<string, unknown>;
+      expect(out).toEqual({ stress: true, portfolio: true, afterStress: 2, started: 4 });
+    });
+  }
+
   it("loads every subpath from a CJS consumer, and errors keep their classes", () => {
     const file = join(dir, "consumer.cjs");
     writeFileSync(

@@ -15,6 +15,7 @@ export * from "./simulateRepayment.js";
 export * from "./simulateSalesScenarios.js";
 export * from "./sizeOffer.js";
 export * from "./stressTestPortfolio.js";
+export * from "./stressTestPortfolioAsync.js";
 export * from "./termLoan.js";
 export * from "./types.js";
 export * from "./vintageCurves.js";

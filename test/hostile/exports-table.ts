@@ -652,6 +652,35 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     { extraSlots: [[2, "granularity"]] },
   ),
   fn(
+    "stressTestPortfolioAsync",
+    () => {
+      const product = lib.salesBasedAdvance({ principal: usd("1000"), fee: 100, holdbackRate: "0.1", minimumPayment: { rate: "0.2", everyDays: 60 }, maxTermDays: 150 });
+      return [
+        [
+          { id: "a", sellerId: "s1", product, fundedOn: "2024-01-01" },
+          { id: "b", sellerId: "s2", product },
+        ],
+        { s1: dailySales(120, "100", day(2024, 1, 2)), s2: dailySales(120, "20", day(2024, 1, 2)) },
+        {
+          seed: 42,
+          scenarios: 1,
+          firstScenario: 1,
+          shock: { scope: "segment", correlation: "0.5", volatility: "0.3", level: "0.9", monthlyFactors: Array.from({ length: 12 }, () => "1") },
+          segments: { s1: "x", s2: "y" },
+          stopHazard: "0.05",
+          percentiles: [5, 50, 95],
+          balloon: "defaulted",
+          until: "2024-06-30",
+          rounding: "half-even",
+          collectShortfall: true,
+          includeScenarios: true,
+          workers: 1,
+        },
+      ];
+    },
+    { extraSlots: [[2, "granularity"]] },
+  ),
+  fn(
     "termLoan",
     () => [{ principal: usd("12000"), annualRate: "0.12", termMonths: 12, startDate: "2017-01-15", chargeShortfallToCard: false, originationFee: 240, otherFees: [{ name: "documentation", amount: 50 }] }],
     { extraSlots: [[0, "schedule"]] },

@@ -83,13 +83,15 @@ export class WorkerPool {
     else this.idle.push(w);
   }
 
-  /** Run a batch on the next free worker. */
-  async run(batch: WorkerBatch): Promise<WorkerReply> {
+  /** Run a batch (a portfolio batch, or any message the worker file handles) on the next free worker. */
+  async run(batch: WorkerBatch): Promise<WorkerReply>;
+  async run<R>(batch: unknown): Promise<R>;
+  async run(batch: unknown): Promise<unknown> {
     if (this.failure) throw this.failure;
     const w = await this.take();
     try {
-      return await new Promise<WorkerReply>((resolve, reject) => {
-        const onMessage = (r: WorkerReply) => {
+      return await new Promise<unknown>((resolve, reject) => {
+        const onMessage = (r: unknown) => {
           w.off("error", onError);
           w.off("exit", onExit);
           resolve(r);

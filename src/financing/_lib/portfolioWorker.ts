@@ -8,6 +8,7 @@
 import { parentPort } from "node:worker_threads";
 import { PayBuffer, type Rational, type RoundingConst, runHoldbackInt, runTermLoanInt, UnsafeInteger, aggregateInt, type IntSeries } from "./intEngine.js";
 import { DayFlows } from "./portfolio.js";
+import { type IntScenario, runScenarioIntFigures, type ShockModel, StressScratch, type StressIntLoan, type StressSeller } from "./stressBook.js";
 import type { FinancingGranularity } from "../types.js";
 
 /** One loan of a batch, in integer terms. */
@@ -87,10 +88,43 @@ export function runBatch(b: WorkerBatch): WorkerReply {
   return { id: b.id, paid, balance, payoff, unsafe, days: f.days, sums: f.sums, big: f.big };
 }
 
+/** A range of stress-test scenarios over a whole book (stressTestPortfolioAsync). */
+export interface StressBatch {
+  readonly kind: "stress";
+  readonly model: ShockModel;
+  readonly ls: readonly { readonly r: number; readonly zeros: number }[];
+  readonly granularity: FinancingGranularity;
+  readonly sellers: readonly StressSeller[];
+  readonly loans: readonly StressIntLoan[];
+  readonly loansBySeller: readonly (readonly number[])[];
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The integer figures of each scenario, `null` for one that must rerun in the calling thread (a loan off the integer path). */
+export interface StressReply {
+  readonly results: readonly (IntScenario | null)[];
+}
+
+/** Run a range of stress scenarios on the integer engine (also usable in the main thread). */
+export function runStressBatch(b: StressBatch): StressReply {
+  const scratch = new StressScratch();
+  const results: (IntScenario | null)[] = [];
+  for (let s = b.from; s < b.to; s++) {
+    const x = runScenarioIntFigures(b.model, b.ls, s, b.sellers, b.loans, b.loansBySeller, b, scratch, null);
+    results.push(x === null ? null : ({ ...x, dec: null, decFlows: null } as IntScenario));
+  }
+  return { results };
+}
+
 if (parentPort) {
   const port = parentPort;
-  port.on("message", (b: WorkerBatch) => {
-    const r = runBatch(b);
+  port.on("message", (b: WorkerBatch | StressBatch) => {
+    if ((b as StressBatch).kind === "stress") {
+      port.postMessage(runStressBatch(b as StressBatch));
+      return;
+    }
+    const r = runBatch(b as WorkerBatch);
     port.postMessage(r, [r.paid.buffer, r.balance.buffer, r.payoff.buffer, r.unsafe.buffer, r.days.buffer, r.sums.buffer] as ArrayBuffer[]);
   });
 }
