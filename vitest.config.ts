@@ -44,7 +44,9 @@ export default defineConfig({
       // Lowered on 2026-12-02 to the level measured after the 0.3.0 work (statements 92.76, branches 84.63,
       // lines 95.11; was 94.1 / 86.34 / 95.61): the new modules landed with less-covered error paths. Raise
       // again as their tests grow; never lower it further.
-      thresholds: { statements: 92.7, branches: 84.6, functions: 95.83, lines: 95.1 },
+      // Raised on 2026-12-02 (evening) to the level measured by `bash .ci/run` on 6e7f392 (statements 93.15,
+      // branches 85.76, functions 96.87, lines 95.38), floored to 0.1: still below 94.1 / 86.34 / 95.61.
+      thresholds: { statements: 93.1, branches: 85.7, functions: 96.8, lines: 95.3 },
     },
   },
 });
