@@ -2,7 +2,7 @@
  * Internal money helpers: currency validation, minor-unit digits (Intl's CLDR data or the bundled
  * ISO 4217 table), Money validation, rounding-mode mapping. Never exported from the package.
  */
-import { Decimal } from "./decimal.js";
+import { Decimal, ExactDecimal } from "./decimal.js";
 import { CurrencyMismatchError, ErrorCode } from "../errors.js";
 import type { MinorUnitSource, Money, RoundingMode } from "../money/types.js";
 import { rangeError, toAmount, toOption, typeError } from "./validate.js";
@@ -183,4 +183,19 @@ export function roundDecimalToMinor(amount: Decimal, currency: string, rm: Decim
 /** Plain (non-exponent) decimal string of a Decimal. */
 export function plainString(d: Decimal): string {
   return d.toFixed();
+}
+
+/**
+ * `amount × 10^digits`, exactly: computed with {@link ExactDecimal}, because an amount may have up
+ * to 70 significant digits, beyond the library Decimal's 20-digit precision. It is an integer
+ * exactly when `amount` has at most `digits` decimal places; read it with `isInteger()` /
+ * `toFixed(0)`, not as an operand of further arithmetic.
+ */
+export function scaleToMinor(amount: Decimal, digits: number): Decimal {
+  return new ExactDecimal(amount).times(new ExactDecimal(10).pow(digits));
+}
+
+/** `minor / 10^digits`, exactly, as a library Decimal: moving the decimal point is a change of exponent, not a division. */
+export function amountFromMinor(minor: bigint, digits: number): Decimal {
+  return new Decimal(`${minor.toString()}e-${digits}`);
 }

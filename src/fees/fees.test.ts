@@ -218,3 +218,14 @@ describe("unitEconomics", () => {
     expect(() => unitEconomics(schedule, { category: "media", price: "5.00", costOfGoodsPerUnit: "1", advertisingRate: 2 })).toThrow(ValidationError);
   });
 });
+
+describe("amounts beyond 20 significant digits (the library Decimal's precision)", () => {
+  // The README's amount range allows magnitudes below 1e30 with whole minor units: scaling to minor
+  // units must be exact there (it rounded to 20 significant digits before).
+  it("keeps a 24-digit minimum and computes a 25-digit sale's referral fee exactly", () => {
+    const s = createFeeSchedule({ currency: "USD", categories: [{ category: "x", rate: "0.1", minimumPerItem: "1234567890123456789012.34" }] });
+    expect(s.categories[0]!.minimumPerItem.amount.toFixed()).toBe("1234567890123456789012.34");
+    const f = saleFees(s, { category: "x", amount: money("12345678901234567890123.40", "USD") });
+    expect(f.referral.amount.toFixed()).toBe("1234567890123456789012.34");
+  });
+});

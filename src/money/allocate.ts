@@ -1,7 +1,7 @@
-import { Decimal, ExactDecimal } from "../_lib/decimal.js";
+import { Decimal } from "../_lib/decimal.js";
 import { ErrorCode } from "../errors.js";
 import { largestRemainder, scaleToIntegers } from "../_lib/largestRemainder.js";
-import { makeMoney, minorDigits, toMinorUnitSource, toMoney } from "../_lib/money.js";
+import { makeMoney, minorDigits, scaleToMinor, toMinorUnitSource, toMoney } from "../_lib/money.js";
 import { rangeError, toArray, toDecimal } from "../_lib/validate.js";
 import type { MinorUnitOptions, Money, NumericInput } from "./types.js";
 
@@ -47,9 +47,7 @@ export function allocate(total: Money, ratios: readonly NumericInput[], options?
     rangeError(fn, "ratios", ErrorCode.OUT_OF_RANGE, "must contain at least one ratio > 0", list, "non-negative ratios with a positive sum");
   }
   const digits = minorDigits(t.currency, toMinorUnitSource(options, fn));
-  // Exact scaling to minor units (a total may have up to 70 significant digits, beyond the
-  // 20-digit default precision).
-  const scaled = new ExactDecimal(t.amount).times(new ExactDecimal(10).pow(digits));
+  const scaled = scaleToMinor(t.amount, digits);
   if (!scaled.isInteger()) {
     rangeError(fn, "total", ErrorCode.SUB_MINOR_UNIT, `must be a whole number of minor units (${digits} decimal places for ${t.currency})`, t.amount, "an amount rounded with roundToMinor");
   }

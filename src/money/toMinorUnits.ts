@@ -1,6 +1,5 @@
-import { ExactDecimal, type Decimal } from "../_lib/decimal.js";
 import { ErrorCode } from "../errors.js";
-import { minorDigits, toMinorUnitSource, toMoney } from "../_lib/money.js";
+import { minorDigits, scaleToMinor, toMinorUnitSource, toMoney } from "../_lib/money.js";
 import { rangeError } from "../_lib/validate.js";
 import type { MinorUnitOptions, Money } from "./types.js";
 
@@ -30,10 +29,5 @@ export function toMinorUnits(amount: Money, options?: MinorUnitOptions): bigint 
   if (m.amount.decimalPlaces() > digits) {
     rangeError("toMinorUnits", "amount", ErrorCode.SUB_MINOR_UNIT, `must be a whole number of minor units (${digits} decimal places for ${m.currency})`, m.amount, "an amount rounded with roundToMinor");
   }
-  return BigInt(exactScaled(m.amount, digits));
-}
-
-/** `amount × 10^digits` as an integer string, exactly (an amount has at most 70 significant digits). */
-function exactScaled(amount: Decimal, digits: number): string {
-  return new ExactDecimal(amount).times(new ExactDecimal(10).pow(digits)).toFixed(0);
+  return BigInt(scaleToMinor(m.amount, digits).toFixed(0));
 }

@@ -1,11 +1,10 @@
 /** Internal: payout options and results shared by payoutSchedule(Async) and mergePayouts. */
 import { epochDay, fromEpochDay, parseDateInput } from "../../_lib/dates.js";
-import { Decimal } from "../../_lib/decimal.js";
 import { deepFreeze } from "../../_lib/freeze.js";
 import { minorDigits, toCurrency, toMoney } from "../../_lib/money.js";
 import { rangeError, toArray, toDecimalInRange, toInteger, toOptions, toRecord, typeError } from "../../_lib/validate.js";
 import { CurrencyMismatchError, ErrorCode } from "../../errors.js";
-import { minorOf, moneyOf } from "./schedule.js";
+import { minorOf, moneyOf, rateFraction } from "./schedule.js";
 import { MAX_PAYOUT_DAYS, emptyPayouts, type PayoutRules, type PayoutState } from "./streams.js";
 import type { PayoutResult } from "../payoutSchedule.js";
 
@@ -23,8 +22,7 @@ export function toPayoutRules(value: unknown, fn: string): PayoutRules {
   if (o["reserveRate"] !== undefined) {
     const rate = toDecimalInRange(o["reserveRate"], fn, "options.reserveRate", 0, 1);
     if (rate.decimalPlaces() > 12) rangeError(fn, "options.reserveRate", ErrorCode.OUT_OF_RANGE, "must have at most 12 decimal places", o["reserveRate"], "a rate such as 0.1");
-    reserveDen = 10n ** BigInt(rate.decimalPlaces());
-    reserveNum = BigInt(rate.times(new Decimal(10).pow(rate.decimalPlaces())).toFixed(0));
+    ({ num: reserveNum, den: reserveDen } = rateFraction(rate));
   }
   const reserveDays = o["reserveDays"] === undefined ? 0 : toInteger(o["reserveDays"], fn, "options.reserveDays", 0, 3650);
   if (reserveNum > 0n && o["reserveDays"] === undefined)

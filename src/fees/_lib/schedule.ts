@@ -5,7 +5,7 @@
 import { Decimal } from "../../_lib/decimal.js";
 import { epochDay, toSaleDate } from "../../_lib/dates.js";
 import { deepFreeze } from "../../_lib/freeze.js";
-import { assertSameCurrency, makeMoney, minorDigits, toCurrency, toMoney } from "../../_lib/money.js";
+import { amountFromMinor, assertSameCurrency, makeMoney, minorDigits, scaleToMinor, toCurrency, toMoney } from "../../_lib/money.js";
 import { rangeError, toArray, toDecimalInRange, toInteger, toNonEmptyString, toOption, toOptions, toRecord, typeError } from "../../_lib/validate.js";
 import { ErrorCode } from "../../errors.js";
 import type { Money, RoundingMode } from "../../money/types.js";
@@ -57,11 +57,9 @@ function buildRefundPolicy(value: unknown, fn: string, arg: string, currency: st
 
 function compileRefund(p: FeeRefundPolicy | undefined, digits: number): CompiledRefund {
   if (p === undefined) return DEFAULT_REFUND;
-  const dp = p.administrationRate.decimalPlaces();
   return {
-    num: BigInt(p.administrationRate.times(new Decimal(10).pow(dp)).toFixed(0)),
-    den: 10n ** BigInt(dp),
-    max: p.administrationMax === null ? null : BigInt(p.administrationMax.amount.times(new Decimal(10).pow(digits)).toFixed(0)),
+    ...rateFraction(p.administrationRate),
+    max: p.administrationMax === null ? null : minorOfValid(p.administrationMax, digits),
     closing: p.closing,
     fixedFees: p.fixedFees,
     fulfilment: p.fulfilment,
@@ -82,9 +80,20 @@ export interface Compiled {
   readonly rounding: RoundingMode;
 }
 
+/** A validated rate with at most 12 decimal places as the exact fraction num / den (den = 10^decimal places). */
+export function rateFraction(rate: Decimal): { readonly num: bigint; readonly den: bigint } {
+  const dp = rate.decimalPlaces();
+  return { num: BigInt(scaleToMinor(rate, dp).toFixed(0)), den: 10n ** BigInt(dp) };
+}
+
+/** Whole minor units of an amount this module already validated (whole minor units). */
+function minorOfValid(m: Money, digits: number): bigint {
+  return BigInt(scaleToMinor(m.amount, digits).toFixed(0));
+}
+
 /** Whole minor units of a validated amount (throws SUB_MINOR_UNIT otherwise). */
 export function minorOf(amount: Decimal, digits: number, fn: string, arg: string, currency: string): bigint {
-  const scaled = amount.times(new Decimal(10).pow(digits));
+  const scaled = scaleToMinor(amount, digits);
   if (!scaled.isInteger()) rangeError(fn, arg, ErrorCode.SUB_MINOR_UNIT, `must be a whole number of minor units (${digits} decimal places for ${currency})`, amount, "an amount rounded to the minor unit");
   return BigInt(scaled.toFixed(0));
 }
@@ -102,7 +111,7 @@ export function toFeeAmount(value: unknown, fn: string, arg: string, currency: s
 
 /** Minor units → Money. */
 export function moneyOf(minor: bigint, c: { readonly currency: string; readonly digits: number }): Money {
-  return makeMoney(new Decimal(minor.toString()).div(new Decimal(10).pow(c.digits)), c.currency);
+  return makeMoney(amountFromMinor(minor, c.digits), c.currency);
 }
 
 const ROUNDINGS: readonly RoundingMode[] = ["half-even", "half-up", "half-down", "down", "up", "floor", "ceil"];
@@ -163,17 +172,13 @@ export function compile(value: unknown, fn: string, arg = "schedule"): Compiled 
   const schedule = buildSchedule(value, fn, arg);
   const digits = minorDigits(schedule.currency);
   const scale = 10n ** BigInt(digits);
-  const minor = (m: Money): bigint => BigInt(m.amount.times(new Decimal(10).pow(digits)).toFixed(0));
   const byName = new Map<string, CompiledCategory>();
   for (const c of schedule.categories) {
-    const dp = c.rate.decimalPlaces();
-    const den = 10n ** BigInt(dp);
     byName.set(c.category, {
       name: c.category,
-      num: BigInt(c.rate.times(new Decimal(10).pow(dp)).toFixed(0)),
-      den,
-      minimum: minor(c.minimumPerItem),
-      closing: minor(c.closingFeePerItem),
+      ...rateFraction(c.rate),
+      minimum: minorOfValid(c.minimumPerItem, digits),
+      closing: minorOfValid(c.closingFeePerItem, digits),
       refund: compileRefund(c.refunds ?? schedule.refunds, digits),
     });
   }
@@ -184,9 +189,9 @@ export function compile(value: unknown, fn: string, arg = "schedule"): Compiled 
     digits,
     byName,
     fallback: schedule.defaultCategory === null ? undefined : byName.get(schedule.defaultCategory),
-    perOrder: minor(schedule.perOrderFee),
-    perItem: minor(schedule.perItemFee),
-    fulfilment: minor(schedule.fulfilmentPerItem),
+    perOrder: minorOfValid(schedule.perOrderFee, digits),
+    perItem: minorOfValid(schedule.perItemFee, digits),
+    fulfilment: minorOfValid(schedule.fulfilmentPerItem, digits),
     rounding: schedule.rounding,
   };
   compiledCache.set(schedule, compiled);
