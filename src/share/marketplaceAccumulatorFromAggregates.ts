@@ -19,8 +19,9 @@ import type { MarketplaceAccumulator, MarketplaceAccumulatorOptions, Marketplace
  *   ≥ 0, over the whole log, or null). With `sellerTotals: "grouped"` each row is folded at once
  *   (give one row per seller); with `"keep"` rows of one seller add up.
  *
- * Amounts are integer minor units: safe-integer numbers, bigints or integer strings (what SQL
- * drivers return for `BIGINT`/`HUGEINT`/`NUMERIC`).
+ * Amounts are integer minor units and `orders` a count: safe-integer numbers, bigints or integer
+ * strings (what SQL drivers return for `BIGINT`/`HUGEINT`/`NUMERIC`: psql and node-postgres give
+ * every `SUM` and `COUNT` of PostgreSQL as text).
  *
  * @param aggregates - `{ periods, sellers? }` (see {@link MarketplaceAggregates})
  * @param options - the accumulator's settings, as {@link createMarketplaceAccumulator}

@@ -478,8 +478,8 @@ export interface MarketplacePeriodRow {
   readonly gmvMinor: number | bigint | string;
   /** Net units: a finite number, a bigint or a decimal string (`SUM(units)`). */
   readonly units: number | bigint | string;
-  /** Sale records that are not refunds (`COUNT(*) FILTER (WHERE amount_minor >= 0)`). */
-  readonly orders: number | bigint;
+  /** Sale records that are not refunds (`COUNT(*) FILTER (WHERE amount_minor >= 0)`): a safe-integer number, a bigint or an integer string. */
+  readonly orders: number | bigint | string;
 }
 
 /**
@@ -496,8 +496,8 @@ export interface MarketplaceSellerRow {
   readonly segment: string;
   /** Net GMV within the seller interval, integer minor units (number, bigint or integer string). */
   readonly gmvMinor: number | bigint | string;
-  /** Orders (non-refund records) within the seller interval. */
-  readonly orders: number | bigint;
+  /** Orders (non-refund records) within the seller interval: a safe-integer number, a bigint or an integer string. */
+  readonly orders: number | bigint | string;
   /** Day of the first non-refund sale over the whole log (`MIN(date) FILTER (WHERE amount_minor >= 0)`), or null. */
   readonly firstSale: DateInput | null;
 }

@@ -1,9 +1,9 @@
 /** Internal: one aggregate row of either kind into an accumulator (shared by the sync and async entry points). */
 import { epochDay, parseDateInput } from "../../_lib/dates.js";
 import { ErrorCode } from "../../errors.js";
-import { rangeError, toInteger, toNonEmptyString } from "../../_lib/validate.js";
+import { rangeError, toNonEmptyString } from "../../_lib/validate.js";
 import { foldSeller, type MarketplaceAccumulatorImpl, SellerState, summaryOf, toMinorBig } from "./marketplace.js";
-import { addPeriodRow, addSellerRow, setGmv, toStateRecord } from "./marketplaceState.js";
+import { addPeriodRow, addSellerRow, setGmv, toCount, toStateRecord } from "./marketplaceState.js";
 
 export { addPeriodRow };
 
@@ -23,8 +23,7 @@ export function addSellerAggregate(acc: MarketplaceAccumulatorImpl, row: unknown
     rangeError(fn, `${at}.segment`, ErrorCode.UNKNOWN_OPTION, "must be a declared segment", segment, st.declared.map((x) => JSON.stringify(x)).join(", "));
   const gmv = toMinorBig(r["gmvMinor"], st.currency, st.digits, fn, `${at}.gmvMinor`);
   if (st.refunds !== "net" && gmv < 0n) rangeError(fn, `${at}.gmvMinor`, ErrorCode.OUT_OF_RANGE, `must be ≥ 0 under refunds: ${JSON.stringify(st.refunds)}`, gmv.toString(), "a GMV ≥ 0");
-  const o = r["orders"];
-  const orders = toInteger(typeof o === "bigint" && o <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(o) : o, fn, `${at}.orders`, 0, Number.MAX_SAFE_INTEGER);
+  const orders = toCount(r["orders"], fn, `${at}.orders`);
   const f = r["firstSale"];
   const first = f === null || f === undefined ? Infinity : epochDay(parseDateInput(f, fn, `${at}.firstSale`));
   const s = new SellerState(segment);

@@ -62,6 +62,18 @@ function periodDayParsed(value: unknown, st: MarketplaceSettings, fn: string, ar
   return epochDay(d);
 }
 
+/**
+ * A count of records (`orders`) of an aggregate row: a safe integer ≥ 0 given as a number, a
+ * bigint or a decimal integer string (what SQL drivers return for `SUM`/`COUNT`: node-postgres
+ * and psql give `BIGINT`/`NUMERIC` as text).
+ */
+export function toCount(raw: unknown, fn: string, arg: string): number {
+  if (typeof raw === "bigint" && raw <= SAFE && raw >= 0n) return Number(raw);
+  if (typeof raw === "string" && /^(?:0|[1-9]\d{0,15})$/.test(raw) && Number(raw) <= Number.MAX_SAFE_INTEGER) return Number(raw);
+  if (typeof raw === "string" && /^-?\d+$/.test(raw)) rangeError(fn, arg, ErrorCode.OUT_OF_RANGE, `must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}`, raw, "a count of records");
+  return toInteger(raw, fn, arg, 0, Number.MAX_SAFE_INTEGER);
+}
+
 function declaredCheck(st: MarketplaceSettings, segment: string, fn: string, arg: string): void {
   if (st.declared !== undefined && !st.declared.includes(segment)) rangeError(fn, arg, ErrorCode.UNKNOWN_OPTION, "must be a declared segment", segment, st.declared.map((x) => JSON.stringify(x)).join(", "));
 }
@@ -77,8 +89,7 @@ export function addPeriodRow(acc: MarketplaceAccumulatorImpl, row: unknown, fn: 
   const rawUnits = r["units"];
   const intUnits = typeof rawUnits === "number" && Number.isSafeInteger(rawUnits) ? rawUnits : undefined;
   const units = intUnits !== undefined ? undefined : typeof rawUnits === "bigint" ? new Decimal(rawUnits.toString()) : toAmount(rawUnits, fn, `${at}.units`);
-  const ordersRaw = r["orders"];
-  const orders = toInteger(typeof ordersRaw === "bigint" && ordersRaw <= SAFE ? Number(ordersRaw) : ordersRaw, fn, `${at}.orders`, 0, Number.MAX_SAFE_INTEGER);
+  const orders = toCount(r["orders"], fn, `${at}.orders`);
   if (st.refunds !== "net") {
     if (gmv < 0n) rangeError(fn, `${at}.${gmvKey}`, ErrorCode.OUT_OF_RANGE, `must be ≥ 0 under refunds: ${JSON.stringify(st.refunds)} (no refund is ever added)`, gmv.toString(), "a GMV ≥ 0");
     if (orders === 0 && (gmv !== 0n || (units === undefined ? intUnits !== 0 : !units.isZero())))
@@ -131,7 +142,7 @@ export function addSellerRow(
   const st = acc.settings;
   declaredCheck(st, segment, fn, `${at}${names.segment}`);
   const gmv = intString(gmvRaw, acc, fn, `${at}${names.gmv}`);
-  const orders = toInteger(typeof ordersRaw === "bigint" && ordersRaw <= SAFE ? Number(ordersRaw) : ordersRaw, fn, `${at}${names.orders}`, 0, Number.MAX_SAFE_INTEGER);
+  const orders = toCount(ordersRaw, fn, `${at}${names.orders}`);
   if (st.refunds !== "net" && gmv < 0n) rangeError(fn, `${at}${names.gmv}`, ErrorCode.OUT_OF_RANGE, `must be ≥ 0 under refunds: ${JSON.stringify(st.refunds)}`, gmv.toString(), "a GMV ≥ 0");
   const first = firstRaw === null || firstRaw === undefined ? Infinity : epochDay(parseDateInput(firstRaw, fn, `${at}${names.first}`));
   let s = acc.sellers.get(id);
