@@ -113,11 +113,11 @@ function indexLevel(values: Readonly<Record<string, unknown>>, year: number, arg
  * @returns the adjusted figure with the factor, the index levels and the source of the deflator
  * @throws {@link ValidationError} when the amount is ≤ 0 or not numeric, an index level is ≤ 0 or
  *   not numeric, a year is not an integer from 0 to 9999, a year has no index level
- *   (`OUT_OF_RANGE`), the deflator's name or source is an empty string, or `fromYear` differs
+ *   (`OUT_OF_RANGE`), the deflator's name or source or the figure's `id` is an empty string, or `fromYear` differs
  *   from the figure's `year` (`CONFLICTING_OPTIONS`)
  * @throws {@link ValidationTypeError} when `figure`, `options`, `deflator` or `deflator.values`
- *   is not an object, or the amount, the deflator's name or source, or `fromYear` (for a figure
- *   without a `year`) is missing
+ *   is not an object, the figure's `id` is neither a string nor `null` / absent, or the amount,
+ *   the deflator's name or source, or `fromYear` (for a figure without a `year`) is missing
  *
  * @example
  * ```ts

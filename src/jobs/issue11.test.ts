@@ -2,6 +2,7 @@
 /** Regression tests of issue #11 (hostile input) for the jobs module. */
 import { describe, expect, it } from "vitest";
 import { ErrorCode, isMarketplaceEconomicsError } from "../errors.js";
+import { adjustReceiptsPerEmployee } from "./adjustReceiptsPerEmployee.js";
 import { attributeJobsToMarketplace } from "./attributeJobsToMarketplace.js";
 import { directJobs } from "./directJobs.js";
 import { estimateJobs } from "./estimateJobs.js";
@@ -152,5 +153,34 @@ describe("#11: published tables are frozen all the way down", () => {
     }).toThrow(TypeError);
     // US Census Bureau, 2002 Economic Census: sales per employee $208,663
     expect(receiptsPerEmployeeTable["retail-44-45-2002"].receiptsPerEmployee.amount.toString()).toBe("208663");
+  });
+});
+
+describe("#11: a figure's id is a non-empty string or absent (full hostile run on 3be9480)", () => {
+  const cpiU = { name: "CPI-U", source: "US BLS, series CUUR0000SA0", values: { 1997: "160.5", 2017: "245.12" } };
+  const figure = (id: unknown) => ({ receiptsPerEmployee: 243_297, year: 1997, id }) as never;
+  it("rejects a NaN, Infinity, Decimal NaN or Invalid Date id (was silently dropped: id null)", () => {
+    for (const id of [Number.NaN, Infinity, -Infinity, 1.5, {}, new Date(Number.NaN), ""]) {
+      let caught: unknown;
+      try {
+        adjustReceiptsPerEmployee(figure(id), { deflator: cpiU, toYear: 2017 });
+      } catch (e) {
+        caught = e;
+      }
+      expect(isMarketplaceEconomicsError(caught), String(id)).toBe(true);
+      expect((caught as { fn: string }).fn).toBe("adjustReceiptsPerEmployee");
+      expect((caught as { code: string }).code).toBe(id === "" ? ErrorCode.OUT_OF_RANGE : ErrorCode.INVALID_TYPE);
+      expect((caught as Error).message).toMatch(/^adjustReceiptsPerEmployee: figure\.id must /);
+    }
+    // The same reader serves directJobs and estimateJobs.
+    expect(() => directJobs(1_000_000, figure(Number.NaN))).toThrow(/^directJobs: revenuePerEmployee\.id must be a string/);
+  });
+  it("still takes a string id, null and no id", () => {
+    expect(adjustReceiptsPerEmployee(figure("mine"), { deflator: cpiU, toYear: 2017 }).id).toBe("mine@2017");
+    expect(adjustReceiptsPerEmployee(figure(null), { deflator: cpiU, toYear: 2017 }).id).toBeNull();
+    expect(adjustReceiptsPerEmployee(figure(undefined), { deflator: cpiU, toYear: 2017 }).id).toBeNull();
+    // A result of adjustReceiptsPerEmployee (id null for an id-less figure) is a valid figure.
+    const adjusted = adjustReceiptsPerEmployee(figure(undefined), { deflator: cpiU, toYear: 2017 });
+    expect(directJobs(1_000_000, adjusted).source).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The hostile harness (issue #11, item 2): every export of the root barrel, every argument and
- * nested field, times the catalogue of bad values, each case in a worker thread under a
- * watchdog. A case passes when it throws a library error with a stable `code` and `fn` = the
+ * nested field, times the catalogue of bad values, each case in a worker (a child process) under
+ * a watchdog. A case passes when it throws a library error with a stable `code` and `fn` = the
  * called function (or the caller's own error from a throwing getter / iterable propagates),
  * or returns a finite, deep-frozen, JSON-serialisable result, without changing its arguments.
  *
@@ -14,7 +14,10 @@
  *   reproducer's index is the same with and without the filter. Combines with the sample.
  * - `CI=true`: a fixed-seed sample of the matrix instead of all of it (after HOSTILE_ONLY);
  *   `HOSTILE_SAMPLE` cases (default 3000), `HOSTILE_SEED` (default 11).
- * - `HOSTILE_WORKERS`: worker threads (default max(2, availableParallelism())).
+ * - `HOSTILE_WORKERS`: workers (default max(2, availableParallelism())).
+ * - `HOSTILE_ISOLATION=process|thread`: run the cases in child processes (default; a watchdog
+ *   kill in the middle of a native call, a DuckDB query, ends only that child) or in worker
+ *   threads (test/hostile/pool.ts says why threads are unsafe for the duckdb rows).
  * - `HOSTILE_TIMEOUT_MS`: watchdog per case (default 2000 ms). Every case that hangs is re-run
  *   once with a longer watchdog, `HOSTILE_CONFIRM_MS` (default 3 × the timeout), and stays a hang
  *   unless it then answers within HOSTILE_TIMEOUT_MS.
@@ -36,7 +39,7 @@ import { describe, expect, it } from "vitest";
 import { BAD_VALUES } from "./catalogue.js";
 import { FAILURES, checkBaselines, checkConstants, enumerateCases, selectIndexes, slotsOf, tableCoverage, type CaseResult } from "./cases.js";
 import { EXPORTS_TABLE } from "./exports-table.js";
-import { HUGE_FACTOR, runConfirmed } from "./pool.js";
+import { HUGE_FACTOR, runConfirmed, type Isolation } from "./pool.js";
 import { groupFailures, renderReport } from "./report.js";
 
 const env = process.env;
@@ -46,6 +49,9 @@ const ci = env["CI"] === "true";
 const sampleSize = Number(env["HOSTILE_SAMPLE"] ?? 3000);
 const seed = Number(env["HOSTILE_SEED"] ?? 11);
 const workers = Number(env["HOSTILE_WORKERS"] ?? Math.max(2, availableParallelism()));
+const isolation: Isolation = env["HOSTILE_ISOLATION"] === "thread" ? "thread" : "process";
+if (env["HOSTILE_ISOLATION"] !== undefined && env["HOSTILE_ISOLATION"] !== "thread" && env["HOSTILE_ISOLATION"] !== "process")
+  throw new Error(`HOSTILE_ISOLATION must be "process" or "thread", got ${JSON.stringify(env["HOSTILE_ISOLATION"])}`);
 const timeoutMs = Number(env["HOSTILE_TIMEOUT_MS"] ?? 2000);
 const confirmMs = Number(env["HOSTILE_CONFIRM_MS"] ?? 3 * timeoutMs);
 const hugeFactor = Number(env["HOSTILE_HUGE_FACTOR"] ?? HUGE_FACTOR);
@@ -89,7 +95,7 @@ describe("hostile harness", () => {
     const loadStart = loadavg()[0] ?? 0;
     const t0 = performance.now();
     const onProgress = env["HOSTILE_PROGRESS"] === undefined ? undefined : (done: number, n: number): void => void (done % 1000 === 0 && process.stderr.write(`hostile: ${done}/${n}\n`));
-    const results: CaseResult[] = await runConfirmed(indexes, { workers, timeoutMs, confirmMs, hugeFactor, ...(onProgress === undefined ? {} : { onProgress }) });
+    const results: CaseResult[] = await runConfirmed(indexes, { workers, isolation, timeoutMs, confirmMs, hugeFactor, ...(onProgress === undefined ? {} : { onProgress }) });
     const seconds = (performance.now() - t0) / 1000;
     if (env["HOSTILE_JSON"] !== undefined) writeFileSync(env["HOSTILE_JSON"], `${results.map((r) => JSON.stringify(r)).join("\n")}\n`);
     if (reportPath !== undefined) {
@@ -104,6 +110,7 @@ describe("hostile harness", () => {
           ...(only === undefined ? {} : { only }),
           seconds,
           workers,
+          isolation,
           timeoutMs,
           hugeFactor,
           load: { start: loadStart, end: loadavg()[0] ?? 0 },

@@ -1,8 +1,8 @@
 /**
  * The hostile harness in the default test run (issue #11: "sample the matrix with a fixed seed
  * in CI, all of it with `npm run test:hostile`"): the table checks, and a fixed-seed sample of
- * the case matrix (test/hostile/harness.hostile.ts runs all of it), on 2 worker threads with the
- * harness's watchdog. Every failure class must be empty.
+ * the case matrix (test/hostile/harness.hostile.ts runs all of it), on 2 worker processes with
+ * the harness's watchdog. Every failure class must be empty.
  *
  * The watchdog here is 5 s per case (the full run's is 2 s): this file runs beside the other
  * test files of the unit project on the same cores, so a case that takes 1.5 s alone (100,000
@@ -10,7 +10,7 @@
  * loops) is caught all the same. A hang is retried once with 3 × the watchdog and stays a
  * failure unless the retry answers within the watchdog.
  *
- * HOSTILE_SAMPLE / HOSTILE_SEED / HOSTILE_WORKERS / HOSTILE_TIMEOUT_MS override the defaults
+ * HOSTILE_SAMPLE / HOSTILE_SEED / HOSTILE_WORKERS / HOSTILE_TIMEOUT_MS / HOSTILE_ISOLATION override the defaults
  * here too (documented in harness.hostile.ts); the defaults are what CI runs.
  */
 import { describe, expect, it } from "vitest";
@@ -25,6 +25,7 @@ const SAMPLE = Number(env["HOSTILE_SAMPLE"] ?? 1500);
 const SEED = Number(env["HOSTILE_SEED"] ?? 20261201);
 const WORKERS = Number(env["HOSTILE_WORKERS"] ?? 2);
 const TIMEOUT_MS = Number(env["HOSTILE_TIMEOUT_MS"] ?? 5000);
+const ISOLATION = env["HOSTILE_ISOLATION"] === "thread" ? "thread" : "process";
 
 describe("hostile harness, fixed-seed sample (issue #11)", () => {
   it("has a table row for every export of src/index.ts and of every subpath-only module, and no stale row", () => {
@@ -66,7 +67,7 @@ describe("hostile harness, fixed-seed sample (issue #11)", () => {
   it(`gets a typed error or a clean result for ${SAMPLE} sampled cases (seed ${SEED})`, { timeout: 600_000 }, async () => {
     const indexes = selectIndexes({ sample: SAMPLE, seed: SEED });
     expect(indexes.length).toBe(Math.min(SAMPLE, enumerateCases().length));
-    const results = await runConfirmed(indexes, { workers: WORKERS, timeoutMs: TIMEOUT_MS });
+    const results = await runConfirmed(indexes, { workers: WORKERS, isolation: ISOLATION, timeoutMs: TIMEOUT_MS });
     expect(results.map((r) => r.index)).toEqual(indexes);
     const counts = Object.fromEntries(OUTCOMES.filter((o) => FAILURES.has(o)).map((o): [Outcome, number] => [o, results.filter((r) => r.outcome === o).length]));
     const groups = groupFailures(results);

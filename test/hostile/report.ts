@@ -15,6 +15,8 @@ export interface ReportMeta {
   readonly only?: readonly string[];
   readonly seconds: number;
   readonly workers: number;
+  /** Where the cases ran (test/hostile/pool.ts); "process" when absent. */
+  readonly isolation?: "process" | "thread";
   readonly timeoutMs: number;
   /** Watchdog multiplier of the "huge input" cases. */
   readonly hugeFactor?: number;
@@ -91,14 +93,14 @@ export function renderReport(results: readonly CaseResult[], meta: ReportMeta): 
     `catalogue test/hostile/catalogue.ts. Source under test: ${meta.source}.`,
     `${meta.sampled ? "A seeded sample of" : "All of"} the matrix${meta.only === undefined ? "" : ` restricted to ${meta.only.map(code).join(", ")}`}: ${results.length} of ${meta.totalCases} cases`,
     `(${meta.functions} functions × their ${meta.slots} argument slots and nested fields × ${meta.values} bad values, where the value fits the slot),`,
-    `${meta.workers} worker threads, ${meta.timeoutMs} ms watchdog per case${meta.hugeFactor === undefined ? "" : ` (${meta.timeoutMs * meta.hugeFactor} ms for the "huge input" cases)`}, ${meta.seconds.toFixed(0)} s wall time${meta.load === undefined ? "" : `, load average ${meta.load.start.toFixed(1)} at the start and ${meta.load.end.toFixed(1)} at the end (2 cores)`}.`,
+    `${meta.workers} ${meta.isolation === "thread" ? "worker threads" : "worker processes"}, ${meta.timeoutMs} ms watchdog per case${meta.hugeFactor === undefined ? "" : ` (${meta.timeoutMs * meta.hugeFactor} ms for the "huge input" cases)`}, ${meta.seconds.toFixed(0)} s wall time${meta.load === undefined ? "" : `, load average ${meta.load.start.toFixed(1)} at the start and ${meta.load.end.toFixed(1)} at the end (2 cores)`}.`,
     "",
   );
   if (meta.notes !== undefined && meta.notes.trim() !== "") lines.push("## Read this first", "", meta.notes.trim(), "");
   lines.push("## Outcomes", "", "| class | cases | meaning |", "|---|---:|---|");
   const meaning: Record<Outcome, string> = {
-    hang: "no answer within the time limit; the worker was terminated (**failure**)",
-    crash: "the worker thread died (unhandled rejection, out of memory) (**failure**)",
+    hang: "no answer within the time limit; the worker was killed (**failure**)",
+    crash: "the worker died (unhandled rejection, out of memory, a native abort) (**failure**)",
     "untyped-error": "threw something that is not a library error with a known `ErrorCode` (**failure**)",
     "wrong-fn": "a library error whose `fn` is not the called function, or whose message does not start with `<fn>: ` (**failure**)",
     mutated: "an argument changed during the call (deep snapshot incl. frozenness, before vs after) (**failure**)",

@@ -1,7 +1,9 @@
-// Worker-thread entry of the hostile harness: registers tsx so the worker can load the
-// TypeScript sources, then loads the TypeScript worker named in workerData.
+// Entry of a hostile-harness worker, a worker thread or a child process: registers tsx so the
+// worker can load the TypeScript sources, then loads the TypeScript worker named in workerData
+// (worker thread) or in its first argument (child process, `child_process.fork`).
 import { register } from "tsx/esm/api";
-import { workerData } from "node:worker_threads";
+import process from "node:process";
+import { isMainThread, workerData } from "node:worker_threads";
 
 register();
-await import(workerData.entry);
+await import(isMainThread ? process.argv[2] : workerData.entry);

@@ -4,6 +4,7 @@
  * `adjustReceiptsPerEmployee`). One reader for `directJobs`, `estimateJobs` and
  * `adjustReceiptsPerEmployee`. Never exported from the package.
  */
+import { toNonEmptyString } from "../../_lib/validate.js";
 import { toJobsAmount, type JobsAmount } from "./amount.js";
 
 /** Whether a value is a receipts-per-employee figure (an object with a `receiptsPerEmployee` key). */
@@ -11,10 +12,15 @@ export function isReceiptsFigure(value: unknown): value is { readonly receiptsPe
   return typeof value === "object" && value !== null && !Array.isArray(value) && "receiptsPerEmployee" in value;
 }
 
-/** A receipts-per-employee value read once: its amount and the figure's `id` (null for a plain amount or an id-less figure). */
+/**
+ * A receipts-per-employee value read once: its amount and the figure's `id` (null for a plain
+ * amount or an id-less figure). An `id` that is given (not `undefined` / `null`) must be a
+ * non-empty string: a NaN, a number or an object was silently dropped before (#11, hostile run
+ * on 3be9480).
+ */
 export function readReceiptsPerEmployee(value: unknown, fn: string, arg: string): { readonly amount: JobsAmount; readonly source: string | null } {
   if (!isReceiptsFigure(value)) return { amount: toJobsAmount(value, fn, arg), source: null };
   const amount = toJobsAmount(value.receiptsPerEmployee, fn, `${arg}.receiptsPerEmployee`);
   const id = (value as { readonly id?: unknown }).id;
-  return { amount, source: typeof id === "string" ? id : null };
+  return { amount, source: id == null ? null : toNonEmptyString(id, fn, `${arg}.id`) };
 }
