@@ -144,6 +144,42 @@ const TABLE: readonly HostileRow[] = [
     slot: "payoffDate",
     call: (x) => lib.earlyPayoff(lib.simulateRepayment(lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: "0.1" }), [{ date: "2024-01-02", amount: usd }]), B(x)),
   },
+  {
+    fn: "renewFinancing",
+    kind: "date",
+    slot: "renewalDate",
+    call: (x) =>
+      lib.renewFinancing(
+        lib.simulateRepayment(lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: "0.1" }), [{ date: "2024-01-02", amount: usd }]),
+        lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: "0.1" }),
+        B(x),
+      ),
+  },
+  {
+    fn: "renewFinancing",
+    kind: "number",
+    slot: "options.minRepaidShare",
+    call: (x) =>
+      lib.renewFinancing(
+        lib.simulateRepayment(lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: "0.1" }), [{ date: "2024-01-02", amount: usd }]),
+        lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: "0.1" }),
+        "2024-01-01",
+        { minRepaidShare: B(x) },
+      ),
+  },
+  {
+    fn: "renewFinancing",
+    kind: "money",
+    slot: "options.forgiven",
+    call: (x) =>
+      lib.renewFinancing(
+        lib.simulateRepayment(lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: "0.1" }), [{ date: "2024-01-02", amount: usd }]),
+        lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: "0.1" }),
+        "2024-01-01",
+        { forgiven: B(x) },
+      ),
+    valid: ["undefined", "a Decimal instead of Money", "a number instead of Money"],
+  },
   { fn: "termLoan", kind: "number", slot: "annualRate", call: (x) => lib.termLoan({ principal: usd, annualRate: B(x), termMonths: 12, startDate: "2024-01-01" }) },
   { fn: "termLoan", kind: "date", slot: "startDate", call: (x) => lib.termLoan({ principal: usd, annualRate: "0.1", termMonths: 12, startDate: B(x) }) },
   { fn: "revenueShareLoan", kind: "number", slot: "revenueShare", call: (x) => lib.revenueShareLoan({ principal: usd, repaymentCap: "1.4", revenueShare: B(x) }) },

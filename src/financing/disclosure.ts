@@ -7,6 +7,7 @@ import { assertSameCurrency, makeMoney, minorDigits } from "../_lib/money.js";
 import { rangeError, toDecimal, toInteger, toOption, typeError } from "../_lib/validate.js";
 import { MAX_EXCLUDED_MONTHS, toDenseArray, toFinancingDay, toOptions } from "./_lib/validate.js";
 import { resolveDisclosureRules } from "./_lib/registry.js";
+import { renewalFigures } from "./_lib/renewal.js";
 import type { AmountInput, Money } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
 import { aprRegZ } from "../tvm/aprRegZ.js";
@@ -525,64 +526,12 @@ function readRenewal(value: unknown, principal: Money): FinancingDisclosureRenew
   const r = toOptions(value, FN, "options.renewal", ["previous", "paidToDate", "forgiven"], false);
   const previous = readProduct(r["previous"], FN, "options.renewal.previous");
   const currency = principal.currency;
-  const digits = minorDigits(currency);
   const paid = toAmountIn(r["paidToDate"], "options.renewal.paidToDate", currency);
   const forgiven = r["forgiven"] === undefined ? new Decimal(0) : toAmountIn(r["forgiven"], "options.renewal.forgiven", currency);
   assertSameCurrency(FN, currency, previous.principal.currency);
-  // A term loan's paidToDate counts its instalments (fees withheld at funding are not repaid later).
-  const total = previous.kind === "term-loan" ? previous.instalments.reduce((a, k) => a.plus(k.amount.amount), new Decimal(0)) : previous.totalRepayment.amount;
-  if (!paid.lessThan(total)) {
-    rangeError(
-      FN,
-      "options.renewal.paidToDate",
-      ErrorCode.OUT_OF_RANGE,
-      "must be less than the previous financing's total repayment (nothing is left to renew)",
-      paid.toString(),
-      `an amount below ${total.toString()}`,
-    );
-  }
-  // A term loan (interest on the declining balance, no prepayment charge in this module) is paid
-  // off at its remaining principal: the unearned interest is not owed, so nothing is double-dipped.
-  const outstanding = previous.kind === "term-loan" ? termLoanPayoff(previous, paid) : total.minus(paid);
-  if (forgiven.greaterThan(outstanding)) {
-    rangeError(FN, "options.renewal.forgiven", ErrorCode.OUT_OF_RANGE, "must not exceed the outstanding balance", forgiven.toString(), `at most ${outstanding.toString()}`);
-  }
-  const payoff = outstanding.minus(forgiven);
-  if (payoff.greaterThan(principal.amount)) {
-    rangeError(
-      FN,
-      "options.renewal",
-      ErrorCode.OUT_OF_RANGE,
-      "pays off more than the new funding provides (a renewal larger than allowed)",
-      payoff.toString(),
-      `a payoff of at most the new funding provided ${principal.amount.toString()}`,
-    );
-  }
-  let unpaid = previous.kind === "term-loan" ? new Decimal(0) : previous.fee.amount.times(payoff).div(total).minus(forgiven).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
-  if (unpaid.isNegative()) unpaid = new Decimal(0);
-  const shown = `$${unpaid.toFixed(digits)}`;
-  return Object.freeze({
-    outstandingBalance: makeMoney(outstanding, currency),
-    forgiven: makeMoney(forgiven, currency),
-    payoffAmount: makeMoney(payoff, currency),
-    fundsToRecipient: makeMoney(principal.amount.minus(payoff), currency),
-    unpaidFinanceChargeRefinanced: makeMoney(unpaid, currency),
-    doubleDipping: unpaid.greaterThan(0) ? `Yes, ${shown}` : "No",
-    references: Object.freeze(["N.Y. Fin. Serv. Law § 808 (renewal financing)", "Conn. Gen. Stat. § 36a-864"]),
-  });
-}
-
-/** Remaining principal of a term loan after `paid`: whole instalments first, any excess against principal. */
-function termLoanPayoff(loan: TermLoan, paid: Decimal): Decimal {
-  let cum = new Decimal(0);
-  let remaining = loan.principal.amount;
-  for (const k of loan.instalments) {
-    if (cum.plus(k.amount.amount).greaterThan(paid)) break;
-    cum = cum.plus(k.amount.amount);
-    remaining = k.remainingPrincipal.amount;
-  }
-  const extra = paid.minus(cum);
-  return Decimal.max(remaining.minus(extra), 0);
+  // A term loan's paidToDate counts its instalments (fees withheld at funding are not repaid later);
+  // it is paid off at its remaining principal, so nothing is double-dipped.
+  return renewalFigures(FN, { paid: "options.renewal.paidToDate", forgiven: "options.renewal.forgiven", renewal: "options.renewal" }, previous, paid, forgiven, principal);
 }
 
 function toAmountIn(value: unknown, arg: string, currency: string): Decimal {

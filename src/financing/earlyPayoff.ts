@@ -1,13 +1,9 @@
-import { Decimal } from "../_lib/decimal.js";
-import { ErrorCode } from "../errors.js";
-import { makeMoney, minorDigits } from "../_lib/money.js";
-import { rangeError } from "../_lib/validate.js";
+import type { Decimal } from "../_lib/decimal.js";
+import { makeMoney } from "../_lib/money.js";
 import type { Money } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
-import { dayDate, dayNumber } from "./_lib/engine.js";
-import { readProduct } from "./_lib/products.js";
-import { readRepaymentResult } from "./_lib/run.js";
-import { toFinancingDay } from "./_lib/validate.js";
+import { dayDate } from "./_lib/engine.js";
+import { payoffState } from "./_lib/renewal.js";
 import type { RepaymentResult } from "./types.js";
 
 const FN = "earlyPayoff";
@@ -42,11 +38,13 @@ export interface EarlyPayoff {
  *   = fee × outstanding / total repayment (the proportional split of each payment between
  *   principal and fee, as the N.Y. Fin. Serv. Law § 808 "prepayment charge" of a renewal);
  *   rebate = round_half_even(prepaymentFeeRebate × unpaid fee) (0 for a revenue-share loan);
- *   payoff = outstanding − rebate.
+ *   payoff = outstanding − rebate. The proportional split is **a library convention**: the product
+ *   states the rebated share, but no provider's published rebate formula could be read.
  * - term loan: the instalments paid are applied whole instalments first and any excess to
  *   principal; payoff = the remaining principal (interest is earned only at the instalment due
- *   dates in this module, so no interest accrued since the last due date is added — a library
- *   convention, not a lender's published term). The fees withheld at funding are not refunded.
+ *   dates in this module, so no interest accrued since the last due date is added — **a library
+ *   convention, not a lender's published term**: a simple-interest loan would also owe the interest
+ *   accrued since the last payment). The fees withheld at funding are not refunded.
  *
  * @param result - a {@link RepaymentResult} of {@link simulateRepayment} (or its JSON copy)
  * @param payoffDate - the payoff day, on or after the funding date
@@ -71,46 +69,14 @@ export interface EarlyPayoff {
  * @since 0.3.0
  */
 export function earlyPayoff(result: RepaymentResult, payoffDate: DateInput): EarlyPayoff {
-  const cost = readRepaymentResult(result, FN);
-  const product = readProduct((result as { product?: unknown }).product, FN, "result.product");
-  const currency = cost.principal.currency;
-  const digits = minorDigits(currency);
-  const fundedDay = dayNumber(cost.fundedOn);
-  const day = toFinancingDay(payoffDate, FN, "payoffDate");
-  if (day < fundedDay) {
-    rangeError(FN, "payoffDate", ErrorCode.INVALID_DATE_ORDER, `must not be before the funding date ${cost.fundedOn.toISOString().slice(0, 10)}`, payoffDate, "a date on or after the funding date");
-  }
-  let paid = new Decimal(0);
-  for (const p of cost.payments) if (dayNumber(p.date) <= day) paid = paid.plus(p.amount);
-  let outstanding: Decimal;
-  let unpaidFee = new Decimal(0);
-  let rebate = new Decimal(0);
-  if (product.kind === "term-loan") {
-    paid = Decimal.max(paid.minus(product.fee.amount.minus(product.interest.amount)), 0);
-    let cum = new Decimal(0);
-    let remaining = product.principal.amount;
-    for (const k of product.instalments) {
-      if (cum.plus(k.amount.amount).greaterThan(paid)) break;
-      cum = cum.plus(k.amount.amount);
-      remaining = k.remainingPrincipal.amount;
-    }
-    outstanding = Decimal.max(remaining.minus(paid.minus(cum)), 0);
-  } else {
-    const total = product.totalRepayment.amount;
-    outstanding = Decimal.max(total.minus(paid), 0);
-    unpaidFee = product.fee.amount.times(outstanding).div(total).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
-    if (product.kind === "sales-based-advance") rebate = product.prepaymentFeeRebate.times(unpaidFee).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
-  }
-  if (outstanding.isZero()) {
-    rangeError(FN, "payoffDate", ErrorCode.OUT_OF_RANGE, "is on or after the day the financing was repaid (nothing is left to pay off)", payoffDate, "a date before the payoff date of the result");
-  }
-  const m = (d: Decimal) => makeMoney(d, currency);
+  const st = payoffState(result, payoffDate, FN, "result", "payoffDate");
+  const m = (d: Decimal) => makeMoney(d, st.currency);
   return Object.freeze({
-    payoffDate: dayDate(day),
-    paidToDate: m(paid),
-    outstandingBalance: m(outstanding),
-    unpaidFee: m(unpaidFee),
-    feeRebate: m(rebate),
-    payoffAmount: m(outstanding.minus(rebate)),
+    payoffDate: dayDate(st.day),
+    paidToDate: m(st.paid),
+    outstandingBalance: m(st.outstanding),
+    unpaidFee: m(st.unpaidFee),
+    feeRebate: m(st.rebate),
+    payoffAmount: m(st.outstanding.minus(st.rebate)),
   });
 }

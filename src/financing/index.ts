@@ -6,6 +6,7 @@ export * from "./costOfFinancing.js";
 export * from "./disclosure.js";
 export * from "./earlyPayoff.js";
 export * from "./listDisclosureRules.js";
+export * from "./renewFinancing.js";
 export * from "./revenueShareLoan.js";
 export * from "./rollRates.js";
 export * from "./salesBasedAdvance.js";

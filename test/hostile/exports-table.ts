@@ -484,6 +484,7 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   fn("chainLadder", () => [[[100, "150", 165], [110, 170], [120]], { input: "cumulative", tailFactor: "1.05" }]),
   fn("costOfFinancing", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), { unitPeriod: "month" }]),
   fn("earlyPayoff", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), "2024-02-01"]),
+  fn("renewFinancing", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), advance(), "2024-07-01", { forgiven: usd("10"), minRepaidShare: "0.5" }]),
   fn("auditOptInApr", () => [
     [
       {
