@@ -9,9 +9,11 @@
  *   GMV, units and orders per quarter and segment, HUGEINT sums) plus the shares from its rows;
  * - streamed: the same rows streamed out of DuckDB in chunks (`connection.stream`) into one
  *   share accumulator per quarter (`addSale`, a `Money` per row: today's streaming API), and,
- *   as the floor of any JS streaming, a plain `Map<string, bigint>` fold over the same stream.
+ *   the same accumulators fed integer minor units (`amountMinor`, no `Money`), and, as the
+ *   floor of any JS streaming, a plain `Map<string, bigint>` fold over the same stream.
  * Env: BENCH_ROWS (default 10,000,000), BENCH_ROUNDS (default 3), BENCH_STREAM_ROUNDS (rounds
- * that include the streamed ways, default 1: they take minutes at full size). Prints a Markdown table of the
+ * that include the streamed ways, default 1: they take minutes at full size), BENCH_SKIP (comma-separated
+ * parts of way names to leave out, e.g. "Money"). Prints a Markdown table of the
  * median, min and max per way and their ratios to the GROUP BY, plus the load average.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -106,6 +108,22 @@ async function streamedAccumulator(): Promise<Shares> {
   return out;
 }
 
+/** The same stream into the same share accumulators, fed integer minor units (no Money per row, #13 item 2). */
+async function streamedMinorUnits(): Promise<Shares> {
+  const accs = new Map<string, ShareAccumulator>();
+  for await (const rows of stream()) {
+    for (const [segment, day, cents, qty] of rows) {
+      const q = quarterOf(day as number);
+      let acc = accs.get(q);
+      if (acc === undefined) accs.set(q, (acc = createShareAccumulator({ currency: "USD" })));
+      addSale(acc, { sellerId: "x", date: new Date((day as number) * 86_400_000), amountMinor: cents as bigint, units: qty as number }, segment as string);
+    }
+  }
+  const out: Shares = {};
+  for (const [q, acc] of [...accs].sort()) out[q] = finalizeShare(acc).bySegment["smb"]?.gmvShare.toFixed(4) ?? "";
+  return out;
+}
+
 async function streamedMap(): Promise<Shares> {
   const gmv = new Map<string, Map<string, bigint>>();
   for await (const rows of stream()) {
@@ -122,13 +140,16 @@ const ways = {
   "GROUP BY alone (DuckDB)": groupByAlone,
   "DuckDB path (duckdbMarketplaceAggregates)": duckdbPath,
   "streamed: Map<string, bigint> fold": streamedMap,
+  "streamed: share accumulators (minor units per row)": streamedMinorUnits,
   "streamed: share accumulators (Money per row)": streamedAccumulator,
 };
+const skip = new Set((process.env["BENCH_SKIP"] ?? "").split(",").filter((x) => x !== ""));
 const times = new Map<string, number[]>(Object.keys(ways).map((k) => [k, []]));
 let reference: string | undefined;
 for (let round = 0; round < ROUNDS; round++) {
   for (const [name, f] of Object.entries(ways)) {
     if (name.startsWith("streamed") && round >= STREAM_ROUNDS) continue;
+    if ([...skip].some((k) => name.includes(k))) continue;
     const t0 = performance.now();
     const shares = JSON.stringify(await f());
     times.get(name)!.push(performance.now() - t0);
@@ -146,10 +167,15 @@ console.log(
     .map((x) => x.toFixed(1))
     .join(" ")}; SMB shares ${reference}\n`,
 );
-console.log("| way | runs | median ms | min–max ms | ratio to GROUP BY (median; min–max) |\n|---|---:|---:|---:|---:|");
+console.log("| way | runs | median ms | min–max ms | ratio to GROUP BY (median; min–max) | ratio to the same round's GROUP BY: median (min–max) |\n|---|---:|---:|---:|---:|---:|");
+const baseRuns = times.get("GROUP BY alone (DuckDB)")!;
 for (const [name, xs] of times) {
   if (xs.length === 0) continue;
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
-  console.log(`| ${name} | ${xs.length} | ${median(xs).toFixed(0)} | ${lo.toFixed(0)}–${hi.toFixed(0)} | ${(median(xs) / base).toFixed(2)}x; ${(lo / base).toFixed(2)}–${(hi / base).toFixed(2)}x |`);
+  // Paired: each run against the GROUP BY of its own round (the ways of a round run back to back).
+  const paired = xs.map((x, i) => x / (baseRuns[i] as number));
+  console.log(
+    `| ${name} | ${xs.length} | ${median(xs).toFixed(0)} | ${lo.toFixed(0)}–${hi.toFixed(0)} | ${(median(xs) / base).toFixed(2)}x; ${(lo / base).toFixed(2)}–${(hi / base).toFixed(2)}x | ${median(paired).toFixed(2)}x (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)}) |`,
+  );
 }
