@@ -145,6 +145,14 @@ const TABLE: readonly HostileRow[] = [
     call: (x) => lib.earlyPayoff(lib.simulateRepayment(lib.salesBasedAdvance({ principal: usd, fee: 1, holdbackRate: "0.1" }), [{ date: "2024-01-02", amount: usd }]), B(x)),
   },
   {
+    fn: "checkFinanceChargeTolerance",
+    kind: "number",
+    slot: "input.disclosedFinanceCharge",
+    call: (x) => lib.checkFinanceChargeTolerance({ disclosedFinanceCharge: B(x), financeCharge: 1, amountFinanced: 100 }),
+  },
+  { fn: "checkFinanceChargeTolerance", kind: "number", slot: "input.financeCharge", call: (x) => lib.checkFinanceChargeTolerance({ disclosedFinanceCharge: 1, financeCharge: B(x), amountFinanced: 100 }) },
+  { fn: "checkFinanceChargeTolerance", kind: "number", slot: "input.amountFinanced", call: (x) => lib.checkFinanceChargeTolerance({ disclosedFinanceCharge: 1, financeCharge: 1, amountFinanced: B(x) }) },
+  {
     fn: "renewFinancing",
     kind: "date",
     slot: "renewalDate",

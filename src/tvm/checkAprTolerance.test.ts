@@ -29,6 +29,23 @@ describe("checkAprTolerance", () => {
     expect([bad.accurate, bad.rule]).toEqual([false, "Cal. Code Regs. tit. 10 § 955(a)(1), (a)(3)"]);
   });
 
+  // 23 NYCRR § 600.4(a)(1)-(3): 1/8 or 1/4 point above or below, or a percentage difference of 2.5 or less.
+  it("applies New York's tolerances (23 NYCRR § 600.4(a))", () => {
+    expect(checkAprTolerance({ disclosedApr: "0.10125", apr: "0.1", regime: "new-york" }).rule).toBe("23 NYCRR § 600.4(a)(1)");
+    const irr = checkAprTolerance({ disclosedApr: "0.0976", apr: "0.1", irregular: true, regime: "new-york" });
+    expect([irr.accurate, irr.rule]).toEqual([true, "23 NYCRR § 600.4(a)(2)"]);
+    // 40 % determined, 39.5 % disclosed: (0.40 − 0.395) / 0.395 × 100 = 1.2658… ≤ 2.5
+    const pct = checkAprTolerance({ disclosedApr: "0.395", apr: "0.4", regime: "new-york" });
+    expect([pct.accurate, pct.rule, pct.percentageDifference?.toDecimalPlaces(4).toString()]).toEqual([true, "23 NYCRR § 600.4(a)(3)", "1.2658"]);
+    // An overstatement is "above" by more than 1/8 point but its percentage difference is negative: (a)(3) passes
+    expect(checkAprTolerance({ disclosedApr: "0.5", apr: "0.3", regime: "new-york" }).rule).toBe("23 NYCRR § 600.4(a)(3)");
+    // 10 % determined, 9.5 % disclosed: 0.5 point, (0.1 − 0.095) / 0.095 × 100 = 5.26: inaccurate
+    const bad = checkAprTolerance({ disclosedApr: "0.095", apr: "0.1", regime: "new-york" });
+    expect([bad.accurate, bad.rule, bad.percentageDifference?.toDecimalPlaces(2).toString()]).toEqual([false, "23 NYCRR § 600.4(a)(1), (a)(3)", "5.26"]);
+    // A disclosed APR of 0 has no percentage difference: only the points rule
+    expect(checkAprTolerance({ disclosedApr: "0", apr: "0.002", regime: "new-york" }).accurate).toBe(false);
+  });
+
   it("is frozen plain data", () => {
     expect(Object.isFrozen(checkAprTolerance({ disclosedApr: "0.1", apr: "0.1" }))).toBe(true);
   });

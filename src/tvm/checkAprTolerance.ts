@@ -6,13 +6,14 @@ import type { NumericInput } from "../money/types.js";
 
 /**
  * The tolerance rule {@link checkAprTolerance} applies: `"reg-z"` (12 CFR 1026.22(a)(2)–(3):
- * above or below) or `"california"` (Cal. Code Regs. tit. 10 § 955(a): only an understatement
- * counts, plus the 2.5 % relative rule).
+ * above or below), `"california"` (Cal. Code Regs. tit. 10 § 955(a): only an understatement
+ * counts, plus the 2.5 % relative rule) or `"new-york"` (since 0.3.0; 23 NYCRR § 600.4(a): above
+ * or below, plus the 2.5 % relative rule).
  *
  * @category TVM
  * @since 0.3.0
  */
-export type AprToleranceRegime = "reg-z" | "california";
+export type AprToleranceRegime = "reg-z" | "california" | "new-york";
 
 /**
  * The {@link checkAprTolerance} input.
@@ -51,8 +52,8 @@ export interface AprToleranceCheck {
   /** The allowed difference in percentage points: 0.125 or 0.25. */
   readonly tolerancePoints: Decimal;
   /**
-   * California § 955(a)(3) only: (apr − disclosedApr) / disclosedApr × 100, the percentage
-   * difference that passes at 2.5 or less; `null` for Reg Z or a disclosed APR of 0.
+   * California § 955(a)(3) and New York § 600.4(a)(3) only: (apr − disclosedApr) / disclosedApr ×
+   * 100, the percentage difference that passes at 2.5 or less; `null` for Reg Z or a disclosed APR of 0.
    */
   readonly percentageDifference: Decimal | null;
   /** The paragraph that made the disclosure accurate, or the paragraphs it failed. */
@@ -60,7 +61,7 @@ export interface AprToleranceCheck {
 }
 
 const FN = "checkAprTolerance";
-const REGIMES: readonly AprToleranceRegime[] = ["reg-z", "california"];
+const REGIMES: readonly AprToleranceRegime[] = ["reg-z", "california", "new-york"];
 
 /**
  * Whether a disclosed APR is accurate within the tolerance an examiner applies: Regulation Z's
@@ -77,10 +78,16 @@ const REGIMES: readonly AprToleranceRegime[] = ["reg-z", "california"];
  *   *below* the APR of § 940(a), or (2) in an irregular transaction not more than ¼ point below,
  *   or (3) the percentage difference — (APR − disclosed) / disclosed × 100 — is 2.5 or less.
  *   An overstated APR therefore always passes.
+ * - **New York**, 23 NYCRR § 600.4(a): accurate if (1) not more than ⅛ point "above or below"
+ *   the APR of § 600.3(b), or (2) in an irregular transaction (same definition) not more than ¼
+ *   point above or below, or (3) the percentage difference — the disclosed APR "subtracted from"
+ *   the APR determined, "divided by rate disclosed" × 100 — is 2.5 or less (so an overstatement
+ *   also passes (a)(3), the difference being negative).
  * - The comparison is exact (Decimal): a difference of exactly ⅛ point passes.
  *
  * ## References
- * 12 CFR 1026.22(a)(2), (a)(3); Cal. Code Regs. tit. 10 § 955(a)(1)–(3) (operative 2022-12-09).
+ * 12 CFR 1026.22(a)(2), (a)(3); Cal. Code Regs. tit. 10 § 955(a)(1)–(3) (operative 2022-12-09);
+ * 23 NYCRR § 600.4(a)(1)–(3) (eff. 2023-02-01; read in the casetext.com copy of the regulation).
  *
  * @param input - {@link CheckAprToleranceInput}: disclosed and computed APR (decimals), irregular flag, regime
  * @returns a frozen {@link AprToleranceCheck}
@@ -94,6 +101,8 @@ const REGIMES: readonly AprToleranceRegime[] = ["reg-z", "california"];
  * checkAprTolerance({ disclosedApr: "0.0955", apr: "0.0969" }).accurate; //=> false
  * // California forgives an overstatement
  * checkAprTolerance({ disclosedApr: "0.12", apr: "0.0969", regime: "california" }).rule; //=> "Cal. Code Regs. tit. 10 § 955(a)(1)"
+ * // New York: 40 % computed, 39.5 % disclosed is 0.5 point off but (40 − 39.5) / 39.5 × 100 = 1.27 ≤ 2.5
+ * checkAprTolerance({ disclosedApr: "0.395", apr: "0.4", regime: "new-york" }).rule; //=> "23 NYCRR § 600.4(a)(3)"
  * ```
  *
  * @category TVM
@@ -114,6 +123,13 @@ export function checkAprTolerance(input: CheckAprToleranceInput): AprToleranceCh
   if (regime === "reg-z") {
     accurate = difference.abs().lessThanOrEqualTo(tolerance);
     rule = `12 CFR 1026.22(a)(${irregular ? 3 : 2})`;
+  } else if (regime === "new-york") {
+    const para = irregular ? 2 : 1;
+    const withinPoints = difference.abs().lessThanOrEqualTo(tolerance);
+    pct = disclosed.isZero() ? null : apr.minus(disclosed).div(disclosed).times(100);
+    const withinPct = pct !== null && pct.lessThanOrEqualTo("2.5");
+    accurate = withinPoints || withinPct;
+    rule = withinPoints ? `23 NYCRR § 600.4(a)(${para})` : withinPct ? "23 NYCRR § 600.4(a)(3)" : `23 NYCRR § 600.4(a)(${para}), (a)(3)`;
   } else {
     const para = irregular ? 2 : 1;
     const withinPoints = difference.greaterThanOrEqualTo(tolerance.neg());

@@ -3,6 +3,7 @@ export * from "./amortizationSchedule.js";
 export * from "./aprRegZ.js";
 export * from "./aprUnitedStatesRule.js";
 export * from "./checkAprTolerance.js";
+export * from "./checkFinanceChargeTolerance.js";
 export * from "./cumipmt.js";
 export * from "./cumprinc.js";
 export * from "./effect.js";

@@ -271,6 +271,7 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
     },
   ]),
   fn("checkAprTolerance", () => [{ disclosedApr: "0.098", apr: "0.0969", irregular: false, regime: "reg-z" }]),
+  fn("checkFinanceChargeTolerance", () => [{ disclosedFinanceCharge: "1026", financeCharge: "1034.23", amountFinanced: "11760", securedByRealProperty: false }]),
   fn("cumipmt", () => [new Decimal("0.09").div(12), 360, 125000, 13, 24, { when: "end" }]),
   fn("cumprinc", () => [new Decimal("0.09").div(12), 360, 125000, 13, 24, { when: "end" }]),
   fn("effect", () => ["0.0525", 4]),
