@@ -2,11 +2,11 @@
  * Consumers of the packed package in every setup a user may have (#16): TypeScript's node10,
  * node16 and bundler module resolution (type-checked with skipLibCheck off, then compiled or
  * bundled and run), a CommonJS project, a pnpm `node_modules` layout (where decimal.js is not
- * hoisted: `Decimal` must come from the library), and the minimum TypeScript version stated in
+ * hoisted: `Decimal` must come from the library), a Yarn classic install, and the minimum TypeScript version stated in
  * README.md ("Install"), installed from the npm registry into a temporary folder.
  *
  * The tarball is the one test/setup/packedInstall.ts packed and installed (`inject("consumerDir")`).
- * The pnpm and minimum-TypeScript tests download from the npm registry (pnpm 9 through npx,
+ * The pnpm, Yarn and minimum-TypeScript tests download from the npm registry (pnpm 9 and Yarn 1.22 through npx,
  * typescript@5.4 and @5.3, decimal.js and date-fns for pnpm's own install).
  */
 import { execFileSync } from "node:child_process";
@@ -26,6 +26,8 @@ const subpaths = ["marketplace-economics", ...modules.filter((m) => !subpathOnly
 const MIN_TYPESCRIPT = "5.4.5";
 /** The release before it, which must fail (so the stated minimum is the real one). */
 const BELOW_MIN_TYPESCRIPT = "5.3.3";
+/** Yarn classic, run from the npm registry through npx (no yarn binary needed on the machine). */
+const YARN = "1.22.22";
 
 /** A consumer module using the root, a subpath and `Decimal` from the package. */
 const BODY = `const m: Money = money("10.00", "USD");
@@ -141,6 +143,47 @@ console.log(JSON.stringify({ v: v.toFixed(6), isDecimal: v instanceof Decimal, d
     writeFileSync(join(dir, "direct.mts"), `import type { Decimal } from "decimal.js";\nexport const x: Decimal | undefined = undefined;\n`);
     writeFileSync(join(dir, "tsconfig.json"), tsconfig({ module: "NodeNext", moduleResolution: "NodeNext", noEmit: true }, ["direct.mts"]));
     expect(() => run(process.execPath, [repoTsc, "-p", dir], dir)).toThrowError(/TS2307/);
+  }, 300_000);
+
+  it("Yarn classic (1.22, from the npm registry through npx): the tarball installs, an ESM and a CommonJS file import every subpath and run, and both type-check (node16)", () => {
+    const tgz = readdirSync(base).find((f) => f.endsWith(".tgz"));
+    expect(tgz, "packedInstall leaves the tarball in the consumer folder").toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), "me-yarn-"));
+    temps.push(dir);
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "yarn-consumer", private: true, type: "module", dependencies: { "marketplace-economics": `file:${join(base, tgz ?? "")}` } }));
+    // A cache folder of its own, so the test neither reads nor fills the user's Yarn cache.
+    run("npx", ["--yes", `yarn@${YARN}`, "install", "--ignore-scripts", "--non-interactive", "--no-lockfile", "--silent", "--cache-folder", join(dir, ".yarn-cache")], dir);
+    expect(existsSync(join(dir, "node_modules", ".yarn-integrity")), "installed by Yarn").toBe(true);
+    expect(run("npx", ["--yes", `yarn@${YARN}`, "--version"], dir).trim()).toBe(YARN);
+    writeFileSync(
+      join(dir, "esm.mjs"),
+      `${subpaths.map((s, i) => `import * as all${i} from "${s}";`).join("\n")}
+import { Decimal, npv, calendarDay } from "marketplace-economics";
+import { xirr } from "marketplace-economics/tvm";
+const v = npv(new Decimal("0.1"), [-100, 60, 60]);
+const r = xirr([{ date: calendarDay(2017, 1, 1), amount: -1000 }, { date: calendarDay(2018, 1, 1), amount: 1100 }]);
+const counts = [${subpaths.map((_, i) => `all${i}`).join(", ")}].map((m) => Object.keys(m).length);
+console.log(JSON.stringify({ counts, v: v.toFixed(6), r: r.toFixed(4), isDecimal: v instanceof Decimal }));`,
+    );
+    writeFileSync(
+      join(dir, "cjs.cjs"),
+      `const all = [${subpaths.map((s) => `require("${s}")`).join(", ")}];
+const { Decimal, npv, calendarDay } = require("marketplace-economics");
+const { xirr } = require("marketplace-economics/tvm");
+const v = npv(new Decimal("0.1"), [-100, 60, 60]);
+const r = xirr([{ date: calendarDay(2017, 1, 1), amount: -1000 }, { date: calendarDay(2018, 1, 1), amount: 1100 }]);
+console.log(JSON.stringify({ counts: all.map((m) => Object.keys(m).length), v: v.toFixed(6), r: r.toFixed(4), isDecimal: v instanceof Decimal }));`,
+    );
+    for (const file of ["esm.mjs", "cjs.cjs"]) {
+      const out = JSON.parse(run(process.execPath, [join(dir, file)], dir)) as { counts: number[]; v: string; r: string; isDecimal: boolean };
+      expect(out, file).toMatchObject({ v: "4.132231", r: "0.1000", isDecimal: true });
+      expect(out.counts, file).toHaveLength(subpaths.length);
+      for (const c of out.counts) expect(c, file).toBeGreaterThan(0);
+    }
+    writeFileSync(join(dir, "index.mts"), `${IMPORTS_ESM}\n${BODY}\n`);
+    writeFileSync(join(dir, "index.cts"), `import { Decimal, calendarDay, money, npv, type Money } from "marketplace-economics";\nimport { xirr } from "marketplace-economics/tvm";\n${BODY}\n`);
+    writeFileSync(join(dir, "tsconfig.json"), tsconfig({ module: "node16", moduleResolution: "node16", noEmit: true }, ["index.mts", "index.cts"]));
+    run(process.execPath, [repoTsc, "-p", dir], dir);
   }, 300_000);
 
   it(`the minimum TypeScript version (${MIN_TYPESCRIPT}) type-checks node10, node16 and bundler consumers; ${BELOW_MIN_TYPESCRIPT} does not`, () => {
