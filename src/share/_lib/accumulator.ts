@@ -59,6 +59,7 @@ export function toMinorFast(d: Decimal, digits: number): number | undefined {
   return d.s < 0 ? -minor : minor;
 }
 
+const BIG_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7];
 
 export function unitsOf(t: SegmentTotals): Decimal {
@@ -209,7 +210,9 @@ export function addSaleUnchecked(acc: ShareAccumulatorImpl, sale: AnySale, segme
   // new segment, sub-minor amount, overflow) falls through to the general path, unchanged.
   if (typeof sale === "object" && sale !== null && typeof (sale as { sellerId?: unknown }).sellerId === "string") {
     // Minor units (#13): a non-negative safe-integer amountMinor of the accumulator's currency, no Money.
-    const am = (sale as { amountMinor?: unknown }).amountMinor;
+    // A bigint in the safe range (what DuckDB and SQL drivers hand out for BIGINT) takes the hot path as its number.
+    const given = (sale as { amountMinor?: unknown }).amountMinor;
+    const am = typeof given === "bigint" && given >= 0n && given <= BIG_SAFE ? Number(given) : given;
     if (typeof am === "number" && acc.digits >= 0 && am >= 0 && am <= Number.MAX_SAFE_INTEGER && Number.isInteger(am) && (sale as { amount?: unknown }).amount === undefined) {
       const t0 = dateTimeOf(sale.date);
       if (t0 !== undefined && t0 >= DATE_RANGE.minTime && t0 <= DATE_RANGE.maxTime) {

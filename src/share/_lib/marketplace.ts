@@ -21,6 +21,7 @@ const PERIODS: readonly Period[] = ["day", "week", "month", "quarter", "year"];
 export const MAX_TOP_K = 10_000;
 export const MAX_CUTS = 1_000;
 const SAFE = Number.MAX_SAFE_INTEGER;
+const BIG_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Running totals of one segment in one period. */
 export class Totals {
@@ -345,14 +346,16 @@ export function argName(base: string, index: number): string {
 /**
  * Add one sale record (a {@link AnySale}) to `segment`: `base`/`index` name it in errors
  * (`sales[3]`). Validates everything and changes nothing on error. Hot path: a non-negative
- * safe-integer `amountMinor`, a genuine Date (or the same ISO string as the previous row), no or
+ * safe-integer `amountMinor` (a number, or a bigint within 2^53), a genuine Date (or the same ISO string as the previous row), no or
  * finite units: no allocation.
  */
 export function addMarketplaceRow(acc: MarketplaceAccumulatorImpl, sale: unknown, segment: string, fn: string, base: string, index: number): void {
   if (typeof sale === "object" && sale !== null) {
     const s = sale as { sellerId?: unknown; date?: unknown; amount?: unknown; amountMinor?: unknown; units?: unknown };
     const id = s.sellerId;
-    const raw = s.amountMinor;
+    // A bigint in the safe range (what DuckDB and SQL drivers hand out for BIGINT) takes the hot path as its number.
+    const given = s.amountMinor;
+    const raw = typeof given === "bigint" && given >= 0n && given <= BIG_SAFE ? Number(given) : given;
     if (typeof id === "string" && id.length > 0 && typeof raw === "number" && raw >= 0 && raw <= SAFE && Number.isInteger(raw) && s.amount === undefined) {
       const d = s.date;
       let t: number | undefined;
@@ -765,8 +768,6 @@ export function periodStarts(firstDay: number, count: number, period: Period): n
 export { isoDay };
 
 // ---------------------------------------------------------------- columnar batches (#13, item 2)
-
-const BIG_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Validated columns of a marketplace batch. */
 export interface MarketplaceBatch {
