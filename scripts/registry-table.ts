@@ -21,8 +21,8 @@ const yesNo = (v: boolean | null): string => (v === null ? "unknown" : v ? "yes"
 /** The Markdown table (with its footnote), one row per registry entry. */
 export function renderRegistryTable(rules: readonly DisclosureRule[] = listDisclosureRules()): string {
   const lines = [
-    "| state | law | disclosures from | products covered | up to | APR shown | renewal (double dipping) | opt-in audit |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| state | law | disclosures from | products covered | up to | APR shown | APR display | APR tolerance | renewal (double dipping) | opt-in audit |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rules
       .map((r) =>
         [
@@ -32,6 +32,8 @@ export function renderRegistryTable(rules: readonly DisclosureRule[] = listDiscl
           kinds(r) + mark(r.productKindsSource),
           money(r.maxAmount) + mark(r.maxAmountSource),
           yesNo(r.aprRequired) + mark(r.aprSource),
+          r.aprDisplay === null ? (r.aprRequired === false ? "—" : "not read") : `${r.aprDisplay.rule} (${r.aprDisplay.section})`,
+          r.aprTolerance === null ? "—" : `\`"${r.aprTolerance.regime}"\` (${r.aprTolerance.section})${r.aprTolerance.verified ? "" : " †"}`,
           r.renewal === null ? "—" : r.renewal.section,
           r.optInAudit === null ? "—" : `every ${r.optInAudit.everyMonths} months (${r.optInAudit.section})`,
         ].join(" | "),

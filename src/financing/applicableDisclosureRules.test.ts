@@ -61,6 +61,12 @@ describe("applicableDisclosureRules", () => {
     expect(Object.isFrozen(rules[0]!.requiredFigures)).toBe(true);
   });
 
+  it("names each state's APR tolerance regime for checkAprTolerance: California § 955(a), New York § 600.4(a), none read elsewhere", () => {
+    const tol = Object.fromEntries(listDisclosureRules().map((r) => [r.jurisdiction, r.aprTolerance?.regime ?? null]));
+    expect(tol).toEqual({ CA: "california", NY: "new-york", UT: null, VA: null, GA: null, FL: null, CT: null, KS: null, MO: null, TX: null });
+    expect(applicableDisclosureRules(q("NY", "term-loan", "1000")).rule.aprTolerance).toEqual({ regime: "new-york", section: "23 NYCRR § 600.4(a)(1)–(3)", verified: true });
+  });
+
   describe("edge cases", () => {
     it("throws for an unknown jurisdiction, naming the allowed codes", () => {
       expect(() => applicableDisclosureRules(q("ZZ", "term-loan", "1"))).toThrow(/^applicableDisclosureRules: query.jurisdiction .*"CA"/);

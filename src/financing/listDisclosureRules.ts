@@ -1,3 +1,4 @@
+import type { AprToleranceRegime } from "../tvm/checkAprTolerance.js";
 import { registry } from "./_lib/registry.js";
 
 /**
@@ -65,6 +66,11 @@ export interface DisclosureRule {
   readonly historicalMethod: { readonly minMonths: number; readonly maxMonths: number; readonly highestMonthsAllowed: boolean; readonly section: string } | null;
   /** How the APR is rounded for display, when the law says so and it was read. */
   readonly aprDisplay: { readonly rule: string; readonly decimalsOfPercent: number; readonly section: string; readonly note?: string } | null;
+  /**
+   * The APR tolerance the law sets (since 0.3.0): the {@link checkAprTolerance} regime to test a
+   * disclosed APR with, or `null` when none was read (the other states' laws were not found to set one).
+   */
+  readonly aprTolerance: { readonly regime: Exclude<AprToleranceRegime, "reg-z">; readonly section: string; readonly verified: boolean } | null;
   /** Exemptions that depend on facts the library does not know (who the provider is, collateral, ...). */
   readonly exemptionsNotModelled: readonly string[];
   readonly exemptionsSource: DisclosureRuleSource;

@@ -11,7 +11,7 @@
  *   contents (govt.westlaw.com, regulations.justia.com, casetext.com copies); Cal. Fin. Code
  *   § 22802 (2019 text, law.justia.com) and § 22801 (self-law.org copy).
  * - N.Y. Financial Services Law §§ 802, 804, 808 (nysenate.gov, newyork.public.law copies); 23 NYCRR
- *   §§ 600.0, 600.3, 600.5, 600.7, 600.8, 600.9 (casetext.com, regulations.justia.com copies).
+ *   §§ 600.0, 600.3, 600.4, 600.5, 600.7, 600.8, 600.9 (casetext.com, regulations.justia.com copies).
  * - Utah Code §§ 7-27-101, 7-27-102, 7-27-201, 7-27-202 (lexace.ai, findlaw copies).
  * - Conn. Gen. Stat. §§ 36a-861, 36a-863, 36a-864 (casetext.com, lawserver.com copies).
  * - Kan. Stat. § 75-784 (self-law.org copy, first part only); Mo. Rev. Stat. § 427.300 (revisor.mo.gov,
@@ -65,6 +65,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       section: "Cal. Code Regs. tit. 10 § 901(a)(5)",
       note: 'the section\'s own example, "10.45%", shows two decimals; the text ("nearest ten basis points") is applied',
     },
+    aprTolerance: { regime: "california", section: "Cal. Code Regs. tit. 10 § 955(a)(1)–(3)", verified: true },
     exemptionsNotModelled: [...PROVIDER_EXEMPTIONS.slice(0, 3), "vehicle dealer or rental company financing of at least $50,000", "one transaction (or five incidental ones) in California in 12 months"],
     exemptionsSource: { section: "Cal. Fin. Code § 22801", verified: true },
     notes: ["No renewal (double-dipping) disclosure among §§ 900–956 (section titles read); a renewal is disclosed as a new offer."],
@@ -91,6 +92,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
     optInAudit: { everyMonths: 12, section: "23 NYCRR § 600.9(e)", verified: true },
     historicalMethod: { minMonths: 4, maxMonths: 12, highestMonthsAllowed: true, section: "23 NYCRR § 600.8(b)(2)" },
     aprDisplay: null,
+    aprTolerance: { regime: "new-york", section: "23 NYCRR § 600.4(a)(1)–(3)", verified: true },
     exemptionsNotModelled: [...PROVIDER_EXEMPTIONS, "technology services provider to an exempt entity", "lease", "vehicle dealer or rental company financing of at least $50,000"],
     exemptionsSource: { section: "N.Y. Fin. Serv. Law § 802(a)–(h)", verified: true },
     notes: ["The APR display rounding of Part 600 was not read; the estimated APR is given unrounded."],
@@ -117,6 +119,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
     optInAudit: null,
     historicalMethod: null,
     aprDisplay: null,
+    aprTolerance: null,
     exemptionsNotModelled: [...PROVIDER_EXEMPTIONS, "licensed money transmitter", "lease", "purchase-money obligation", "vehicle dealer or rental company financing of $50,000 or more", "seller's own products"],
     exemptionsSource: { section: "Utah Code § 7-27-102(1)–(10)", verified: true },
     notes: ["Providers must register (Utah Code § 7-27-201(1), from 2023-01-01)."],
@@ -143,6 +146,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
     optInAudit: null,
     historicalMethod: null,
     aprDisplay: null,
+    aprTolerance: null,
     exemptionsNotModelled: [...PROVIDER_EXEMPTIONS],
     exemptionsSource: { section: "Va. Code § 6.2-2229", verified: false, note: "secondary summary only" },
     notes: ["Providers and brokers register with the State Corporation Commission (Va. Code § 6.2-2230; 10VAC5-240-20)."],
@@ -165,6 +169,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
     optInAudit: null,
     historicalMethod: null,
     aprDisplay: null,
+    aprTolerance: null,
     exemptionsNotModelled: [...PROVIDER_EXEMPTIONS],
     exemptionsSource: { section: "O.C.G.A. § 10-1-393.18", verified: false, note: "secondary sources only" },
     notes: ["The section number itself was read only in secondary sources (georgialawnews.com, Mayer Brown)."],
@@ -187,6 +192,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
     optInAudit: null,
     historicalMethod: null,
     aprDisplay: null,
+    aprTolerance: null,
     exemptionsNotModelled: [...PROVIDER_EXEMPTIONS, "licensed money transmitter", "lease", "purchase-money obligation"],
     exemptionsSource: { section: "Fla. Stat. § 559.9612", verified: false, note: "secondary sources only" },
     notes: [],
@@ -209,6 +215,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
     optInAudit: null,
     historicalMethod: null,
     aprDisplay: null,
+    aprTolerance: null,
     exemptionsNotModelled: [...PROVIDER_EXEMPTIONS, "lease", "purchase-money obligation"],
     exemptionsSource: { section: "Conn. Gen. Stat. § 36a-861(6)", verified: false, note: "§ 36a-861(6) read in part" },
     notes: [],
@@ -231,6 +238,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
     optInAudit: null,
     historicalMethod: null,
     aprDisplay: null,
+    aprTolerance: null,
     exemptionsNotModelled: [...PROVIDER_EXEMPTIONS, "lease", "purchase-money obligation"],
     exemptionsSource: { section: "2024 Kan. S.B. 345", verified: false, note: "secondary sources only" },
     notes: ["Kan. Stat. § 75-784(a): one disclosure per transaction; none on a modification, forbearance or change (read)."],
@@ -257,6 +265,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
     optInAudit: null,
     historicalMethod: null,
     aprDisplay: null,
+    aprTolerance: null,
     exemptionsNotModelled: [...PROVIDER_EXEMPTIONS, "licensed money transmitter", "lease", "purchase-money obligation"],
     exemptionsSource: { section: "Mo. Rev. Stat. § 427.300", verified: false, note: "secondary sources only" },
     notes: ["Brokers register with the Division of Finance (secondary sources)."],
@@ -283,6 +292,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
     optInAudit: null,
     historicalMethod: null,
     aprDisplay: null,
+    aprTolerance: null,
     exemptionsNotModelled: ["bank or credit union provider (bill summaries)"],
     exemptionsSource: { section: "Tex. Fin. Code ch. 398", verified: false, note: "bill summaries only" },
     notes: ["Providers and brokers register (bill summaries: by 2026-12-31 for existing ones)."],
