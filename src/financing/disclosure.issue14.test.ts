@@ -116,4 +116,10 @@ describe("disclosure (#14)", () => {
       expect(b.references).toContain("12 CFR Part 1026, Appendix J (a)(3) (United States Rule)");
     });
   });
+  it("an opt-in projection that never repays names the projection it received (was the empty history)", () => {
+    const weak = daily("2024-01-02", 10, "400");
+    expect(() => disclosure(offer, [], { method: "opt-in", offerDate: "2024-01-01", projectedSales: weak })).toThrow(
+      /^disclosure: options.projectedSales project sales that never repay the offer, so no term or APR can be estimated, received an array of length 10/,
+    );
+  });
 });

@@ -324,7 +324,7 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
       projection = Array.from({ length: Math.max(horizon, 1) }, (_, i) => ({ date: dayDate(offerDay + 1 + i), amount }));
       refs.push(selection === "highest" ? "23 NYCRR § 600.8(b)(2) (highest months)" : "Cal. Code Regs. tit. 10 § 930 (historical method)", "23 NYCRR § 600.8 (historical method)");
     }
-    figures = salesBased(product, projection, offerDay, aprMethod, monthsUsed, average, perDay, method, historicalSales);
+    figures = salesBased(product, projection, offerDay, aprMethod, monthsUsed, average, perDay, method, method === "opt-in" ? o["projectedSales"] : historicalSales);
     refs.push("Cal. Code Regs. tit. 10 §§ 940, 942 (APR, Reg Z App. J)", "Cal. Code Regs. tit. 10 § 914 (disclosure table)", "23 NYCRR §§ 600.3, 600.7");
   }
   if (aprMethod === "united-states-rule") refs.push("12 CFR Part 1026, Appendix J (a)(3) (United States Rule)");
