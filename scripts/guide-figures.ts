@@ -1,0 +1,167 @@
+/**
+ * Writes the figures of the guides' prose from the library (#16): every result quoted in the text
+ * or a table of a guide listed in `FIGURES` sits between markers and is recomputed here, never
+ * hand-typed.
+ * - inline: `<!-- fig:name -->0.815<!-- /fig -->` (the value of figure `name`);
+ * - block: `<!-- fig:name -->` and `<!-- /fig -->` on lines of their own around a generated
+ *   table.
+ * `npm run docs` runs this first (the site always shows the library's figures); run
+ * `npx tsx scripts/guide-figures.ts` after changing a guide or the library.
+ * test/guide-figures.test.ts fails when a guide differs from what this generates, when a marker
+ * names an unknown figure, and when a guide listed here has a figure-like number ($, %, a decimal
+ * point, a thousands separator) in its prose outside the markers that is not one of its declared
+ * inputs (`INPUTS`: assumptions, citations, parameters the reader chooses).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import {
+  addPeriods,
+  bgNbdConditionalExpectedPurchases,
+  bgNbdProbabilityAlive,
+  calendarDay,
+  churnByInactivity,
+  cohortGmvRetention,
+  kaplanMeier,
+  money,
+  sellerLifetimeValue,
+  trackSellerActivity,
+} from "../src/index.js";
+import type { Sale } from "../src/index.js";
+
+export const GUIDES_DIR = fileURLToPath(new URL("../docs/guides/", import.meta.url));
+
+type Figures = Readonly<Record<string, () => string>>;
+
+const usd = (x: { toFixed(n: number): string }): string => `$${Number(x.toFixed(2)).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd0 = (x: { toFixed(n: number): string }): string => `$${Number(x.toFixed(0)).toLocaleString("en-US")}`;
+const table = (head: readonly string[], align: readonly string[], rows: readonly (readonly string[])[]): string =>
+  [`| ${head.join(" | ")} |`, `| ${align.join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+
+// ---- seller-survival.md ----------------------------------------------------------------------
+
+/** The 40-seller log of the guide's snippets (same construction). */
+function fortySellers(): Sale[] {
+  const sales: Sale[] = [];
+  for (let i = 0; i < 40; i++) {
+    const start = addPeriods(calendarDay(2024, 1, 1), (i % 4) * 30 + (i % 7), "day");
+    const weeks = 3 + ((i * 7) % 29);
+    for (let w = 0; w < weeks; w++) sales.push({ sellerId: `s${i}`, date: addPeriods(start, w, "week"), amount: money(((i % 5) * 10 + 20 + (w % 3) * 5).toFixed(2), "USD") });
+  }
+  return sales;
+}
+const threeSellers = () => {
+  const sale = (sellerId: string, date: string) => ({ sellerId, date, amount: money("10", "USD") });
+  return trackSellerActivity([sale("a", "2024-01-01"), sale("a", "2024-01-20"), sale("b", "2024-01-05"), sale("b", "2024-03-30"), sale("c", "2024-02-01")]);
+};
+const fortyKm = () => kaplanMeier(churnByInactivity(trackSellerActivity(fortySellers()), { inactivityDays: 30, asOf: "2024-09-30" }).survival);
+const kmRow = (time: number) => fortyKm().rows.find((r) => r.time === time);
+const firstEventTime = () => fortyKm().rows.find((r) => r.events > 0)?.time ?? NaN;
+const ltvCurve = () => sellerLifetimeValue(trackSellerActivity(fortySellers()), { horizon: 3, takeRate: "0.15" }).curve;
+export const CDNOW_BG_NBD = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } as const;
+const BG_ROWS: readonly (readonly [number, number])[] = [
+  [5, 1],
+  [5, 5],
+  [15, 2],
+  [30.43, 2],
+  [30.43, 5],
+];
+const alive = (recency: number, frequency: number) => bgNbdProbabilityAlive(CDNOW_BG_NBD, { frequency, recency, T: 38.86 }).toFixed(3);
+const SELLER_SURVIVAL: Figures = {
+  "churn-thresholds": () =>
+    table(
+      ["`inactivityDays`", "churned", "churn rate"],
+      ["---:", "---:", "---:"],
+      [7, 30, 60, 90].map((n) => {
+        const c = churnByInactivity(threeSellers(), { inactivityDays: n, asOf: "2024-03-31" });
+        return [String(n), String(c.churned), c.churnRate.toFixed(4)];
+      }),
+    ),
+  "km-median": () => String(fortyKm().median),
+  "km-first-event": () => String(firstEventTime()),
+  "km-first-band": () => {
+    const r = kmRow(firstEventTime());
+    return `[${r?.lower.toFixed(3)}, ${r?.upper.toFixed(3)}]`;
+  },
+  "cohort-gmv": () =>
+    table(
+      ["cohort", "sellers", "GMV Q+0", "GMV Q+1", "GMV Q+2", "active Q+0 / Q+1 / Q+2", "GMV retention"],
+      ["---", "---:", "---:", "---:", "---:", "---", "---"],
+      cohortGmvRetention(trackSellerActivity(fortySellers(), { period: "quarter" })).cohorts.map((c) => [
+        c.cohort,
+        String(c.sellers),
+        ...[0, 1, 2].map((k) => (c.gmv[k] === undefined ? "—" : usd0((c.gmv[k] as { amount: { toFixed(n: number): string } }).amount))),
+        c.activeSellers.join(" / "),
+        c.gmvRetention.map((x) => x?.toFixed(2) ?? "—").join(", "),
+      ]),
+    ),
+  "ltv-horizons": () =>
+    table(["horizon (periods)", ...ltvCurve().map((_, i) => String(i + 1))], ["---", ...ltvCurve().map(() => "---:")], [["LTV per acquired seller", ...ltvCurve().map((m) => usd(m.amount))]]),
+  "ltv-3": () => usd(ltvCurve()[2]?.amount ?? NaN),
+  "bg-nbd-scores": () =>
+    table(
+      ["last purchase (recency, weeks)", "repeat purchases", "P(alive)", "expected purchases, next 39 weeks"],
+      ["---:", "---:", "---:", "---:"],
+      BG_ROWS.map(([recency, frequency]) => [String(recency), String(frequency), alive(recency, frequency), bgNbdConditionalExpectedPurchases(CDNOW_BG_NBD, { frequency, recency, T: 38.86 }, 39).toFixed(3)]),
+    ),
+  "bg-nbd-silent": () => alive(5, 5),
+  "bg-nbd-recent": () => alive(30.43, 5),
+};
+
+/** The figures of each guide (file name under docs/guides/). */
+export const FIGURES: Readonly<Record<string, Figures>> = {
+  "seller-survival.md": SELLER_SURVIVAL,
+};
+
+/**
+ * Numbers of each guide's prose that are inputs, not results (assumptions, parameters, published
+ * values quoted as such, citations): the only figure-like numbers allowed outside the markers.
+ */
+export const INPUTS: Readonly<Record<string, readonly string[]>> = {
+  "seller-survival.md": ["95 %", "15 %", "0.243", "4.414", "0.793", "2.426", "38.86", "30.43"],
+};
+
+const MARKER = /<!-- fig:([\w-]+) -->([\s\S]*?)<!-- \/fig -->/g;
+
+/** `text` with every marked figure recomputed; throws on a marker naming an unknown figure. */
+export function withFigures(guide: string, text: string): string {
+  const figures = FIGURES[guide] ?? {};
+  return text.replace(MARKER, (_, name: string, old: string) => {
+    const f = figures[name];
+    if (f === undefined) throw new Error(`guide-figures: ${guide} marks an unknown figure "${name}" (known: ${Object.keys(figures).join(", ")})`);
+    const value = f();
+    if (/NaN|undefined|Infinity/.test(value)) throw new Error(`guide-figures: ${guide} figure "${name}" computed ${value}`);
+    return old.startsWith("\n") ? `<!-- fig:${name} -->\n${value}\n<!-- /fig -->` : `<!-- fig:${name} -->${value}<!-- /fig -->`;
+  });
+}
+
+/** The marker names used in `text`, in order. */
+export function markedFigures(text: string): string[] {
+  return [...text.matchAll(MARKER)].map((m) => m[1] as string);
+}
+
+/**
+ * Figure-like numbers of `text`'s prose outside the markers: with a currency sign, a percent
+ * sign, a decimal point or a thousands separator (front matter, code fences, code spans, link
+ * targets, URLs and section numbers of citations like "§ 600.3" skipped).
+ */
+export function proseFigures(text: string): string[] {
+  const prose = text
+    .replace(/^---\n[\s\S]*?\n---\n/, "")
+    .replace(MARKER, "")
+    .replace(/```[\s\S]*?```/g, "")
+    .replace(/`[^`\n]*`/g, "")
+    .replace(/\]\([^)]*\)/g, "]")
+    .replace(/https?:\/\/\S+/g, "")
+    .replace(/§+ ?[\d.()a-z-]+/g, "");
+  return [...prose.matchAll(/[$€£]?\d[\d,]*(?:\.\d+)?(?: ?%)?/g)].map((m) => m[0].replace(/,$/, "")).filter((x) => /\.\d|[$€£%]|\d,\d/.test(x));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const guide of Object.keys(FIGURES)) {
+    const file = `${GUIDES_DIR}${guide}`;
+    const text = readFileSync(file, "utf8");
+    const next = withFigures(guide, text);
+    if (next !== text) writeFileSync(file, next);
+    console.log(`guide-figures: ${guide}: ${markedFigures(next).length} figures${next === text ? "" : " (updated)"}`);
+  }
+}
