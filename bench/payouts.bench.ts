@@ -1,7 +1,7 @@
 /**
  * Payouts benchmark (`npx tsx bench/payouts.bench.ts`), issue #17.
  *
- * 1,000,000 sale records of 100,000 sellers over one year (generated once, outside the timings,
+ * 1,000,000 (BENCH_N) sale records of 100,000 sellers over one year (generated once, outside the timings,
  * deterministic; 4 fee categories, 1–3 units, delivery 1–6 days after the sale) priced by
  * ILLUSTRATIVE_FEE_SCHEDULE and turned into the marketplace's payout series:
  * - `payoutSchedule` with a 7-day delay after delivery, a 14-day disbursement cycle and a 10 %
@@ -22,7 +22,7 @@ import type { Money } from "../src/money/types.js";
 import { mulberry32 } from "./support/mulberry32.js";
 
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3);
-const N = 1_000_000;
+const N = Number(process.env["BENCH_N"] ?? 1_000_000);
 const SELLERS = 100_000;
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -102,7 +102,7 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
 const cases = [
-  { name: "`payoutSchedule` (7-day delay, 14-day cycle, 10 % reserve for 90 days), 1,000,000 sale records, 100,000 sellers", lib },
+  { name: `\`payoutSchedule\` (7-day delay, 14-day cycle, 10 % reserve for 90 days), ${N.toLocaleString("en-US")} sale records, 100,000 sellers`, lib },
   { name: "`takeRateBySegment` (4 segments), same records", lib: libTake },
 ];
 const load0 = loadavg()[0] as number;

@@ -1,7 +1,7 @@
 /**
  * Seller survival benchmark (`npx tsx bench/survival.bench.ts`), issue #17.
  *
- * Two workloads over 1,000,000 records, generated once (outside the timings, deterministic):
+ * Two workloads over 1,000,000 records (BENCH_N), generated once (outside the timings, deterministic):
  * - "KM, 1,000,000 sellers": one survival observation per seller (duration 0–729 days, ~70 %
  *   churned) → `kaplanMeier` (tally, Greenwood, log-log 95 % bands; Decimal arithmetic);
  * - "log → churn → KM, 1,000,000 sale records of 100,000 sellers": `trackSellerActivity`
@@ -22,7 +22,7 @@ import { mulberry32 } from "./support/mulberry32.js";
 import { loadavg } from "node:os";
 
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3);
-const N = 1_000_000;
+const N = Number(process.env["BENCH_N"] ?? 1_000_000);
 const DAY = 86_400_000;
 const T0 = Date.UTC(2023, 0, 1);
 
@@ -128,8 +128,8 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
 const cases = [
-  { name: "`kaplanMeier`, 1,000,000 sellers (one observation each)", lib: libObservations, floor: floorObservations },
-  { name: "`trackSellerActivity` → `churnByInactivity` → `kaplanMeier`, 1,000,000 sale records, 100,000 sellers", lib: libLog, floor: floorLog },
+  { name: `\`kaplanMeier\`, ${N.toLocaleString("en-US")} sellers (one observation each)`, lib: libObservations, floor: floorObservations },
+  { name: `\`trackSellerActivity\` → \`churnByInactivity\` → \`kaplanMeier\`, ${N.toLocaleString("en-US")} sale records, 100,000 sellers`, lib: libLog, floor: floorLog },
 ];
 void AS_OF_DAY;
 const load0 = loadavg()[0] as number;

@@ -195,6 +195,32 @@ export function scaleToMinor(amount: Decimal, digits: number): Decimal {
   return new ExactDecimal(amount).times(new ExactDecimal(10).pow(digits));
 }
 
+/**
+ * `amount × 10^digits` as a plain integer string (`"-1250"`) when it is a whole number, else
+ * `undefined`: the same answer as {@link scaleToMinor} read with `isInteger()` / `toFixed(0)`
+ * (property test in src/fees/fees.prop.test.ts), read from the Decimal's own digits (decimal.js:
+ * base-1e7 words `d`, base-10 exponent `e` of the first digit, sign `s`) instead of computing the
+ * exact product, which costs a Decimal copy, a power and a multiplication per amount (#17: most of
+ * payoutSchedule's and trackSellerActivity's time per record). `amount` must be a finite Decimal
+ * (validated).
+ */
+export function minorUnitString(amount: Decimal, digits: number): string | undefined {
+  const words = amount.d;
+  let str = String(words[0]);
+  for (let i = 1; i < words.length; i++) str += String(words[i]).padStart(7, "0");
+  if (str === "0") return "0";
+  // value = str × 10^(e − (len − 1)); scaled by 10^digits.
+  const shift = amount.e - (str.length - 1) + digits;
+  if (shift > 0) str += "0".repeat(shift);
+  else if (shift < 0) {
+    const cut = str.length + shift;
+    if (cut <= 0) return undefined; // below one minor unit and not zero
+    for (let i = cut; i < str.length; i++) if (str.charCodeAt(i) !== 48) return undefined;
+    str = str.slice(0, cut);
+  }
+  return amount.s < 0 ? `-${str}` : str;
+}
+
 /** `minor / 10^digits`, exactly, as a library Decimal: moving the decimal point is a change of exponent, not a division. */
 export function amountFromMinor(minor: bigint, digits: number): Decimal {
   return new Decimal(`${minor.toString()}e-${digits}`);

@@ -11,6 +11,8 @@ import { payoutSchedule } from "./payoutSchedule.js";
 import { refundFees } from "./refundFees.js";
 import { saleFees } from "./saleFees.js";
 import { takeRateBySegment } from "./takeRateBySegment.js";
+import { Decimal } from "../_lib/decimal.js";
+import { minorUnitString, scaleToMinor } from "../_lib/money.js";
 
 const cents = (n: number) => fromMinorUnits(n, "USD");
 const minor = (m: { amount: unknown; currency: string }) => Number(toMinorUnits(m as never));
@@ -144,4 +146,23 @@ describe("refundFees properties (#17)", () => {
     if (p.max !== null) expect(minor(r.administrationFee)).toBeLessThanOrEqual(p.max);
     expect(minor(r.sellerCost)).toBe(minor(r.refundedAmount) - minor(r.total));
   });
+});
+
+describe("minorUnitString (the minor units of an amount read from its digits, #17)", () => {
+  // Amounts the library accepts: up to 30 integer digits, up to 40 decimal places, either sign.
+  const amountArb = fc
+    .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,30}$/), fc.stringMatching(/^[0-9]{0,40}$/))
+    .map(([neg, int, frac]) => new Decimal(`${neg ? "-" : ""}${int}${frac === "" ? "" : `.${frac}`}`));
+  test.prop([amountArb, fc.integer({ min: 0, max: 4 })])("equals the exact scaled product read with isInteger / toFixed(0)", (amount, digits) => {
+    const scaled = scaleToMinor(amount, digits);
+    expect(minorUnitString(amount, digits)).toBe(scaled.isInteger() ? scaled.toFixed(0) : undefined);
+  });
+  test.prop([fc.integer({ min: -1e15, max: 1e15 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: -3, max: 3 })])(
+    "on integers scaled by powers of ten (trailing zeros inside a word, exponents)",
+    (n, digits, p) => {
+      const amount = new Decimal(n).times(new Decimal(10).pow(p));
+      const scaled = scaleToMinor(amount, digits);
+      expect(minorUnitString(amount, digits)).toBe(scaled.isInteger() ? scaled.toFixed(0) : undefined);
+    },
+  );
 });

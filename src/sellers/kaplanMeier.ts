@@ -83,8 +83,9 @@ export interface KaplanMeierResult {
  * - `"log"`: S·exp(±z·SE(log S)), upper clipped to 1 — R `survfit`'s default;
  * - `"plain"`: S ± z·SE(S), clipped to [0, 1].
  * Where S = 1 (no event yet) the interval is [1, 1]; once S = 0 the SE and the interval are 0.
- * Survival is exact rational arithmetic in 20 significant digits; the intervals use decimal
- * `ln`/`exp`/`sqrt` at the same precision.
+ * Survival and the Greenwood sum are rational arithmetic in 20 significant digits (Decimal); the
+ * standard error and the intervals (square root, `exp`, `log`) are float64, as z itself (a float64
+ * normal quantile) is: about 15 significant digits, returned as Decimals.
  *
  * ## References
  * Kaplan, E. L. & Meier, P. (1958), JASA 53(282), 457–481. Greenwood, M. (1926), Reports on

@@ -5,7 +5,7 @@
 import { Decimal } from "../../_lib/decimal.js";
 import { epochDay, toSaleDate } from "../../_lib/dates.js";
 import { deepFreeze } from "../../_lib/freeze.js";
-import { amountFromMinor, assertSameCurrency, makeMoney, minorDigits, scaleToMinor, toCurrency, toMoney } from "../../_lib/money.js";
+import { amountFromMinor, assertSameCurrency, makeMoney, minorDigits, minorUnitString, scaleToMinor, toCurrency, toMoney } from "../../_lib/money.js";
 import { rangeError, toArray, toDecimalInRange, toInteger, toNonEmptyString, toOption, toOptions, toRecord, typeError } from "../../_lib/validate.js";
 import { ErrorCode } from "../../errors.js";
 import type { Money, RoundingMode } from "../../money/types.js";
@@ -93,9 +93,9 @@ function minorOfValid(m: Money, digits: number): bigint {
 
 /** Whole minor units of a validated amount (throws SUB_MINOR_UNIT otherwise). */
 export function minorOf(amount: Decimal, digits: number, fn: string, arg: string, currency: string): bigint {
-  const scaled = scaleToMinor(amount, digits);
-  if (!scaled.isInteger()) rangeError(fn, arg, ErrorCode.SUB_MINOR_UNIT, `must be a whole number of minor units (${digits} decimal places for ${currency})`, amount, "an amount rounded to the minor unit");
-  return BigInt(scaled.toFixed(0));
+  const n = minorUnitString(amount, digits);
+  if (n === undefined) rangeError(fn, arg, ErrorCode.SUB_MINOR_UNIT, `must be a whole number of minor units (${digits} decimal places for ${currency})`, amount, "an amount rounded to the minor unit");
+  return BigInt(n);
 }
 
 /** An amount in `currency`: a Money (currency checked) or a plain amount; non-negative, whole minor units. */

@@ -5,7 +5,7 @@
  */
 import { epochDay, fromEpochDay, toSaleDate, parseDateInput } from "../../_lib/dates.js";
 import { Decimal, exactPlus } from "../../_lib/decimal.js";
-import { assertSameCurrency, minorDigits, toCurrency, toMoney } from "../../_lib/money.js";
+import { assertSameCurrency, minorDigits, minorUnitString, toCurrency, toMoney } from "../../_lib/money.js";
 import { checkPeriodCount, periodLabel, periodStart, periodsBetween, toPeriod } from "../../_lib/periods.js";
 import { rangeError, toArray, toInteger, toNonEmptyString, toOptions, toRecord, typeError } from "../../_lib/validate.js";
 import { ErrorCode } from "../../errors.js";
@@ -47,6 +47,18 @@ export class ActivityState {
     currency: string | undefined,
   ) {
     if (currency !== undefined) this.setCurrency(currency);
+  }
+  /** Epoch day → start (epoch day) of its period: one lookup per sale instead of two Dates (at most 100,000 days kept). */
+  private readonly keys = new Map<number, number>();
+  periodKey(day: number): number {
+    if (this.period === "day") return day;
+    let k = this.keys.get(day);
+    if (k === undefined) {
+      k = epochDay(periodStart(fromEpochDay(day), this.period));
+      if (this.keys.size >= 100_000) this.keys.clear(); // bounded: a log spread over centuries
+      this.keys.set(day, k);
+    }
+    return k;
   }
   setCurrency(c: string): void {
     this.currency = c;
@@ -98,13 +110,15 @@ function cellOf(s: SellerState, key: number): PeriodCell {
   return c;
 }
 
-/** 2^52: below it, a whole number of minor units survives `toNumber() × scale` and `Math.round` exactly. */
+/** 2^52: a running sum of whole minor units below it is exact in a number. */
 const EXACT_LIMIT = 4_503_599_627_370_496;
 
-function addToCell(c: PeriodCell, amount: Decimal, scale: number, digits: number): void {
-  if (amount.decimalPlaces() <= digits) {
-    const m = Math.round(amount.toNumber() * scale);
-    if (Math.abs(m) < EXACT_LIMIT && Math.abs(c.minor + m) < EXACT_LIMIT) {
+function addToCell(c: PeriodCell, amount: Decimal, digits: number): void {
+  // Whole minor units read from the amount's digits (no Decimal arithmetic); up to 15 digits is below 2^52.
+  const str = minorUnitString(amount, digits);
+  if (str !== undefined && str.length <= 15) {
+    const m = Number(str);
+    if (Math.abs(c.minor + m) < EXACT_LIMIT) {
       c.minor += m;
       return;
     }
@@ -143,9 +157,8 @@ export function addSaleRecord(state: ActivityState, value: unknown, fn: string, 
     s = { first: Infinity, last: -Infinity, cells: new Map() };
     state.sellers.set(id, s);
   }
-  const key = state.period === "day" ? day : epochDay(periodStart(fromEpochDay(day), state.period));
-  const c = cellOf(s, key);
-  if (!m.amount.isZero()) addToCell(c, m.amount, state.scale, state.digits);
+  const c = cellOf(s, state.periodKey(day));
+  if (!m.amount.isZero()) addToCell(c, m.amount, state.digits);
   if (m.amount.greaterThan(0)) {
     c.sales += 1;
     if (day < s.first) s.first = day;
@@ -227,7 +240,7 @@ function activityFromJSON(value: unknown, fn: string, arg: string): ActivityStat
       const amount = toMoney({ amount: c[1], currency: state.currency ?? "XXX" }, fn, `${at}[3][${j}][1]`).amount;
       const sales = toInteger(c[2], fn, `${at}[3][${j}][2]`, 0, Number.MAX_SAFE_INTEGER);
       const pc = cellOf(s, k);
-      addToCell(pc, amount, state.scale, state.digits);
+      addToCell(pc, amount, state.digits);
       pc.sales += sales;
     });
     state.sellers.set(id, s);
