@@ -192,7 +192,7 @@ export function plainString(d: Decimal): string {
  * `toFixed(0)`, not as an operand of further arithmetic.
  */
 export function scaleToMinor(amount: Decimal, digits: number): Decimal {
-  return new ExactDecimal(amount).times(new ExactDecimal(10).pow(digits));
+  return new ExactDecimal(amount).times(new ExactDecimal(`1e${digits}`));
 }
 
 /**

@@ -32,6 +32,8 @@
  * week-numbering years 0000–9999); a date outside throws `OUT_OF_RANGE` rather than return a key
  * that sorts wrongly (ISO 8601 expanded years `"+10000"`, `"-0001"` do not sort as strings).
  */
+/*! The build bundles date-fns' getISOWeek / getISOWeekYear (https://github.com/date-fns/date-fns),
+ *  MIT License, Copyright (c) 2021 Sasha Koss and Lesha Koss. */
 import { getISOWeek } from "date-fns/getISOWeek";
 import { getISOWeekYear } from "date-fns/getISOWeekYear";
 import { ErrorCode } from "../errors.js";

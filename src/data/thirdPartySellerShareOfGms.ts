@@ -39,7 +39,7 @@ function build(): readonly ThirdPartyShareObservation[] {
     PERCENT.map(([year, pct]) =>
       Object.freeze({
         year,
-        share: new Decimal(pct).dividedBy(100),
+        share: new Decimal(`${pct}e-2`), // pct / 100 exactly, without a division at import (#10)
         source: Object.freeze({
           ...LETTER_2018,
           wording: `${year} ${pct}% — "The percentages represent the share of physical gross merchandise sales sold on Amazon by independent third-party sellers – mostly small- and medium-sized businesses – as opposed to Amazon retail's own first party sales."`,

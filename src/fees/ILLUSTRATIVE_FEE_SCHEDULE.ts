@@ -1,5 +1,11 @@
-import { createFeeSchedule } from "./createFeeSchedule.js";
+import { Decimal } from "../_lib/decimal.js";
+import { deepFreeze } from "../_lib/freeze.js";
+import { makeMoney } from "../_lib/money.js";
+import type { Money } from "../money/types.js";
 import type { FeeSchedule } from "./types.js";
+
+/** An amount in US dollars. */
+const usd = (amount: string): Money => makeMoney(new Decimal(amount), "USD");
 
 /**
  * A made-up fee schedule for examples and guides — **illustrative only, not any marketplace's
@@ -22,15 +28,24 @@ import type { FeeSchedule } from "./types.js";
  * @category Fees
  * @since 0.2.0
  */
-export const ILLUSTRATIVE_FEE_SCHEDULE: FeeSchedule = /* @__PURE__ */ createFeeSchedule({
+// Written out as the frozen schedule `createFeeSchedule` returns for the input in the TSDoc
+// above (./fees.test.ts checks the two are equal, key order included), not built by it: building
+// validates the input, reads the currency's digits through `Intl` and compiles the schedule, and
+// doing that at import was most of the root entry point's cold import (#10). `saleFees` and the
+// other functions compile the schedule on first use, as for any schedule.
+export const ILLUSTRATIVE_FEE_SCHEDULE: FeeSchedule = /* @__PURE__ */ deepFreeze<FeeSchedule>({
+  kind: "fee-schedule",
   name: "illustrative (not a real marketplace's fees)",
   currency: "USD",
   categories: [
-    { category: "media", rate: "0.15", closingFeePerItem: "1.80" },
-    { category: "electronics", rate: "0.08", minimumPerItem: "0.30" },
-    { category: "home", rate: "0.15", minimumPerItem: "0.30" },
-    { category: "other", rate: "0.15", minimumPerItem: "0.30" },
+    { category: "media", rate: new Decimal("0.15"), minimumPerItem: usd("0"), closingFeePerItem: usd("1.8") },
+    { category: "electronics", rate: new Decimal("0.08"), minimumPerItem: usd("0.3"), closingFeePerItem: usd("0") },
+    { category: "home", rate: new Decimal("0.15"), minimumPerItem: usd("0.3"), closingFeePerItem: usd("0") },
+    { category: "other", rate: new Decimal("0.15"), minimumPerItem: usd("0.3"), closingFeePerItem: usd("0") },
   ],
   defaultCategory: "other",
-  perItemFee: "0.99",
+  perOrderFee: usd("0"),
+  perItemFee: usd("0.99"),
+  fulfilmentPerItem: usd("0"),
+  rounding: "half-even",
 });

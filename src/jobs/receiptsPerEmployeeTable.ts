@@ -39,12 +39,19 @@ const CENSUS_SCOPE =
 
 function figure(id: string, naics: string, industry: string, year: number, salesDollars: string, paidEmployees: number, source: string, verification: string): ReceiptsPerEmployeeFigure {
   const sales = new Decimal(salesDollars);
+  // sales / paidEmployees rounded half-even to whole dollars, in exact integer arithmetic (no
+  // Decimal division at import: cold import, #10).
+  const total = BigInt(salesDollars);
+  const employees = BigInt(paidEmployees);
+  const quotient = total / employees;
+  const twiceRest = (total % employees) * 2n;
+  const ratio = twiceRest > employees || (twiceRest === employees && quotient % 2n === 1n) ? quotient + 1n : quotient;
   return deepFreeze({
     id,
     naics,
     industry,
     year,
-    receiptsPerEmployee: makeMoney(sales.div(paidEmployees).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN), "USD"),
+    receiptsPerEmployee: makeMoney(new Decimal(ratio.toString()), "USD"),
     sales: makeMoney(sales, "USD"),
     paidEmployees,
     scope: CENSUS_SCOPE,
