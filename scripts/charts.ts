@@ -10,8 +10,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DocChart } from "./charts/_chart.js";
+import { bgNbdAlive } from "./charts/bgNbdAlive.js";
 import { payoutSeries } from "./charts/payoutSeries.js";
 import { repaymentBalance } from "./charts/repaymentBalance.js";
+import { sellerChurnCurves } from "./charts/sellerChurnCurves.js";
+import { sellerLifetimeValueCurve } from "./charts/sellerLifetimeValueCurve.js";
 import { sellerSurvival } from "./charts/sellerSurvival.js";
 import { thirdPartyShare } from "./charts/thirdPartyShare.js";
 import { vintageRepayment } from "./charts/vintageRepayment.js";
@@ -19,8 +22,11 @@ import { vintageRepayment } from "./charts/vintageRepayment.js";
 // One entry per line (prettier-ignore keeps it so), so concurrent additions merge cleanly.
 // prettier-ignore
 const CHARTS: readonly DocChart[] = [
+  bgNbdAlive,
   payoutSeries,
   repaymentBalance,
+  sellerChurnCurves,
+  sellerLifetimeValueCurve,
   sellerSurvival,
   thirdPartyShare,
   vintageRepayment,

@@ -117,7 +117,7 @@ export const FIGURES: Readonly<Record<string, Figures>> = {
  * values quoted as such, citations): the only figure-like numbers allowed outside the markers.
  */
 export const INPUTS: Readonly<Record<string, readonly string[]>> = {
-  "seller-survival.md": ["95 %", "15 %", "0.243", "4.414", "0.793", "2.426", "38.86", "30.43"],
+  "seller-survival.md": ["95 %", "15 %", "50 %", "1 %", "0.243", "4.414", "0.793", "2.426", "38.86", "30.43", "6.25", "3.74", "15.44", "0.01", "$22.35", "$11.77", "$73.74", "$25.55"],
 };
 
 const MARKER = /<!-- fig:([\w-]+) -->([\s\S]*?)<!-- \/fig -->/g;
