@@ -118,10 +118,14 @@ function lastS(rows: readonly { events: number; survival: { toNumber(): number }
   return s;
 }
 
-function time<T>(f: () => T): { ms: number; value: T } {
+/** Wall time and this process's CPU time (user + system, all threads: GC helpers included) of one call. */
+function time<T>(f: () => T): { ms: number; cpuMs: number; value: T } {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const value = f();
-  return { ms: performance.now() - t0, value };
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { ms, cpuMs: (c.user + c.system) / 1000, value };
 }
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -137,20 +141,24 @@ const rows: string[] = [];
 for (const c of cases) {
   const libMs: number[] = [];
   const floorMs: number[] = [];
+  const libCpu: number[] = [];
+  const floorCpu: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const a = time(c.lib);
     const b = time(c.floor);
     libMs.push(a.ms);
     floorMs.push(b.ms);
+    libCpu.push(a.cpuMs);
+    floorCpu.push(b.cpuMs);
     if (a.value.median !== b.value.median || Math.abs(a.value.last - b.value.last) > 1e-9) throw new Error(`${c.name}: answers differ ${JSON.stringify(a.value)} vs ${JSON.stringify(b.value)}`);
   }
   const ratio = median(libMs) / median(floorMs);
   rows.push(
-    `| ${c.name} | ${fmt(median(libMs))} (${fmt(Math.min(...libMs))}–${fmt(Math.max(...libMs))}) | ${fmt(median(floorMs))} (${fmt(Math.min(...floorMs))}–${fmt(Math.max(...floorMs))}) | ${ratio.toFixed(1)}x |`,
+    `| ${c.name} | ${fmt(median(libMs))} (${fmt(Math.min(...libMs))}–${fmt(Math.max(...libMs))}) | ${fmt(median(floorMs))} (${fmt(Math.min(...floorMs))}–${fmt(Math.max(...floorMs))}) | ${ratio.toFixed(1)}x | ${fmt(median(libCpu))} ÷ ${fmt(median(floorCpu))} = ${(median(libCpu) / median(floorCpu)).toFixed(1)}x |`,
   );
 }
 const load1 = loadavg()[0] as number;
 console.log(`survival bench: ${ROUNDS} interleaved rounds, Node ${process.version}, load average (1 min) ${load0.toFixed(1)} → ${load1.toFixed(1)}\n`);
-console.log("| workload | library, median (min–max) | plain-JS integer floor, median (min–max) | library ÷ floor |");
-console.log("|---|---:|---:|---:|");
+console.log("| workload | library, median (min–max) | plain-JS integer floor, median (min–max) | library ÷ floor | CPU time, library ÷ floor (medians) |");
+console.log("|---|---:|---:|---:|---:|");
 for (const r of rows) console.log(r);
