@@ -7,6 +7,7 @@ import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { ErrorCode } from "../errors.js";
 import { money } from "../money/money.js";
+import { costOfFinancing } from "./costOfFinancing.js";
 import { salesBasedAdvance } from "./salesBasedAdvance.js";
 import { simulatePortfolio } from "./simulatePortfolio.js";
 import { simulateRepayment } from "./simulateRepayment.js";
@@ -114,6 +115,39 @@ describe("sales shapes (#12)", () => {
       throw new Error("disk");
     }
     expect(err(() => simulateRepayment(advance, boom()))).toBe(`simulateRepayment ${ErrorCode.INVALID_TYPE} sales`);
+  });
+});
+
+describe("a result keeps its own copy of the sales (#12, lazy rows)", () => {
+  it("rows read after the caller changed its typed arrays are those of the sales given", () => {
+    const days = Int32Array.from(cents, (_, i) => D0 + i);
+    const minor = Float64Array.from(cents);
+    const expected = json(simulateRepayment(advance, moneyRows));
+    const results = [
+      simulateRepayment(advance, { days, minor }),
+      simulateRepayment(
+        advance,
+        Array.from(cents, (c, i) => ({ day: D0 + i, minor: c })),
+      ),
+    ];
+    // Many more one-off runs share the column slab with these results: none may overwrite them.
+    for (let k = 0; k < 50; k++) simulateRepayment(advance, { days, minor: minor.map((c) => c + k) });
+    minor.fill(0);
+    days.fill(D0);
+    for (const r of results) {
+      expect(json(r)).toEqual(expected);
+      // Day 1 is a refund (−2,000 cents): no holdback; day 2 sells 17,919 cents: 13 % = 2,329.47 → 2,329 cents.
+      expect(r.rows[0]!.holdback.amount.toString()).toBe("0");
+      expect(r.rows[1]!.holdback.amount.toString()).toBe("23.29");
+      expect(r.summary.totalPaid.amount.toString()).toBe(expected.summary.totalPaid.amount);
+    }
+  });
+
+  it("a spread copy of a result is not trusted as built: a changed total is an inconsistency", () => {
+    const r = simulateRepayment(advance, moneyRows);
+    const forged = { ...r, rows: r.rows, summary: { ...r.summary, totalPaid: money("1", "USD") } };
+    expect(() => costOfFinancing(forged)).toThrow(expect.objectContaining({ code: ErrorCode.UNDEFINED_RESULT, fn: "costOfFinancing" }));
+    expect(costOfFinancing(r).apr!.toString()).toBe(costOfFinancing(json(r)).apr!.toString());
   });
 });
 

@@ -290,19 +290,31 @@ export interface IntHoldbackTerms {
 
 /**
  * The holdback loop of engine.ts `runHoldback`, step for step, on minor units. `periods` are
- * collection periods (already aggregated and cut at `untilDay`). Bound: periods.length + the
- * window ends up to `untilDay`.
+ * collection periods (already aggregated and cut at `untilDay`). One loop over the events in day
+ * order: a collection period, a minimum-payment window end or the maturity day (a period on a
+ * window or maturity day settles both at once). The state lives in locals (no closure), so the
+ * hot path is a plain integer loop. Bound: periods.length + the window ends up to `untilDay`.
  */
 export function runHoldbackInt(terms: IntHoldbackTerms, fundedDay: number, periods: IntSeries, untilDay: number, rows: IntRows | null, pay: PayBuffer | null): IntResult {
-  const { rm, rate, minimum, collectShortfall } = terms;
+  const rm = terms.rm;
+  const minimum = terms.minimum;
+  const collectShortfall = terms.collectShortfall;
+  const rate = terms.rate;
   const x = periods.scale;
   const pd = periods.days;
   const pm = periods.minor;
+  const n = periods.length;
+  // The float64 holdback, inlined for a safe rate on whole minor units (else holdbackOf).
+  const fast = rate.safe && x === 0;
+  const num = rate.num;
+  const den = rate.den;
+  const maxSales = fast ? Math.floor(MAX_SAFE / num) : 0;
   let balance = terms.total;
   let totalHoldback = 0;
   let totalTopUps = 0;
   let shortfallCount = 0;
-  let payoffDay: number | null = null;
+  let payoffDay = 0;
+  let paidOff = false;
   let endDay = fundedDay;
   const every = minimum ? minimum.everyDays : 0;
   let nextWindow = minimum ? fundedDay + every : Infinity;
@@ -311,8 +323,41 @@ export function runHoldbackInt(terms: IntHoldbackTerms, fundedDay: number, perio
   let windowPaid = 0;
   let maturityTopUp = 0;
   const minAmount = minimum ? minimum.amount : 0;
-
-  const settle = (day: number, sales: number, holdback: number): void => {
+  let i = 0;
+  while (balance > 0) {
+    const wm = nextWindow < maturity ? nextWindow : maturity;
+    let day: number;
+    let sales = 0;
+    let holdback = 0;
+    if (i < n && pd[i]! <= wm) {
+      day = pd[i]!;
+      sales = pm[i]!;
+      i++;
+      if (sales > 0) {
+        if (fast && sales <= maxSales) {
+          const p = sales * num;
+          const r = p % den;
+          holdback = roundPos((p - r) / den, r, den, rm);
+        } else holdback = holdbackOf(sales, rate, x, rm);
+        if (holdback > balance) holdback = balance;
+        balance -= holdback;
+        totalHoldback += holdback;
+        windowPaid += holdback;
+      }
+      if (day !== wm) {
+        // A plain collection day.
+        if (holdback !== 0 && pay) pay.push(day, holdback);
+        endDay = day;
+        if (rows) rows.push(day, sales, holdback, 0, 0, 0, balance);
+        if (balance === 0 && !paidOff) {
+          payoffDay = day;
+          paidOff = true;
+        }
+        continue;
+      }
+    } else if (wm <= untilDay) day = wm;
+    else break;
+    // Settle a window end and / or the maturity day (with that day's collection, if any).
     let topUp = 0;
     let reason = 0;
     let shortfall = 0;
@@ -345,33 +390,13 @@ export function runHoldbackInt(terms: IntHoldbackTerms, fundedDay: number, perio
     if (paid !== 0 && pay) pay.push(day, paid);
     endDay = day;
     if (rows) rows.push(day, sales, holdback, topUp, reason, shortfall, balance);
-    if (balance === 0 && payoffDay === null) payoffDay = day;
-  };
-
-  const n = periods.length;
-  for (let i = 0; i < n && balance > 0; i++) {
-    const day = pd[i]!;
-    while (balance > 0 && Math.min(nextWindow, maturity) < day) settle(Math.min(nextWindow, maturity), 0, 0);
-    if (balance === 0) break;
-    const sales = pm[i]!;
-    let holdback = sales > 0 ? holdbackOf(sales, rate, x, rm) : 0;
-    if (holdback > balance) holdback = balance;
-    if (holdback !== 0) {
-      balance -= holdback;
-      totalHoldback += holdback;
-      windowPaid += holdback;
-    }
-    if (day === nextWindow || day === maturity) settle(day, sales, holdback);
-    else {
-      if (holdback !== 0 && pay) pay.push(day, holdback);
-      endDay = day;
-      if (rows) rows.push(day, sales, holdback, 0, 0, 0, balance);
-      if (balance === 0 && payoffDay === null) payoffDay = day;
+    if (balance === 0 && !paidOff) {
+      payoffDay = day;
+      paidOff = true;
     }
   }
-  while (balance > 0 && Math.min(nextWindow, maturity) <= untilDay) settle(Math.min(nextWindow, maturity), 0, 0);
-  if (payoffDay === null) endDay = Math.max(endDay, untilDay);
-  return { rows, pay, totalHoldback, totalTopUps, balance, payoffDay, shortfallCount, endDay, maturityTopUp };
+  if (!paidOff) endDay = Math.max(endDay, untilDay);
+  return { rows, pay, totalHoldback, totalTopUps, balance, payoffDay: paidOff ? payoffDay : null, shortfallCount, endDay, maturityTopUp };
 }
 
 /** The term-loan loop of engine.ts `runTermLoan` on minor units (series in whole minor units: scale 0). */

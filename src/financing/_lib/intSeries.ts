@@ -146,13 +146,78 @@ export function readColumnsInto(
   return { columns, int: safe ? { days: od!, minor: om!, length: k, scale: 0 } : null };
 }
 
-/** Growable column buffers, reusable across the series of one call (a portfolio reads one seller at a time). */
+/**
+ * The common case of {@link readColumnsInto}, in one monomorphic pass: an `Int32Array` of
+ * ascending day numbers (no day twice) in the years 0000–9999 and a `Float64Array` of safe
+ * integers (exactly those classes, so no subclass getter or Proxy runs). Copied into `buf`, so
+ * a later change to the caller's arrays cannot reach a result.
+ * `null` for anything else (another array type, a repeated day, a bad value): the caller then
+ * runs {@link readColumnsInto}, which validates with the typed errors.
+ */
+export function readTypedColumnsFast(value: { readonly days: unknown; readonly minor: unknown }, buf: SeriesBuffer): IntSeries | null {
+  let days: unknown;
+  let minor: unknown;
+  try {
+    days = value.days;
+    minor = value.minor;
+  } catch {
+    return null;
+  }
+  if (!(days instanceof Int32Array) || !(minor instanceof Float64Array) || Object.getPrototypeOf(days) !== Int32Array.prototype || Object.getPrototypeOf(minor) !== Float64Array.prototype) return null;
+  const n = days.length;
+  if (minor.length !== n || n > MAX_SERIES_ROWS) return null;
+  let prev = MIN_FINANCING_DAY - 1;
+  for (let i = 0; i < n; i++) {
+    const d = days[i]!;
+    const m = minor[i]!;
+    if (d <= prev || d > MAX_FINANCING_DAY || !(m <= MAX_SAFE && m >= -MAX_SAFE) || m % 1 !== 0) return null;
+    prev = d;
+  }
+  buf.ensure(n);
+  buf.days.set(days);
+  buf.minor.set(minor);
+  return { days: buf.days, minor: buf.minor, length: n, scale: 0 };
+}
+
+const EMPTY_DAYS = new Int32Array(0);
+const EMPTY_MINOR = new Float64Array(0);
+const SLAB_BYTES = 1 << 14;
+let slab = new ArrayBuffer(0);
+let slabUsed = 0;
+
+/**
+ * Columns for `n` days as views into a shared 16 KB slab (as Node's Buffer pool), a buffer of
+ * their own when larger than a quarter of it. A typed array's own backing store per one-off run
+ * cost more than the run itself (external memory the garbage collector tracks one by one); the
+ * price is that a result kept alive keeps its slab (at most 16 KB) alive.
+ */
+function slabColumns(n: number): { days: Int32Array; minor: Float64Array } {
+  const bytes = Math.ceil((n * 12) / 8) * 8;
+  if (bytes > SLAB_BYTES >> 2) return { days: new Int32Array(n), minor: new Float64Array(n) };
+  if (slabUsed + bytes > slab.byteLength) {
+    slab = new ArrayBuffer(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const at = slabUsed;
+  slabUsed += bytes;
+  return { minor: new Float64Array(slab, at, n), days: new Int32Array(slab, at + n * 8, n) };
+}
+
+/**
+ * Growable column buffers, reusable across the series of one call (a portfolio reads one seller
+ * at a time). A `pooled` buffer is for one read: its columns come from the shared slab.
+ */
 export class SeriesBuffer {
-  days = new Int32Array(0);
-  minor = new Float64Array(0);
+  days: Int32Array = EMPTY_DAYS;
+  minor: Float64Array = EMPTY_MINOR;
+  constructor(private readonly pooled = false) {}
   /** Room for `n` days: exactly `n` for a one-off buffer, doubling for a reused one. */
   ensure(n: number): void {
     if (n <= this.days.length) return;
+    if (this.pooled) {
+      ({ days: this.days, minor: this.minor } = slabColumns(n));
+      return;
+    }
     let k = Math.max(this.days.length, 1);
     while (k < n) k *= 2;
     if (this.days.length === 0) k = n;

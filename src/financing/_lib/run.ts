@@ -5,11 +5,12 @@
 import { Decimal } from "../../_lib/decimal.js";
 import { ErrorCode } from "../../errors.js";
 import type { FinancingProduct, HoldbackSchedule, RepaymentResult, RepaymentRow } from "../types.js";
-import type { RoundingMode } from "../../money/types.js";
+import type { Money, RoundingMode } from "../../money/types.js";
 import { aggregate, dayDate, dayNumber, type EngineResult, type Granularity, type HoldbackStepTerms, minorToDecimal, readSeries, runHoldback, runTermLoan, type SeriesArrays } from "./engine.js";
 import {
   aggregateInt,
   decimalToScaled,
+  type IntHoldbackTerms,
   type IntResult,
   IntRows,
   type IntSeries,
@@ -22,7 +23,7 @@ import {
   toRational,
   UnsafeInteger,
 } from "./intEngine.js";
-import { decimalSeriesToInt, isColumns, materializeSeries, readColumnsInto, readIntSeriesFast, SeriesBuffer } from "./intSeries.js";
+import { decimalSeriesToInt, isColumns, materializeSeries, readColumnsInto, readIntSeriesFast, readTypedColumnsFast, SeriesBuffer } from "./intSeries.js";
 import { readProduct, toMinorMoney } from "./products.js";
 import { type CostInput, inconsistent } from "./cost.js";
 import { makeMoney, minorDigits, toRounding } from "../../_lib/money.js";
@@ -74,10 +75,11 @@ export function readRunSeries(sales: unknown, fn: string, arg: string, currency:
   const v = materializeSeries(sales, fn, arg);
   if (engine === "integer") {
     if (isColumns(v)) {
-      const int = readColumnsInto(v, fn, arg, buf ?? new SeriesBuffer()).int;
+      // A one-off read (no buffer given) goes into views of a shared slab (SeriesBuffer(true)).
+      const int = readTypedColumnsFast(v, buf ?? new SeriesBuffer(true)) ?? readColumnsInto(v, fn, arg, buf ?? new SeriesBuffer(true)).int;
       if (int !== null) return { currency, int, dec: null };
     } else {
-      const int = readIntSeriesFast(v, currency, digits, buf);
+      const int = readIntSeriesFast(v, currency, digits, buf ?? new SeriesBuffer(true));
       if (int !== null) return { currency, int, dec: null };
     }
   }
@@ -214,17 +216,19 @@ export function runEngines(
   const int = series.int;
   if (terms !== null && int !== null && (terms.kind === "holdback" || int.scale === 0)) {
     try {
-      let go: (rows: IntRows | null, buf: PayBuffer | null) => IntResult;
-      if (terms.kind === "term") go = (rows, buf) => runTermLoanInt(terms.dueDays, terms.dueAmounts, terms.chargeCard, fundedDay, int, untilDay, rows, buf);
-      else {
-        const periods = aggregateInt(int, ro.granularity, fundedDay, untilDay);
-        const t = { rm: ro.rm as RoundingConst, total: terms.total, rate: terms.rate, minimum: terms.minimum, maxTermDays: terms.maxTermDays, collectShortfall: ro.collect };
-        go = (rows, buf) => runHoldbackInt(t, fundedDay, periods, untilDay, rows, buf);
-      }
       if (pay) pay.length = 0;
-      const res = go(null, pay ?? null);
+      let res: IntResult;
+      let rerun: (() => IntResult) | null = null;
       // Rows and payments are recorded only when asked for, by running the (deterministic) loop again.
-      const rerun = recordRows ? () => go(new IntRows(), new PayBuffer()) : null;
+      if (terms.kind === "term") {
+        res = runTermLoanInt(terms.dueDays, terms.dueAmounts, terms.chargeCard, fundedDay, int, untilDay, null, pay ?? null);
+        if (recordRows) rerun = () => runTermLoanInt(terms.dueDays, terms.dueAmounts, terms.chargeCard, fundedDay, int, untilDay, new IntRows(), new PayBuffer());
+      } else {
+        const periods = aggregateInt(int, ro.granularity, fundedDay, untilDay);
+        const t: IntHoldbackTerms = { rm: ro.rm as RoundingConst, total: terms.total, rate: terms.rate, minimum: terms.minimum, maxTermDays: terms.maxTermDays, collectShortfall: ro.collect };
+        res = runHoldbackInt(t, fundedDay, periods, untilDay, null, pay ?? null);
+        if (recordRows) rerun = () => runHoldbackInt(t, fundedDay, periods, untilDay, new IntRows(), new PayBuffer());
+      }
       return { engine: null, int: res, scale: int.scale, rerun };
     } catch (err) {
       if (!(err instanceof UnsafeInteger)) throw err;
@@ -300,11 +304,45 @@ export function runProduct(fn: string, productInput: unknown, sales: unknown, op
   return { product, currency, rounding: ro.rounding, fundedDay, engine: r.engine, int: r.int, scale: r.scale, digits: minorDigits(currency), rerun: r.rerun };
 }
 
+/** A base class whose constructor returns the object it is given (so a subclass can stamp it). */
+class Stamp {
+  constructor(o: object) {
+    return o as Stamp;
+  }
+}
+
 /**
  * Results built by {@link toRepaymentResult} (trusted by {@link readRepaymentResult} without
- * re-validation), with a function giving their dated non-zero payments (no rows needed).
+ * re-validation) carry their run in a private field, stamped before the result is frozen: a
+ * copy (spread, JSON, structuredClone) does not have it, nothing can read or forge it, and unlike
+ * a WeakMap entry per result it costs the garbage collector nothing.
  */
-const builtPayments = new WeakMap<object, () => { date: Date; amount: Decimal }[]>();
+class BuiltResult extends Stamp {
+  readonly #run: PreparedRun;
+  private constructor(o: object, run: PreparedRun) {
+    super(o);
+    this.#run = run;
+  }
+  /** Stamp `o` (not yet frozen) with its run. */
+  static stamp(o: object, run: PreparedRun): void {
+    new BuiltResult(o, run);
+  }
+  /** The run of a result built here, or `undefined`. */
+  static runOf(o: object): PreparedRun | undefined {
+    return #run in o ? (o as BuiltResult).#run : undefined;
+  }
+}
+
+/** The dated non-zero payments of a run built by {@link toRepaymentResult}. */
+function paymentsOf(run: PreparedRun): { date: Date; amount: Decimal }[] {
+  const d = run.engine;
+  if (d !== null) return d.payDays.map((day, i) => ({ date: dayDate(day), amount: d.payAmounts[i]! }));
+  if (run.rerun === null) return [];
+  const pay = run.rerun().pay!;
+  const out = new Array<{ date: Date; amount: Decimal }>(pay.length);
+  for (let i = 0; i < pay.length; i++) out[i] = { date: dayDate(pay.day[i]!), amount: minorToDecimal(pay.amount[i]!, run.digits) };
+  return out;
+}
 
 /**
  * Read a repayment result into the cost engine's input. A result built by this module is used
@@ -312,10 +350,11 @@ const builtPayments = new WeakMap<object, () => { date: Date; amount: Decimal }[
  * agree (Σ row payments = totalPaid; paid off ⇔ nothing outstanding), or `UNDEFINED_RESULT`.
  */
 export function readRepaymentResult(value: unknown, fn: string, arg = "result"): CostInput {
-  if (typeof value === "object" && value !== null && builtPayments.has(value)) {
+  const built = typeof value === "object" && value !== null ? BuiltResult.runOf(value) : undefined;
+  if (built !== undefined) {
     const res = value as RepaymentResult;
     const s = res.summary;
-    const payments = builtPayments.get(value)!();
+    const payments = paymentsOf(built);
     return { principal: s.principal, totalPaid: s.totalPaid, financeCharge: s.financeCharge, totalRepayment: s.totalRepayment, paidOff: s.paidOff, daysToPayoff: s.daysToPayoff, fundedOn: s.fundedOn, payments };
   }
   const o = toRecord(value, fn, arg);
@@ -354,6 +393,18 @@ export function readRepaymentResult(value: unknown, fn: string, arg = "result"):
   });
   if (!sum.equals(totalPaid.amount)) inconsistent(fn, `${arg}.summary.totalPaid`, `it must equal the sum of row payments (${sum.toString()})`, totalPaid.amount.toString());
   return { principal, totalPaid, financeCharge, totalRepayment, paidOff, daysToPayoff, fundedOn: dayDate(fundedDay), payments };
+}
+
+const zeros = new Map<string, Money>();
+
+/** The shared frozen zero Money of a currency (Money is immutable). */
+function zeroMoney(currency: string): Money {
+  let z = zeros.get(currency);
+  if (z === undefined) {
+    z = makeMoney(new Decimal(0), currency);
+    zeros.set(currency, z);
+  }
+  return z;
 }
 
 /** The rows of a Decimal run. */
@@ -415,18 +466,30 @@ export function toRepaymentResult(run: PreparedRun): RepaymentResult {
   const digits = run.digits;
   const e = run.int;
   const d = run.engine;
-  const toDec = (v: number): Decimal => minorToDecimal(v, digits);
-  const totalHoldback = e ? toDec(e.totalHoldback) : d!.totalHoldback;
-  const totalTopUps = e ? toDec(e.totalTopUps) : d!.totalTopUps;
-  const totalPaid = e ? toDec(e.totalHoldback + e.totalTopUps) : d!.totalHoldback.plus(d!.totalTopUps);
-  const balance = e ? toDec(e.balance) : d!.balance;
-  const payoffDay = e ? e.payoffDay : d!.payoffDay;
-  const endDay = e ? e.endDay : d!.endDay;
-  const shortfallCount = e ? e.shortfallCount : d!.shortfallCount;
-  const m = (x: Decimal) => makeMoney(x, currency);
+  let totalHoldback: Money;
+  let totalTopUps: Money;
+  let totalPaid: Money;
+  let balance: Money;
+  let payoffDay: number | null;
+  let endDay: number;
+  let shortfallCount: number;
+  if (e) {
+    // Zero amounts share one frozen Money; total paid is the holdback when there are no top-ups.
+    totalHoldback = e.totalHoldback === 0 ? zeroMoney(currency) : makeMoney(minorToDecimal(e.totalHoldback, digits), currency);
+    totalTopUps = e.totalTopUps === 0 ? zeroMoney(currency) : makeMoney(minorToDecimal(e.totalTopUps, digits), currency);
+    totalPaid = e.totalTopUps === 0 ? totalHoldback : makeMoney(minorToDecimal(e.totalHoldback + e.totalTopUps, digits), currency);
+    balance = e.balance === 0 ? zeroMoney(currency) : makeMoney(minorToDecimal(e.balance, digits), currency);
+    ({ payoffDay, endDay, shortfallCount } = e);
+  } else {
+    totalHoldback = makeMoney(d!.totalHoldback, currency);
+    totalTopUps = makeMoney(d!.totalTopUps, currency);
+    totalPaid = makeMoney(d!.totalHoldback.plus(d!.totalTopUps), currency);
+    balance = makeMoney(d!.balance, currency);
+    ({ payoffDay, endDay, shortfallCount } = d!);
+  }
   const paidOff = payoffDay !== null;
   let rows: readonly RepaymentRow[] | undefined;
-  const result: RepaymentResult = Object.freeze({
+  const result: RepaymentResult = {
     product,
     currency,
     rounding: run.rounding,
@@ -441,25 +504,17 @@ export function toRepaymentResult(run: PreparedRun): RepaymentResult {
       financeCharge: product.fee,
       totalRepayment: product.totalRepayment,
       paidOff,
-      payoffDate: paidOff ? dayDate(payoffDay) : null,
-      daysToPayoff: paidOff ? payoffDay - run.fundedDay : null,
-      totalPaid: m(totalPaid),
-      totalHoldback: m(totalHoldback),
-      totalTopUps: m(totalTopUps),
-      outstandingIfSalesStop: m(balance),
+      payoffDate: paidOff ? dayDate(payoffDay!) : null,
+      daysToPayoff: paidOff ? payoffDay! - run.fundedDay : null,
+      totalPaid,
+      totalHoldback,
+      totalTopUps,
+      outstandingIfSalesStop: balance,
       anyMinimumMissed: shortfallCount > 0,
       shortfallCount,
     }),
-  });
-  if (e) {
-    const rerun = run.rerun;
-    builtPayments.set(result, () => {
-      if (rerun === null) return [];
-      const pay = rerun().pay!;
-      return Array.from({ length: pay.length }, (_, i) => ({ date: dayDate(pay.day[i]!), amount: toDec(pay.amount[i]!) }));
-    });
-  } else {
-    builtPayments.set(result, () => d!.payDays.map((day, i) => ({ date: dayDate(day), amount: d!.payAmounts[i]! })));
-  }
+  };
+  BuiltResult.stamp(result, run);
+  Object.freeze(result);
   return result;
 }
