@@ -21,6 +21,12 @@ import {
   calendarDay,
   churnByInactivity,
   cohortGmvRetention,
+  costOfFinancing,
+  irr,
+  irrRoots,
+  salesBasedAdvance,
+  simulateRepayment,
+  xirr,
   kaplanMeier,
   money,
   sellerLifetimeValue,
@@ -107,9 +113,54 @@ const SELLER_SURVIVAL: Figures = {
   "bg-nbd-recent": () => alive(30.43, 5),
 };
 
+// ---- APR and rate figures: getting-started.md, glossary.md, time-value-of-money.md, migrating.md
+
+/** The getting-started advance: $10,000 + $1,500 fee, 10 % holdback of $400 a day. */
+const firstAdvance = () => {
+  const advance = salesBasedAdvance({ principal: money("10000", "USD"), fee: "1500", holdbackRate: "0.1" });
+  const sales = Array.from({ length: 365 }, (_, i) => ({ date: addPeriods(calendarDay(2024, 1, 2), i, "day"), amount: money("400", "USD") }));
+  const result = simulateRepayment(advance, sales);
+  return { result, cost: costOfFinancing(result) };
+};
+const percent = (x: { times(n: number): { toFixed(n: number): string } }, places: number): string => `${x.times(100).toFixed(places)} %`;
+const GETTING_STARTED: Figures = {
+  "factor-rate": () => firstAdvance().cost.factorRate.toString(),
+  apr: () => {
+    const apr = firstAdvance().cost.apr;
+    if (apr === null || apr === undefined) throw new Error("guide-figures: the getting-started advance has no APR");
+    return percent(apr, 0);
+  },
+  "days-to-payoff": () => String(firstAdvance().result.summary.daysToPayoff),
+};
+const GLOSSARY: Figures = {
+  "factor-rate": () => firstAdvance().cost.factorRate.toString(),
+};
+const EXCEL_IRR = [-70000, 12000, 15000, 18000, 21000];
+const TIME_VALUE_OF_MONEY: Figures = {
+  "two-irrs": () => {
+    const roots = irrRoots([-100, 230, -132]);
+    return roots.map((r) => percent(r, 0)).join(" and ");
+  },
+  "excel-irr-4": () => percent(irr(EXCEL_IRR), 1),
+  "excel-irr-5": () => percent(irr([...EXCEL_IRR, 26000]), 1),
+  "excel-irr-guess": () => percent(irr(EXCEL_IRR.slice(0, 3), { guess: "-0.1" }), 1),
+};
+const excelXirrFlows = () => {
+  const amounts = [-10000, 2750, 4250, 3250, 2750];
+  const dates = [calendarDay(2008, 1, 1), calendarDay(2008, 3, 1), calendarDay(2008, 10, 30), calendarDay(2009, 2, 15), calendarDay(2009, 4, 1)];
+  return amounts.map((amount, i) => ({ date: dates[i] as Date, amount }));
+};
+const MIGRATING: Figures = {
+  "exact-xirr": () => xirr(excelXirrFlows()).toFixed(9),
+};
+
 /** The figures of each guide (file name under docs/guides/). */
 export const FIGURES: Readonly<Record<string, Figures>> = {
+  "getting-started.md": GETTING_STARTED,
+  "glossary.md": GLOSSARY,
+  "migrating.md": MIGRATING,
   "seller-survival.md": SELLER_SURVIVAL,
+  "time-value-of-money.md": TIME_VALUE_OF_MONEY,
 };
 
 /**
@@ -117,6 +168,14 @@ export const FIGURES: Readonly<Record<string, Figures>> = {
  * values quoted as such, citations): the only figure-like numbers allowed outside the markers.
  */
 export const INPUTS: Readonly<Record<string, readonly string[]>> = {
+  "getting-started.md": ["10 %", "$10,000", "$1,500", "$400"],
+  // "00.000" is the time of day 00:00:00.000Z; 10,000 the top of the HHI points scale.
+  "glossary.md": ["00.000", "$11,500", "$10,000", "10,000"],
+  // Microsoft's published XIRR result and Excel's stopping tolerance.
+  "migrating.md": ["0.373362535", "37.34 %", "0.000001 %"],
+  // 0.1 / 10 % explain the rate convention and the default guess; 1000 % / 100 % are domain bounds;
+  // 1.0000002 a peer's wrong answer; Excel's tolerances, its documented XIRR value, Appendix J's inputs.
+  "time-value-of-money.md": ["10 %", "-10 %", "1000 %", "100 %", "0.1", "1.0000002", "0.00001 %", "0.000001 %", "0.373362535", "$6,000", "$200"],
   "seller-survival.md": ["95 %", "15 %", "50 %", "1 %", "0.243", "4.414", "0.793", "2.426", "38.86", "30.43", "6.25", "3.74", "15.44", "0.01", "$22.35", "$11.77", "$73.74", "$25.55"],
 };
 
