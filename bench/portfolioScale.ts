@@ -7,10 +7,12 @@
  *   subclass's `get`, so the book never exists whole in memory);
  * - `par`: simulatePortfolioAsync with `{ workers: 2 }`, same input;
  * - `floor`: the same generation plus a hand-written integer-cents float64 loop with daily flows.
- * Prints wall time and peak RSS (process.resourceUsage().maxRSS) per run, and the medians.
+ * Prints wall time, CPU time of the process (all threads: the workers' too) and peak RSS
+ * (process.resourceUsage().maxRSS) per run, and the medians.
  */
 import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
+import { cpuUsage } from "node:process";
 import { fileURLToPath } from "node:url";
 import { Decimal } from "decimal.js";
 import { money } from "../src/money/money.js";
@@ -60,6 +62,7 @@ function book(): { loans: { id: string; sellerId: string; product: SalesBasedAdv
 
 async function child(mode: string): Promise<void> {
   const { loans, plain } = book();
+  const c0 = cpuUsage();
   const t0 = performance.now();
   let check = "";
   if (mode === "seq") check = simulatePortfolio(loans, new GeneratedBook(), { includeLoans: false }).totalRepaid.amount.toString();
@@ -87,7 +90,8 @@ async function child(mode: string): Promise<void> {
     check = new Decimal(repaid).div(100).toString();
   }
   const ms = performance.now() - t0;
-  console.log(JSON.stringify({ mode, ms, rssMB: process.resourceUsage().maxRSS / 1024, check }));
+  const c = cpuUsage(c0);
+  console.log(JSON.stringify({ mode, ms, cpuMs: (c.user + c.system) / 1000, rssMB: process.resourceUsage().maxRSS / 1024, check }));
 }
 
 async function main(): Promise<void> {
@@ -95,14 +99,16 @@ async function main(): Promise<void> {
   if (mode === "seq" || mode === "par" || mode === "floor") return child(mode);
   const rounds = Number(mode ?? 3);
   const self = fileURLToPath(import.meta.url);
-  const results: Record<string, { ms: number; rssMB: number; check: string }[]> = { seq: [], par: [], floor: [] };
+  const results: Record<string, { ms: number; cpuMs: number; rssMB: number; check: string }[]> = { seq: [], par: [], floor: [] };
   const load0 = loadavg();
   for (let r = 0; r < rounds; r++) {
     for (const m of r % 2 === 0 ? ["floor", "seq", "par"] : ["par", "seq", "floor"]) {
       const out = execFileSync(process.execPath, ["--import", "tsx", self, m], { encoding: "utf8", maxBuffer: 1 << 20 });
-      const line = JSON.parse(out.trim().split("\n").pop()!) as { mode: string; ms: number; rssMB: number; check: string };
+      const line = JSON.parse(out.trim().split("\n").pop()!) as { mode: string; ms: number; cpuMs: number; rssMB: number; check: string };
       results[m]!.push(line);
-      console.log(`round ${r + 1} ${m}: ${line.ms.toFixed(0)} ms, peak RSS ${line.rssMB.toFixed(0)} MB, repaid ${line.check}`);
+      console.log(
+        `round ${r + 1} ${m}: ${line.ms.toFixed(0)} ms wall, ${line.cpuMs.toFixed(0)} ms CPU (all threads), load ${loadavg()[0]!.toFixed(1)}, peak RSS ${line.rssMB.toFixed(0)} MB, repaid ${line.check}`,
+      );
     }
   }
   const med = (x: number[]) => [...x].sort((a, b) => a - b)[x.length >> 1]!;
