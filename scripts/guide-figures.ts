@@ -20,7 +20,13 @@ import {
   bgNbdProbabilityAlive,
   calendarDay,
   churnByInactivity,
+  ILLUSTRATIVE_FEE_SCHEDULE,
   cohortGmvRetention,
+  createFeeSchedule,
+  payoutSchedule,
+  refundFees,
+  takeRateBySegment,
+  unitEconomics,
   costOfFinancing,
   irr,
   irrRoots,
@@ -154,8 +160,81 @@ const MIGRATING: Figures = {
   "exact-xirr": () => xirr(excelXirrFlows()).toFixed(9),
 };
 
+// ---- fees-and-payouts.md --------------------------------------------------------------------
+
+const amazonLike = () =>
+  createFeeSchedule({
+    currency: "USD",
+    categories: [
+      { category: "toys", rate: "0.15" },
+      { category: "books", rate: "0.15", closingFeePerItem: "1.80", refunds: { closing: "full-refund-only" } },
+    ],
+    fulfilmentPerItem: "2.41",
+    refunds: { administrationRate: "0.2", administrationMax: "5.00" },
+  });
+/** The guide's 90 days of orders: a $24.99 home item a day, a $199 electronics item every third day. */
+const ninetyDays = () => {
+  const orders = [];
+  for (let d = 0; d < 90; d++) {
+    const date = addPeriods(calendarDay(2024, 1, 1), d, "day");
+    const deliveredOn = addPeriods(date, 3, "day");
+    orders.push({ category: "home", amount: money("24.99", "USD"), date, deliveredOn });
+    if (d % 3 === 0) orders.push({ category: "electronics", amount: money("199.00", "USD"), date, deliveredOn });
+  }
+  return orders;
+};
+const dayMonth = (d: Date) => `${d.getUTCDate()} ${d.toLocaleString("en-US", { month: "long", timeZone: "UTC" })}`;
+const payoffOn = (options: Parameters<typeof payoutSchedule>[2]) => {
+  const advance = salesBasedAdvance({ principal: money("1500", "USD"), fee: "120", holdbackRate: "0.3" });
+  const payoff = simulateRepayment(advance, payoutSchedule(ILLUSTRATIVE_FEE_SCHEDULE, ninetyDays(), options).payouts).summary.payoffDate;
+  if (payoff === null) throw new Error("guide-figures: the fees guide's advance is not paid off");
+  return dayMonth(payoff);
+};
+const UNIT_ORDERS = [
+  { label: "1 × $24.99", order: { category: "home", price: "24.99", costOfGoodsPerUnit: "9.50", fulfilmentPerUnit: "4.20", advertisingRate: "0.08" } },
+  { label: "3 × $24.99, +$1.50 ads", order: { category: "home", price: "24.99", unitsPerOrder: 3, costOfGoodsPerUnit: "9.50", fulfilmentPerUnit: "4.20", advertisingPerOrder: "1.50", advertisingRate: "0.08" } },
+] as const;
+const FEES_AND_PAYOUTS: Figures = {
+  "refund-example": () =>
+    table(
+      ["line item", "sale amount", "referral fee", "20 % of it", "administration fee", "referral refunded"],
+      ["---", "---:", "---:", "---:", "---:", "---:"],
+      [
+        ["item A", "345.00"],
+        ["item B", "57.00"],
+      ].map(([item, amount]) => {
+        const r = refundFees(amazonLike(), { category: "toys", amount: money(amount as string, "USD") });
+        const share = r.charged.referral.amount.times("0.2");
+        const capped = share.gt(r.administrationFee.amount) ? " (capped)" : "";
+        return [item as string, usd(r.charged.referral.amount.div("0.15")), usd(r.charged.referral.amount), usd(share), `${usd(r.administrationFee.amount)}${capped}`, usd(r.referral.amount)];
+      }),
+    ),
+  "refund-toy-cost": () => usd(refundFees(amazonLike(), { category: "toys", amount: money("50.00", "USD") }).sellerCost.amount),
+  "take-rates": () => {
+    const r = takeRateBySegment(ILLUSTRATIVE_FEE_SCHEDULE, ninetyDays());
+    const row = (name: string, s: (typeof r)["total"]) => [name, String(s.sales), usd(s.gmv.amount), usd(s.fees.amount), s.takeRate === null ? "—" : percent(s.takeRate, 2)];
+    return table(["segment", "sales", "GMV", "fees", "take rate"], ["---", "---:", "---:", "---:", "---:"], [...r.segments.map((s) => row(s.segment, s)), row("total", r.total)]);
+  },
+  "payoff-daily": () => payoffOn({ delayDays: 7 }),
+  "payoff-cycle": () => payoffOn({ delayDays: 7, cycleDays: 14, cycleStart: "2024-01-01", reserveRate: "0.1", reserveDays: 90 }),
+  "unit-economics": () =>
+    table(
+      ["order", "revenue", "fees", "COGS", "fulfilment", "advertising", "contribution", "per unit", "margin"],
+      ["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"],
+      UNIT_ORDERS.map(({ label, order }) => {
+        const u = unitEconomics(ILLUSTRATIVE_FEE_SCHEDULE, order);
+        return [
+          label,
+          ...[u.revenue, u.fees.total, u.costOfGoods, u.fulfilment, u.advertising, u.contributionPerOrder, u.contributionPerUnit].map((m) => usd(m.amount)),
+          u.contributionMargin === null ? "—" : percent(u.contributionMargin, 2),
+        ];
+      }),
+    ),
+};
+
 /** The figures of each guide (file name under docs/guides/). */
 export const FIGURES: Readonly<Record<string, Figures>> = {
+  "fees-and-payouts.md": FEES_AND_PAYOUTS,
   "getting-started.md": GETTING_STARTED,
   "glossary.md": GLOSSARY,
   "migrating.md": MIGRATING,
@@ -168,6 +247,8 @@ export const FIGURES: Readonly<Record<string, Figures>> = {
  * values quoted as such, citations): the only figure-like numbers allowed outside the markers.
  */
 export const INPUTS: Readonly<Record<string, readonly string[]>> = {
+  // Amazon's refund rule and worked example, the $50 toy refunded, the schedule's per-item fee, the reserve rate.
+  "fees-and-payouts.md": ["$5", "20 %", "15 %", "$300", "$40", "$50", "$2", "$50.00", "$0.99", "10 %"],
   "getting-started.md": ["10 %", "$10,000", "$1,500", "$400"],
   // "00.000" is the time of day 00:00:00.000Z; 10,000 the top of the HHI points scale.
   "glossary.md": ["00.000", "$11,500", "$10,000", "10,000"],
