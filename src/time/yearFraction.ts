@@ -1,45 +1,10 @@
 import { Decimal } from "../_lib/decimal.js";
-import { daysBetweenUtc, toUtcDay, utcTime } from "../_lib/dates.js";
+import { daysBetweenUtc, epochDay, toUtcDay } from "../_lib/dates.js";
+import { actActIsdaYears, thirty360Days } from "../_lib/dayCount.js";
 import { toOption } from "../_lib/validate.js";
 import type { DateInput, DayCountConvention } from "./types.js";
 
 const CONVENTIONS: readonly DayCountConvention[] = ["ACT/365F", "ACT/360", "30/360", "30E/360", "ACT/ACT-ISDA", "ACT/365.25", "ACT/364", "30E+/360"];
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-function thirty360(s: Date, e: Date, european: boolean, plus = false): Decimal {
-  const y1 = s.getUTCFullYear();
-  const m1 = s.getUTCMonth() + 1;
-  let d1 = s.getUTCDate();
-  const y2 = e.getUTCFullYear();
-  let m2 = e.getUTCMonth() + 1;
-  let d2 = e.getUTCDate();
-  if (plus) {
-    if (d1 === 31) d1 = 30;
-    if (d2 === 31) [d2, m2] = [1, m2 + 1];
-  } else if (european) {
-    if (d1 === 31) d1 = 30;
-    if (d2 === 31) d2 = 30;
-  } else {
-    if (d1 === 31) d1 = 30;
-    if (d2 === 31 && d1 > 29) d2 = 30;
-  }
-  return new Decimal(360 * (y2 - y1) + 30 * (m2 - m1) + (d2 - d1)).dividedBy(360);
-}
-
-function actActIsda(s: Date, e: Date): Decimal {
-  const y1 = s.getUTCFullYear();
-  const y2 = e.getUTCFullYear();
-  if (y1 === y2) return new Decimal(daysBetweenUtc(s, e)).dividedBy(isLeap(y1) ? 366 : 365);
-  const endOfFirst = new Date(utcTime(y1 + 1, 0, 1));
-  const startOfLast = new Date(utcTime(y2, 0, 1));
-  return new Decimal(daysBetweenUtc(s, endOfFirst))
-    .dividedBy(isLeap(y1) ? 366 : 365)
-    .plus(y2 - y1 - 1)
-    .plus(new Decimal(daysBetweenUtc(startOfLast, e)).dividedBy(isLeap(y2) ? 366 : 365));
-}
 
 /**
  * The fraction of a year between two dates under a day-count convention
@@ -93,20 +58,16 @@ export function yearFraction(start: DateInput, end: DateInput, convention: DayCo
       f = new Decimal(daysBetweenUtc(s, e)).dividedBy(360);
       break;
     case "30/360":
-      f = thirty360(s, e, false);
-      break;
     case "30E/360":
-      f = thirty360(s, e, true);
+    case "30E+/360":
+      f = new Decimal(thirty360Days(epochDay(s), epochDay(e), c)).dividedBy(360);
       break;
     case "ACT/ACT-ISDA":
-      f = actActIsda(s, e);
+      f = actActIsdaYears(epochDay(s), epochDay(e));
       break;
     case "ACT/365.25":
     case "ACT/364":
       f = new Decimal(daysBetweenUtc(s, e)).dividedBy(c === "ACT/364" ? 364 : 365.25);
-      break;
-    case "30E+/360":
-      f = thirty360(s, e, true, true);
       break;
   }
   return negate ? f.negated() : f;

@@ -47,5 +47,5 @@ export function cumipmt(rate: NumericInput, nper: NumericInput, pv: AmountInput,
   const { s, e } = toPeriodRange(startPeriod, endPeriod, fn, a.n!);
   const zero = a.r!.minus(a.r!);
   const p = pmtHp(a.r!, a.n!, a.pv!, zero, a.begin);
-  return fromHp(p.times(e - s + 1).minus(cumprincHp(a.r!, a.n!, a.pv!, s, e, a.begin)));
+  return fromHp(p.times(e - s + 1).minus(cumprincHp(a.r!, a.n!, a.pv!, s, e, a.begin, p)));
 }

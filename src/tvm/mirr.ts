@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { ConvergenceError, ErrorCode } from "../errors.js";
 import { toDecimalInRange } from "../_lib/validate.js";
-import { fromHp, hp, toHp } from "./_lib/decimal.js";
+import { fromHp, hp, rootHp, toHp } from "./_lib/decimal.js";
 import { parseAmounts } from "./_lib/flows.js";
 import type { AmountInput, NumericInput } from "../money/types.js";
 
@@ -69,10 +69,5 @@ export function mirr(values: readonly AmountInput[], financeRate: NumericInput, 
   if (fvPos.isZero() || pvNeg.isZero()) {
     throw new ConvergenceError(fn, ErrorCode.NO_SIGN_CHANGE, "values must hold at least one positive and one negative amount (Excel returns #DIV/0!)", { iterations: 0 });
   }
-  return fromHp(
-    fvPos
-      .div(pvNeg.neg())
-      .pow(new H(1).div(n - 1))
-      .minus(1),
-  );
+  return fromHp(rootHp(fvPos.div(pvNeg.neg()), n - 1).minus(1));
 }

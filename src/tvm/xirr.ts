@@ -1,5 +1,4 @@
 import type { Decimal } from "decimal.js";
-import { yearFraction } from "../time/yearFraction.js";
 import { dayBasis } from "./_lib/daycount.js";
 import { parseSolverOptions } from "./_lib/options.js";
 import { datedProblem } from "./_lib/problem.js";
@@ -90,7 +89,7 @@ export interface XirrOptions {
 export function xirr(flows: readonly CashFlow[], options?: XirrOptions): Decimal {
   const fn = "xirr";
   const o = parseSolverOptions(fn, options, true);
-  const p = datedProblem(flows, fn, dayBasis(o.dayCount, yearFraction));
+  const p = datedProblem(flows, fn, dayBasis(o.dayCount));
   return rateDecimal(p, fn, solveX(p, fn, o, EXCEL_XIRR));
 }
 

@@ -1,6 +1,5 @@
 import type { Decimal } from "decimal.js";
 import { parseRootsOptions } from "./_lib/options.js";
-import { yearFraction } from "../time/yearFraction.js";
 import { dayBasis } from "./_lib/daycount.js";
 import { datedProblem } from "./_lib/problem.js";
 import { ratesInRange } from "./_lib/solver.js";
@@ -63,6 +62,6 @@ export interface RootsOptions {
 export function xirrRoots(flows: readonly CashFlow[], options?: RootsOptions): readonly Decimal[] {
   const fn = "xirrRoots";
   const { lower, upper, points, dayCount } = parseRootsOptions(fn, options, true);
-  const p = datedProblem(flows, fn, dayBasis(dayCount, yearFraction));
+  const p = datedProblem(flows, fn, dayBasis(dayCount));
   return Object.freeze(ratesInRange(p, lower, upper, points));
 }

@@ -1,6 +1,5 @@
 import type { Decimal } from "decimal.js";
 import { toDecimalInRange } from "../_lib/validate.js";
-import { yearFraction } from "../time/yearFraction.js";
 import { dayBasis } from "./_lib/daycount.js";
 import { fromHp, hp, toHp } from "./_lib/decimal.js";
 import { parseFlows } from "./_lib/flows.js";
@@ -67,7 +66,7 @@ export function xnpv(rate: NumericInput, flows: readonly CashFlow[], options?: X
   const r = toDecimalInRange(rate, fn, "rate", -1, undefined, { lowerOpen: true });
   const dayCount = parseXnpvOptions(fn, options);
   const parsed = parseFlows(flows, fn, "lazy");
-  const basis = dayBasis(dayCount, yearFraction);
+  const basis = dayBasis(dayCount);
   const decs = parsed.decimals ?? [];
   const first = parsed.firstDay;
   const n = parsed.n;
@@ -78,8 +77,9 @@ export function xnpv(rate: NumericInput, flows: readonly CashFlow[], options?: X
     let keys: ArrayLike<number> = parsed.days;
     const time = basis.time;
     if (time !== undefined) {
+      const at = time(first);
       const k = new Float64Array(n);
-      for (let i = 0; i < n; i++) k[i] = i > 0 && parsed.days[i] === parsed.days[i - 1] ? k[i - 1]! : time(first, first + parsed.days[i]!);
+      for (let i = 0; i < n; i++) k[i] = i > 0 && parsed.days[i] === parsed.days[i - 1] ? k[i - 1]! : at(first + parsed.days[i]!);
       keys = k;
     }
     const H = hp();

@@ -27,6 +27,18 @@ export interface AnnuityArgs {
 
 type Spec = { readonly rate?: unknown; readonly nper?: unknown; readonly pmt?: unknown; readonly pv?: unknown; readonly fv?: unknown; readonly options?: unknown };
 
+/**
+ * A cheap sufficient test for |n × ln(1 + r)| ≤ {@link MAX_LOG_GROWTH}, so the 40-digit logarithm
+ * is computed only near the limit: with 1 + r = m × 10^e (1 ≤ m < 10, `e` the Decimal's exponent),
+ * ln(1 + r) = ln m + e·ln 10 lies in [e·ln 10, (e + 1)·ln 10), so |ln(1 + r)| ≤ (|e| + 1)·ln 10
+ * (also for the series branch of `ln1p`, |r| < 1e-5, where |ln(1 + r)| < 2e-5). The float product
+ * below is compared with 2e15, well under 2.30e15, so its rounding cannot matter.
+ */
+function growthSurelyInRange(r: Decimal, n: Decimal): boolean {
+  const e = r.plus(1).e;
+  return Math.abs(n.toNumber()) * (Math.abs(e) + 1) * 2.3026 < 2e15;
+}
+
 /** Validate the annuity arguments present in `spec` (missing `fv` = 0). */
 export function parseAnnuity(fn: string, spec: Spec): AnnuityArgs {
   let currency: string | undefined;
@@ -45,7 +57,7 @@ export function parseAnnuity(fn: string, spec: Spec): AnnuityArgs {
   const fv = spec.fv === undefined ? toHp(0) : amount(spec.fv, "fv");
   const o = toOptions(spec.options, fn, "options", ["when"]);
   const when = o["when"] === undefined ? "end" : toOption(o["when"], fn, "options.when", ["end", "begin"] as const);
-  if (r !== undefined && n !== undefined && !r.isZero() && ln1p(r).times(n).abs().greaterThan(new (hp())(MAX_LOG_GROWTH))) {
+  if (r !== undefined && n !== undefined && !r.isZero() && !growthSurelyInRange(r, n) && ln1p(r).times(n).abs().greaterThan(new (hp())(MAX_LOG_GROWTH))) {
     rangeError(fn, "nper", ErrorCode.OUT_OF_RANGE, "is too large for this rate: (1 + rate)^nper must be between 10^(-10^15) and 10^(10^15)", spec.nper, "nper with |nper × ln(1 + rate)| ≤ 2.3e15");
   }
   return { r, n, pmt, pv, fv, begin: when === "begin" };
@@ -91,11 +103,12 @@ export function ipmtHp(r: Decimal, per: number, n: Decimal, pv: Decimal, fv: Dec
 /**
  * Σ of the principal parts of payments start..end: with Fₖ = fv(r, k, pmt, pv), each principal part
  * is Fₖ₋₁ - Fₖ ("end"), or (Fₖ₋₁ - Fₖ)/(1 + r) for k > 1 and the whole payment for k = 1
- * ("begin"), so the sum telescopes: F_{s-1} - F_e (closed form, O(1) whatever the range).
+ * ("begin"), so the sum telescopes: F_{s-1} - F_e (closed form, O(1) whatever the range). `payment`:
+ * the payment pmt(r, n, pv) when the caller has it already (cumipmt), so it is not computed twice.
  */
-export function cumprincHp(r: Decimal, n: Decimal, pv: Decimal, start: number, end: number, begin: boolean): Decimal {
+export function cumprincHp(r: Decimal, n: Decimal, pv: Decimal, start: number, end: number, begin: boolean, payment?: Decimal): Decimal {
   const zero = r.minus(r);
-  const p = pmtHp(r, n, pv, zero, begin);
+  const p = payment ?? pmtHp(r, n, pv, zero, begin);
   const F = (k: number): Decimal => fvHp(r, zero.plus(k), p, pv, begin);
   if (!begin) return F(start - 1).minus(F(end));
   let sum = zero;

@@ -152,12 +152,13 @@ export function datedProblem(value: unknown, fn: string, basis: DayBasis, arg = 
   if (time !== undefined) {
     // Days → convention times from the earliest day (monotone, so the order stays valid); one
     // year fraction per distinct day.
+    const at = time(minDay);
     const seen = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const d = days[i]!;
       let t = seen.get(d);
       if (t === undefined) {
-        t = time(minDay, d);
+        t = at(d);
         seen.set(d, t);
       }
       days[i] = t;
