@@ -35,6 +35,8 @@ import {
   xirr,
   kaplanMeier,
   money,
+  multiply,
+  roundToMinor,
   sellerLifetimeValue,
   trackSellerActivity,
 } from "../src/index.js";
@@ -232,10 +234,39 @@ const FEES_AND_PAYOUTS: Figures = {
     ),
 };
 
+// ---- money-and-rounding.md ------------------------------------------------------------------
+
+const MODES = [
+  ["half-even", " (default)", "banker's rounding: ties to the even digit"],
+  ["half-up", "", "ties away from zero"],
+  ["half-down", "", "ties toward zero"],
+  ["down", "", "truncate toward zero"],
+  ["up", "", "away from zero"],
+  ["floor", "", "toward −∞"],
+  ["ceil", "", "toward +∞"],
+] as const;
+const ROUNDED = ["2.345", "2.355", "-2.345"] as const;
+/** 1/12 to 20 significant digits, the factor of the guide's example. */
+const TWELFTH = "0.083333333333333333333";
+const MONEY_AND_ROUNDING: Figures = {
+  "tenth-exact": () => `$${multiply(money("123.45", "USD"), "0.1").amount.toString()}`,
+  "twelfth-exact": () => `${multiply(money("1234.50", "USD"), TWELFTH).amount.toFixed(5, 1)}…`,
+  "twelfth-half-up": () => usd(multiply(money("1234.50", "USD"), TWELFTH, "half-up").amount),
+  "twelfth-20-digits": () => multiply(money("1234.50", "USD"), TWELFTH).amount.toSignificantDigits(20).toString(),
+  "twelfth-double-rounding": () => usd(roundToMinor(money(multiply(money("1234.50", "USD"), TWELFTH).amount.toSignificantDigits(20), "USD"), "half-up").amount),
+  "rounding-modes": () =>
+    table(
+      ["mode", ...ROUNDED, "meaning"],
+      ["---", "---:", "---:", "---:", "---"],
+      MODES.map(([mode, note, meaning]) => [`\`"${mode}"\`${note}`, ...ROUNDED.map((x) => roundToMinor(money(x, "USD"), mode).amount.toFixed(2)), meaning]),
+    ),
+};
+
 /** The figures of each guide (file name under docs/guides/). */
 export const FIGURES: Readonly<Record<string, Figures>> = {
   "fees-and-payouts.md": FEES_AND_PAYOUTS,
   "getting-started.md": GETTING_STARTED,
+  "money-and-rounding.md": MONEY_AND_ROUNDING,
   "glossary.md": GLOSSARY,
   "migrating.md": MIGRATING,
   "seller-survival.md": SELLER_SURVIVAL,
@@ -249,6 +280,8 @@ export const FIGURES: Readonly<Record<string, Figures>> = {
 export const INPUTS: Readonly<Record<string, readonly string[]>> = {
   // Amazon's refund rule and worked example, the $50 toy refunded, the schedule's per-item fee, the reserve rate.
   "fees-and-payouts.md": ["$5", "20 %", "15 %", "$300", "$40", "$50", "$2", "$50.00", "$0.99", "10 %"],
+  // fromMinorUnits' example, the $90 trillion bound, the 0.1 + 0.2 float example, the inputs of the rounding examples.
+  "money-and-rounding.md": ["$12.50", "$90", "0.1", "10 %", "$123.45", "$1,234.50", "0.2"],
   "getting-started.md": ["10 %", "$10,000", "$1,500", "$400"],
   // "00.000" is the time of day 00:00:00.000Z; 10,000 the top of the HHI points scale.
   "glossary.md": ["00.000", "$11,500", "$10,000", "10,000"],
