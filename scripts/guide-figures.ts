@@ -264,12 +264,15 @@ const MONEY_AND_ROUNDING: Figures = {
 
 /** The figures of each guide (file name under docs/guides/). */
 export const FIGURES: Readonly<Record<string, Figures>> = {
+  "dates-and-time-zones.md": {},
+  "faq.md": {},
   "fees-and-payouts.md": FEES_AND_PAYOUTS,
   "getting-started.md": GETTING_STARTED,
   "money-and-rounding.md": MONEY_AND_ROUNDING,
   "glossary.md": GLOSSARY,
   "migrating.md": MIGRATING,
   "seller-survival.md": SELLER_SURVIVAL,
+  "task-index.md": {},
   "time-value-of-money.md": TIME_VALUE_OF_MONEY,
 };
 
@@ -278,6 +281,9 @@ export const FIGURES: Readonly<Record<string, Figures>> = {
  * values quoted as such, citations): the only figure-like numbers allowed outside the markers.
  */
 export const INPUTS: Readonly<Record<string, readonly string[]>> = {
+  // The minimum TypeScript version; the $1M threshold of a task.
+  "faq.md": ["5.4"],
+  "task-index.md": ["$1"],
   // Amazon's refund rule and worked example, the $50 toy refunded, the schedule's per-item fee, the reserve rate.
   "fees-and-payouts.md": ["$5", "20 %", "15 %", "$300", "$40", "$50", "$2", "$50.00", "$0.99", "10 %"],
   // fromMinorUnits' example, the $90 trillion bound, the 0.1 + 0.2 float example, the inputs of the rounding examples.
