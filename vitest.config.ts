@@ -46,7 +46,10 @@ export default defineConfig({
       // again as their tests grow; never lower it further.
       // Raised on 2026-12-02 (evening) to the level measured by `bash .ci/run` on 6e7f392 (statements 93.15,
       // branches 85.76, functions 96.87, lines 95.38), floored to 0.1: still below 94.1 / 86.34 / 95.61.
-      thresholds: { statements: 93.1, branches: 85.7, functions: 96.8, lines: 95.3 },
+      // Raised on 2026-12-02 21:25Z to `npm run coverage` measured on main 6569122 plus
+      // src/tvm/problem.prop.test.ts (statements 94.43, branches 87.24, functions 97.37, lines 96.58),
+      // floored to 0.05: above the 94.1 / 86.34 / 95.61 of 2026-12-01 again.
+      thresholds: { statements: 94.4, branches: 87.2, functions: 97.35, lines: 96.55 },
     },
   },
 });
