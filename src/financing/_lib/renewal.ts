@@ -7,6 +7,7 @@ import { ErrorCode } from "../../errors.js";
 import { makeMoney, minorDigits } from "../../_lib/money.js";
 import { rangeError } from "../../_lib/validate.js";
 import type { Money } from "../../money/types.js";
+import type { FinancingDisclosureRenewal } from "../disclosure.js";
 import type { FinancingProduct, TermLoan } from "../types.js";
 import { dayNumber } from "./engine.js";
 import { readProduct } from "./products.js";
@@ -81,17 +82,6 @@ export function termLoanPayoff(loan: TermLoan, paid: Decimal): Decimal {
   return Decimal.max(remaining.minus(paid.minus(cum)), 0);
 }
 
-/** The § 808 renewal figures (the shape of `FinancingDisclosureRenewal`). */
-export interface RenewalFigures {
-  readonly outstandingBalance: Money;
-  readonly forgiven: Money;
-  readonly payoffAmount: Money;
-  readonly fundsToRecipient: Money;
-  readonly unpaidFinanceChargeRefinanced: Money;
-  readonly doubleDipping: string;
-  readonly references: readonly string[];
-}
-
 /** Argument names for the errors of {@link renewalFigures}. */
 export interface RenewalArgs {
   readonly paid: string;
@@ -104,7 +94,7 @@ export interface RenewalArgs {
  * prepayment charge = original finance charge × payoff / total repayment − forgiven, at least 0,
  * half-even (0 for a term loan, paid off at its remaining principal).
  */
-export function renewalFigures(fn: string, args: RenewalArgs, previous: FinancingProduct, paid: Decimal, forgiven: Decimal, funding: Money): RenewalFigures {
+export function renewalFigures(fn: string, args: RenewalArgs, previous: FinancingProduct, paid: Decimal, forgiven: Decimal, funding: Money): FinancingDisclosureRenewal {
   const currency = funding.currency;
   const digits = minorDigits(currency);
   const total = previous.kind === "term-loan" ? instalmentTotal(previous) : previous.totalRepayment.amount;
