@@ -33,3 +33,47 @@ describe("aggregate rows: orders as driver text", () => {
     expect(() => marketplaceAccumulatorFromAggregates({ periods: [], sellers: [seller("-3")] }, { currency: "USD" })).toThrow("aggregates.sellers[0].orders must be an integer from 0");
   });
 });
+
+// The Date check of a row answers object literals and null-prototype rows without a brand check
+// that throws (100,000 rows spent ~0.5 s in that throw alone; the hostile matrix's huge-input case
+// came near its 10 s limit at load ~12). A genuine Date is still rejected, whatever its prototype chain.
+describe("aggregate rows: which objects are rows", () => {
+  const opts = { currency: "USD" } as const;
+  const base = JSON.stringify(marketplaceAccumulatorFromAggregates({ periods: [period(1)], sellers: [seller(1)] }, opts));
+  it("reads a null-prototype row (a DuckDB or JSON reader's row) as the same row as a literal", () => {
+    const bare = <T extends object>(o: T): T => Object.assign(Object.create(null) as T, o);
+    expect(JSON.stringify(marketplaceAccumulatorFromAggregates({ periods: [bare(period(1))], sellers: [bare(seller(1))] }, opts))).toBe(base);
+    class Row {
+      constructor(
+        readonly segment: string,
+        readonly period: string,
+        readonly gmvMinor: string,
+        readonly units: string,
+        readonly orders: number,
+      ) {}
+    }
+    const row = new Row("smb", "2024-01-01", "1250", "3", 1);
+    expect(JSON.stringify(marketplaceAccumulatorFromAggregates({ periods: [row], sellers: [seller(1)] }, opts))).toBe(base);
+  });
+  it("rejects a Date as a row, also one whose prototype chain was changed", async () => {
+    const d = new Date(0);
+    expect(() => marketplaceAccumulatorFromAggregates({ periods: [d as never] }, opts)).toThrow("aggregates.periods[0] must be an object (not a Date)");
+    const sub = Object.setPrototypeOf(new Date(0), Object.create(Date.prototype) as object) as never;
+    expect(() => marketplaceAccumulatorFromAggregates({ periods: [], sellers: [sub] }, opts)).toThrow(ValidationTypeError);
+    expect(() => marketplaceAccumulatorFromAggregates({ periods: [], sellers: [sub] }, opts)).toThrow("aggregates.sellers[0] must be an object (not a Date)");
+    await expect(marketplaceAccumulatorFromAggregatesAsync({ periods: [d as never] }, opts)).rejects.toThrow("must be an object (not a Date)");
+    // A Proxy is never a Date: its getPrototypeOf trap is not trusted, and a throwing trap is no crash.
+    const trap = new Proxy(period(1), {
+      getPrototypeOf: () => {
+        throw new Error("trap");
+      },
+    });
+    expect(JSON.stringify(marketplaceAccumulatorFromAggregates({ periods: [trap], sellers: [seller(1)] }, opts))).toBe(base);
+  });
+  it("reads 100,000 rows of one period into the same totals as their sum", () => {
+    const rows = Array.from({ length: 100_000 }, () => period(1));
+    const acc = marketplaceAccumulatorFromAggregates({ periods: rows }, opts);
+    const one = marketplaceAccumulatorFromAggregates({ periods: [{ ...period(100_000), gmvMinor: String(1250 * 100_000), units: String(3 * 100_000) }] }, opts);
+    expect(JSON.stringify(acc)).toBe(JSON.stringify(one));
+  });
+});

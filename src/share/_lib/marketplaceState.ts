@@ -10,8 +10,26 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A plain record of a state or a row (a Date is an object but never a record: #11). */
 export function toStateRecord(value: unknown, fn: string, arg: string): Readonly<Record<string, unknown>> {
-  if (dateTimeOf(value) !== undefined) typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be an object (not a Date)", value, "the state written by JSON.stringify(accumulator)");
+  if (isDate(value)) typeError(fn, arg, ErrorCode.INVALID_TYPE, "must be an object (not a Date)", value, "the state written by JSON.stringify(accumulator)");
   return toRecord(value, fn, arg);
+}
+
+/**
+ * Whether `value` is a genuine Date. An object literal or a null-prototype object (every row read
+ * from JSON, a CSV reader or a DuckDB result) answers without the brand check, which throws for
+ * every non-Date (~3–10 µs a row: 100,000 aggregate rows took ~0.5 s in that throw alone). A Date
+ * whose prototype was replaced by Object.prototype passes as a record with no keys, as in
+ * `describeValue`; a Proxy is never a Date, whatever its `getPrototypeOf` trap answers.
+ */
+function isDate(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  try {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto === Object.prototype || proto === null) return false;
+  } catch {
+    return false;
+  }
+  return dateTimeOf(value) !== undefined;
 }
 
 /** Cache of the last period key parsed (rows of one period arrive together). */
