@@ -28,6 +28,7 @@ import {
   takeRateBySegment,
   unitEconomics,
   costOfFinancing,
+  disclosure,
   irr,
   irrRoots,
   salesBasedAdvance,
@@ -262,6 +263,75 @@ const MONEY_AND_ROUNDING: Figures = {
     ),
 };
 
+// ---- sales-based-financing.md --------------------------------------------------------------
+
+/** A whole amount without cents ("$40"), else to the cent ("$52.72"); thousands separated. */
+const usdShort = (x: { toFixed(n: number): string; isInteger(): boolean }): string => (x.isInteger() ? usd0(x) : usd(x));
+const thousands = (x: { toFixed(n: number): string }): string => Number(x.toFixed(0)).toLocaleString("en-US");
+const ordinal = (n: number): string => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th")}`;
+/** The guide's worked advance: $10,000 + $1,500 fee at a 10 % holdback. */
+const guideAdvance = () => salesBasedAdvance({ principal: money("10000", "USD"), fee: "1500", holdbackRate: "0.1" });
+/** Two years of daily sales from 2024-01-02, `daily(i)` dollars on day i (the chart's and the snippets' series). */
+const dailyFrom2024 = (daily: (day: number) => number, length = 730) => Array.from({ length }, (_, i) => ({ date: addPeriods(calendarDay(2024, 1, 2), i, "day"), amount: money(daily(i).toFixed(2), "USD") }));
+/** The three sales paths of docs/guides/assets/repayment-balance.svg (scripts/charts/repaymentBalance.ts, same series). */
+const SALES_PATHS = {
+  flat: () => 400,
+  seasonal: (i: number) => 400 * (1 + 0.35 * Math.cos((2 * Math.PI * (i - 340)) / 365)),
+  lower: () => 280,
+} as const;
+const pathRuns = new Map<keyof typeof SALES_PATHS, { result: ReturnType<typeof simulateRepayment>; apr: { times(n: number): { toFixed(n: number): string } }; days: number }>();
+const pathRun = (name: keyof typeof SALES_PATHS) => {
+  const cached = pathRuns.get(name);
+  if (cached !== undefined) return cached;
+  const result = simulateRepayment(guideAdvance(), dailyFrom2024(SALES_PATHS[name]));
+  const apr = costOfFinancing(result).apr;
+  if (apr === null || apr === undefined || result.summary.daysToPayoff === null) throw new Error(`guide-figures: the financing guide's ${name} path is not paid off`);
+  const run = { result, apr, days: result.summary.daysToPayoff };
+  pathRuns.set(name, run);
+  return run;
+};
+/** Row `i` (0-based) of the flat path's repayment. */
+const flatRow = (i: number) => {
+  const row = pathRun("flat").result.rows[i];
+  if (row === undefined) throw new Error(`guide-figures: the financing guide's flat path has no row ${i}`);
+  return row;
+};
+/** The historical disclosure of the guide's snippet: 2023 at a flat $400 a day, 12 months. */
+const flatDisclosure = () => {
+  const history = Array.from({ length: 365 }, (_, i) => ({ date: addPeriods(calendarDay(2023, 1, 1), i, "day"), amount: money("400", "USD") }));
+  return disclosure(guideAdvance(), history, { method: "historical", months: 12 });
+};
+const SALES_BASED_FINANCING: Figures = {
+  "flat-holdback": () => usdShort(flatRow(0).holdback.amount),
+  "flat-arithmetic": () => {
+    const total = guideAdvance().totalRepayment.amount;
+    const perDay = flatRow(0).holdback.amount;
+    return `${thousands(total)} / ${perDay.toString()} = ${total.div(perDay).toString()}`;
+  },
+  "flat-full-payments": () => {
+    const first = flatRow(0).payment.amount;
+    return String(pathRun("flat").result.rows.filter((r) => r.payment.amount.eq(first)).length);
+  },
+  "flat-last-ordinal": () => ordinal(pathRun("flat").days),
+  "flat-last-payment": () => usdShort(flatRow(pathRun("flat").days - 1).payment.amount),
+  "path-flat-apr": () => percent(pathRun("flat").apr, 1),
+  "path-flat-days": () => String(pathRun("flat").days),
+  "path-seasonal-apr": () => percent(pathRun("seasonal").apr, 1),
+  "path-seasonal-days": () => String(pathRun("seasonal").days),
+  "path-lower-apr": () => percent(pathRun("lower").apr, 1),
+  "path-lower-days": () => String(pathRun("lower").days),
+  "factor-rate": () => costOfFinancing(pathRun("flat").result).factorRate.toString(),
+  "fee-share": () => percent(guideAdvance().fee.amount.div(guideAdvance().principal.amount), 0),
+  "flat-apr-whole": () => percent(pathRun("flat").apr, 0),
+  "disclosure-apr": () => {
+    const apr = flatDisclosure().estimatedApr;
+    if (apr === null || apr === undefined) throw new Error("guide-figures: the financing guide's disclosure has no APR");
+    return percent(apr, 2);
+  },
+  "disclosure-payment": () => usdShort(flatDisclosure().estimatedPayment.amount.amount),
+  "disclosure-term-months": () => flatDisclosure().estimatedTermMonths.toString(),
+};
+
 /** The figures of each guide (file name under docs/guides/). */
 export const FIGURES: Readonly<Record<string, Figures>> = {
   "dates-and-time-zones.md": {},
@@ -271,6 +341,7 @@ export const FIGURES: Readonly<Record<string, Figures>> = {
   "money-and-rounding.md": MONEY_AND_ROUNDING,
   "glossary.md": GLOSSARY,
   "migrating.md": MIGRATING,
+  "sales-based-financing.md": SALES_BASED_FINANCING,
   "seller-survival.md": SELLER_SURVIVAL,
   "task-index.md": {},
   "time-value-of-money.md": TIME_VALUE_OF_MONEY,
@@ -296,6 +367,49 @@ export const INPUTS: Readonly<Record<string, readonly string[]>> = {
   // 0.1 / 10 % explain the rate convention and the default guess; 1000 % / 100 % are domain bounds;
   // 1.0000002 a peer's wrong answer; Excel's tolerances, its documented XIRR value, Appendix J's inputs.
   "time-value-of-money.md": ["10 %", "-10 %", "1000 %", "100 %", "0.1", "1.0000002", "0.00001 %", "0.000001 %", "0.373362535", "$6,000", "$200"],
+  // Published terms and reports (Amazon's US$1 billion, PayPal's 5 % / 10 % minimums and "about 8 %",
+  // Shopify's 1.1 / 1.13 factors, Amazon's 3 %–16.9 % APRs); the rate convention (0.1 = 10 %); the
+  // worked advance ($10,000 + $1,500, 10 % holdback, $400 a day) and its -30 % path; the 1.4x cap and
+  // the 1.40 of a rejected input; the $1,000 / $20,000 of the no-rate example; the input limits
+  // (10,000,000 rows, 1,000 scenarios, 1,000,000 loans); simulateSalesScenarios' default -10 % / -30 %;
+  // the renewal at 75 % repaid; the three offers' ±30 % / ±20 % sales and 2 % origination fee; the
+  // tolerances of 23 NYCRR § 600.4(a)(3) (2.5) and of § 1026.18(d) ($5 / $10 / $100, the $1,000 split);
+  // bench/README.md's measured 10,000-advance portfolio, 10,000 × 1,000 stress run and 2,000-advance
+  // worker run (3.1 s / 3.5 s); Va. Code ch. 22.1; California's $500,000 limit.
+  "sales-based-financing.md": [
+    "$1",
+    "10 %",
+    "5 %",
+    "8 %",
+    "1.1",
+    "1.13",
+    "3 %",
+    "16.9 %",
+    "$10,000",
+    "$1,500",
+    "$400",
+    "30 %",
+    "1.4",
+    "1.40",
+    "$1,000",
+    "$20,000",
+    "10,000,000",
+    "1,000",
+    "1,000,000",
+    "75 %",
+    "20 %",
+    "2 %",
+    "2.5",
+    "$5",
+    "$10",
+    "$100",
+    "10,000",
+    "2,000",
+    "3.1",
+    "3.5",
+    "22.1",
+    "$500,000",
+  ],
   "seller-survival.md": ["95 %", "15 %", "50 %", "1 %", "0.243", "4.414", "0.793", "2.426", "38.86", "30.43", "6.25", "3.74", "15.44", "0.01", "$22.35", "$11.77", "$73.74", "$25.55"],
 };
 
@@ -321,7 +435,10 @@ export function markedFigures(text: string): string[] {
 /**
  * Figure-like numbers of `text`'s prose outside the markers: with a currency sign, a percent
  * sign, a decimal point or a thousands separator (front matter, code fences, code spans, link
- * targets, URLs and section numbers of citations like "§ 600.3" skipped).
+ * targets, URLs, version numbers like "0.2.0", section numbers of citations like "§ 600.3" or
+ * "§§ 600.3, 600.7 and 6.2-2231", and the registry table between `<!-- registry-table:start -->` and `<!-- registry-table:end -->`,
+ * generated from the library's data by scripts/registry-table.ts and checked by
+ * test/registry-table.test.ts, skipped).
  */
 export function proseFigures(text: string): string[] {
   const prose = text
@@ -331,7 +448,9 @@ export function proseFigures(text: string): string[] {
     .replace(/`[^`\n]*`/g, "")
     .replace(/\]\([^)]*\)/g, "]")
     .replace(/https?:\/\/\S+/g, "")
-    .replace(/§+ ?[\d.()a-z-]+/g, "");
+    .replace(/\b\d+\.\d+\.\d+\b/g, "")
+    .replace(/<!-- registry-table:start -->[\s\S]*?<!-- registry-table:end -->/g, "")
+    .replace(/§+ ?[\d.()a-z-]+(?:(?:, | to | and |–)\d+[.-][\d.()a-z-]*(?![\d.()a-z-]| ?%))*/g, "");
   return [...prose.matchAll(/[$€£]?\d[\d,]*(?:\.\d+)?(?: ?%)?/g)].map((m) => m[0].replace(/,$/, "")).filter((x) => /\.\d|[$€£%]|\d,\d/.test(x));
 }
 

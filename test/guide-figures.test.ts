@@ -39,4 +39,9 @@ describe("the figure markers", () => {
   it("find figure-like numbers in prose only", () => {
     expect(proseFigures("A $5.00 fee, 10 % and 1,000 sellers, 12 days, `0.5` in code, § 600.3.\n```ts\nx = 1.5;\n```\n<!-- fig:a -->2.5<!-- /fig -->")).toEqual(["$5.00", "10 %", "1,000"]);
   });
+
+  it("skip version numbers, lists of section numbers and the generated registry table, not a figure after them", () => {
+    expect(proseFigures("Before 0.2.0, §§ 600.3, 600.7 and 6.2-2231 applied; § 940, 36.24 % APR.")).toEqual(["36.24 %"]);
+    expect(proseFigures("<!-- registry-table:start -->\n| CA | $500,000 |\n<!-- registry-table:end -->\nUp to $250,000.")).toEqual(["$250,000"]);
+  });
 });
