@@ -16,6 +16,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   addPeriods,
+  adjustReceiptsPerEmployee,
+  estimateJobs,
+  getThirdPartySellerShare,
+  grossToNetAdditionality,
+  inputOutputMultipliers,
+  receiptsPerEmployeeTable,
+  smallBusinessImpactReport2018,
   bgNbdConditionalExpectedPurchases,
   bgNbdProbabilityAlive,
   calendarDay,
@@ -42,6 +49,7 @@ import {
   trackSellerActivity,
 } from "../src/index.js";
 import type { Sale } from "../src/index.js";
+import { Decimal } from "decimal.js";
 
 export const GUIDES_DIR = fileURLToPath(new URL("../docs/guides/", import.meta.url));
 
@@ -332,10 +340,147 @@ const SALES_BASED_FINANCING: Figures = {
   "disclosure-term-months": () => flatDisclosure().estimatedTermMonths.toString(),
 };
 
+// ---- estimating-jobs.md --------------------------------------------------------------------
+
+/** The CPI-U annual averages of the guide's snippets (US BLS, series CUUR0000SA0). */
+const CPI_U = { name: "CPI-U, US city average, all items, annual average (1982-84 = 100)", source: "US BLS, series CUUR0000SA0", values: { 1997: "160.5", 2002: "179.9", 2017: "245.12" } };
+type CensusId = keyof typeof receiptsPerEmployeeTable;
+const in2017 = (id: CensusId) => adjustReceiptsPerEmployee(receiptsPerEmployeeTable[id], { deflator: CPI_U, toYear: 2017 });
+/** The adjusted amount of `in2017(id)` (a Money, the bundled figures being Money). */
+const in2017Amount = (id: CensusId): Decimal => {
+  const r = in2017(id).receiptsPerEmployee;
+  return "amount" in r ? r.amount : r;
+};
+/** The report's 900,000 jobs rebuilt as in the guide's snippet (same inputs). */
+const THIRD_PARTY_2018 = new Decimal(160e9);
+const SALES_GROWTH = { low: "1.52", central: "1.25", high: "1" } as const;
+const SMB_SHARE = { low: "0.45", high: "0.55" } as const;
+const smbShare = () => {
+  const share = smallBusinessImpactReport2018.figures.smbShareOfSales.value;
+  if (share === null || share === undefined) throw new Error("guide-figures: the report has no SMB share of sales");
+  return new Decimal(share);
+};
+const jobsInputs = () => {
+  const thirdPartyShare2017 = getThirdPartySellerShare(2017);
+  return {
+    sales: { low: THIRD_PARTY_2018.div(SALES_GROWTH.low), central: THIRD_PARTY_2018.div(SALES_GROWTH.central), high: THIRD_PARTY_2018.div(SALES_GROWTH.high) },
+    share: { low: new Decimal(SMB_SHARE.low).div(thirdPartyShare2017), central: smbShare().div(thirdPartyShare2017), high: new Decimal(SMB_SHARE.high).div(thirdPartyShare2017) },
+    revenuePerEmployee: { low: in2017("retail-44-45-1997"), central: in2017("nonstore-454-1997"), high: in2017("electronic-shopping-4541-1997") },
+    jobsPerDirectJob: { low: 1, central: 1.5, high: 2.5 },
+  };
+};
+let jobsEstimateCache: ReturnType<typeof estimateJobs> | undefined;
+const jobsEstimate = () => (jobsEstimateCache ??= estimateJobs(jobsInputs()));
+const assumption = (name: string) => {
+  const a = jobsEstimate().assumptions.find((x) => x.name === name);
+  if (a === undefined) throw new Error(`guide-figures: the jobs estimate has no assumption "${name}"`);
+  return a;
+};
+const directCentral = () => {
+  const direct = jobsEstimate().direct;
+  if (direct === null || direct === undefined) throw new Error("guide-figures: the jobs estimate has no direct jobs");
+  return direct.central;
+};
+/** The report's claim, `smallBusinessImpactReport2018.figures.jobsCreated` (900,000). */
+const claimedJobs = () => new Decimal(smallBusinessImpactReport2018.figures.jobsCreated.value);
+/** "about 460,000": two significant digits, thousands separated. */
+const about = (x: Decimal): string => thousands(x.toSignificantDigits(2));
+const billions = (x: Decimal): string => `$${x.div(1e9).toSignificantDigits(4).toString()}bn`;
+const dollars = (x: Decimal): string => usd0(x);
+/** The gross of the additionality snippet (`gross: 461_363`): the central estimate, checked. */
+const ADDITIONALITY_GROSS = 461_363;
+const additionality = () => {
+  if (!jobsEstimate().central.toDecimalPlaces(0).eq(ADDITIONALITY_GROSS))
+    throw new Error(`guide-figures: the additionality snippet's gross ${ADDITIONALITY_GROSS} is no longer the central estimate ${jobsEstimate().central.toFixed(0)}`);
+  return grossToNetAdditionality({ gross: ADDITIONALITY_GROSS, leakage: 0, displacement: "0.25", substitution: 0, multiplier: 1, deadweight: "0.3" });
+};
+const grouped = (x: Decimal): string => {
+  const [whole = "", fraction] = x.toString().split(".");
+  return `${Number(whole).toLocaleString("en-US")}${fraction === undefined ? "" : `.${fraction}`}`;
+};
+const ESTIMATING_JOBS: Figures = {
+  "census-table": () =>
+    table(
+      ["id", "NAICS", "year", "receipts per paid employee"],
+      ["---", "---", "---", "---:"],
+      Object.values(receiptsPerEmployeeTable).map((f) => [`\`${f.id}\``, `${f.naics} ${f.industry}`, String(f.year), dollars(f.receiptsPerEmployee.amount)]),
+    ),
+  "cpi-table": () =>
+    table(
+      ["figure", "price year", "receipts per employee", "× CPI-U factor", "in 2017 dollars"],
+      ["---", "---:", "---:", "---:", "---:"],
+      (["retail-44-45-1997", "retail-44-45-2002", "nonstore-454-1997", "electronic-shopping-4541-1997"] as const).map((id) => {
+        const r = in2017(id);
+        return [`\`${id}\``, String(r.fromYear), dollars(r.original), r.factor.toFixed(4), dollars(in2017Amount(id))];
+      }),
+    ),
+  "io-multipliers": () =>
+    table(
+      ["sector", "output Type I", "output Type II", "Type II incl. households", "employment Type I", "employment Type II"],
+      ["---", "---:", "---:", "---:", "---:", "---:"],
+      inputOutputMultipliers({
+        technicalCoefficients: [
+          [0.15, 0.25],
+          [0.2, 0.05],
+        ],
+        employmentPerOutput: [0.01, 0.02],
+        households: { laborIncome: [0.3, 0.25], consumption: [0.05, 0.4], householdToHousehold: 0.05 },
+        sectorNames: ["agriculture", "manufacturing"],
+      }).sectors.map((x) => [x.name ?? "—", ...[x.outputTypeI, x.outputTypeII, x.outputTypeIIWithHouseholds, x.employmentTypeI, x.employmentTypeII].map((m) => m?.toFixed(3) ?? "—")]),
+    ),
+  "sales-low": () => billions(new Decimal(jobsInputs().sales.low)),
+  "sales-central": () => billions(new Decimal(jobsInputs().sales.central)),
+  "sales-high": () => billions(new Decimal(jobsInputs().sales.high)),
+  "share-low": () => jobsInputs().share.low.toFixed(3),
+  "share-central": () => jobsInputs().share.central.toFixed(3),
+  "share-high": () => jobsInputs().share.high.toFixed(3),
+  "third-party-share-2017": () => percent(getThirdPartySellerShare(2017), 0),
+  "receipts-low": () => dollars(in2017Amount("retail-44-45-1997")),
+  "receipts-central": () => dollars(in2017Amount("nonstore-454-1997")),
+  "receipts-high": () => dollars(in2017Amount("electronic-shopping-4541-1997")),
+  "estimate-central": () => about(jobsEstimate().central),
+  "estimate-direct": () => about(directCentral()),
+  "estimate-low": () => about(jobsEstimate().low),
+  "estimate-high-millions": () => jobsEstimate().high.div(1e6).toSignificantDigits(3).toString(),
+  "multiplier-swing": () => `${about(assumption("jobsPerDirectJob").jobsWhenLow)} to ${about(assumption("jobsPerDirectJob").jobsWhenHigh)}`,
+  "receipts-swing": () => `${about(assumption("revenuePerEmployee").jobsWhenLow)} to ${about(assumption("revenuePerEmployee").jobsWhenHigh)}`,
+  // 900,000 = direct jobs × jobs per direct job, the others central.
+  "claim-multiplier": () => claimedJobs().div(directCentral()).toFixed(1),
+  // 900,000 = sales × share × 1.5 ÷ receipts per employee, the others central.
+  "claim-receipts": () => {
+    const i = jobsInputs();
+    return `$${about(i.sales.central.times(i.share.central).times(i.jobsPerDirectJob.central).div(claimedJobs()))}`;
+  },
+  "additionality-table": () => {
+    const net = additionality();
+    const step = (steps: typeof net.intervention, name: string) => {
+      const x = steps.find((s) => s.adjustment === name);
+      if (x === undefined) throw new Error(`guide-figures: the additionality has no ${name} step`);
+      return x;
+    };
+    const gross = step(net.intervention, "gross");
+    const displaced = step(net.intervention, "displacement");
+    const reference = net.referenceCase;
+    const refGross = reference[0];
+    const refLast = reference.at(-1);
+    if (refGross === undefined || refLast === undefined) throw new Error("guide-figures: the additionality has no reference case");
+    return table(
+      ["step", "factor", "intervention", "reference case (deadweight 30 %)"],
+      ["---", "---:", "---:", "---:"],
+      [
+        ["gross", gross.factor.toString(), grouped(gross.value), grouped(refGross.value)],
+        ["displacement 25 %", displaced.factor.toString(), grouped(displaced.value), grouped(refLast.value)],
+        ["net = intervention − reference", "", "", grouped(net.net)],
+      ],
+    );
+  },
+};
+
 /** The figures of each guide (file name under docs/guides/). */
 export const FIGURES: Readonly<Record<string, Figures>> = {
   "dates-and-time-zones.md": {},
   "faq.md": {},
+  "estimating-jobs.md": ESTIMATING_JOBS,
   "fees-and-payouts.md": FEES_AND_PAYOUTS,
   "getting-started.md": GETTING_STARTED,
   "money-and-rounding.md": MONEY_AND_ROUNDING,
@@ -367,6 +512,37 @@ export const INPUTS: Readonly<Record<string, readonly string[]>> = {
   // 0.1 / 10 % explain the rate convention and the default guess; 1000 % / 100 % are domain bounds;
   // 1.0000002 a peer's wrong answer; Excel's tolerances, its documented XIRR value, Appendix J's inputs.
   "time-value-of-money.md": ["10 %", "-10 %", "1000 %", "100 %", "0.1", "1.0000002", "0.00001 %", "0.000001 %", "0.373362535", "$6,000", "$200"],
+  // The report's 900,000 jobs and the 2018 letter's $160bn; RIMS II's "per $1 million"; the BLS CPI-U
+  // levels (160.5, 179.9, 245.12); the definition example of a direct-effect multiplier (2.3: each direct
+  // job supports 1.3 more); Miller & Blair's published L (1.254, 1.122) that the tests check; the MIT
+  // course number 11.481 and the example's jobs per unit of output (0.01, 0.02); bench/jobs.md's 400-sector
+  // inverse (about 0.15 s); the guide's assumptions: growth 52 % / 25 % / 0 %, the report's 0.5 read as
+  // 45 % / 50 % / 55 %, 1 / 1.5 / 2.5 jobs per direct job.
+  "estimating-jobs.md": [
+    "900,000",
+    "$1",
+    "$160",
+    "160.5",
+    "179.9",
+    "245.12",
+    "2.3",
+    "1.3",
+    "1.254",
+    "1.122",
+    "0.15",
+    "11.481",
+    "0.01",
+    "0.02",
+    "52 %",
+    "25 %",
+    "0 %",
+    "0.5",
+    "45 %",
+    "50 %",
+    "55 %",
+    "1.5",
+    "2.5",
+  ],
   // Published terms and reports (Amazon's US$1 billion, PayPal's 5 % / 10 % minimums and "about 8 %",
   // Shopify's 1.1 / 1.13 factors, Amazon's 3 %–16.9 % APRs); the rate convention (0.1 = 10 %); the
   // worked advance ($10,000 + $1,500, 10 % holdback, $400 a day) and its -30 % path; the 1.4x cap and
