@@ -17,6 +17,9 @@ import { fileURLToPath } from "node:url";
 import {
   addPeriods,
   adjustReceiptsPerEmployee,
+  defaultSyntheticCalibration,
+  EU_SME_THRESHOLDS,
+  syntheticMarketplace,
   estimateJobs,
   getThirdPartySellerShare,
   grossToNetAdditionality,
@@ -476,6 +479,130 @@ const ESTIMATING_JOBS: Figures = {
   },
 };
 
+// ---- synthetic-marketplace.md --------------------------------------------------------------
+
+const cal = defaultSyntheticCalibration;
+/** "$41.5 million", "$60 million": a default amount in millions. */
+const millions = (x: Decimal): string => `$${x.div(1e6).toString()} million`;
+const pct0 = (x: Decimal): string => percent(x, 0);
+/** The sizes of the guide's scale table, all with `seed: 42`. */
+const SCALE_SIZES = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000] as const;
+let scaleCache: { n: number; a: ReturnType<ReturnType<typeof syntheticMarketplace>["aggregates"]> }[] | undefined;
+/** `aggregates()` at every size of the table (about 2 s of CPU in all, 1,000,000 SMBs the most). */
+const scale = () => (scaleCache ??= SCALE_SIZES.map((n) => ({ n, a: syntheticMarketplace({ seed: 42, sellers: n }).aggregates() })));
+const atSize = (n: number) => {
+  const row = scale().find((r) => r.n === n);
+  if (row === undefined) throw new Error(`guide-figures: the scale table has no size ${n}`);
+  return row.a;
+};
+/** Jobs to one decimal, a whole number without ".0" (0.03 → "0", 89,990.96 → "89,991"). */
+const jobsFigure = (x: Decimal): string => grouped(x.toDecimalPlaces(1));
+/** The relative error of the jobs at `n` SMBs in %, "−4.8", "−0.6", "−0.0004" (one decimal, or one significant digit below 0.05). */
+const jobsError = (n: number): string => {
+  const a = atSize(n);
+  const e = a.jobs.minus(a.targets.jobs).div(a.targets.jobs).times(100);
+  const shown = e.abs().lt("0.05") ? e.toSignificantDigits(1) : e.toDecimalPlaces(1);
+  return `${shown.toString().replace("-", "−")} %`;
+};
+/** The smallest size of the table from which `ok` holds at every larger size. */
+const fromSize = (ok: (a: ReturnType<typeof atSize>) => boolean): string => {
+  let from: number | undefined;
+  for (const { n, a } of scale())
+    if (!ok(a)) from = undefined;
+    else from ??= n;
+  if (from === undefined) throw new Error("guide-figures: no size of the scale table meets the guide's claim");
+  return thousands(new Decimal(from));
+};
+const within = (x: Decimal, target: Decimal, tolerance: string) => x.minus(target).abs().lte(target.abs().times(tolerance));
+const model1000 = () => syntheticMarketplace({ seed: 1, sellers: 1_000 }).model;
+const q4Share = (weights: readonly Decimal[], total: Decimal) =>
+  weights
+    .slice(9)
+    .reduce((t, w) => t.plus(w), new Decimal(0))
+    .div(total);
+const SYNTHETIC_MARKETPLACE: Figures = {
+  "default-smb-share": () => cal.smbShareOfSales.toString(),
+  "default-new-share": () => cal.newSellerShare.toString(),
+  "default-threshold": () => usd0(cal.salesThreshold.amount),
+  "default-share-above": () => cal.shareAboveThreshold.toString(),
+  "default-jobs-per-smb": () => cal.jobsPerSmb.toString(),
+  "default-lending-per-smb": () => usd0(cal.lendingPerSmb.amount),
+  "third-party-share-2017": () => getThirdPartySellerShare(2017).toString(),
+  "default-sales-log-sd": () => cal.salesLogSd.toString(),
+  "default-sales-cap": () => millions(cal.smbSalesCap.amount),
+  "default-smb-marketplace-share-min": () => cal.smbMarketplaceShareMin.toString(),
+  "default-large-marketplace-shares": () => `${cal.largeMarketplaceShareMin.toString()}/${cal.largeMarketplaceShareMax.toString()}`,
+  "default-large-marketplace-share-min": () => cal.largeMarketplaceShareMin.toString(),
+  "default-large-marketplace-share-max": () => cal.largeMarketplaceShareMax.toString(),
+  "default-large-turnover-floor": () => millions(cal.largeTurnoverFloor.amount),
+  "default-revenue-per-employee": () => usd0(cal.revenuePerEmployee.amount),
+  "default-revenue-per-employee-sd": () => cal.revenuePerEmployeeLogSd.toString(),
+  "default-loan-take-up": () => pct0(cal.loanTakeUpRate),
+  "default-loan-min-sales": () => usd0(cal.loanMinAnnualSales.amount),
+  "default-loan-principals": () => `${usd0(cal.loanPrincipalMin.amount)} to ${usd0(cal.loanPrincipalMax.amount)}`,
+  "default-loan-fee": () => pct0(cal.loanFeeRate),
+  "default-loan-holdback": () => pct0(cal.loanHoldbackRate),
+  "default-large-sellers-per-smb": () => cal.largeSellersPerSmb.toString(),
+  "default-item-price": () => usd0(cal.medianItemPrice.amount),
+  "default-item-price-sd": () => cal.itemPriceLogSd.toString(),
+  // μ = ln(threshold) − σ · Φ⁻¹(1 − shareAboveThreshold): Φ⁻¹ recovered from the model's μ.
+  "normal-quantile": () => new Decimal(cal.salesThreshold.amount).ln().minus(model1000().salesLogMean).div(model1000().salesLogSd).toDecimalPlaces(4).toString(),
+  "sales-log-mean": () => model1000().salesLogMean.toDecimalPlaces(4).toString(),
+  "median-smb-sales": () => usd0(model1000().medianSmbSales.amount),
+  "mean-smb-sales": () => usd0(model1000().expectedSmbSales.amount),
+  "sales-of-a-million-smbs": () => `$${model1000().expectedSmbSales.amount.times(1e6).div(1e9).toSignificantDigits(3).toString()} billion`,
+  "first-large-seller-at": () => String(new Decimal(1).div(cal.largeSellersPerSmb.times(2)).toNumber()),
+  "scale-table": () =>
+    table(
+      ["SMBs", "new SMBs (target)", "above $1M (target)", "SMB share of sales", "SMB share of units", "jobs (target)", "lent (target)", "loans", "large sellers"],
+      ["---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"],
+      scale().map(({ n, a }) => [
+        thousands(new Decimal(n)),
+        `${thousands(new Decimal(a.newSmbCount))} (${grouped(a.targets.newSmbs)})`,
+        `${thousands(new Decimal(a.smbsAboveThreshold))} (${grouped(a.targets.smbsAboveThreshold)})`,
+        a.smbShareOfSales.toString(),
+        a.smbShareOfUnits.toFixed(3),
+        `${jobsFigure(a.jobs)} (${grouped(a.targets.jobs)})`,
+        `${usd0(a.lending.totalLent.amount)} (${usd0(a.targets.totalLent.amount)})`,
+        thousands(new Decimal(a.lending.loanCount)),
+        thousands(new Decimal(a.largeSellerCount)),
+      ]),
+    ),
+  "jobs-within-1-percent-from": () => fromSize((a) => within(a.jobs, a.targets.jobs, "0.01")),
+  "units-within-1-percent-from": () => fromSize((a) => within(a.smbShareOfUnits, a.smbShareOfSales, "0.01")),
+  "jobs-error-1000": () => jobsError(1_000),
+  "jobs-error-10000": () => jobsError(10_000),
+  "jobs-error-1000000": () => jobsError(1_000_000),
+  "lent-equal-from": () => fromSize((a) => a.lending.totalLent.amount.eq(a.targets.totalLent.amount)),
+  "default-q4-share": () =>
+    pct0(
+      q4Share(
+        cal.seasonality,
+        cal.seasonality.reduce((t, w) => t.plus(w), new Decimal(0)),
+      ),
+    ),
+  "realised-q4-share-100000": () => {
+    const a = atSize(100_000);
+    return q4Share(
+      a.salesByMonth.map((m) => m.amount),
+      a.sales.total.amount,
+    ).toFixed(2);
+  },
+  "later-year-share": () => syntheticMarketplace({ seed: 1, sellers: 1, year: 2019 }).model.thirdPartyShareOfSales.toString(),
+  "first-year-share-reaches-smb-share": () => {
+    let first: number | undefined;
+    for (let year = 1999; year <= 2018; year++)
+      if (getThirdPartySellerShare(year).lt(cal.smbShareOfSales)) first = undefined;
+      else first ??= year;
+    if (first === undefined) throw new Error("guide-figures: no published third-party share reaches the SMB share");
+    return String(first);
+  },
+  "eu-medium-turnover": () => `€${new Decimal(EU_SME_THRESHOLDS.medium.turnover).div(1e6).toString()} million`,
+  "eu-medium-balance-sheet": () => `€${new Decimal(EU_SME_THRESHOLDS.medium.balanceSheet).div(1e6).toString()} million`,
+  // An SMB's turnover of at most the cap is at most the EU medium turnover ceiling at a rate of at least cap / ceiling.
+  "eu-parity-rate": () => usd(cal.smbSalesCap.amount.div(EU_SME_THRESHOLDS.medium.turnover)),
+};
+
 /** The figures of each guide (file name under docs/guides/). */
 export const FIGURES: Readonly<Record<string, Figures>> = {
   "dates-and-time-zones.md": {},
@@ -488,6 +615,7 @@ export const FIGURES: Readonly<Record<string, Figures>> = {
   "migrating.md": MIGRATING,
   "sales-based-financing.md": SALES_BASED_FINANCING,
   "seller-survival.md": SELLER_SURVIVAL,
+  "synthetic-marketplace.md": SYNTHETIC_MARKETPLACE,
   "task-index.md": {},
   "time-value-of-money.md": TIME_VALUE_OF_MONEY,
 };
@@ -511,6 +639,35 @@ export const INPUTS: Readonly<Record<string, readonly string[]>> = {
   "migrating.md": ["0.373362535", "37.34 %", "0.000001 %"],
   // 0.1 / 10 % explain the rate convention and the default guess; 1000 % / 100 % are domain bounds;
   // 1.0000002 a peer's wrong answer; Excel's tolerances, its documented XIRR value, Appendix J's inputs.
+  // The report's figures (over 1,000,000 US SMBs, 300,000 new, 20,000 above $1 million, 900,000 jobs,
+  // over $1 billion lent); the ECB's 2017 average $1.1297 per euro; the sizes the prose names (2,000 for
+  // the recovery snippet, 1,000 / 10,000 / 100,000 / 1,000,000 of the table) and its 1 % tolerance; the
+  // measured times of aggregates() with their load (4.1–4.3; 0.05–0.14, 0.19–0.24, 1.81–2.02 s, wall
+  // within 0.06 s); xoshiro128** 1.1; 13 CFR 121.201.
+  "synthetic-marketplace.md": [
+    "1,000,000",
+    "300,000",
+    "20,000",
+    "$1",
+    "900,000",
+    "$1.1297",
+    "2,000",
+    "1 %",
+    "1,000",
+    "10,000",
+    "100,000",
+    "4.1",
+    "4.3",
+    "0.05",
+    "0.14",
+    "0.19",
+    "0.24",
+    "1.81",
+    "2.02",
+    "0.06",
+    "1.1",
+    "121.201",
+  ],
   "time-value-of-money.md": ["10 %", "-10 %", "1000 %", "100 %", "0.1", "1.0000002", "0.00001 %", "0.000001 %", "0.373362535", "$6,000", "$200"],
   // The report's 900,000 jobs and the 2018 letter's $160bn; RIMS II's "per $1 million"; the BLS CPI-U
   // levels (160.5, 179.9, 245.12); the definition example of a direct-effect multiplier (2.3: each direct
