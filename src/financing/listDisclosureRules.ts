@@ -64,8 +64,20 @@ export interface DisclosureRule {
   readonly optInAudit: { readonly everyMonths: number; readonly section: string; readonly verified: boolean } | null;
   /** The historical method: months averaged, and whether the highest-sales months may be chosen. */
   readonly historicalMethod: { readonly minMonths: number; readonly maxMonths: number; readonly highestMonthsAllowed: boolean; readonly section: string } | null;
-  /** How the APR is rounded for display, when the law says so and it was read. */
-  readonly aprDisplay: { readonly rule: string; readonly decimalsOfPercent: number; readonly section: string; readonly note?: string } | null;
+  /**
+   * How the APR is rounded for display, when the law says so and it was read: the rule, the
+   * decimals of a percent {@link disclosure}'s `displayedApr` shows, the section, whether its text
+   * was read in a primary source (`verified`) and where (`url`); `null` when no rule was found
+   * (the entry's `notes` say where it was looked for).
+   */
+  readonly aprDisplay: {
+    readonly rule: string;
+    readonly decimalsOfPercent: number;
+    readonly section: string;
+    readonly verified: boolean;
+    readonly url: string;
+    readonly note?: string;
+  } | null;
   /**
    * The APR tolerance the law sets (since 0.3.0): the {@link checkAprTolerance} regime to test a
    * disclosed APR with, or `null` when none was read (the other states' laws were not found to set one).

@@ -46,6 +46,28 @@ describe("checkAprTolerance", () => {
     expect(checkAprTolerance({ disclosedApr: "0", apr: "0.002", regime: "new-york" }).accurate).toBe(false);
   });
 
+  // 12 CFR 1026.22(a)(2)–(3), read in the Federal Reserve's FRRS copy (frrsdigital.com/topic-by-locator/6-5885):
+  // "not more than ⅛ of 1 percentage point above or below"; "¼ of 1 percentage point" in an irregular transaction.
+  // Official comment 14(a)-2 (consumerfinance.gov/rules-policy/regulations/1026/2024-01-01/interp-14/), the
+  // display-rounding example of the same ⅛-point tolerance: "an exact annual percentage rate of 14.33333% may be
+  // stated as 14.33% or as 14.3%, or even as 14 1/4%; but it could not be stated as 14.2% or 14%".
+  it("comment 14(a)-2: 14.33333 % may be shown as 14.33 %, 14.3 % or 14 1/4 %, not as 14.2 % or 14 %", () => {
+    const shown = (d: string) => checkAprTolerance({ disclosedApr: d, apr: "0.1433333" }).accurate;
+    expect(["0.1433", "0.143", "0.1425", "0.142", "0.14"].map(shown)).toEqual([true, true, true, false, false]);
+  });
+  // 15 U.S.C. § 1606(c) (old.govregs.com copy): a rate "rounded to the nearest one-fourth of 1 per centum" is accurate;
+  // nearest ¼ point is never more than ⅛ point off, so it passes § 1026.22(a)(2) too, ties included.
+  it("15 U.S.C. § 1606(c): an APR rounded to the nearest 1/4 point always passes the 1/8-point tolerance", () => {
+    for (const [exact, quarter] of [
+      ["0.12125", "0.12"],
+      ["0.12125", "0.1225"],
+      ["0.1237", "0.1225"],
+      ["0.0999", "0.1"],
+    ] as const) {
+      expect(checkAprTolerance({ disclosedApr: quarter, apr: exact }).accurate).toBe(true);
+    }
+  });
+
   it("is frozen plain data", () => {
     expect(Object.isFrozen(checkAprTolerance({ disclosedApr: "0.1", apr: "0.1" }))).toBe(true);
   });

@@ -85,9 +85,32 @@ const REGIMES: readonly AprToleranceRegime[] = ["reg-z", "california", "new-york
  *   also passes (a)(3), the difference being negative).
  * - The comparison is exact (Decimal): a difference of exactly ⅛ point passes.
  *
+ * ## Display rounding of the APR, by regime
+ * - **Regulation Z** prescribes no number of decimals: "The regulation does not require that the
+ *   annual percentage rate be calculated to any particular number of decimal places; rounding is
+ *   permissible within the 1/8th of 1 percent tolerance. For example, an exact annual percentage
+ *   rate of 14.33333% may be stated as 14.33% or as 14.3%, or even as 14 1/4%; but it could not be
+ *   stated as 14.2% or 14%" (official comment 14(a)-2, written for open-end credit, whose
+ *   § 1026.14(a) tolerance is the same ⅛ point). The statute, 15 U.S.C. § 1606(c), also treats a
+ *   rate "rounded to the nearest one-fourth of 1 per centum" as accurate, which can never be more
+ *   than ⅛ point off. No closed-end rounding rule was read. So the library shows the exact APR,
+ *   and a rounded figure is checked by this function.
+ * - **California**, Cal. Code Regs. tit. 10 § 901(a)(5): "The annual percentage rate shall be
+ *   expressed to the nearest ten basis points. For example: "10.45%."" — the text (one decimal of
+ *   a percent) is what {@link disclosure}'s `displayedApr` applies, ties rounded half up (the
+ *   library's choice: the text names no tie rule); its own example shows two decimals.
+ * - **New York**: no display rounding rule was found in the sections of 23 NYCRR Part 600 read
+ *   (§§ 600.3, 600.4, 600.5(a)–(b)); `displayedApr` is `null` there.
+ *
  * ## References
- * 12 CFR 1026.22(a)(2), (a)(3); Cal. Code Regs. tit. 10 § 955(a)(1)–(3) (operative 2022-12-09);
- * 23 NYCRR § 600.4(a)(1)–(3) (eff. 2023-02-01; read in the casetext.com copy of the regulation).
+ * 12 CFR 1026.22(a)(1)–(3) (read in the Federal Reserve's FRRS copy,
+ * frrsdigital.com/topic-by-locator/6-5885, and, as the then § 226.22(a), in GPO's CFR edition of
+ * 2004-01-01, edocket.access.gpo.gov/cfr_2004/janqtr/12cfr226.22.htm); official comment 14(a)-2
+ * to Part 1026 (consumerfinance.gov/rules-policy/regulations/1026/2024-01-01/interp-14/);
+ * 15 U.S.C. § 1606(c) (old.govregs.com copy of the U.S. Code); Cal. Code Regs. tit. 10
+ * § 955(a)(1)–(3) (operative 2022-12-09; regulations.justia.com copy) and § 901(a)(5)
+ * (casetext.com copy); 23 NYCRR § 600.4(a)(1)–(3) (eff. 2023-02-01; read in the casetext.com copy
+ * of the regulation).
  *
  * @param input - {@link CheckAprToleranceInput}: disclosed and computed APR (decimals), irregular flag, regime
  * @returns a frozen {@link AprToleranceCheck}
@@ -103,6 +126,8 @@ const REGIMES: readonly AprToleranceRegime[] = ["reg-z", "california", "new-york
  * checkAprTolerance({ disclosedApr: "0.12", apr: "0.0969", regime: "california" }).rule; //=> "Cal. Code Regs. tit. 10 § 955(a)(1)"
  * // New York: 40 % computed, 39.5 % disclosed is 0.5 point off but (40 − 39.5) / 39.5 × 100 = 1.27 ≤ 2.5
  * checkAprTolerance({ disclosedApr: "0.395", apr: "0.4", regime: "new-york" }).rule; //=> "23 NYCRR § 600.4(a)(3)"
+ * // Comment 14(a)-2: an exact 14.33333 % may be stated as 14 1/4 %, not as 14.2 %
+ * [checkAprTolerance({ disclosedApr: "0.1425", apr: "0.1433333" }).accurate, checkAprTolerance({ disclosedApr: "0.142", apr: "0.1433333" }).accurate]; //=> [true, false]
  * ```
  *
  * @category TVM

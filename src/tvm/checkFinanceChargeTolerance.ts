@@ -38,12 +38,21 @@ export interface FinanceChargeToleranceCheck {
   readonly toleranceAbove: Decimal | null;
   /** The paragraph applied: `"12 CFR 1026.18(d)(1)(i)"`, `"(d)(1)(ii)"` or `"(d)(2)"`. */
   readonly rule: string;
-  /** `false`: the text of § 1026.18(d) was not read in a primary source for this release (see the notes). */
+  /**
+   * Whether the tolerance applied was read in a primary text (the statute the paragraph implements,
+   * or the CFPB's official commentary): `true` for (d)(1), `false` for (d)(2) (see the notes and
+   * `source`). The wording of § 1026.18(d) itself was not read for either paragraph.
+   */
   readonly verified: boolean;
+  /** What the tolerance applied was read in, with its address (see the notes). */
+  readonly source: string;
 }
 
 const FN = "checkFinanceChargeTolerance";
 const KEYS = ["disclosedFinanceCharge", "financeCharge", "amountFinanced", "securedByRealProperty"] as const;
+const SOURCE_D1 =
+  "15 U.S.C. § 1605(f)(1) (copy: github.com/codexstanford/markdonw-chunck-of-the-usa-code/blob/main/chuncks/title-15/chunck-3629.md); official comments 17(c)(2)(ii)-1, 22(a)(4)-1 to 12 CFR Part 1026 (FR doc. 2013-28210, github.com/cfpb/regulations-xml notice/1026/2013-28210.xml); the wording of § 1026.18(d)(1) itself not read";
+const SOURCE_D2 = "not read in a primary source: the $5 / $10 amounts from bankersonline.com/articles/103514 (secondary), the $1,000 split the library's reading";
 
 /**
  * Whether a disclosed finance charge of closed-end credit is treated as accurate under
@@ -56,17 +65,35 @@ const KEYS = ["disclosedFinanceCharge", "financeCharge", "amountFinanced", "secu
  * - **(d)(2) other credit**: accurate if it is not more than $5 above or below the amount
  *   required to be disclosed when the amount financed is $1,000 or less, $10 when it is more.
  * - The comparison is exact (Decimal): a difference of exactly the tolerance passes.
- * - **Not verified:** the text of § 1026.18(d) could not be read in a primary source (eCFR, the
- *   CFPB's site or the Federal Register) in this release. The $100 / overstatement rule of (d)(1)
- *   and the $5 / $10 tolerances of (d)(2) are as a compliance article describes them
- *   (BankersOnline, "Tolerances: Some New Safety Zones", on the then § 226.18(d)); the $1,000
- *   amount-financed split of (d)(2) is the library's reading of the regulation, not confirmed by
- *   any text read. Every result says so (`verified: false`). The commercial-financing laws of
- *   California and New York set APR tolerances ({@link checkAprTolerance}: § 955(a), § 600.4(a));
- *   no finance-charge tolerance was found in the sections read.
+ * - **Sources** (read December 2026 in stored copies). The wording of § 1026.18(d) itself could not
+ *   be read in any primary copy: eCFR, govinfo, law.cornell.edu and the CFPB's Regulation Z pages
+ *   were searched; the copies found (GPO's 2004 and 2006 CFR editions of the then § 226.18, the
+ *   CFPB's § 1026.18 page) could be read only up to paragraph (c).
+ *   - (d)(1), **verified** (`verified: true`): the statute it implements, 15 U.S.C. § 1605(f)(1)
+ *     ("shall be treated as being accurate … if the amount disclosed as the finance charge (A)
+ *     does not vary from the actual finance charge by more than $100; or (B) is greater than the
+ *     amount required to be disclosed"), read in a verbatim copy of the U.S. Code
+ *     (github.com/codexstanford/markdonw-chunck-of-the-usa-code, chuncks/title-15/chunck-3629.md);
+ *     and the official commentary as the CFPB published it (Federal Register doc. 2013-28210, in
+ *     the CFPB's eRegulations source github.com/cfpb/regulations-xml, notice/1026/2013-28210.xml):
+ *     comment 17(c)(2)(ii)-1 ("the $100 tolerance of § 1026.18(d)(1)"; a $90 fee omitted "is
+ *     within the tolerance in § 1026.18(d)(1)") and comment 22(a)(4)-1 (a $75 fee omitted: "the
+ *     understated finance charge is considered accurate under § 1026.18(d)(1)").
+ *   - (d)(2), **not verified** (`verified: false`): the $5 / $10 tolerances are as a compliance
+ *     article describes them (BankersOnline, "Tolerances: Some New Safety Zones",
+ *     bankersonline.com/articles/103514, on the then § 226.18(d)), and the $1,000
+ *     amount-financed split is the library's reading, confirmed by no text read. The only primary
+ *     text read on (d)(2), comment 17(f)-1.i.C (same notice), treats a $35 increase in the finance
+ *     charge of a transaction not secured by real property as needing redisclosure ("See
+ *     § 1026.18(d)(2)"), which both amounts agree with.
+ * - The commercial-financing laws of California and New York set APR tolerances
+ *   ({@link checkAprTolerance}: § 955(a), § 600.4(a)); no finance-charge tolerance was found in
+ *   the sections read.
  *
  * ## References
- * 12 CFR 1026.18(d)(1)–(2) (not read; see above); bankersonline.com/articles/103514 (secondary).
+ * 12 CFR 1026.18(d)(1)–(2) (wording not read); 15 U.S.C. § 1605(f)(1); official comments
+ * 17(c)(2)(ii)-1, 17(f)-1.i.C and 22(a)(4)-1 to Part 1026 (Federal Register doc. 2013-28210,
+ * 2013-12-31); bankersonline.com/articles/103514 (secondary).
  *
  * @param input - {@link CheckFinanceChargeToleranceInput}: disclosed and exact finance charge, amount financed (dollars), secured flag
  * @returns a frozen {@link FinanceChargeToleranceCheck}
@@ -110,7 +137,7 @@ export function checkFinanceChargeTolerance(input: CheckFinanceChargeToleranceIn
     accurate = difference.abs().lessThanOrEqualTo(below);
     rule = "12 CFR 1026.18(d)(2)";
   }
-  return deepFreeze({ accurate, difference, toleranceBelow: below, toleranceAbove: above, rule, verified: false });
+  return deepFreeze({ accurate, difference, toleranceBelow: below, toleranceAbove: above, rule, verified: secured, source: secured ? SOURCE_D1 : SOURCE_D2 });
 }
 
 function nonNegative(value: unknown, arg: string): Decimal {

@@ -18,6 +18,9 @@
  *   definitions only); Tex. H.B. 700 (89th Leg., enrolled text, capitol.texas.gov, § 398.001 only);
  *   Va. Code ch. 22.1 table of contents (lawserver.com) and 10VAC5-240 (law.lis.virginia.gov, Virginia
  *   Register vol. 39 iss. 5).
+ * - APR display (#14, session 4): Cal. Code Regs. tit. 10 § 901(a)(5) (casetext.com copy, URL in the
+ *   entry); 23 NYCRR §§ 600.3, 600.4, 600.5(a)–(b) (no rounding rule found). Regulation Z prescribes
+ *   none (official comment 14(a)-2; see checkAprTolerance).
  * - Secondary (not relied on as verified): Buckley, Mayer Brown, Buchalter, Troutman Pepper,
  *   Schickler, Venable, House Law, counselorlibrary, ELFA, fastdemocracy, texaslobby pages.
  */
@@ -63,7 +66,9 @@ export const REGISTRY: readonly RegistryEntry[] = [
       rule: "nearest ten basis points",
       decimalsOfPercent: 1,
       section: "Cal. Code Regs. tit. 10 § 901(a)(5)",
-      note: 'the section\'s own example, "10.45%", shows two decimals; the text ("nearest ten basis points") is applied',
+      verified: true,
+      url: "https://casetext.com/regulation/california-code-of-regulations/title-10-investment/chapter-3-commissioner-of-financial-protection-and-innovation/subchapter-3-commercial-financing-disclosures/section-901-general-requirements",
+      note: '"The annual percentage rate shall be expressed to the nearest ten basis points. For example: "10.45%."" The example shows two decimals; the text (ten basis points, one decimal of a percent) is applied, ties rounded half up (the library\'s choice: the text names no tie rule)',
     },
     aprTolerance: { regime: "california", section: "Cal. Code Regs. tit. 10 § 955(a)(1)–(3)", verified: true },
     exemptionsNotModelled: [...PROVIDER_EXEMPTIONS.slice(0, 3), "vehicle dealer or rental company financing of at least $50,000", "one transaction (or five incidental ones) in California in 12 months"],
@@ -95,7 +100,9 @@ export const REGISTRY: readonly RegistryEntry[] = [
     aprTolerance: { regime: "new-york", section: "23 NYCRR § 600.4(a)(1)–(3)", verified: true },
     exemptionsNotModelled: [...PROVIDER_EXEMPTIONS, "technology services provider to an exempt entity", "lease", "vehicle dealer or rental company financing of at least $50,000"],
     exemptionsSource: { section: "N.Y. Fin. Serv. Law § 802(a)–(h)", verified: true },
-    notes: ["The APR display rounding of Part 600 was not read; the estimated APR is given unrounded."],
+    notes: [
+      "APR display rounding: not found in a primary source. 23 NYCRR §§ 600.3, 600.4 and 600.5(a)–(b) were read (casetext.com and regulations.justia.com copies, e.g. https://regulations.justia.com/states/new-york/title-23/chapter-i/part-600/section-600-5) and set no rounding; the rest of § 600.5 and §§ 600.6, 600.10 were read only in their first rows. The estimated APR is given unrounded (displayedApr null).",
+    ],
   },
   {
     jurisdiction: "UT",

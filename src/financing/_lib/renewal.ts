@@ -72,14 +72,24 @@ export function instalmentTotal(loan: TermLoan): Decimal {
 
 /** Remaining principal of a term loan after `paid`: whole instalments first, any excess against principal. */
 export function termLoanPayoff(loan: TermLoan, paid: Decimal): Decimal {
+  return termLoanPaid(loan, paid).remaining;
+}
+
+/**
+ * A term loan after `paid`: `whole` = how many instalments `paid` covers in full (in schedule
+ * order), `remaining` = the principal left after them, less any excess of `paid` over them (at least 0).
+ */
+export function termLoanPaid(loan: TermLoan, paid: Decimal): { readonly whole: number; readonly remaining: Decimal } {
   let cum = new Decimal(0);
   let remaining = loan.principal.amount;
+  let whole = 0;
   for (const k of loan.instalments) {
     if (cum.plus(k.amount.amount).greaterThan(paid)) break;
     cum = cum.plus(k.amount.amount);
     remaining = k.remainingPrincipal.amount;
+    whole++;
   }
-  return Decimal.max(remaining.minus(paid.minus(cum)), 0);
+  return { whole, remaining: Decimal.max(remaining.minus(paid.minus(cum)), 0) };
 }
 
 /** Argument names for the errors of {@link renewalFigures}. */
