@@ -15,8 +15,10 @@ const MAX_SEGMENT_ROWS = 50_000_000;
  * Aggregate an order log in DuckDB (a Parquet or CSV file, or a table) into the marketplace's
  * aggregate rows: per period and segment (GMV, units, orders) and per seller (GMV and orders in
  * the seller interval, first sale). The work happens in DuckDB's engine over the whole file, with
- * amounts summed as HUGEINT minor units (never DOUBLE), so the rows are exact to the cent and
- * equal to what streaming the same log through the library gives.
+ * amounts read as BIGINT minor units and summed into HUGEINT (128-bit, never DOUBLE), so the rows
+ * are exact to the cent and equal to what streaming the same log through the library gives. A
+ * row's amount in minor units (or its units) beyond ±9,223,372,036,854,775,807 is rejected
+ * (`OUT_OF_RANGE`), never wrapped.
  *
  * The SQL is exactly that of {@link marketplaceAggregateSql} for the `"duckdb"` dialect (returned
  * in `sql`), so the same query is proven here on a real engine and runs unchanged elsewhere.
@@ -25,7 +27,8 @@ const MAX_SEGMENT_ROWS = 50_000_000;
  * @param options - currency, columns, segments, period, refunds, seller interval, connection
  * @returns a promise of the frozen rows and the SQL ({@link DuckDBAggregates})
  * @throws {@link ValidationError} (rejects) on bad options, a path of unknown kind, a segment
- *   table row that is not `[id, segment]` strings, or amounts with sub-minor digits (`amountUnit: "major"`)
+ *   table row that is not `[id, segment]` strings, amounts with sub-minor digits (`amountUnit: "major"`),
+ *   or a row's amount or units outside the BIGINT range (`OUT_OF_RANGE`)
  * @throws {@link MarketplaceEconomicsError} when the subpath is imported without `@duckdb/node-api`
  *   (code `MISSING_DEPENDENCY`), or DuckDB's own error when the file cannot be read
  *

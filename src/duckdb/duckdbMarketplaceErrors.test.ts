@@ -50,6 +50,29 @@ describe("duckdbMarketplaceAggregates errors (#11)", () => {
     expect(e.message).toContain("Parser Error");
   });
 
+  it("rejects a row whose minor units lie outside BIGINT as OUT_OF_RANGE (the sums are BIGINT terms, #13), and sums past 2^63 exactly", async () => {
+    const wide = (cents: string) =>
+      `SELECT * FROM (VALUES ('s1', DATE '2024-01-05', CAST(${cents} AS HUGEINT), 2, 'smb'), ('s2', DATE '2024-01-06', CAST(${cents} AS HUGEINT), 1, 'smb')) t(seller_id, ordered_on, amount_cents, qty, segment)`;
+    const ok = await duckdbMarketplaceAggregates({ sql: wide("9223372036854775807") }, { currency: "USD", columns });
+    expect(ok.periods.map((p) => p.gmvMinor)).toEqual([2n * 9223372036854775807n]);
+    const e = await caught(duckdbMarketplaceAggregates({ sql: wide("9223372036854775808") }, { currency: "USD", columns, sellers: false }));
+    expect(e).toMatchObject({ fn: "duckdbMarketplaceAggregates", code: "OUT_OF_RANGE", argument: "source" });
+    expect(e.message).toContain("must lie within the BIGINT range ±9,223,372,036,854,775,807");
+    expect(e.message).toContain("Conversion Error");
+    const major = "SELECT * FROM (VALUES ('s1', DATE '2024-01-05', CAST(92233720368547758.08 AS DECIMAL(38,2)), 'smb')) t(seller_id, ordered_on, amount, segment)";
+    expect(
+      await caught(duckdbMarketplaceAggregates({ sql: major }, { currency: "USD", amountUnit: "major", columns: { sellerId: "seller_id", date: "ordered_on", amount: "amount", segment: "segment" } })),
+    ).toMatchObject({
+      code: "OUT_OF_RANGE",
+      argument: "source",
+    });
+    // DuckDB's own overflow of amount * 100 on a narrow DECIMAL column is typed the same way.
+    const narrow = major.replace("CAST(92233720368547758.08 AS DECIMAL(38,2))", "CAST(9999999999999999.99 AS DECIMAL(18,2))");
+    const n = await caught(duckdbMarketplaceAggregates({ sql: narrow }, { currency: "USD", amountUnit: "major", columns: { sellerId: "seller_id", date: "ordered_on", amount: "amount", segment: "segment" } }));
+    expect(n).toMatchObject({ code: "OUT_OF_RANGE", argument: "source" });
+    expect(n.message).toContain("Overflow in multiplication of DECIMAL");
+  });
+
   it("validates options.csv even when the source is not a CSV file (a bad value was silently ignored)", async () => {
     expect(await caught(duckdbMarketplaceAggregates({ sql: LOG }, { currency: "USD", columns, csv: Number.NaN as never }))).toMatchObject({
       fn: "duckdbMarketplaceAggregates",

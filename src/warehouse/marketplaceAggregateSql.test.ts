@@ -25,7 +25,10 @@ describe("marketplaceAggregateSql: dialects", () => {
   });
 
   it("sums integer minor units in a wide integer type, never a float", () => {
-    expect(marketplaceAggregateSql(mapping, { dialect: "duckdb", currency: "USD" }).periodTotals).toContain('CAST(o."amount_cents" AS HUGEINT)');
+    // DuckDB: BIGINT terms (SUM of BIGINT is an exact HUGEINT: the fast integer path, #13).
+    const duck = marketplaceAggregateSql(mapping, { dialect: "duckdb", currency: "USD" });
+    expect(duck.periodTotals).toContain('CAST(o."amount_cents" AS BIGINT)');
+    expect(`${duck.periodTotals} ${duck.sellerTotals}`).not.toContain("HUGEINT");
     expect(marketplaceAggregateSql(mapping, { dialect: "spark", currency: "USD" }).periodTotals).toContain("CAST(o.`amount_cents` AS DECIMAL(38,0))");
     expect(marketplaceAggregateSql(mapping, { dialect: "bigquery", currency: "USD" }).periodTotals).toContain("CAST(o.`amount_cents` AS INT64)");
     const major = marketplaceAggregateSql({ ...mapping, amountUnit: "major" }, { dialect: "postgres", currency: "JPY" }).periodTotals;
@@ -120,6 +123,20 @@ describe("marketplaceAggregateSql: the DuckDB SQL on DuckDB", () => {
       }
     });
   }
+
+  it("sums BIGINT terms exactly past 2^63 (HUGEINT result) and raises for a row outside BIGINT, never wraps", async () => {
+    const big = "9000000000000000000"; // 9e18 cents: within BIGINT; three of them are 2.7e19, past 2^63
+    await db.run(`CREATE TABLE wide AS SELECT 's' || (i % 2) AS s, DATE '2024-01-01' + CAST(i AS INTEGER) AS d, CAST(${big} AS HUGEINT) AS amount, 'x' AS seg FROM range(3) t(i)`);
+    const sql = marketplaceAggregateSql({ table: "wide", columns: { sellerId: "s", date: "d", amount: "amount", segment: "seg" } }, { dialect: "duckdb", currency: "USD" });
+    const [p] = (await db.runAndReadAll(sql.periodTotals)).getRowObjectsJS();
+    expect(p?.["gmvMinor"]).toBe(3n * BigInt(big));
+    expect((await db.runAndReadAll(sql.sellerTotals)).getRowObjectsJS().map((r) => r["gmvMinor"])).toEqual([2n * BigInt(big), BigInt(big)]);
+    await db.run("INSERT INTO wide VALUES ('s3', DATE '2024-01-01', CAST(9223372036854775808 AS HUGEINT), 'x')");
+    await expect(db.runAndReadAll(sql.periodTotals)).rejects.toThrow(/Conversion Error.*out of range for the destination type INT64/);
+    await db.run("CREATE TABLE wide_major AS SELECT 's' AS s, DATE '2024-01-01' AS d, CAST(92233720368547758.08 AS DECIMAL(38,2)) AS amount, 'x' AS seg");
+    const major = marketplaceAggregateSql({ table: "wide_major", amountUnit: "major", columns: { sellerId: "s", date: "d", amount: "amount", segment: "seg" } }, { dialect: "duckdb", currency: "USD" });
+    await expect(db.runAndReadAll(major.periodTotals)).rejects.toThrow(/Conversion Error.*to type INT64/);
+  });
 
   it("counts rows with sub-minor digits (the casts would round them)", async () => {
     await db.run("CREATE TABLE sub AS SELECT 'a' AS s, DATE '2024-01-01' AS d, 1.005::DECIMAL(18,3) AS amount, 'x' AS seg");

@@ -35,9 +35,13 @@ const IDENT_MAX = 300;
  *
  * ## Notes
  * Every amount is summed as an integer count of minor units in an integer type wide enough for
- * it (DuckDB HUGEINT; PostgreSQL BIGINT terms, whose SUM is NUMERIC; BigQuery INT64, whose SUM
- * raises on overflow; Spark DECIMAL(38,0), because Spark's BIGINT sum wraps silently outside ANSI
- * mode): never DOUBLE, so totals are exact to the cent. A sale is a row with amount ≥ 0; a
+ * it (DuckDB BIGINT terms, whose SUM is a HUGEINT accumulated in 128 bits; PostgreSQL BIGINT
+ * terms, whose SUM is NUMERIC; BigQuery INT64, whose SUM raises on overflow; Spark DECIMAL(38,0),
+ * because Spark's BIGINT sum wraps silently outside ANSI mode): never DOUBLE, so totals are exact
+ * to the cent. Bounds: a row's amount in minor units (and its units) must lie within
+ * ±9,223,372,036,854,775,807 (BIGINT/INT64; about ±92 quadrillion dollars in cents), or the
+ * engine raises a cast error; DuckDB's and PostgreSQL's sums cannot overflow (below 2^127 for
+ * fewer than 2^64 rows; NUMERIC is unbounded), BigQuery raises past INT64. A sale is a row with amount ≥ 0; a
  * refund (amount < 0) counts in GMV and units (`"net"`) but not in orders. Periods are truncated
  * in each dialect's own syntax (`date_trunc` on a TIMESTAMP in PostgreSQL, to avoid its
  * timestamptz overload; `DATE_TRUNC(d, ISOWEEK)` in BigQuery, whose `WEEK` starts on Sunday;
@@ -45,7 +49,8 @@ const IDENT_MAX = 300;
  * (`"x"` in DuckDB and PostgreSQL, `` `x` `` in BigQuery and Spark).
  *
  * ## References
- * DuckDB docs "Date Functions" (`date_trunc`) and "Numeric Types" (HUGEINT); PostgreSQL 16
+ * DuckDB docs "Date Functions" (`date_trunc`), "Numeric Types" (BIGINT, HUGEINT) and "Aggregate
+ * Functions" (`sum`), and DuckDB's `sum.cpp` (SUM of BIGINT: HUGEINT result, 128-bit state); PostgreSQL 16
  * manual § 9.9.2 (`date_trunc`) and § 9.21 (SUM of bigint is numeric); BigQuery "Date functions"
  * (`DATE_TRUNC`, `ISOWEEK`) and "Aggregate functions" (SUM); Spark SQL built-in functions
  * (`trunc`, `sum`).

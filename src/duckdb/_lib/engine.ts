@@ -63,19 +63,35 @@ export async function withConnection<T>(fn: string, connection: Connection | und
 /** DuckDB's error kinds ("<Kind> Error: <message>", the format of its C++ exceptions). */
 const DUCKDB_ERROR = /^(Binder|Catalog|IO|Parser|Conversion|Invalid Input|Out of Range|Constraint|Not implemented|Permission|HTTP|Syntax|Dependency|Serialization|Invalid) Error: /;
 
+/**
+ * A value too wide for the query's BIGINT terms (amount in minor units, units): DuckDB's cast
+ * errors from HUGEINT, DECIMAL or DOUBLE to INT64, and its overflow of `amount * 10^digits` on a
+ * DECIMAL column (`amountUnit: "major"`).
+ */
+const BEYOND_BIGINT = /out of range for the destination type INT64|Failed to cast decimal value \S+ to type INT64|^Out of Range Error: Overflow in multiplication of DECIMAL/;
+
 function asTypedDuckDBError(e: unknown, fn: string): unknown {
   if (!(e instanceof Error) || isMarketplaceEconomicsError(e)) return e;
   const m = DUCKDB_ERROR.exec(e.message);
   if (m === null) return e;
   const missing = m[1] === "Binder" || m[1] === "Catalog" || m[1] === "IO";
   const first = (e.message.split("\n")[0] ?? "").slice(0, 300);
-  const out = new ValidationError(
-    fn,
-    missing ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE,
-    "source",
-    `source could not be read with the given columns: DuckDB reported "${first}"`,
-    "a readable source whose columns are the ones named in options.columns",
-  );
+  const beyond = !missing && BEYOND_BIGINT.test(first);
+  const out = beyond
+    ? new ValidationError(
+        fn,
+        ErrorCode.OUT_OF_RANGE,
+        "source",
+        `source has an amount or units value too large for the aggregate (the minor units and the units of every row must lie within the BIGINT range ±9,223,372,036,854,775,807): DuckDB reported "${first}"`,
+        "amounts and units within ±9,223,372,036,854,775,807 per row",
+      )
+    : new ValidationError(
+        fn,
+        missing ? ErrorCode.MISSING_VALUE : ErrorCode.INVALID_TYPE,
+        "source",
+        `source could not be read with the given columns: DuckDB reported "${first}"`,
+        "a readable source whose columns are the ones named in options.columns",
+      );
   Object.defineProperty(out, "cause", { value: e, writable: true, configurable: true, enumerable: false });
   return out;
 }
