@@ -708,7 +708,9 @@ export const INPUTS: Readonly<Record<string, readonly string[]>> = {
   // the renewal at 75 % repaid; the three offers' ±30 % / ±20 % sales and 2 % origination fee; the
   // tolerances of 23 NYCRR § 600.4(a)(3) (2.5) and of § 1026.18(d) ($5 / $10 / $100, the $1,000 split);
   // bench/README.md's measured 10,000-advance portfolio, 10,000 × 1,000 stress run and 2,000-advance
-  // worker run (3.1 s / 3.5 s); Va. Code ch. 22.1; California's $500,000 limit.
+  // worker run (3.1 s / 3.5 s); Va. Code ch. 22.1; California's $500,000 limit; the examples of Reg Z
+  // comment 14(a)-2 (14.33333 % shown as 14.33 % or 14.3 %, not 14.2 %) and of Cal. § 901(a)(5)
+  // ("10.45%"); the citation 12 CFR 1026.22.
   "sales-based-financing.md": [
     "$1",
     "10 %",
@@ -742,6 +744,12 @@ export const INPUTS: Readonly<Record<string, readonly string[]>> = {
     "3.5",
     "22.1",
     "$500,000",
+    "14.33333 %",
+    "14.33 %",
+    "14.3 %",
+    "14.2 %",
+    "10.45%",
+    "1026.22",
   ],
   "seller-survival.md": ["95 %", "15 %", "50 %", "1 %", "0.243", "4.414", "0.793", "2.426", "38.86", "30.43", "6.25", "3.74", "15.44", "0.01", "$22.35", "$11.77", "$73.74", "$25.55"],
 };
