@@ -8,7 +8,8 @@ import { ValidationError, ValidationTypeError } from "../errors.js";
 // github.com/codexstanford/markdonw-chunck-of-the-usa-code, chuncks/title-15/chunck-3629.md), and
 // the official commentary's worked examples (FR doc. 2013-28210, read in github.com/cfpb/regulations-xml
 // notice/1026/2013-28210.xml): results say verified: true. (d)(2) — "the old familiar $5/$10" —
-// is as BankersOnline describes it (bankersonline.com/articles/103514, secondary): verified: false.
+// is as BankersOnline describes it (bankersonline.com/articles/103514; the $1,000 split in
+// bankersonline.com/qa/reg-z-errors-disclosures; both secondary): verified: false.
 describe("checkFinanceChargeTolerance", () => {
   it("(d)(2): $5 above or below for an amount financed of $1,000 or less, boundaries included", () => {
     expect(checkFinanceChargeTolerance({ disclosedFinanceCharge: "105", financeCharge: "100", amountFinanced: "1000" }).accurate).toBe(true);

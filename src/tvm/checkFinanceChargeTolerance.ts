@@ -51,8 +51,8 @@ export interface FinanceChargeToleranceCheck {
 const FN = "checkFinanceChargeTolerance";
 const KEYS = ["disclosedFinanceCharge", "financeCharge", "amountFinanced", "securedByRealProperty"] as const;
 const SOURCE_D1 =
-  "15 U.S.C. § 1605(f)(1) (copy: github.com/codexstanford/markdonw-chunck-of-the-usa-code/blob/main/chuncks/title-15/chunck-3629.md); official comments 17(c)(2)(ii)-1, 22(a)(4)-1 to 12 CFR Part 1026 (FR doc. 2013-28210, github.com/cfpb/regulations-xml notice/1026/2013-28210.xml); the wording of § 1026.18(d)(1) itself not read";
-const SOURCE_D2 = "not read in a primary source: the $5 / $10 amounts from bankersonline.com/articles/103514 (secondary), the $1,000 split the library's reading";
+  "15 U.S.C. § 1605(f)(1) (copy: github.com/codexstanford/markdonw-chunck-of-the-usa-code/blob/73178bc737924b58117a148b8c910692532a6084/chuncks/title-15/chunck-3629.md); official comments 17(c)(2)(ii)-1, 22(a)(4)-1 to 12 CFR Part 1026 (FR doc. 2013-28210, github.com/cfpb/regulations-xml/blob/f00f32f40fed9ad7848ff63da483af876a70095e/notice/1026/2013-28210.xml); the wording of § 1026.18(d)(1) itself not read";
+const SOURCE_D2 = "not read in a primary source: the $5 / $10 amounts from bankersonline.com/articles/103514, the $1,000 split from bankersonline.com/qa/reg-z-errors-disclosures (both secondary)";
 
 /**
  * Whether a disclosed finance charge of closed-end credit is treated as accurate under
@@ -82,7 +82,9 @@ const SOURCE_D2 = "not read in a primary source: the $5 / $10 amounts from banke
  *   - (d)(2), **not verified** (`verified: false`): the $5 / $10 tolerances are as a compliance
  *     article describes them (BankersOnline, "Tolerances: Some New Safety Zones",
  *     bankersonline.com/articles/103514, on the then § 226.18(d)), and the $1,000
- *     amount-financed split is the library's reading, confirmed by no text read. The only primary
+ *     amount-financed split as a BankersOnline answer states it ("$5 if the amount financed is
+ *     $1,000 or less and $10 if the amount financed is greater than $1,000", "Reg Z: Errors In
+ *     Disclosures", 2001, bankersonline.com/qa/reg-z-errors-disclosures). The only primary
  *     text read on (d)(2), comment 17(f)-1.i.C (same notice), treats a $35 increase in the finance
  *     charge of a transaction not secured by real property as needing redisclosure ("See
  *     § 1026.18(d)(2)"), which both amounts agree with.
@@ -93,7 +95,8 @@ const SOURCE_D2 = "not read in a primary source: the $5 / $10 amounts from banke
  * ## References
  * 12 CFR 1026.18(d)(1)–(2) (wording not read); 15 U.S.C. § 1605(f)(1); official comments
  * 17(c)(2)(ii)-1, 17(f)-1.i.C and 22(a)(4)-1 to Part 1026 (Federal Register doc. 2013-28210,
- * 2013-12-31); bankersonline.com/articles/103514 (secondary).
+ * 2013-12-31); bankersonline.com/articles/103514 and bankersonline.com/qa/reg-z-errors-disclosures
+ * (secondary).
  *
  * @param input - {@link CheckFinanceChargeToleranceInput}: disclosed and exact finance charge, amount financed (dollars), secured flag
  * @returns a frozen {@link FinanceChargeToleranceCheck}
