@@ -63,7 +63,8 @@ const config = {
   searchInComments: true,
   searchInDocuments: true,
   navigation: { includeCategories: false, includeGroups: true, includeFolders: false },
-  navigationLinks: { Playground: "playground/index.html" },
+  // "#playground" is a marker that scripts/site.ts rewrites into a path relative to each page.
+  navigationLinks: { Playground: "#playground" },
   headings: { readme: false, document: false },
   validation: { notExported: true, invalidLink: true, notDocumented: true, rewrittenLink: true },
   requiredToBeDocumented: ["Function", "Class", "Interface", "TypeAlias", "Variable", "Enum"],

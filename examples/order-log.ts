@@ -21,10 +21,13 @@ let x = 2018;
 // The 365 UTC days of 2017, built once.
 const days2017 = Array.from({ length: 365 }, (_, i) => addPeriods(calendarDay(2017, 1, 1), i, "day"));
 for (let i = 0; i < rows; i++) {
-  x = (x * 48271) % 2147483647; // Park-Miller generator: deterministic
-  const cents = (x % 40 === 0 ? -1 : 1) * (100 + (x % 25_000));
-  const day = days2017[x % 365]?.toISOString().slice(0, 10);
-  if (!out.write(`s${x % 5000},${day},${(cents / 100).toFixed(2)},${1 + (x % 3)}\n`)) await once(out, "drain");
+  // Park-Miller generator (deterministic), one draw per field so seller, day, amount and refund
+  // are independent: 1 row in 40 is a refund, on any seller.
+  const draw = (): number => (x = (x * 48271) % 2147483647);
+  const seller = draw() % 5000;
+  const day = days2017[draw() % 365]?.toISOString().slice(0, 10);
+  const cents = (draw() % 40 === 0 ? -1 : 1) * (100 + (draw() % 25_000));
+  if (!out.write(`s${seller},${day},${(cents / 100).toFixed(2)},${1 + (draw() % 3)}\n`)) await once(out, "drain");
 }
 out.end();
 await once(out, "finish");

@@ -36,6 +36,28 @@ const page = (title: string, body: string) =>
 ${body}
 </div></body></html>
 `;
+/**
+ * An example's summary: the first paragraph of its leading comment (`//` lines or a `/** … *\/`
+ * block), up to the first blank comment line or "Run:" hint, joined into one sentence or more.
+ */
+export function exampleSummary(text: string): string {
+  const lines: string[] = [];
+  const body = text.split("\n");
+  const block = body[0]?.startsWith("/**");
+  for (const raw of block ? body.slice(1) : body) {
+    if (block && raw.trim().startsWith("*/")) break;
+    const m = block ? /^\s*\*\s?(.*)$/.exec(raw) : /^\/\/\s?(.*)$/.exec(raw);
+    if (!m) break;
+    const line = (m[1] ?? "").trim();
+    if (line === "" || line.startsWith("npm run") || line.startsWith("npx ")) break;
+    lines.push(line);
+  }
+  return lines
+    .join(" ")
+    .replace(/\s*Run: .*$/, "")
+    .trim();
+}
+
 const examplesDir = join(root, "examples");
 const examplesOut = join(site, "examples");
 mkdirSync(examplesOut, { recursive: true });
@@ -45,7 +67,7 @@ const scripts = readdirSync(examplesDir)
 const summaries: string[] = [];
 for (const f of scripts) {
   const text = readFileSync(join(examplesDir, f), "utf8");
-  const summary = (/^\/\/ (.*)$/m.exec(text)?.[1] ?? "").trim();
+  const summary = exampleSummary(text);
   summaries.push(`<li><a href="${f.replace(/\.ts$/, ".html")}"><code>${esc(f)}</code></a>: ${esc(summary)}</li>`);
   const body = `<h1><code>examples/${esc(f)}</code></h1>
 <p>${esc(summary)} Run it from a checkout of the repository with <code>npx tsx examples/${esc(f)}</code>; the test suite runs every example against the packed package.</p>
@@ -70,3 +92,24 @@ for (const file of pages(site)) {
   linked++;
 }
 console.log(`site: linked the playground and the examples from ${linked} pages`);
+
+// Every link inside the site must resolve: a relative href names a file that exists (typedoc's
+// own validation checks the sources, not the pages this script and typedoc's navigation add), and
+// no bare file name was turned into a web address (`http://CHANGELOG.md`).
+const broken: string[] = [];
+for (const file of pages(site)) {
+  const html = readFileSync(file, "utf8");
+  for (const m of html.matchAll(/\shref="([^"]*)"/g)) {
+    const href = m[1] ?? "";
+    if (/^https?:\/\/[^/]*\.(md|ts|json)$/i.test(href)) broken.push(`${relative(site, file)}: ${href} (a file name linkified as a web address)`);
+    if (/^([a-z]+:|#|\/\/)/i.test(href) || href === "") continue;
+    const path = decodeURIComponent(href.split("#")[0] ?? "");
+    if (path === "") continue;
+    if (!existsSync(join(file, "..", path))) broken.push(`${relative(site, file)}: ${href}`);
+  }
+}
+if (broken.length > 0) {
+  const shown = broken.slice(0, 20).join("\n  ");
+  throw new Error(`site: ${broken.length} broken links in docs/api:\n  ${shown}${broken.length > 20 ? "\n  …" : ""}`);
+}
+console.log(`site: every relative link of ${pages(site).length} pages resolves`);

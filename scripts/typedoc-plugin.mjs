@@ -2,8 +2,8 @@
 /**
  * The local typedoc plugin of the documentation site (typedoc.config.mjs, #16):
  *
- * 1. `@throws {ValidationError} when …` (the type in braces, JSDoc style) renders the class as a
- *    link, like `@throws {@link ValidationError}`; an unknown name is a warning (so the build fails).
+ * 1. Every `@throws` starts with `{@link ErrorClass}` (or says `never`); a JSDoc-style
+ *    `@throws {ErrorClass}`, whose type TypeDoc drops from the page, is a warning (so the build fails).
  * 2. Each module page gets its one-line summary and "See the guide" links (docs/site/modules.json).
  * 3. In the guides and pages (project documents), an inline code span that is exactly an exported
  *    name, optionally followed by `()` or a call (`xirr`, `xirr(flows)`), links to its reference
@@ -56,21 +56,23 @@ export function load(app) {
       if (r instanceof DocumentReflection) linkByName(r.content);
     }
 
-    // 1. Throws sections.
+    // 1. Throws sections: every `@throws` names its class as `{@link ErrorClass}` (TypeDoc drops a
+    //    JSDoc-style `{ErrorClass}` type from the rendered tag, so that form would lose the class),
+    //    or says `never`; anything else is a warning (so the build fails).
     for (const r of project.getReflectionsByKind(ReflectionKind.All)) {
       const comments = [r.comment, ...("signatures" in r && Array.isArray(r.signatures) ? r.signatures.map((s) => s.comment) : [])];
       for (const c of comments) {
         for (const tag of c?.blockTags ?? []) {
           if (tag.tag !== "@throws") continue;
-          const first = tag.content[0];
-          const m = first?.kind === "text" ? /^\s*\{\s*([A-Za-z_$][\w$]*)\s*\}\s*/.exec(first.text) : null;
-          if (!m || !first) continue;
-          const target = byName.get(m[1] ?? "");
-          if (!target) {
-            app.logger.warn(`@throws {${m[1]}} on ${r.getFriendlyFullName()}: no exported class of that name`);
-            continue;
-          }
-          tag.content.splice(0, 1, link(target.name, target), { kind: "text", text: ` ${first.text.slice(m[0].length)}` });
+          const first = tag.content.find((p) => p.kind !== "text" || p.text.trim() !== "");
+          const ok = first !== undefined && ((first.kind === "inline-tag" && first.tag === "@link") || (first.kind === "text" && /^\s*never\b/.test(first.text)));
+          if (!ok)
+            app.logger.warn(
+              `@throws on ${r.getFriendlyFullName()} must start with {@link ErrorClass} (or "never"): ${tag.content
+                .map((p) => p.text)
+                .join("")
+                .slice(0, 60)}`,
+            );
         }
       }
     }

@@ -10,8 +10,8 @@ const FN = "getImpactReportFigure";
  *
  * @param id - key of the figure, one of {@link ImpactReportFigureId}
  * @returns the frozen figure (value, qualifier, unit, scope, source wording)
- * @throws {ValidationError} when `id` is not a known key (`UNKNOWN_OPTION`)
- * @throws {ValidationTypeError} when `id` is not a string
+ * @throws {@link ValidationError} when `id` is not a known key (`UNKNOWN_OPTION`)
+ * @throws {@link ValidationTypeError} when `id` is not a string
  *
  * @example
  * ```ts

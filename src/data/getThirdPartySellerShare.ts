@@ -13,8 +13,8 @@ const FN = "getThirdPartySellerShare";
  *
  * @param year - calendar year, an integer from 1999 to 2018
  * @returns the share as a decimal fraction (0.56 = 56 %)
- * @throws {ValidationTypeError} when `year` is not a number
- * @throws {ValidationError} when `year` is not an integer (`NOT_INTEGER`), not finite
+ * @throws {@link ValidationTypeError} when `year` is not a number
+ * @throws {@link ValidationError} when `year` is not an integer (`NOT_INTEGER`), not finite
  *   (`INVALID_NUMBER`) or outside 1999–2018 (`OUT_OF_RANGE`)
  *
  * @example

@@ -188,7 +188,7 @@ function build(): SmallBusinessImpactReport {
  *
  * ## References
  * - OnlinehändlerNews, "Jeder zweite Verkauf auf Amazon durch kleine und mittelständische
- *   Händler", May 2018 (the German press report REFERENCES.md calls the seed).
+ *   Händler", May 2018.
  * - ChannelE2E, "Amazon Ecosystem Spans One Million U.S. Small Businesses".
  * - SmallBusiness.com, summary of the report's infographic.
  * - The Washington Post, "Is Amazon good or bad for small business?", 2018-05-04.

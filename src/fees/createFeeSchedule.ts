@@ -13,9 +13,9 @@ import type { FeeSchedule, FeeScheduleInput } from "./types.js";
  *
  * @param input - the schedule as data
  * @returns the validated, frozen schedule
- * @throws {ValidationError} on an unknown currency, a rate outside [0, 1], a negative or sub-minor-unit amount, no or duplicate categories, an unknown `defaultCategory` or option
- * @throws {ValidationTypeError} when a field has the wrong type
- * @throws {CurrencyMismatchError} when an amount is a Money in another currency
+ * @throws {@link ValidationError} on an unknown currency, a rate outside [0, 1], a negative or sub-minor-unit amount, no or duplicate categories, an unknown `defaultCategory` or option
+ * @throws {@link ValidationTypeError} when a field has the wrong type
+ * @throws {@link CurrencyMismatchError} when an amount is a Money in another currency
  *
  * @example
  * ```ts

@@ -12,9 +12,9 @@ import type { PayoutResult } from "./payoutSchedule.js";
  *
  * @param results - one or more {@link PayoutResult}s in one currency with the same `asOf`
  * @returns the combined frozen {@link PayoutResult}
- * @throws {ValidationError} when no result is given (`EMPTY_INPUT`), `asOf` differs (`CONFLICTING_OPTIONS`) or a result is malformed
- * @throws {ValidationTypeError} when an argument is not a payout result
- * @throws {CurrencyMismatchError} when results have different currencies
+ * @throws {@link ValidationError} when no result is given (`EMPTY_INPUT`), `asOf` differs (`CONFLICTING_OPTIONS`) or a result is malformed
+ * @throws {@link ValidationTypeError} when an argument is not a payout result
+ * @throws {@link CurrencyMismatchError} when results have different currencies
  *
  * @example
  * ```ts

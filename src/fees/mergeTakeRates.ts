@@ -11,9 +11,9 @@ import type { TakeRateResult } from "./takeRateBySegment.js";
  *
  * @param results - one or more {@link TakeRateResult}s in one currency
  * @returns the combined frozen {@link TakeRateResult}
- * @throws {ValidationError} when no result is given (`EMPTY_INPUT`) or a result is malformed
- * @throws {ValidationTypeError} when an argument is not a take-rate result
- * @throws {CurrencyMismatchError} when results have different currencies
+ * @throws {@link ValidationError} when no result is given (`EMPTY_INPUT`) or a result is malformed
+ * @throws {@link ValidationTypeError} when an argument is not a take-rate result
+ * @throws {@link CurrencyMismatchError} when results have different currencies
  *
  * @example
  * ```ts

@@ -100,9 +100,9 @@ export interface PayoutResult {
  * @param sales - {@link FeeSale} records with `date` (and optionally `deliveredOn`)
  * @param options - delay, disbursement cycle, reserve, asOf
  * @returns the frozen {@link PayoutResult}
- * @throws {ValidationError} on a bad sale or option, a delivery before its sale, or a payout after 9999-12-31
- * @throws {ValidationTypeError} when `sales` is not iterable, a sale has no date, or a field has the wrong type
- * @throws {CurrencyMismatchError} when a sale is in another currency than the schedule
+ * @throws {@link ValidationError} on a bad sale or option, a delivery before its sale, or a payout after 9999-12-31
+ * @throws {@link ValidationTypeError} when `sales` is not iterable, a sale has no date, or a field has the wrong type
+ * @throws {@link CurrencyMismatchError} when a sale is in another currency than the schedule
  *
  * @example
  * ```ts

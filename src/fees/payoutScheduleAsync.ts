@@ -12,9 +12,9 @@ import type { FeeSale, FeeSchedule } from "./types.js";
  * @param sales - an async (or sync) iterable of {@link FeeSale} with `date`
  * @param options - delay, disbursement cycle, reserve, asOf (see {@link PayoutScheduleOptions})
  * @returns a promise of the frozen {@link PayoutResult}
- * @throws {ValidationError} (rejects) on a bad sale or option
- * @throws {ValidationTypeError} (rejects) when `sales` is not iterable or a sale has no date
- * @throws {CurrencyMismatchError} (rejects) when a sale is in another currency
+ * @throws {@link ValidationError} (rejects) on a bad sale or option
+ * @throws {@link ValidationTypeError} (rejects) when `sales` is not iterable or a sale has no date
+ * @throws {@link CurrencyMismatchError} (rejects) when a sale is in another currency
  *
  * @example
  * ```ts

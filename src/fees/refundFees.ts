@@ -42,8 +42,8 @@ export interface RefundFeesOptions {
  *   non-media products, 100 % refunded: the lesser of $5 or 20 % of the referral fee; books,
  *   music, video and DVD: $0 on a full refund, and on a partial refund Amazon keeps the closing
  *   fee and credits a proportional referral fee. Worked example (also on the EU pages,
- *   help 200387220): 15 % × $345 = $51.75 referral, 20 % = $10.35 capped at $5.00. Not listed in
- *   the project's REFERENCES.md; read on a stored copy of the page.
+ *   help 200387220): 15 % × $345 = $51.75 referral, 20 % = $10.35 capped at $5.00. Read on a stored
+ *   copy of the page.
  *
  * @param schedule - a {@link FeeSchedule} from {@link createFeeSchedule} (or its JSON form)
  * @param sale - the sale refunded, as given to {@link saleFees}

@@ -16,9 +16,9 @@ import type { FeeSale, FeeSchedule, SaleFees } from "./types.js";
  * @param schedule - a {@link FeeSchedule} from {@link createFeeSchedule} (or its JSON form / the same data)
  * @param sale - the sale: `category`, `amount` (≥ 0, whole minor units, the schedule's currency), `units` (default 1)
  * @returns the frozen fee breakdown
- * @throws {ValidationError} on an unknown category (without `defaultCategory`), a negative or sub-minor-unit amount, bad units, or an invalid schedule
- * @throws {ValidationTypeError} when the sale or a field has the wrong type
- * @throws {CurrencyMismatchError} when the sale is in another currency than the schedule
+ * @throws {@link ValidationError} on an unknown category (without `defaultCategory`), a negative or sub-minor-unit amount, bad units, or an invalid schedule
+ * @throws {@link ValidationTypeError} when the sale or a field has the wrong type
+ * @throws {@link CurrencyMismatchError} when the sale is in another currency than the schedule
  *
  * @example
  * ```ts

@@ -64,9 +64,9 @@ export interface TakeRateResult {
  * @param sales - {@link FeeSale} records in the schedule's currency
  * @param segmentOf - maps a sale (and its 0-based position) to a non-empty segment name (default: its category)
  * @returns the frozen {@link TakeRateResult}
- * @throws {ValidationError} on a bad sale (see {@link saleFees}) or more than 1,000,000 segments
- * @throws {ValidationTypeError} when `sales` is not iterable, `segmentOf` is not a function or returns a non-string
- * @throws {CurrencyMismatchError} when a sale is in another currency
+ * @throws {@link ValidationError} on a bad sale (see {@link saleFees}) or more than 1,000,000 segments
+ * @throws {@link ValidationTypeError} when `sales` is not iterable, `segmentOf` is not a function or returns a non-string
+ * @throws {@link CurrencyMismatchError} when a sale is in another currency
  *
  * @example
  * ```ts

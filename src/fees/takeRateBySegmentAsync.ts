@@ -12,9 +12,9 @@ import type { FeeSale, FeeSchedule } from "./types.js";
  * @param sales - an async (or sync) iterable of {@link FeeSale}
  * @param segmentOf - maps a sale (and its position) to a segment name (default: its category)
  * @returns a promise of the frozen {@link TakeRateResult}
- * @throws {ValidationError} (rejects) on a bad sale
- * @throws {ValidationTypeError} (rejects) when `sales` is not iterable or `segmentOf` misbehaves
- * @throws {CurrencyMismatchError} (rejects) when a sale is in another currency
+ * @throws {@link ValidationError} (rejects) on a bad sale
+ * @throws {@link ValidationTypeError} (rejects) when `sales` is not iterable or `segmentOf` misbehaves
+ * @throws {@link CurrencyMismatchError} (rejects) when a sale is in another currency
  *
  * @example
  * ```ts

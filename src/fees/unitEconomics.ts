@@ -73,9 +73,9 @@ export interface UnitEconomicsResult {
  * @param schedule - a {@link FeeSchedule}
  * @param order - price, units, costs
  * @returns the frozen breakdown
- * @throws {ValidationError} on a negative or sub-minor-unit amount, a rate outside [0, 1], bad units or an unknown category
- * @throws {ValidationTypeError} when a field has the wrong type
- * @throws {CurrencyMismatchError} when an amount is in another currency than the schedule
+ * @throws {@link ValidationError} on a negative or sub-minor-unit amount, a rate outside [0, 1], bad units or an unknown category
+ * @throws {@link ValidationTypeError} when a field has the wrong type
+ * @throws {@link CurrencyMismatchError} when an amount is in another currency than the schedule
  *
  * @example
  * ```ts

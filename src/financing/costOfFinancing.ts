@@ -80,10 +80,10 @@ export interface CostOfFinancingOptions {
  * @param result - a {@link RepaymentResult} from {@link simulateRepayment}
  * @param options - unit period for the APR
  * @returns a frozen {@link FinancingCost}
- * @throws {ValidationError} when `result` is not a repayment result, its totals disagree
+ * @throws {@link ValidationError} when `result` is not a repayment result, its totals disagree
  *   (`UNDEFINED_RESULT`), or `options` is `null`, has an unknown key (`UNKNOWN_OPTION`) or a bad
  *   `unitPeriod`
- * @throws {CurrencyMismatchError} when a re-validated result mixes currencies
+ * @throws {@link CurrencyMismatchError} when a re-validated result mixes currencies
  *
  * @example
  * ```ts

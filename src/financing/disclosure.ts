@@ -216,14 +216,14 @@ function keyOfIndex(i: number): string {
  * @param historicalSales - daily (or any dated) sales through the payment channel, sorted (may be empty for a term loan or the opt-in method)
  * @param options - {@link DisclosureOptions}
  * @returns a frozen {@link FinancingDisclosure}
- * @throws {ValidationError} when the method is unknown, `months` is outside 4–12, there is no complete month of history
+ * @throws {@link ValidationError} when the method is unknown, `months` is outside 4–12, there is no complete month of history
  *   (`EMPTY_INPUT`), the projection never repays the offer within 100 years (`UNDEFINED_RESULT`), `selection: "highest"` is
  *   given for a state that does not allow it (`CONFLICTING_OPTIONS`), the opt-in method has no `projectedSales`
  *   (`MISSING_VALUE`), the jurisdiction is unknown or its law was not in effect on the offer date (`OUT_OF_RANGE`), or a
  *   renewal is contradictory (paid at least the total, forgiven more than owed, a payoff larger than the new funding)
- * @throws {ValidationError} `UNKNOWN_OPTION` for an unknown option key, `MISSING_VALUE` for a hole
+ * @throws {@link ValidationError} `UNKNOWN_OPTION` for an unknown option key, `MISSING_VALUE` for a hole
  *   in `excludeMonths` or `historicalSales`
- * @throws {CurrencyMismatchError} when a sale or a renewal amount is in another currency than the offer (the message
+ * @throws {@link CurrencyMismatchError} when a sale or a renewal amount is in another currency than the offer (the message
  *   names the row: index and date)
  *
  * @example

@@ -27,7 +27,7 @@ export interface RevenueShareLoanInput {
  *
  * @param input - principal, repayment cap and revenue share
  * @returns a frozen {@link RevenueShareLoan}
- * @throws {ValidationError} when the principal is ≤ 0, the cap < 1, or the share ≤ 0 or ≥ 1
+ * @throws {@link ValidationError} when the principal is ≤ 0, the cap < 1, or the share ≤ 0 or ≥ 1
  *
  * @example
  * ```ts

@@ -85,11 +85,11 @@ export interface HoldbackStepInput {
  *
  * @param input - principal, fee or factor rate, holdback rate, optional minimum and maximum term
  * @returns a frozen {@link SalesBasedAdvance}
- * @throws {ValidationError} when the principal is ≤ 0, the fee negative, the factor rate < 1, the
+ * @throws {@link ValidationError} when the principal is ≤ 0, the fee negative, the factor rate < 1, the
  *   holdback rate ≤ 0 or ≥ 1, an amount has sub-minor-unit digits, or both/neither of fee and
  *   factorRate are given; when the holdback schedule goes backwards (`INVALID_DATE_ORDER`), is
  *   not ascending, mixes `afterDays` and `repaidShare` steps, or `maxRemittance` is ≤ 0
- * @throws {CurrencyMismatchError} when the fee is in another currency than the principal
+ * @throws {@link CurrencyMismatchError} when the fee is in another currency than the principal
  *
  * @example
  * ```ts

@@ -120,10 +120,10 @@ const FN = "simulatePortfolio";
  *   {@link FinancingSalesInput})
  * @param options - horizon, granularity, rounding, per-loan output
  * @returns a frozen {@link PortfolioResult}
- * @throws {ValidationError} when loans are empty, have a hole or more than 1,000,000 entries, an
+ * @throws {@link ValidationError} when loans are empty, have a hole or more than 1,000,000 entries, an
  *   id repeats (`DUPLICATE`), a seller has no series, a loan or option has an unknown key
  *   (`UNKNOWN_OPTION`), or any loan/series is invalid
- * @throws {CurrencyMismatchError} when loans or sales mix currencies
+ * @throws {@link CurrencyMismatchError} when loans or sales mix currencies
  *
  * @example
  * ```ts

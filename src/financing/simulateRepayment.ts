@@ -77,9 +77,9 @@ const FN = "simulateRepayment";
  *   (transaction-level rows) are summed into that day
  * @param options - funding date, horizon, granularity, rounding
  * @returns a frozen {@link RepaymentResult} (`JSON.stringify` gives amounts as strings)
- * @throws {ValidationError} when the product or an option is invalid, a date is invalid,
+ * @throws {@link ValidationError} when the product or an option is invalid, a date is invalid,
  *   dates go backwards (`INVALID_DATE_ORDER`)
- * @throws {CurrencyMismatchError} when a sale is in another currency than the product
+ * @throws {@link CurrencyMismatchError} when a sale is in another currency than the product
  *
  * @example
  * ```ts

@@ -134,11 +134,11 @@ const MAX_SHOCKS = 100;
  * @param sales - the base sales series (e.g. last year's sales replayed)
  * @param options - scenarios and simulation options
  * @returns one frozen {@link SalesScenarioOutcome} per scenario, in order
- * @throws {ValidationError} when a scenario is malformed (unknown key, factor outside 0–10,
+ * @throws {@link ValidationError} when a scenario is malformed (unknown key, factor outside 0–10,
  *   more than 1,000 scenarios or 100 shocks, a hole, a shock whose `to` is before its `from`:
  *   `INVALID_DATE_ORDER`), an option is unknown (`UNKNOWN_OPTION`) or the inputs of
  *   {@link simulateRepayment} are invalid
- * @throws {CurrencyMismatchError} when a sale is in another currency than the product (the
+ * @throws {@link CurrencyMismatchError} when a sale is in another currency than the product (the
  *   message names the row)
  *
  * @example

@@ -109,8 +109,8 @@ const POLICY_KEYS = [
  * @param salesHistory - dated sales, sorted, one currency
  * @param policy - {@link SizeOfferPolicy}
  * @returns a frozen {@link SizedOffer}
- * @throws {ValidationError} when the history is empty or a policy value is out of range
- * @throws {CurrencyMismatchError} when sales mix currencies, or a Money in the policy is in
+ * @throws {@link ValidationError} when the history is empty or a policy value is out of range
+ * @throws {@link CurrencyMismatchError} when sales mix currencies, or a Money in the policy is in
  *   another currency than the sales
  *
  * @example

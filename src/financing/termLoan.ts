@@ -56,10 +56,10 @@ export interface TermLoanInput {
  *
  * @param input - principal, annual rate, term, start date and schedule
  * @returns a frozen {@link TermLoan} with its instalments
- * @throws {ValidationError} when the principal is ≤ 0, the rate out of range, the term not an
+ * @throws {@link ValidationError} when the principal is ≤ 0, the rate out of range, the term not an
  *   integer ≥ 1 (a zero-term loan), the date invalid or the schedule unknown, or the fees total
  *   the principal or more
- * @throws {ValidationTypeError} when a fee has no name
+ * @throws {@link ValidationTypeError} when a fee has no name
  *
  * @example
  * ```ts

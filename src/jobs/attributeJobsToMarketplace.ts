@@ -77,10 +77,10 @@ const FN = "attributeJobsToMarketplace";
  *
  * @param sellers - the sellers, see {@link MarketplaceSellerEmployment}
  * @returns total attributable jobs, total employees and per-seller detail
- * @throws {ValidationError} on negative employees, a share outside 0–1, marketplace sales above
+ * @throws {@link ValidationError} on negative employees, a share outside 0–1, marketplace sales above
  *   total sales, total sales ≤ 0, or a seller with both or neither share forms
- * @throws {ValidationTypeError} when `sellers` is not an array or a seller not an object
- * @throws {CurrencyMismatchError} when a seller's two sales figures have different currencies
+ * @throws {@link ValidationTypeError} when `sellers` is not an array or a seller not an object
+ * @throws {@link CurrencyMismatchError} when a seller's two sales figures have different currencies
  *
  * @example
  * ```ts

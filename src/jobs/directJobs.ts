@@ -48,10 +48,10 @@ const FN = "directJobs";
  *   an entry of {@link receiptsPerEmployeeTable}, an {@link AdjustedReceiptsPerEmployee} (see
  *   {@link adjustReceiptsPerEmployee}), or any object with a `receiptsPerEmployee`
  * @returns jobs (unrounded Decimal) with the inputs used
- * @throws {ValidationError} when sales are negative, revenue per employee is ≤ 0, or a value is
+ * @throws {@link ValidationError} when sales are negative, revenue per employee is ≤ 0, or a value is
  *   NaN / ±Infinity / not numeric (`INVALID_NUMBER`, `OUT_OF_RANGE`)
- * @throws {ValidationTypeError} when an argument is missing or of the wrong kind
- * @throws {CurrencyMismatchError} when two Money values have different currencies
+ * @throws {@link ValidationTypeError} when an argument is missing or of the wrong kind
+ * @throws {@link CurrencyMismatchError} when two Money values have different currencies
  *
  * @example
  * ```ts

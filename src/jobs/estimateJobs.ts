@@ -161,12 +161,12 @@ function evaluate(factors: readonly Factor[], pick: (f: Factor) => Decimal, scal
  *
  * @param options - see {@link EstimateJobsOptions}
  * @returns low / central / high jobs (unrounded Decimals), direct jobs for the ratio method, and the assumptions
- * @throws {ValidationError} on a negative or non-numeric value, a share outside 0–1, revenue per
+ * @throws {@link ValidationError} on a negative or non-numeric value, a share outside 0–1, revenue per
  *   employee ≤ 0, a direct-effect multiplier < 1, a range with low > central or central > high,
  *   or when neither of `revenuePerEmployee` and `jobsPerMillion` is given (`UNKNOWN_OPTION`) or both
  *   are (`CONFLICTING_OPTIONS`, also for `jobsPerDirectJob` with `jobsPerMillion`)
- * @throws {ValidationTypeError} when `options` is not an object or a required value is missing
- * @throws {CurrencyMismatchError} when Money values have different currencies
+ * @throws {@link ValidationTypeError} when `options` is not an object or a required value is missing
+ * @throws {@link CurrencyMismatchError} when Money values have different currencies
  *
  * @example
  * ```ts

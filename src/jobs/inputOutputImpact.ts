@@ -106,10 +106,10 @@ function effects(direct: number, indirect: number, induced: number): JobsEffects
  *
  * @param options - see {@link InputOutputImpactOptions}
  * @returns per-sector and total output and jobs, each split into direct / indirect / induced
- * @throws {ValidationError} `DIMENSION_MISMATCH` when a vector or matrix size does not match,
+ * @throws {@link ValidationError} `DIMENSION_MISMATCH` when a vector or matrix size does not match,
  *   `INVALID_NUMBER` for NaN or ±Infinity, `OUT_OF_RANGE` for negative coefficients or
  *   employment, `NOT_PRODUCTIVE` / `SINGULAR_MATRIX` as in {@link leontiefInverse}
- * @throws {ValidationTypeError} when an argument is missing or of the wrong kind
+ * @throws {@link ValidationTypeError} when an argument is missing or of the wrong kind
  *
  * @example
  * ```ts

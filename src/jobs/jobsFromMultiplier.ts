@@ -140,9 +140,9 @@ function notAbove(lower: Decimal, upper: Decimal, lowerArg: string, upperArg: st
  *
  * @param options - final-demand or direct-effect inputs, see {@link JobsFromMultiplierOptions}
  * @returns total jobs and, where identified, direct / indirect / induced jobs (unrounded Decimals)
- * @throws {ValidationError} on a negative or non-numeric input, a direct-effect multiplier
+ * @throws {@link ValidationError} on a negative or non-numeric input, a direct-effect multiplier
  *   below 1, an unknown `type`, or multipliers that break Type II ≥ Type I ≥ direct
- * @throws {ValidationTypeError} when `options` is not an object or a required field is missing
+ * @throws {@link ValidationTypeError} when `options` is not an object or a required field is missing
  *
  * @example
  * ```ts

@@ -46,10 +46,10 @@ const FN = "leontiefInverse";
  * @param technicalCoefficients - square matrix A (at most 1,000 sectors, no holes) of finite, non-negative coefficients, column sums < 1
  * @param options - see {@link LeontiefInverseOptions}
  * @returns the frozen matrix `(I − A)⁻¹` as `number[][]`
- * @throws {ValidationError} `DIMENSION_MISMATCH` for a non-square matrix, `INVALID_NUMBER` for NaN
+ * @throws {@link ValidationError} `DIMENSION_MISMATCH` for a non-square matrix, `INVALID_NUMBER` for NaN
  *   or ±Infinity, `OUT_OF_RANGE` for a negative coefficient or bad tolerance, `NOT_PRODUCTIVE`
  *   for a column sum ≥ 1 or a negative inverse, `SINGULAR_MATRIX` when `I − A` cannot be inverted
- * @throws {ValidationTypeError} when the matrix is not an array of arrays, or empty, or has a
+ * @throws {@link ValidationTypeError} when the matrix is not an array of arrays, or empty, or has a
  *   hole (`MISSING_VALUE`); `null` options are a typed error, an unknown option key `UNKNOWN_OPTION`.
  *   A near-singular `I − A` whose inverse would overflow float64 throws `SINGULAR_MATRIX`: the
  *   result never holds NaN or Infinity (#11).

@@ -11,9 +11,9 @@ import type { Money } from "./types.js";
  * @param augend - the first amount
  * @param addend - the amount to add, in the same currency
  * @returns `augend + addend`, unrounded
- * @throws {CurrencyMismatchError} when the currencies differ
- * @throws {ValidationTypeError} when an argument is not a Money
- * @throws {ValidationError} when an amount, or the sum, is outside the amount range (`OUT_OF_RANGE`)
+ * @throws {@link CurrencyMismatchError} when the currencies differ
+ * @throws {@link ValidationTypeError} when an argument is not a Money
+ * @throws {@link ValidationError} when an amount, or the sum, is outside the amount range (`OUT_OF_RANGE`)
  *
  * @example
  * ```ts

@@ -22,7 +22,7 @@ import type { MinorUnitOptions, Money, NumericInput } from "./types.js";
  * @param ratios - non-negative weights (Decimal, string or number), at least one > 0; e.g. `[1, 1, 1]` or `["0.7", "0.3"]`
  * @param options - `{ digits: "cldr" | "iso4217" }` (since 0.2.0): where the minor-unit digits come from, see {@link MinorUnitOptions}
  * @returns one Money per ratio, in the same order, as a frozen array
- * @throws {ValidationError} when `total` has sub-minor-unit digits (`SUB_MINOR_UNIT`), `ratios` is empty (`EMPTY_INPUT`), a ratio is negative or all are zero (`OUT_OF_RANGE`)
+ * @throws {@link ValidationError} when `total` has sub-minor-unit digits (`SUB_MINOR_UNIT`), `ratios` is empty (`EMPTY_INPUT`), a ratio is negative or all are zero (`OUT_OF_RANGE`)
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@ import type { Money } from "./types.js";
  * @param a - the first amount
  * @param b - the second amount, in the same currency
  * @returns `-1` if a < b, `0` if equal, `1` if a > b (usable as an `Array.prototype.sort` comparator)
- * @throws {CurrencyMismatchError} when the currencies differ
+ * @throws {@link CurrencyMismatchError} when the currencies differ
  *
  * @example
  * ```ts

@@ -30,8 +30,8 @@ export interface FormatMoneyOptions {
  * @param locale - a BCP 47 locale, default `"en-US"`
  * @param options - see {@link FormatMoneyOptions}
  * @returns the formatted string
- * @throws {ValidationError} when the locale is invalid, `fractionDigits` is not an integer from 0 to 20, `rounding` or `digits` is not one of its names, or `options` has an unknown key (`UNKNOWN_OPTION`)
- * @throws {ValidationTypeError} when `options` is not an object (`null` included) or `locale` is not a string
+ * @throws {@link ValidationError} when the locale is invalid, `fractionDigits` is not an integer from 0 to 20, `rounding` or `digits` is not one of its names, or `options` has an unknown key (`UNKNOWN_OPTION`)
+ * @throws {@link ValidationTypeError} when `options` is not an object (`null` included) or `locale` is not a string
  *
  * @example
  * ```ts

@@ -11,8 +11,8 @@ import type { MinorUnitOptions, Money } from "./types.js";
  * @param currency - upper-case ISO 4217 code
  * @param options - `{ digits: "cldr" | "iso4217" }` (since 0.2.0): where the minor-unit digits come from, see {@link MinorUnitOptions}
  * @returns the Money in major units
- * @throws {ValidationError} when `units` is not an integer (`NOT_INTEGER`), is an unsafe integer number (`OUT_OF_RANGE`; pass a bigint or string), is outside the amount range (`OUT_OF_RANGE`), or the currency is unknown
- * @throws {ValidationTypeError} when `units` is of another type
+ * @throws {@link ValidationError} when `units` is not an integer (`NOT_INTEGER`), is an unsafe integer number (`OUT_OF_RANGE`; pass a bigint or string), is outside the amount range (`OUT_OF_RANGE`), or the currency is unknown
+ * @throws {@link ValidationTypeError} when `units` is of another type
  *
  * @example
  * ```ts

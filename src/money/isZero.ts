@@ -6,7 +6,7 @@ import type { Money } from "./types.js";
  *
  * @param amount - the amount to test
  * @returns `true` when the amount equals zero
- * @throws {ValidationTypeError} when the argument is not a Money
+ * @throws {@link ValidationTypeError} when the argument is not a Money
  *
  * @example
  * ```ts

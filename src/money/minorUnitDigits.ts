@@ -33,7 +33,7 @@ import type { MinorUnitOptions } from "./types.js";
  * @param currency - upper-case ISO 4217 code
  * @param options - `{ digits: "cldr" | "iso4217" }` (since 0.2.0), default `"cldr"`; see {@link MinorUnitOptions}
  * @returns the number of minor-unit digits (USD 2, JPY 0, BHD 3)
- * @throws {ValidationError} when the currency is unknown (`UNKNOWN_CURRENCY`) or `options.digits` is not `"cldr"` or `"iso4217"` (`UNKNOWN_OPTION`)
+ * @throws {@link ValidationError} when the currency is unknown (`UNKNOWN_CURRENCY`) or `options.digits` is not `"cldr"` or `"iso4217"` (`UNKNOWN_OPTION`)
  *
  * @example
  * ```ts

@@ -16,8 +16,8 @@ import type { Money, NumericInput } from "./types.js";
  * @param amount - amount in major units (dollars, not cents): a Decimal, a decimal string or a finite number
  * @param currency - upper-case ISO 4217 code known to `Intl` (e.g. `"USD"`, `"EUR"`, `"JPY"`)
  * @returns a frozen Money
- * @throws {ValidationError} when the amount is NaN, ±Infinity or not a decimal string (`INVALID_NUMBER`), outside the amount range (`OUT_OF_RANGE`: the magnitude must be below 1e30 and the amount have at most 40 decimal places), or the currency is unknown (`UNKNOWN_CURRENCY`)
- * @throws {ValidationTypeError} when the amount is missing or not number-like, or the currency is not a string
+ * @throws {@link ValidationError} when the amount is NaN, ±Infinity or not a decimal string (`INVALID_NUMBER`), outside the amount range (`OUT_OF_RANGE`: the magnitude must be below 1e30 and the amount have at most 40 decimal places), or the currency is unknown (`UNKNOWN_CURRENCY`)
+ * @throws {@link ValidationTypeError} when the amount is missing or not number-like, or the currency is not a string
  *
  * @example
  * ```ts

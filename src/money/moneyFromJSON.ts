@@ -8,8 +8,8 @@ import type { Money, MoneyJSON } from "./types.js";
  *
  * @param json - `{ amount: string, currency: string }`
  * @returns the Money
- * @throws {ValidationError} when the amount is not a decimal string or is outside the amount range (below 1e30, at most 40 decimal places), or the currency is unknown
- * @throws {ValidationTypeError} when `json` is not an object
+ * @throws {@link ValidationError} when the amount is not a decimal string or is outside the amount range (below 1e30, at most 40 decimal places), or the currency is unknown
+ * @throws {@link ValidationTypeError} when `json` is not an object
  *
  * @example
  * ```ts

@@ -7,8 +7,8 @@ import type { Money, MoneyJSON } from "./types.js";
  *
  * @param amount - the amount
  * @returns a frozen `{ amount: string, currency: string }` (frozen since 0.2.0); {@link moneyFromJSON} reads it back
- * @throws {ValidationTypeError} when `amount` is not a Money
- * @throws {ValidationError} when its currency is unknown, or its amount is not finite or outside the amount range (below 1e30, at most 40 decimal places: the plain string has at most 72 characters)
+ * @throws {@link ValidationTypeError} when `amount` is not a Money
+ * @throws {@link ValidationError} when its currency is unknown, or its amount is not finite or outside the amount range (below 1e30, at most 40 decimal places: the plain string has at most 72 characters)
  *
  * @example
  * ```ts

@@ -16,8 +16,8 @@ import type { Money, NumericInput, RoundingMode } from "./types.js";
  * @param factor - the multiplier as a decimal (0.1 = 10 %), a Decimal from any decimal.js copy, a decimal string or a finite number
  * @param mode - optional rounding to the minor unit (once, on the exact product); omit to keep the exact product
  * @returns `multiplicand × factor`, exact or rounded once to the minor unit
- * @throws {ValidationError} when the factor is not a finite number or is outside the supported range (`INVALID_NUMBER`, `OUT_OF_RANGE`), the exact product is outside the amount range (below 1e30, at most 40 decimal places: pass a `mode`), or the mode is unknown (`UNKNOWN_OPTION`)
- * @throws {ValidationTypeError} when the multiplicand is not a Money
+ * @throws {@link ValidationError} when the factor is not a finite number or is outside the supported range (`INVALID_NUMBER`, `OUT_OF_RANGE`), the exact product is outside the amount range (below 1e30, at most 40 decimal places: pass a `mode`), or the mode is unknown (`UNKNOWN_OPTION`)
+ * @throws {@link ValidationTypeError} when the multiplicand is not a Money
  *
  * @example
  * ```ts

@@ -11,7 +11,7 @@ import type { MinorUnitOptions, Money, RoundingMode } from "./types.js";
  * @param mode - the {@link RoundingMode}; default `"half-even"` (banker's rounding)
  * @param options - `{ digits: "cldr" | "iso4217" }` (since 0.2.0), see {@link MinorUnitOptions}
  * @returns the rounded amount
- * @throws {ValidationError} when the mode is not a known rounding mode, or `options.digits` is not `"cldr"` or `"iso4217"` (`UNKNOWN_OPTION`)
+ * @throws {@link ValidationError} when the mode is not a known rounding mode, or `options.digits` is not `"cldr"` or `"iso4217"` (`UNKNOWN_OPTION`)
  *
  * @example
  * ```ts

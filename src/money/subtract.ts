@@ -11,9 +11,9 @@ import type { Money } from "./types.js";
  * @param minuend - the amount to subtract from
  * @param subtrahend - the amount to subtract, in the same currency
  * @returns `minuend − subtrahend`, unrounded (may be negative)
- * @throws {CurrencyMismatchError} when the currencies differ
- * @throws {ValidationTypeError} when an argument is not a Money
- * @throws {ValidationError} when an amount, or the difference, is outside the amount range (`OUT_OF_RANGE`)
+ * @throws {@link CurrencyMismatchError} when the currencies differ
+ * @throws {@link ValidationTypeError} when an argument is not a Money
+ * @throws {@link ValidationError} when an amount, or the difference, is outside the amount range (`OUT_OF_RANGE`)
  *
  * @example
  * ```ts

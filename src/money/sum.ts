@@ -12,9 +12,9 @@ import type { Money } from "./types.js";
  * @param amounts - the amounts, all in the same currency
  * @param currency - the currency of the result; required when `amounts` is empty, checked otherwise
  * @returns the exact total
- * @throws {CurrencyMismatchError} when the amounts (or `currency`) disagree
- * @throws {ValidationError} when `amounts` is empty and no `currency` is given (`EMPTY_INPUT`), or an amount or the total is outside the amount range (`OUT_OF_RANGE`)
- * @throws {ValidationTypeError} when `amounts` is not an array, has a hole, or holds something other than a Money
+ * @throws {@link CurrencyMismatchError} when the amounts (or `currency`) disagree
+ * @throws {@link ValidationError} when `amounts` is empty and no `currency` is given (`EMPTY_INPUT`), or an amount or the total is outside the amount range (`OUT_OF_RANGE`)
+ * @throws {@link ValidationTypeError} when `amounts` is not an array, has a hole, or holds something other than a Money
  *
  * @example
  * ```ts

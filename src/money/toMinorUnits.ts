@@ -10,7 +10,7 @@ import type { MinorUnitOptions, Money } from "./types.js";
  * @param amount - the amount; must be a whole number of minor units (round it first with {@link roundToMinor})
  * @param options - `{ digits: "cldr" | "iso4217" }` (since 0.2.0): where the minor-unit digits come from, see {@link MinorUnitOptions}
  * @returns the amount in minor units, e.g. `1250n` for $12.50
- * @throws {ValidationError} when the amount has sub-minor-unit digits (`SUB_MINOR_UNIT`), or `options.digits` is unknown (`UNKNOWN_OPTION`)
+ * @throws {@link ValidationError} when the amount has sub-minor-unit digits (`SUB_MINOR_UNIT`), or `options.digits` is unknown (`UNKNOWN_OPTION`)
  *
  * @example
  * ```ts

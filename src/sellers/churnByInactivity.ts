@@ -64,8 +64,8 @@ export interface ChurnByInactivityResult {
  * @param activity - a {@link SellerActivity} (or its JSON form) from {@link trackSellerActivity}
  * @param options - `inactivityDays` and `asOf`
  * @returns counts, churn rate and the survival tally of the sellers
- * @throws {ValidationError} when `inactivityDays` is not an integer from 1 to 36,500, `asOf` is invalid or before the last sale tracked
- * @throws {ValidationTypeError} when `activity` is not a seller activity or an option has the wrong type
+ * @throws {@link ValidationError} when `inactivityDays` is not an integer from 1 to 36,500, `asOf` is invalid or before the last sale tracked
+ * @throws {@link ValidationTypeError} when `activity` is not a seller activity or an option has the wrong type
  *
  * @example
  * ```ts

@@ -51,11 +51,11 @@ export interface ClassifyEnterpriseSizeOptions {
  * @param standard - `"EU-2003/361"` or `"US-SBA"`
  * @param options - SBA table and NAICS code; `toEur` for the EU standard
  * @returns the size class (or `undefined`), `isSme`, the missing facts and the reason
- * @throws {ValidationError} on an unknown standard, negative or non-integer headcount, negative
+ * @throws {@link ValidationError} on an unknown standard, negative or non-integer headcount, negative
  *   amount, or a NAICS code absent from the table
- * @throws {CurrencyMismatchError} when EU amounts are not in EUR (and no `toEur`, or it returns
+ * @throws {@link CurrencyMismatchError} when EU amounts are not in EUR (and no `toEur`, or it returns
  *   another currency) or SBA receipts not in USD
- * @throws {ValidationTypeError} when `options.toEur` is not a function or returns a non-Money
+ * @throws {@link ValidationTypeError} when `options.toEur` is not a function or returns a non-Money
  *
  * @example
  * ```ts

@@ -69,8 +69,8 @@ export interface CohortGmvRetentionResult {
  * @param activity - a {@link SellerActivity} (or its JSON form) from {@link trackSellerActivity}; its period is the cohort period
  * @param options - `asOf`
  * @returns the frozen triangle
- * @throws {ValidationError} when `asOf` is invalid or before the last sale tracked, or the table would exceed 100,000 periods or 10,000,000 cells
- * @throws {ValidationTypeError} when `activity` is not a seller activity
+ * @throws {@link ValidationError} when `asOf` is invalid or before the last sale tracked, or the table would exceed 100,000 periods or 10,000,000 cells
+ * @throws {@link ValidationTypeError} when `activity` is not a seller activity
  *
  * @example
  * ```ts

@@ -52,7 +52,7 @@ export interface CohortSurvival {
  * @param sellers - validated sellers with optional `leftOn`; each record counts, so pass one record per seller (ids are not de-duplicated)
  * @param options - the period (default month) and `asOf`
  * @returns one row per cohort with counts and rates
- * @throws {ValidationError} on an unknown period, an invalid date or a join date outside the years 0000–9999 that period keys cover (`OUT_OF_RANGE`)
+ * @throws {@link ValidationError} on an unknown period, an invalid date or a join date outside the years 0000–9999 that period keys cover (`OUT_OF_RANGE`)
  *
  * @example
  * ```ts

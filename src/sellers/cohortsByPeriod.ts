@@ -39,7 +39,7 @@ export interface SellerCohort {
  *   per seller (unlike {@link countNewSellers}, ids are not de-duplicated)
  * @param period - `"day"`, `"week"` (ISO, Monday), `"month"`, `"quarter"` or `"year"`
  * @returns the cohorts, ascending
- * @throws {ValidationError} on an unknown period, an invalid join date or a join date outside the years 0000–9999 that period keys cover (`OUT_OF_RANGE`)
+ * @throws {@link ValidationError} on an unknown period, an invalid join date or a join date outside the years 0000–9999 that period keys cover (`OUT_OF_RANGE`)
  *
  * @example
  * ```ts

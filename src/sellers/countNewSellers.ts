@@ -37,8 +37,8 @@ export interface CountNewSellersOptions {
  * @param interval - `[start, end)`, dates or ISO strings
  * @param options - `distinctIds` (default `true`)
  * @returns the number of distinct sellers with `start ≤ joinedOn < end`
- * @throws {ValidationError} when the interval is empty or reversed, or a seller's date is invalid
- * @throws {ValidationTypeError} when `sellers` is not iterable or a seller has no id
+ * @throws {@link ValidationError} when the interval is empty or reversed, or a seller's date is invalid
+ * @throws {@link ValidationTypeError} when `sellers` is not iterable or a seller has no id
  *
  * @example
  * ```ts

@@ -24,8 +24,8 @@ import type { DateInterval } from "./types.js";
  * @param threshold - the amount to exceed, same currency as the sales
  * @param interval - `[start, end)`, e.g. `{ start: "2017-01-01", end: "2018-01-01" }`
  * @returns the number of sellers above the threshold
- * @throws {ValidationError} on an invalid date, amount or interval
- * @throws {CurrencyMismatchError} when sales or threshold mix currencies
+ * @throws {@link ValidationError} on an invalid date, amount or interval
+ * @throws {@link CurrencyMismatchError} when sales or threshold mix currencies
  *
  * @example
  * ```ts

@@ -19,7 +19,7 @@ import type { DateInterval, Seller } from "./types.js";
  *   an array or any iterable
  * @param interval - optional join interval `[start, end)`
  * @returns `{ country, sellers }` rows
- * @throws {ValidationError} on an invalid interval or date
+ * @throws {@link ValidationError} on an invalid interval or date
  *
  * @example
  * ```ts

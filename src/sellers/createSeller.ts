@@ -34,8 +34,8 @@ function nonNegativeMoney(value: unknown, fn: string, arg: string): Money {
  * @param input - the raw record (dates may be ISO strings)
  * @param options - `asOf`: no join (or leave) date may be after it
  * @returns a frozen, validated seller
- * @throws {ValidationTypeError} when `id` is missing or a field has the wrong type
- * @throws {ValidationError} when `id` is blank, a date is invalid, `joinedOn` is after `asOf`,
+ * @throws {@link ValidationTypeError} when `id` is missing or a field has the wrong type
+ * @throws {@link ValidationError} when `id` is blank, a date is invalid, `joinedOn` is after `asOf`,
  *   `leftOn` is before `joinedOn`, `employees` is negative or not an integer, an amount is
  *   negative, the country is not two letters, or the NAICS code is not 2–6 digits
  *

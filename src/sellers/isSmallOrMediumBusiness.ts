@@ -13,8 +13,8 @@ import type { EnterpriseFacts, SizeStandardName } from "./types.js";
  * @param standard - `"EU-2003/361"` (default) or `"US-SBA"`
  * @param options - SBA table and NAICS code; `toEur` to convert non-EUR amounts for the EU standard
  * @returns `true`, `false`, or `undefined` when facts are missing
- * @throws {ValidationError} as {@link classifyEnterpriseSize}
- * @throws {CurrencyMismatchError} as {@link classifyEnterpriseSize}
+ * @throws {@link ValidationError} as {@link classifyEnterpriseSize}
+ * @throws {@link CurrencyMismatchError} as {@link classifyEnterpriseSize}
  *
  * @example
  * ```ts

@@ -97,8 +97,8 @@ export interface KaplanMeierResult {
  *   {@link churnByInactivity})
  * @param options - confidence level and interval transform
  * @returns a frozen {@link KaplanMeierResult}
- * @throws {ValidationTypeError} when the input is not iterable, an observation is malformed or an option has the wrong type
- * @throws {ValidationError} when a time is negative or not finite, a tally is malformed, the confidence is outside (0, 1) or an option is unknown
+ * @throws {@link ValidationTypeError} when the input is not iterable, an observation is malformed or an option has the wrong type
+ * @throws {@link ValidationError} when a time is negative or not finite, a tally is malformed, the confidence is outside (0, 1) or an option is unknown
  *
  * @example
  * ```ts

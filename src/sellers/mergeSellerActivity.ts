@@ -13,9 +13,9 @@ import type { SellerActivity } from "./trackSellerActivity.js";
  *
  * @param activities - one or more states (or their JSON forms) with the same period; a state without sales merges with any currency
  * @returns a new frozen {@link SellerActivity}
- * @throws {ValidationError} when no state is given (`EMPTY_INPUT`), periods differ, or a JSON form is malformed
- * @throws {ValidationTypeError} when an argument is not a seller activity
- * @throws {CurrencyMismatchError} when two states have different currencies
+ * @throws {@link ValidationError} when no state is given (`EMPTY_INPUT`), periods differ, or a JSON form is malformed
+ * @throws {@link ValidationTypeError} when an argument is not a seller activity
+ * @throws {@link CurrencyMismatchError} when two states have different currencies
  *
  * @example
  * ```ts

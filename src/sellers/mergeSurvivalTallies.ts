@@ -13,8 +13,8 @@ import type { SurvivalTally } from "./tallySurvival.js";
  *
  * @param tallies - one or more tallies from {@link tallySurvival}, {@link churnByInactivity} or this function
  * @returns the combined frozen {@link SurvivalTally}
- * @throws {ValidationError} when no tally is given (`EMPTY_INPUT`) or a tally is malformed (lengths differ, times not ascending, negative counts)
- * @throws {ValidationTypeError} when a tally is not an object
+ * @throws {@link ValidationError} when no tally is given (`EMPTY_INPUT`) or a tally is malformed (lengths differ, times not ascending, negative counts)
+ * @throws {@link ValidationTypeError} when a tally is not an object
  *
  * @example
  * ```ts

@@ -50,8 +50,8 @@ export interface SalesBracket {
  * @param boundaries - strictly increasing amounts (at least one)
  * @param options - optional interval
  * @returns `boundaries.length + 1` brackets, ascending
- * @throws {ValidationError} when boundaries are empty or not increasing, or a date is invalid
- * @throws {CurrencyMismatchError} when amounts mix currencies
+ * @throws {@link ValidationError} when boundaries are empty or not increasing, or a date is invalid
+ * @throws {@link CurrencyMismatchError} when amounts mix currencies
  *
  * @example
  * ```ts

@@ -74,8 +74,8 @@ export interface SellerLifetimeValueResult {
  * @param activity - a {@link SellerActivity} (or its JSON form)
  * @param options - horizon, take rate, discount rate, asOf
  * @returns the frozen estimate with its cumulative curve
- * @throws {ValidationError} when an option is out of range, or no cohort is observed for the whole horizon (`EMPTY_INPUT`)
- * @throws {ValidationTypeError} when `activity` is not a seller activity or an option has the wrong type
+ * @throws {@link ValidationError} when an option is out of range, or no cohort is observed for the whole horizon (`EMPTY_INPUT`)
+ * @throws {@link ValidationTypeError} when `activity` is not a seller activity or an option has the wrong type
  *
  * @example
  * ```ts

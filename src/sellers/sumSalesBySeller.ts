@@ -18,8 +18,8 @@ import type { DateInterval } from "./types.js";
  * @param sales - the sales: an array or any iterable
  * @param interval - optional `[start, end)`
  * @returns `{ sellerId, total }` rows
- * @throws {ValidationError} on an invalid date or interval
- * @throws {CurrencyMismatchError} when sales mix currencies
+ * @throws {@link ValidationError} on an invalid date or interval
+ * @throws {@link CurrencyMismatchError} when sales mix currencies
  *
  * @example
  * ```ts

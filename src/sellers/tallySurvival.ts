@@ -44,8 +44,8 @@ export interface SurvivalTally {
  *
  * @param observations - `{ time, event }` records: `time` a duration ≥ 0 in one unit of your choice
  * @returns a frozen {@link SurvivalTally}
- * @throws {ValidationTypeError} when `observations` is not iterable or an observation is not `{ time: number, event: boolean }`
- * @throws {ValidationError} when a time is negative, not finite or above 1e12, or there are more than 10,000,000 distinct times
+ * @throws {@link ValidationTypeError} when `observations` is not iterable or an observation is not `{ time: number, event: boolean }`
+ * @throws {@link ValidationError} when a time is negative, not finite or above 1e12, or there are more than 10,000,000 distinct times
  *
  * @example
  * ```ts

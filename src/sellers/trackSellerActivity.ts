@@ -57,9 +57,9 @@ export interface SellerActivity {
  * @param sales - {@link Sale} records (`sellerId`, `date`, `amount`), one currency; a zero or negative amount (a refund) counts in GMV but is not activity
  * @param options - period (default month) and currency
  * @returns a frozen {@link SellerActivity}
- * @throws {ValidationTypeError} when `sales` is not iterable or a sale is malformed
- * @throws {ValidationError} on an invalid date, amount, id or option, or more than 50,000,000 sellers
- * @throws {CurrencyMismatchError} when sales mix currencies
+ * @throws {@link ValidationTypeError} when `sales` is not iterable or a sale is malformed
+ * @throws {@link ValidationError} on an invalid date, amount, id or option, or more than 50,000,000 sellers
+ * @throws {@link CurrencyMismatchError} when sales mix currencies
  *
  * @example
  * ```ts

@@ -12,9 +12,9 @@ import type { SellerActivity, TrackSellerActivityOptions } from "./trackSellerAc
  * @param sales - an async (or sync) iterable of {@link Sale}, one currency
  * @param options - period (default month) and currency
  * @returns a promise of the frozen {@link SellerActivity}
- * @throws {ValidationTypeError} (rejects) when `sales` is not iterable or a sale is malformed
- * @throws {ValidationError} (rejects) on an invalid date, amount, id or option
- * @throws {CurrencyMismatchError} (rejects) when sales mix currencies
+ * @throws {@link ValidationTypeError} (rejects) when `sales` is not iterable or a sale is malformed
+ * @throws {@link ValidationError} (rejects) on an invalid date, amount, id or option
+ * @throws {@link CurrencyMismatchError} (rejects) when sales mix currencies
  *
  * @example
  * ```ts

@@ -16,9 +16,9 @@ import type { AnySale, MarketplaceAccumulator, MarketplaceAccumulatorOptions } f
  * @param segmentOf - maps a sale (and its 0-based position) to a non-empty segment name
  * @param options - see {@link MarketplaceAccumulatorOptions} (`currency` required)
  * @returns a new accumulator
- * @throws {ValidationTypeError} when `sales` is not iterable, `segmentOf` is not a function or returns a non-string
- * @throws {ValidationError} on a bad sale or option (see {@link addMarketplaceSale})
- * @throws {CurrencyMismatchError} when a `Money` is in another currency
+ * @throws {@link ValidationTypeError} when `sales` is not iterable, `segmentOf` is not a function or returns a non-string
+ * @throws {@link ValidationError} on a bad sale or option (see {@link addMarketplaceSale})
+ * @throws {@link CurrencyMismatchError} when a `Money` is in another currency
  *
  * @example
  * ```ts

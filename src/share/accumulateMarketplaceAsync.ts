@@ -14,9 +14,9 @@ import type { AnySale, MarketplaceAccumulator, MarketplaceAccumulatorOptions } f
  * @param segmentOf - maps a sale (and its 0-based position) to a non-empty segment name
  * @param options - see {@link MarketplaceAccumulatorOptions} (`currency` required)
  * @returns a promise of the new accumulator
- * @throws {ValidationTypeError} (rejects) when `sales` is not iterable or `segmentOf` returns a non-string
- * @throws {ValidationError} (rejects) on a bad sale or option (see {@link addMarketplaceSale})
- * @throws {CurrencyMismatchError} (rejects) when a `Money` is in another currency
+ * @throws {@link ValidationTypeError} (rejects) when `sales` is not iterable or `segmentOf` returns a non-string
+ * @throws {@link ValidationError} (rejects) on a bad sale or option (see {@link addMarketplaceSale})
+ * @throws {@link CurrencyMismatchError} (rejects) when a `Money` is in another currency
  *
  * @example
  * ```ts

@@ -15,9 +15,9 @@ import type { AnySale, Sale, SalesShareOptions, ShareAccumulator } from "./types
  * @param segmentOf - maps a sale (and its 0-based position) to its segment name
  * @param options - see {@link SalesShareOptions}
  * @returns a new accumulator holding the totals
- * @throws {ValidationTypeError} when `sales` is not iterable or `segmentOf` returns a non-string
- * @throws {ValidationError} on a bad sale (see {@link addSale})
- * @throws {CurrencyMismatchError} on mixed currencies without a converter
+ * @throws {@link ValidationTypeError} when `sales` is not iterable or `segmentOf` returns a non-string
+ * @throws {@link ValidationError} on a bad sale (see {@link addSale})
+ * @throws {@link CurrencyMismatchError} on mixed currencies without a converter
  *
  * @example
  * ```ts

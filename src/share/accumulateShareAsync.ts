@@ -15,9 +15,9 @@ import type { AnySale, Sale, SalesShareOptions, ShareAccumulator } from "./types
  * @param segmentOf - maps a sale (and its 0-based position) to its segment name
  * @param options - see {@link SalesShareOptions}
  * @returns a promise of the accumulator holding the totals
- * @throws {ValidationTypeError} (rejects) when `sales` is not iterable or a segment is not a string
- * @throws {ValidationError} (rejects) on a bad sale
- * @throws {CurrencyMismatchError} (rejects) on mixed currencies without a converter
+ * @throws {@link ValidationTypeError} (rejects) when `sales` is not iterable or a segment is not a string
+ * @throws {@link ValidationError} (rejects) on a bad sale
+ * @throws {@link CurrencyMismatchError} (rejects) on mixed currencies without a converter
  *
  * @example
  * ```ts

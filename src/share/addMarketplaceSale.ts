@@ -15,11 +15,11 @@ import type { AnySale, MarketplaceAccumulator } from "./types.js";
  * @param sale - `{ sellerId, date, amount | amountMinor, units? }`
  * @param segment - the seller's segment (non-empty; the same for every sale of a seller)
  * @returns the same accumulator, updated
- * @throws {ValidationTypeError} when the accumulator, the sale or a field is of the wrong kind, or the accumulator is frozen
- * @throws {ValidationError} on an invalid date, a non-integer or sub-minor amount, both `amount`
+ * @throws {@link ValidationTypeError} when the accumulator, the sale or a field is of the wrong kind, or the accumulator is frozen
+ * @throws {@link ValidationError} on an invalid date, a non-integer or sub-minor amount, both `amount`
  *   and `amountMinor`, non-finite units, a rejected refund, an undeclared segment or a seller
  *   given two segments (`CONFLICTING_OPTIONS`)
- * @throws {CurrencyMismatchError} when a `Money` is in another currency
+ * @throws {@link CurrencyMismatchError} when a `Money` is in another currency
  *
  * @example
  * ```ts

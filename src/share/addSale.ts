@@ -24,11 +24,11 @@ import type { AnySale, ShareAccumulator } from "./types.js";
  * @param sale - the sale ({@link Sale} with a `Money`, or {@link MinorUnitSale}); `date` a valid `Date` or ISO string
  * @param segment - non-empty segment name (e.g. `"smb"`)
  * @returns the same accumulator, updated
- * @throws {ValidationTypeError} when the accumulator, sale or segment is of the wrong kind, the
+ * @throws {@link ValidationTypeError} when the accumulator, sale or segment is of the wrong kind, the
  *   accumulator is frozen, or a minor-unit sale meets an accumulator without `options.currency`
- * @throws {ValidationError} when the date is invalid, units are not finite, a refund is
+ * @throws {@link ValidationError} when the date is invalid, units are not finite, a refund is
  *   rejected or the segment is not declared
- * @throws {CurrencyMismatchError} when currencies differ and no converter was given
+ * @throws {@link CurrencyMismatchError} when currencies differ and no converter was given
  *
  * @example
  * ```ts

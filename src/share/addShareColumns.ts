@@ -18,8 +18,8 @@ import type { NumericColumn, ShareAccumulator, ShareColumns } from "./types.js";
  * @param accumulator - from {@link createShareAccumulator} with `options.currency` (never frozen)
  * @param columns - `{ segmentNames, segment, amountMinor, units? }` (see {@link ShareColumns})
  * @returns the same accumulator, updated
- * @throws {ValidationTypeError} when a column is not array-like, the accumulator has no currency or is frozen
- * @throws {ValidationError} when columns differ in length (`DIMENSION_MISMATCH`), a code is not an
+ * @throws {@link ValidationTypeError} when a column is not array-like, the accumulator has no currency or is frozen
+ * @throws {@link ValidationError} when columns differ in length (`DIMENSION_MISMATCH`), a code is not an
  *   index of `segmentNames`, an amount is not an integer, units are not finite, a refund is
  *   rejected or a segment is not declared
  *

@@ -19,8 +19,8 @@ import type { AmountInput, NumericInput } from "../money/types.js";
  * @param end - ending value, ≥ 0 (same kind and currency)
  * @param years - elapsed years, from 0.001 to 10,000 (may be fractional)
  * @returns the annual growth rate as a decimal (0.1 = 10 % a year)
- * @throws {ValidationError} when begin ≤ 0, end < 0, years is outside [0.001, 10000], an amount is outside the amount range, a value is not a number, or the rate is too large to represent (`UNDEFINED_RESULT`; never Infinity)
- * @throws {CurrencyMismatchError} when Money values have different currencies
+ * @throws {@link ValidationError} when begin ≤ 0, end < 0, years is outside [0.001, 10000], an amount is outside the amount range, a value is not a number, or the rate is too large to represent (`UNDEFINED_RESULT`; never Infinity)
+ * @throws {@link CurrencyMismatchError} when Money values have different currencies
  *
  * @example
  * ```ts

@@ -26,8 +26,8 @@ import type { MarketplaceAccumulator, MarketplaceAccumulatorOptions } from "./ty
  *   `segments`, `refunds`, `sellerInterval`, `sellerTotals`, `thresholds`, `brackets`, `topK`
  *   (see {@link MarketplaceAccumulatorOptions})
  * @returns a new, empty accumulator
- * @throws {ValidationTypeError} when `currency` is missing or an option has the wrong type
- * @throws {ValidationError} when an option is out of range (unknown period, precision not 0–20,
+ * @throws {@link ValidationTypeError} when `currency` is missing or an option has the wrong type
+ * @throws {@link ValidationError} when an option is out of range (unknown period, precision not 0–20,
  *   unsorted thresholds or brackets, a threshold with sub-minor digits, a top-k size outside 1–10,000)
  *
  * @example

@@ -13,7 +13,7 @@ import type { SalesShareOptions, ShareAccumulator } from "./types.js";
  * @param options - report currency, converter, share precision, declared segments, refund policy
  *   (see {@link SalesShareOptions})
  * @returns a new, empty accumulator
- * @throws {ValidationError} when an option is out of range (precision not an integer 0–20,
+ * @throws {@link ValidationError} when an option is out of range (precision not an integer 0–20,
  *   unknown refund policy, duplicate declared segment, unknown currency)
  *
  * @example

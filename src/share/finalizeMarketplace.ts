@@ -26,8 +26,8 @@ import type { MarketplaceAccumulator, MarketplaceFigures } from "./types.js";
  *
  * @param accumulator - the accumulator (not modified)
  * @returns the figures (deep-frozen, JSON-serialisable)
- * @throws {ValidationTypeError} when `accumulator` is not a marketplace accumulator
- * @throws {ValidationError} when a segment's net GMV or units are negative (`UNDEFINED_RESULT`)
+ * @throws {@link ValidationTypeError} when `accumulator` is not a marketplace accumulator
+ * @throws {@link ValidationError} when a segment's net GMV or units are negative (`UNDEFINED_RESULT`)
  *
  * @example
  * ```ts

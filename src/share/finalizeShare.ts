@@ -24,7 +24,7 @@ import type { SalesShareResult, ShareAccumulator } from "./types.js";
  *
  * @param accumulator - the accumulator (not modified)
  * @returns totals, and per segment GMV, units, sale count and their shares
- * @throws {ValidationError} when a segment's net GMV or units are negative (`UNDEFINED_RESULT`)
+ * @throws {@link ValidationError} when a segment's net GMV or units are negative (`UNDEFINED_RESULT`)
  *
  * @example
  * ```ts

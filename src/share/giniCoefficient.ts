@@ -21,8 +21,8 @@ import type { AmountInput } from "../money/types.js";
  *
  * @param values - non-negative sizes (numbers, numeric strings, Decimals, or Money of one currency)
  * @returns the coefficient, a Decimal in [0, 1)
- * @throws {ValidationError} when `values` is empty (`EMPTY_INPUT`) or a value is negative or not a number
- * @throws {CurrencyMismatchError} when Money values mix currencies
+ * @throws {@link ValidationError} when `values` is empty (`EMPTY_INPUT`) or a value is negative or not a number
+ * @throws {@link CurrencyMismatchError} when Money values mix currencies
  *
  * @example
  * ```ts

@@ -23,9 +23,9 @@ import type { AmountInput } from "../money/types.js";
  *
  * @param values - non-negative sizes (numbers, numeric strings, Decimals, or Money of one currency)
  * @returns the index, a Decimal from 0 (exclusive) to 10,000
- * @throws {ValidationError} when `values` is empty (`EMPTY_INPUT`), a value is negative or not a
+ * @throws {@link ValidationError} when `values` is empty (`EMPTY_INPUT`), a value is negative or not a
  *   number, or every value is 0 (`UNDEFINED_RESULT`: no market)
- * @throws {CurrencyMismatchError} when Money values mix currencies
+ * @throws {@link CurrencyMismatchError} when Money values mix currencies
  *
  * @example
  * ```ts

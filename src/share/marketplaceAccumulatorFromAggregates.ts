@@ -26,9 +26,9 @@ import type { MarketplaceAccumulator, MarketplaceAccumulatorOptions, Marketplace
  * @param aggregates - `{ periods, sellers? }` (see {@link MarketplaceAggregates})
  * @param options - the accumulator's settings, as {@link createMarketplaceAccumulator}
  * @returns a new accumulator
- * @throws {ValidationError} on a bad row (a `period` that is not the first day of its period, a
+ * @throws {@link ValidationError} on a bad row (a `period` that is not the first day of its period, a
  *   non-integer amount, negative counts, an undeclared segment, a seller in two segments) or option
- * @throws {ValidationTypeError} when a row or field has the wrong type
+ * @throws {@link ValidationTypeError} when a row or field has the wrong type
  *
  * @example
  * ```ts

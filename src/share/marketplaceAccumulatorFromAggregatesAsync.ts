@@ -12,8 +12,8 @@ import type { MarketplaceAccumulator, MarketplaceAccumulatorOptions, Marketplace
  *   {@link MarketplacePeriodRow} / {@link MarketplaceSellerRow}
  * @param options - the accumulator's settings, as {@link createMarketplaceAccumulator}
  * @returns a promise of the new accumulator
- * @throws {ValidationError} (rejects) on a bad row or option (see {@link marketplaceAccumulatorFromAggregates})
- * @throws {ValidationTypeError} (rejects) when a row or field has the wrong type
+ * @throws {@link ValidationError} (rejects) on a bad row or option (see {@link marketplaceAccumulatorFromAggregates})
+ * @throws {@link ValidationTypeError} (rejects) when a row or field has the wrong type
  *
  * @example
  * ```ts

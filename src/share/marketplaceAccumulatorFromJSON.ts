@@ -14,9 +14,9 @@ import type { MarketplaceAccumulator, MarketplaceAccumulatorJSON } from "./types
  *
  * @param json - the state object, or its JSON text
  * @returns a new accumulator equal to the one serialised
- * @throws {ValidationError} when the state is malformed (unknown kind or version, a non-integer
+ * @throws {@link ValidationError} when the state is malformed (unknown kind or version, a non-integer
  *   amount, a key that is not a period start, a duplicate seller, counts that disagree)
- * @throws {ValidationTypeError} when a field has the wrong type
+ * @throws {@link ValidationTypeError} when a field has the wrong type
  *
  * @example
  * ```ts

@@ -16,8 +16,8 @@ import type { ShareAccumulator } from "./types.js";
  *
  * @param accumulators - one or more accumulators
  * @returns a new accumulator holding the combined totals
- * @throws {ValidationError} when no accumulator is given (`EMPTY_INPUT`) or their settings differ
- * @throws {CurrencyMismatchError} when two shards have different currencies
+ * @throws {@link ValidationError} when no accumulator is given (`EMPTY_INPUT`) or their settings differ
+ * @throws {@link CurrencyMismatchError} when two shards have different currencies
  *
  * @example
  * ```ts

@@ -16,10 +16,10 @@ import type { MarketplaceAccumulator } from "./types.js";
  * @param accumulators - one or more accumulators with the same settings (currency, period,
  *   precision, refunds, segments, seller interval, seller mode, thresholds, brackets, top-k)
  * @returns a new accumulator holding the combined state
- * @throws {ValidationError} when none is given (`EMPTY_INPUT`), settings differ
+ * @throws {@link ValidationError} when none is given (`EMPTY_INPUT`), settings differ
  *   (`CONFLICTING_OPTIONS`) or a seller has different segments in two shards
- * @throws {ValidationTypeError} when an argument is not a marketplace accumulator
- * @throws {CurrencyMismatchError} when currencies differ
+ * @throws {@link ValidationTypeError} when an argument is not a marketplace accumulator
+ * @throws {@link CurrencyMismatchError} when currencies differ
  *
  * @example
  * ```ts

@@ -28,10 +28,10 @@ import type { AnySale, Sale, SalesShareOptions, SalesShareResult } from "./types
  * @param segmentOf - maps a sale (and its index) to its segment name
  * @param options - currency, converter, precision, declared segments, refund policy
  * @returns totals and per-segment shares
- * @throws {ValidationTypeError} when `sales` is not an array or an iterable, or `segmentOf` returns a non-string
- * @throws {ValidationError} on invalid dates, non-finite units, undeclared segments, rejected
+ * @throws {@link ValidationTypeError} when `sales` is not an array or an iterable, or `segmentOf` returns a non-string
+ * @throws {@link ValidationError} on invalid dates, non-finite units, undeclared segments, rejected
  *   refunds, negative segment totals
- * @throws {CurrencyMismatchError} on mixed currencies without a converter
+ * @throws {@link CurrencyMismatchError} on mixed currencies without a converter
  *
  * @example
  * ```ts

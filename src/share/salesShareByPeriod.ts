@@ -43,8 +43,8 @@ export interface PeriodShare<S extends string = string> {
  * @param segmentOf - maps a sale to its segment name
  * @param options - the period, plus every {@link salesShare} option
  * @returns one entry per period, ascending
- * @throws {ValidationError} on an unknown period, an invalid date, a sale dated outside the years 0000–9999 that period keys cover (`OUT_OF_RANGE`) or any {@link salesShare} error
- * @throws {CurrencyMismatchError} on mixed currencies without a converter
+ * @throws {@link ValidationError} on an unknown period, an invalid date, a sale dated outside the years 0000–9999 that period keys cover (`OUT_OF_RANGE`) or any {@link salesShare} error
+ * @throws {@link CurrencyMismatchError} on mixed currencies without a converter
  *
  * @example
  * ```ts

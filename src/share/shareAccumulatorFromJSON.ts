@@ -25,7 +25,7 @@ export interface ShareAccumulatorFromJSONOptions {
  * @param json - a {@link ShareAccumulatorJSON} object, or its string form
  * @param options - the converter to re-attach, if any
  * @returns a new accumulator equal to the one serialised
- * @throws {ValidationError} when the state is malformed (wrong version, bad number, negative count)
+ * @throws {@link ValidationError} when the state is malformed (wrong version, bad number, negative count)
  *
  * @example
  * ```ts

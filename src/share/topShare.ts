@@ -19,9 +19,9 @@ import type { AmountInput } from "../money/types.js";
  * @param values - non-negative sizes (numbers, numeric strings, Decimals, or Money of one currency)
  * @param k - how many of the largest values to add, an integer ≥ 0
  * @returns the share, a Decimal in [0, 1]
- * @throws {ValidationError} when `values` is empty (`EMPTY_INPUT`), all values are 0 (`UNDEFINED_RESULT`: the shares are undefined), a value is negative or not a number, or `k` is not an integer ≥ 0
- * @throws {ValidationTypeError} when `values` is not an array or has a hole (`MISSING_VALUE`)
- * @throws {CurrencyMismatchError} when Money values mix currencies
+ * @throws {@link ValidationError} when `values` is empty (`EMPTY_INPUT`), all values are 0 (`UNDEFINED_RESULT`: the shares are undefined), a value is negative or not a number, or `k` is not an integer ≥ 0
+ * @throws {@link ValidationTypeError} when `values` is not an array or has a hole (`MISSING_VALUE`)
+ * @throws {@link CurrencyMismatchError} when Money values mix currencies
  *
  * @example
  * ```ts

@@ -72,7 +72,7 @@ function quantile(p: Decimal): Decimal {
  * @param trials - sample size, an integer ≥ 1
  * @param confidence - confidence level, 0 < c < 1 (default 0.95)
  * @returns estimate, bounds, centre, z and confidence, as Decimals
- * @throws {ValidationError} when counts are not integers, trials is 0 (`EMPTY_INPUT`) or negative, successes > trials, or
+ * @throws {@link ValidationError} when counts are not integers, trials is 0 (`EMPTY_INPUT`) or negative, successes > trials, or
  *   confidence is outside (0, 1)
  *
  * @example

@@ -29,8 +29,8 @@ export interface YearOverYearChange {
  * @param current - this period's value (number-like or Money)
  * @param previous - the same period a year earlier (same kind, same currency)
  * @returns `{ change, relative }`
- * @throws {ValidationError} when a value is not a finite number or is outside the amount range (magnitude below 1e30, at most 40 decimal places: the change and ratio are then always finite)
- * @throws {CurrencyMismatchError} when two Money values have different currencies
+ * @throws {@link ValidationError} when a value is not a finite number or is outside the amount range (magnitude below 1e30, at most 40 decimal places: the change and ratio are then always finite)
+ * @throws {@link CurrencyMismatchError} when two Money values have different currencies
  *
  * @example
  * ```ts

@@ -43,13 +43,13 @@ const MAX_SELLERS = 50_000_000;
  *   (default 2017), `calibration` overrides
  * @returns a {@link SyntheticMarketplace}: lazy `sellers()`, `sellerTotals()`, `sales()`, and
  *   exact `aggregates()` / `loans()` computed in one pass on first use
- * @throws {ValidationError} when the seed, seller count or year is out of range or not an
+ * @throws {@link ValidationError} when the seed, seller count or year is out of range or not an
  *   integer, or a calibration field is out of its domain (an unknown key of `options`, of
  *   `calibration` or of the `sales` / `salesOf` options: `UNKNOWN_OPTION`);
  *   also when the third-party share is below the SMB share — by default the year's published
  *   share is used (years after 2018 use 2018's 0.58), which is below 0.5 before 2015, so for
  *   those years pass `calibration.thirdPartyShareOfSales` (and a lower `smbShareOfSales`)
- * @throws {ValidationTypeError} when `options` or a field has the wrong type
+ * @throws {@link ValidationTypeError} when `options` or a field has the wrong type
  *
  * @example
  * ```ts

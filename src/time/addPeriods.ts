@@ -13,7 +13,7 @@ import type { DateInput, Period } from "./types.js";
  * @param amount - number of periods, an integer (may be negative)
  * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
  * @returns the new UTC day at 00:00Z
- * @throws {ValidationError} for an invalid date, a non-integer amount, an unknown period, or an amount whose result leaves the years 0000–9999 (`OUT_OF_RANGE`, checked before computing: never an Invalid Date)
+ * @throws {@link ValidationError} for an invalid date, a non-integer amount, an unknown period, or an amount whose result leaves the years 0000–9999 (`OUT_OF_RANGE`, checked before computing: never an Invalid Date)
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@ import type { DateInput } from "./types.js";
  * @param start - a Date or ISO 8601 string
  * @param end - a Date or ISO 8601 string
  * @returns `end − start` in days, an integer
- * @throws {ValidationError} for an invalid date
+ * @throws {@link ValidationError} for an invalid date
  *
  * @example
  * ```ts

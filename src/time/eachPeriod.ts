@@ -13,8 +13,8 @@ import type { DateInput, Period } from "./types.js";
  * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
  * @param options - see {@link PeriodOptions}
  * @returns UTC period starts, a frozen array; the first may be before `start` (the start of its period)
- * @throws {ValidationError} for invalid dates, dates outside 0000–9999 (`OUT_OF_RANGE`), `end` before `start` (`INVALID_DATE_ORDER`), more than 100,000 periods (`OUT_OF_RANGE`: the output length is bounded), an unknown period or option key
- * @throws {ValidationTypeError} for a value that is not a date or options that are not an object
+ * @throws {@link ValidationError} for invalid dates, dates outside 0000–9999 (`OUT_OF_RANGE`), `end` before `start` (`INVALID_DATE_ORDER`), more than 100,000 periods (`OUT_OF_RANGE`: the output length is bounded), an unknown period or option key
+ * @throws {@link ValidationTypeError} for a value that is not a date or options that are not an object
  *
  * @example
  * ```ts

@@ -12,8 +12,8 @@ import type { DateInput, Period } from "./types.js";
  * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
  * @param options - see {@link PeriodOptions}
  * @returns the period's last millisecond
- * @throws {ValidationError} for an invalid date, a date outside 0000–9999 (`OUT_OF_RANGE`), an unknown period or an unknown option key (`UNKNOWN_OPTION`)
- * @throws {ValidationTypeError} for a value that is not a date (a Proxy of a Date included) or options that are not an object
+ * @throws {@link ValidationError} for an invalid date, a date outside 0000–9999 (`OUT_OF_RANGE`), an unknown period or an unknown option key (`UNKNOWN_OPTION`)
+ * @throws {@link ValidationTypeError} for a value that is not a date (a Proxy of a Date included) or options that are not an object
  *
  * @example
  * ```ts

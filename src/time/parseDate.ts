@@ -13,8 +13,8 @@ import type { DateInput } from "./types.js";
  *
  * @param value - a Date or an ISO 8601 string
  * @returns a new valid Date
- * @throws {ValidationError} for an Invalid Date or a string that is not a real ISO 8601 date (`INVALID_DATE`)
- * @throws {ValidationTypeError} for other types (`INVALID_TYPE`, `MISSING_VALUE`)
+ * @throws {@link ValidationError} for an Invalid Date or a string that is not a real ISO 8601 date (`INVALID_DATE`)
+ * @throws {@link ValidationTypeError} for other types (`INVALID_TYPE`, `MISSING_VALUE`)
  *
  * @example
  * ```ts

@@ -16,7 +16,7 @@ import type { DateInput, Period } from "./types.js";
  * @param date - a Date (its UTC calendar day is used) or an ISO 8601 string
  * @param period - `"day"`, `"week"`, `"month"`, `"quarter"` or `"year"`
  * @returns the label
- * @throws {ValidationError} for an invalid date (`INVALID_DATE`), an unknown period (`UNKNOWN_OPTION`) or a date whose key year is outside 0000–9999 (`OUT_OF_RANGE`)
+ * @throws {@link ValidationError} for an invalid date (`INVALID_DATE`), an unknown period (`UNKNOWN_OPTION`) or a date whose key year is outside 0000–9999 (`OUT_OF_RANGE`)
  *
  * @example
  * ```ts

@@ -29,7 +29,7 @@ const CONVENTIONS: readonly DayCountConvention[] = ["ACT/365F", "ACT/360", "30/3
  * @param end - the second date
  * @param convention - a {@link DayCountConvention}: `"ACT/365F"`, `"ACT/360"`, `"30/360"`, `"30E/360"`, `"ACT/ACT-ISDA"`, `"ACT/365.25"`, `"ACT/364"` or `"30E+/360"`
  * @returns the year fraction as a Decimal
- * @throws {ValidationError} for an invalid date or an unknown convention (`UNKNOWN_OPTION`)
+ * @throws {@link ValidationError} for an invalid date or an unknown convention (`UNKNOWN_OPTION`)
  *
  * @example
  * ```ts

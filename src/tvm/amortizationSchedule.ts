@@ -86,7 +86,7 @@ export interface AmortizationSchedule {
  *
  * @param input - {@link AmortizationScheduleInput}
  * @returns the {@link AmortizationSchedule}
- * @throws {ValidationError} when principal ≤ 0, rate < 0, nper not an integer ≥ 1 or payment ≤ 0
+ * @throws {@link ValidationError} when principal ≤ 0, rate < 0, nper not an integer ≥ 1 or payment ≤ 0
  *
  * @example
  * ```ts

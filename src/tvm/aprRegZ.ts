@@ -82,8 +82,8 @@ const MAX_APR_PAYMENTS = 50_000;
  *
  * @param input - {@link AprRegZInput}: amount financed, advance date, payments, optional unit-period
  * @returns the APR as a decimal (0.0969 = 9.69 %)
- * @throws {ValidationError} when an amount is not > 0, a date is invalid or before the advance date, the unit-period is unknown, or there are more than 50,000 payments (`OUT_OF_RANGE`, checked before any payment is read)
- * @throws {ConvergenceError} `NO_SIGN_CHANGE` when the payments are too small for any rate above -100 % per period
+ * @throws {@link ValidationError} when an amount is not > 0, a date is invalid or before the advance date, the unit-period is unknown, or there are more than 50,000 payments (`OUT_OF_RANGE`, checked before any payment is read)
+ * @throws {@link ConvergenceError} `NO_SIGN_CHANGE` when the payments are too small for any rate above -100 % per period
  *
  * @example
  * ```ts

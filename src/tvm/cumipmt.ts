@@ -27,7 +27,7 @@ import type { AmountInput, NumericInput } from "../money/types.js";
  * @param endPeriod - last payment included, an integer from startPeriod to nper
  * @param options - {@link TvmOptions} (`when`)
  * @returns the interest paid over the payments
- * @throws {ValidationError} when an argument is not a number, rate ≤ -1, nper ≤ 0, a period is not an integer in 1..nper, or startPeriod > endPeriod
+ * @throws {@link ValidationError} when an argument is not a number, rate ≤ -1, nper ≤ 0, a period is not an integer in 1..nper, or startPeriod > endPeriod
  *
  * @example
  * ```ts

@@ -21,7 +21,7 @@ import type { NumericInput } from "../money/types.js";
  * @param nominalRate - nominal annual rate as a decimal (0.0525 = 5.25 %), > -periodsPerYear
  * @param periodsPerYear - compounding periods per year, an integer ≥ 1 (12 = monthly)
  * @returns the effective annual rate as a decimal
- * @throws {ValidationError} when periodsPerYear is not an integer ≥ 1 (`NOT_INTEGER`, `OUT_OF_RANGE`) or nominalRate is not a number above -periodsPerYear
+ * @throws {@link ValidationError} when periodsPerYear is not an integer ≥ 1 (`NOT_INTEGER`, `OUT_OF_RANGE`) or nominalRate is not a number above -periodsPerYear
  *
  * @example
  * ```ts

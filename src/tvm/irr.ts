@@ -46,9 +46,9 @@ export interface IrrOptions {
  * @param amounts - one amount per period, with at least one negative and one positive
  * @param options - {@link IrrOptions}
  * @returns the rate per period as a decimal (0.1 = 10 %)
- * @throws {ConvergenceError} `NO_SIGN_CHANGE` when no rate zeroes the NPV; `NOT_CONVERGED` when the tolerance cannot be met
+ * @throws {@link ConvergenceError} `NO_SIGN_CHANGE` when no rate zeroes the NPV; `NOT_CONVERGED` when the tolerance cannot be met
  *   (or, with `root: "excel"`, where Excel returns `#NUM!`); `MULTIPLE_ROOTS` with `root: "unique"` when several rates zero the NPV
- * @throws {ValidationError} when amounts is empty or holds a non-number, guess ≤ -1, or an option is unknown
+ * @throws {@link ValidationError} when amounts is empty or holds a non-number, guess ≤ -1, or an option is unknown
  *
  * @example
  * ```ts

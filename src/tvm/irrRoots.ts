@@ -20,7 +20,7 @@ import type { AmountInput } from "../money/types.js";
  * @param amounts - one amount per period
  * @param options - {@link RootsOptions}
  * @returns the roots as rates per period (decimals), ascending
- * @throws {ValidationError} when amounts or options are invalid
+ * @throws {@link ValidationError} when amounts or options are invalid
  *
  * @example
  * ```ts

@@ -30,9 +30,9 @@ import type { AmountInput, NumericInput } from "../money/types.js";
  * @param financeRate - rate paid on the money used in the outflows, per period, > -1
  * @param reinvestRate - rate earned on the inflows reinvested, per period, > -1
  * @returns the MIRR per period as a decimal (0.126 = 12.6 %)
- * @throws {ConvergenceError} `NO_SIGN_CHANGE` when the amounts are not both negative and positive
- * @throws {ValidationError} when values is empty or holds a non-number, or a rate is not > -1
- * @throws {CurrencyMismatchError} when Money amounts mix currencies
+ * @throws {@link ConvergenceError} `NO_SIGN_CHANGE` when the amounts are not both negative and positive
+ * @throws {@link ValidationError} when values is empty or holds a non-number, or a rate is not > -1
+ * @throws {@link CurrencyMismatchError} when Money amounts mix currencies
  *
  * @example
  * ```ts

@@ -19,7 +19,7 @@ import type { NumericInput } from "../money/types.js";
  * @param effectiveRate - effective annual rate as a decimal (0.053543 = 5.3543 %), > -1
  * @param periodsPerYear - compounding periods per year, an integer ≥ 1
  * @returns the nominal annual rate as a decimal
- * @throws {ValidationError} when periodsPerYear is not an integer ≥ 1 (`NOT_INTEGER`, `OUT_OF_RANGE`) or effectiveRate is not a number > -1
+ * @throws {@link ValidationError} when periodsPerYear is not an integer ≥ 1 (`NOT_INTEGER`, `OUT_OF_RANGE`) or effectiveRate is not a number > -1
  *
  * @example
  * ```ts

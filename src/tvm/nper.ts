@@ -27,7 +27,7 @@ import type { AmountInput, NumericInput } from "../money/types.js";
  * @param fv - future value, default 0
  * @param options - {@link TvmOptions} (`when`)
  * @returns the number of periods (a Decimal, not rounded)
- * @throws {ValidationError} `UNDEFINED_RESULT` when no finite number of periods exists; other codes for bad numbers
+ * @throws {@link ValidationError} `UNDEFINED_RESULT` when no finite number of periods exists; other codes for bad numbers
  *
  * @example
  * ```ts

@@ -39,8 +39,8 @@ export interface NpvOptions {
  * @param amounts - one amount per period (Decimal, string, number or Money), at least one
  * @param options - {@link NpvOptions}
  * @returns the net present value, same unit as the amounts
- * @throws {ValidationError} when the rate is not a number > -1, amounts is empty or holds a non-number
- * @throws {CurrencyMismatchError} when Money amounts mix currencies
+ * @throws {@link ValidationError} when the rate is not a number > -1, amounts is empty or holds a non-number
+ * @throws {@link CurrencyMismatchError} when Money amounts mix currencies
  *
  * @example
  * ```ts

@@ -27,7 +27,7 @@ import type { AmountInput, NumericInput } from "../money/types.js";
  * @param fv - future value left after the last payment, default 0
  * @param options - {@link TvmOptions} (`when`)
  * @returns the payment per period (negative when pv is positive)
- * @throws {ValidationError} when an argument is not a number, rate ≤ -1 or nper = 0
+ * @throws {@link ValidationError} when an argument is not a number, rate ≤ -1 or nper = 0
  *
  * @example
  * ```ts

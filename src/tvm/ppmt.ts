@@ -27,8 +27,8 @@ import type { AmountInput, NumericInput } from "../money/types.js";
  * @param fv - future value after the last payment, default 0
  * @param options - {@link TvmOptions} (`when`)
  * @returns the principal part of payment `per`
- * @throws {ValidationError} when an argument is not a number, rate ≤ -1, nper ≤ 0, or per is not an integer from 1 to nper
- * @throws {CurrencyMismatchError} when Money amounts mix currencies
+ * @throws {@link ValidationError} when an argument is not a number, rate ≤ -1, nper ≤ 0, or per is not an integer from 1 to nper
+ * @throws {@link CurrencyMismatchError} when Money amounts mix currencies
  *
  * @example
  * ```ts

@@ -24,7 +24,7 @@ import type { AmountInput, NumericInput } from "../money/types.js";
  * @param fv - future value, default 0
  * @param options - {@link TvmOptions} (`when`)
  * @returns the present value
- * @throws {ValidationError} when an argument is not a number or rate ≤ -1
+ * @throws {@link ValidationError} when an argument is not a number or rate ≤ -1
  *
  * @example
  * ```ts

@@ -48,8 +48,8 @@ export interface RateOptions extends TvmOptions {
  * @param fv - future value, default 0
  * @param options - {@link RateOptions}
  * @returns the rate per period as a decimal, above -1
- * @throws {ConvergenceError} `NO_SIGN_CHANGE` when no rate solves the equation
- * @throws {ValidationError} when an argument is not a number or nper ≤ 0
+ * @throws {@link ConvergenceError} `NO_SIGN_CHANGE` when no rate solves the equation
+ * @throws {@link ValidationError} when an argument is not a number or nper ≤ 0
  *
  * @example
  * ```ts

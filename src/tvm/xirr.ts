@@ -62,12 +62,12 @@ export interface XirrOptions {
  * @param flows - dated flows `{ date, amount }` with at least one negative and one positive amount
  * @param options - {@link XirrOptions}
  * @returns the annual effective rate as a decimal (0.1 = 10 %)
- * @throws {ConvergenceError} `NO_SIGN_CHANGE` when no rate zeroes the NPV (all flows one sign,
+ * @throws {@link ConvergenceError} `NO_SIGN_CHANGE` when no rate zeroes the NPV (all flows one sign,
  *   all on one date, or no crossing); `NOT_CONVERGED` when the solver cannot meet the tolerance (or,
  *   with `root: "excel"`, where Excel returns `#NUM!`); `MULTIPLE_ROOTS` with `root: "unique"` when several rates zero the NPV
- * @throws {ValidationError} when flows is empty, a date is invalid, an amount is not a number, guess ≤ -1,
+ * @throws {@link ValidationError} when flows is empty, a date is invalid, an amount is not a number, guess ≤ -1,
  *   or an option is unknown (`UNKNOWN_OPTION`, also for an unknown `dayCount`)
- * @throws {CurrencyMismatchError} when Money amounts mix currencies
+ * @throws {@link CurrencyMismatchError} when Money amounts mix currencies
  *
  * @example
  * ```ts

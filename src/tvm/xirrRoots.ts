@@ -42,7 +42,7 @@ export interface RootsOptions {
  * @param flows - dated flows `{ date, amount }`
  * @param options - {@link RootsOptions}
  * @returns the roots as annual rates (decimals), ascending
- * @throws {ValidationError} when flows or options are invalid
+ * @throws {@link ValidationError} when flows or options are invalid
  *
  * @example
  * ```ts

@@ -40,9 +40,9 @@ export interface XnpvOptions {
  * @param flows - dated flows `{ date, amount }`, at least one
  * @param options - {@link XnpvOptions} (`dayCount`)
  * @returns present value at the earliest date, same unit as the amounts
- * @throws {ValidationError} when the rate is not > -1, flows is empty, a date is invalid, an amount is not a number, or
+ * @throws {@link ValidationError} when the rate is not > -1, flows is empty, a date is invalid, an amount is not a number, or
  *   an option is unknown (`UNKNOWN_OPTION`, also for an unknown `dayCount`)
- * @throws {CurrencyMismatchError} when Money amounts mix currencies
+ * @throws {@link CurrencyMismatchError} when Money amounts mix currencies
  *
  * @example
  * ```ts
