@@ -77,7 +77,7 @@ function main(): void {
 
   // ---------------------------------------------------------------- 1. sellers: classify and count new SMBs
   // Each seller is classified with the SBA size standard for NAICS 454110 (13 CFR 121.201), not
-  // taken from the generator. Memory stays flat in the number of sellers (#13): no per-seller map;
+  // taken from the generator. Memory stays flat in the number of sellers: no per-seller map;
   // sellers and sales are generated in the same order, so a sale's seller is classified when its
   // sales begin (walking the seller generator in step), and counts stream through the library.
   const isSmb = (s: Seller) => isSmallOrMediumBusiness(s, "US-SBA", { naicsCode: "454110" }) === true;

@@ -1,4 +1,4 @@
-// A warehouse-scale order log (#13): write a multi-million-row CSV, stream it to every report
+// A warehouse-scale order log: write a multi-million-row CSV, stream it to every report
 // figure in one pass, convert it to Parquet and aggregate that in DuckDB into the same exact state. Needs the optional peer @duckdb/node-api. Run: npx tsx examples/order-log.ts --rows 2000000
 import { once } from "node:events";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * Stress test a book of sales-based advances (#12): 10,000 advances repaid from weekly sales,
+ * Stress test a book of sales-based advances: 10,000 advances repaid from weekly sales,
  * shocked by a common factor (correlation 0.7), a seasonal shape and a 2 % monthly hazard of
  * sales stopping, over seeded Monte Carlo scenarios (a maturity balloon left unpaid counts as lost).
  *

@@ -56,6 +56,18 @@ export function load(app) {
       if (r instanceof DocumentReflection) linkByName(r.content);
     }
 
+    // 0b. The project's issue references ("(#12)", "(#10, #11)") mean nothing to a reader of the
+    //     site: they stay in the sources and the changelog, not on the API pages.
+    /** @param {import("typedoc").CommentDisplayPart[]} parts */
+    const dropIssueRefs = (parts) => {
+      for (const part of parts) if (part.kind === "text") part.text = part.text.replace(/ ?\((?:issue )?#\d+(?:,\s*#\d+)*\)/g, "");
+    };
+    for (const r of Object.values(project.reflections)) {
+      if (!r.comment) continue;
+      dropIssueRefs(r.comment.summary);
+      for (const tag of r.comment.blockTags) dropIssueRefs(tag.content);
+    }
+
     // 1. Throws sections: every `@throws` names its class as `{@link ErrorClass}` (TypeDoc drops a
     //    JSDoc-style `{ErrorClass}` type from the rendered tag, so that form would lose the class),
     //    or says `never`; anything else is a warning (so the build fails).
