@@ -105,6 +105,33 @@ describe("disclosure (#14)", () => {
       expect(disclosure(offer, flat2023, { method: "historical", jurisdiction: "CA" }).displayedApr).toBe("36.2%");
       expect(disclosure(offer, flat2023, { method: "historical", jurisdiction: "NY" }).displayedApr).toBeNull();
     });
+    // New-user review item 11: a New York disclosure listed California sections.
+    it("lists only the jurisdiction's own sections for CA and NY, both states' without a jurisdiction or for another state", () => {
+      const renewal = { previous: offer, paidToDate: usd("8625") };
+      const ny = disclosure(offer, flat2023, { method: "historical", jurisdiction: "NY", renewal }).references;
+      expect(ny).toEqual(["23 NYCRR § 600.8 (historical method)", "23 NYCRR §§ 600.3, 600.7", "N.Y. Fin. Serv. Law § 808 (renewal financing)"]);
+      const ca = disclosure(offer, flat2023, { method: "historical", jurisdiction: "CA", aprMethod: "united-states-rule" }).references;
+      expect(ca).toEqual([
+        "Cal. Code Regs. tit. 10 § 930 (historical method)",
+        "Cal. Code Regs. tit. 10 §§ 940, 942 (APR, Reg Z App. J)",
+        "Cal. Code Regs. tit. 10 § 914 (disclosure table)",
+        "12 CFR Part 1026, Appendix J (a)(3) (United States Rule)",
+        "Cal. Code Regs. tit. 10 § 901(a)(5) (APR display)",
+      ]);
+      const loan = termLoan({ principal: usd("12000"), annualRate: "0.12", termMonths: 12, startDate: "2024-01-15" });
+      expect(disclosure(loan, [], { method: "historical", jurisdiction: "NY" }).references).toEqual(["N.Y. Fin. Serv. Law § 804 (closed-end)"]);
+      const none = disclosure(offer, flat2023, { method: "historical" }).references;
+      expect(none).toEqual([
+        "Cal. Code Regs. tit. 10 § 930 (historical method)",
+        "23 NYCRR § 600.8 (historical method)",
+        "Cal. Code Regs. tit. 10 §§ 940, 942 (APR, Reg Z App. J)",
+        "Cal. Code Regs. tit. 10 § 914 (disclosure table)",
+        "23 NYCRR §§ 600.3, 600.7",
+      ]);
+      expect(disclosure(offer, flat2023, { method: "historical", jurisdiction: "UT", offerDate: "2024-01-01" }).references).toEqual(none);
+      // The renewal's own references still name both renewal laws
+      expect(disclosure(offer, flat2023, { method: "historical", jurisdiction: "NY", renewal }).renewal?.references).toEqual(["N.Y. Fin. Serv. Law § 808 (renewal financing)", "Conn. Gen. Stat. § 36a-864"]);
+    });
     it("throws for an offer before the law took effect, naming the offer date", () => {
       expect(() => disclosure(offer, daily("2022-01-01", 365, "400"), { method: "historical", jurisdiction: "NY" })).toThrow(/^disclosure: options.offerDate .* is before New York's law/);
       expect(() => disclosure(offer, flat2023, { method: "historical", jurisdiction: "XX" })).toThrow(ValidationError);

@@ -206,6 +206,10 @@ function keyOfIndex(i: number): string {
  *    prepayment charge and interest accrued since the last due date is not modelled), so its
  *    refinanced finance charge is 0. California's regulations have no
  *    renewal section (§§ 900–956 titles read): the renewal is disclosed as a new offer.
+ * 8. **References.** `references` lists the sections applied: with `jurisdiction: "CA"` only
+ *    California's (and federal) sections, with `"NY"` only New York's; without a jurisdiction, or
+ *    for another state (whose figures the library computes by the California / New York methods),
+ *    both states' sections. The renewal's own `references` always name § 808 and § 36a-864.
  *
  * ## References
  * - Cal. Code Regs. tit. 10, §§ 901(a)(5), 910, 914, 930, 931, 940, 942, 943 (operative 2022-12-09).
@@ -214,7 +218,24 @@ function keyOfIndex(i: number): string {
  *
  * @param offer - the offered product
  * @param historicalSales - daily (or any dated) sales through the payment channel, sorted (may be empty for a term loan or the opt-in method)
- * @param options - {@link DisclosureOptions}
+ * @param options - {@link DisclosureOptions}:
+ *   - `method` (required): `"historical"` (Cal. § 930, NY § 600.8) or `"opt-in"` (Cal. § 931, NY
+ *     § 600.9); a term loan is disclosed as closed-end financing whatever the method.
+ *   - `months`: months of history the provider fixed, an integer from 4 to 12 (default 12).
+ *   - `selection`: `"preceding"` (default: the `months` complete months before the offer month)
+ *     or `"highest"` (the `months` highest months of the past twelve; New York only).
+ *   - `offerDate`: the offer and funding day, a Date or ISO date (default: the day after the last
+ *     historical sale; a term loan: its `startDate`).
+ *   - `excludeMonths`: months `"YYYY-MM"` left out of the average, at most 1,200 (default none).
+ *   - `jurisdiction`: the recipient's state, a registry code (`"CA"`, `"NY"`, `"UT"`, `"VA"`,
+ *     `"GA"`, `"FL"`, `"CT"`, `"KS"`, `"MO"`, `"TX"`; default none: California / New York
+ *     figures without a registry check, `displayedApr` `null`).
+ *   - `projectedSales`: the opt-in projection, a dated sales series in the offer's currency from
+ *     the offer date on (required with `"opt-in"`, ignored but validated otherwise).
+ *   - `aprMethod`: `"actuarial"` (default) or `"united-states-rule"` (Reg Z Appendix J (a)(3)).
+ *   - `renewal`: `{ previous, paidToDate, forgiven? }` — the existing financing the new one pays
+ *     off, the amount paid on it so far and the part forgiven (amounts in the offer's currency;
+ *     `forgiven` default 0; default: not a renewal).
  * @returns a frozen {@link FinancingDisclosure}
  * @throws {@link ValidationError} when the method is unknown, `months` is outside 4–12, there is no complete month of history
  *   (`EMPTY_INPUT`), the projection never repays the offer within 100 years (`UNDEFINED_RESULT`), `selection: "highest"` is
@@ -284,10 +305,15 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
 
   const renewal = o["renewal"] === undefined ? null : readRenewal(o["renewal"], product.kind === "term-loan" ? product.amountFinanced : product.principal);
   let figures: Omit<FinancingDisclosure, "displayedApr" | "renewal" | "rules" | "references" | "fundingProvided" | "fundedOn">;
-  const refs: string[] = [];
+  // Each section with the state whose law it is (null: federal), so a CA or NY disclosure lists only its own.
+  const refs: { readonly text: string; readonly state: string | null }[] = [];
+  const ref = (state: string | null, ...texts: string[]): void => {
+    for (const text of texts) refs.push({ text, state });
+  };
   if (product.kind === "term-loan") {
     figures = closedEnd(product, offerDay, aprMethod);
-    refs.push("Cal. Code Regs. tit. 10 § 910 (closed-end)", "N.Y. Fin. Serv. Law § 804 (closed-end)");
+    ref("CA", "Cal. Code Regs. tit. 10 § 910 (closed-end)");
+    ref("NY", "N.Y. Fin. Serv. Law § 804 (closed-end)");
   } else {
     let projection: { date: Date; amount: Money }[];
     let monthsUsed: string[] = [];
@@ -307,7 +333,8 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
       const proj = readSeries(o["projectedSales"], FN, "options.projectedSales", currency);
       if (proj.days.length === 0) rangeError(FN, "options.projectedSales", ErrorCode.EMPTY_INPUT, "must not be empty", o["projectedSales"], "a dated sales series from the offer date on");
       projection = proj.days.map((d, i) => ({ date: dayDate(d), amount: makeMoney(proj.amounts[i]!, currency) }));
-      refs.push("Cal. Code Regs. tit. 10 § 931 (underwriting method)", "23 NYCRR § 600.9 (opt-in method)");
+      ref("CA", "Cal. Code Regs. tit. 10 § 931 (underwriting method)");
+      ref("NY", "23 NYCRR § 600.9 (opt-in method)");
     } else {
       // A projection given with the historical method is not used, but it is still validated (#11:
       // NaN or an Invalid Date there was accepted silently).
@@ -322,16 +349,21 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
       // Project long enough to repay at the first rate; rerun to 100 years if a rate that changes over time needs longer.
       const horizon = pay.greaterThan(0) ? Math.min(36_500, product.totalRepayment.amount.div(pay).ceil().toNumber()) : 36_500;
       projection = Array.from({ length: Math.max(horizon, 1) }, (_, i) => ({ date: dayDate(offerDay + 1 + i), amount }));
-      refs.push(selection === "highest" ? "23 NYCRR § 600.8(b)(2) (highest months)" : "Cal. Code Regs. tit. 10 § 930 (historical method)", "23 NYCRR § 600.8 (historical method)");
+      if (selection === "highest") ref("NY", "23 NYCRR § 600.8(b)(2) (highest months)");
+      else ref("CA", "Cal. Code Regs. tit. 10 § 930 (historical method)");
+      ref("NY", "23 NYCRR § 600.8 (historical method)");
     }
     figures = salesBased(product, projection, offerDay, aprMethod, monthsUsed, average, perDay, method, method === "opt-in" ? o["projectedSales"] : historicalSales);
-    refs.push("Cal. Code Regs. tit. 10 §§ 940, 942 (APR, Reg Z App. J)", "Cal. Code Regs. tit. 10 § 914 (disclosure table)", "23 NYCRR §§ 600.3, 600.7");
+    ref("CA", "Cal. Code Regs. tit. 10 §§ 940, 942 (APR, Reg Z App. J)", "Cal. Code Regs. tit. 10 § 914 (disclosure table)");
+    ref("NY", "23 NYCRR §§ 600.3, 600.7");
   }
-  if (aprMethod === "united-states-rule") refs.push("12 CFR Part 1026, Appendix J (a)(3) (United States Rule)");
+  if (aprMethod === "united-states-rule") ref(null, "12 CFR Part 1026, Appendix J (a)(3) (United States Rule)");
   const display = rules?.rule.aprDisplay ?? null;
   const displayedApr = display === null || figures.estimatedApr === null ? null : `${figures.estimatedApr.times(100).toFixed(display.decimalsOfPercent, Decimal.ROUND_HALF_UP)}%`;
-  if (display !== null) refs.push(`${display.section} (APR display)`);
-  if (renewal !== null) refs.push(...renewal.references);
+  if (display !== null) ref(rules!.jurisdiction, `${display.section} (APR display)`);
+  if (renewal !== null) for (const t of renewal.references) ref(t.startsWith("N.Y.") ? "NY" : t.startsWith("Conn.") ? "CT" : null, t);
+  const only = rules?.jurisdiction === "CA" || rules?.jurisdiction === "NY" ? rules.jurisdiction : null;
+  const references = refs.filter((r) => only === null || r.state === null || r.state === only).map((r) => r.text);
   // Shallow freezes only: fundingProvided is the offer's own Money (#11: never change an input).
   return Object.freeze({
     method: figures.method,
@@ -351,7 +383,7 @@ export function disclosure(offer: FinancingProduct, historicalSales: FinancingSa
     fundedOn,
     renewal,
     rules,
-    references: Object.freeze(refs),
+    references: Object.freeze(references),
   });
 }
 

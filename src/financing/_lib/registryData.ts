@@ -57,7 +57,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
     figuresSource: {
       section: "Cal. Code Regs. tit. 10 § 914(a) (sales-based); Cal. Fin. Code § 22802(b) (2019 text)",
       verified: false,
-      note: "§ 914(a) rows 1–2 read; the other rows as listed in the project's REFERENCES.md; § 22802(b) (1)–(6) read in its 2019 text, which was repealed as of 2024-01-01 by a later operative version not read",
+      note: "§ 914(a) rows 1–2 read; the other rows (APR, finance charge, total payment, payment, term, prepayment) not read in a primary source; § 22802(b) (1)–(6) read in its 2019 text, which was repealed as of 2024-01-01 by a later operative version not read",
     },
     renewal: null,
     optInAudit: { everyMonths: 4, section: "Cal. Code Regs. tit. 10 § 931(a)(4)", verified: true },
