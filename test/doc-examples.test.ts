@@ -3,6 +3,8 @@
  * is extracted and executed here (CONTRIBUTING.md) against the built, packed package, as a user
  * would run it. In TSDoc, use ```typescript for a snippet that must not run (not in README.md or
  * the guides, where every JavaScript snippet runs).
+ * The README/guide blocks come from test/support/docBlocks.ts, which test/doc-typecheck.test.ts
+ * also type-checks them from (its `<!-- doc-typecheck: skip -->` marker does not skip a block here).
  *
  * - `import { … } from "marketplace-economics"` (or a subpath) binds names from that entry point of
  *   the tarball installed by test/setup/packedInstall.ts (so an example that imports a name from the
@@ -28,6 +30,7 @@ import { pathToFileURL } from "node:url";
 import * as decimalModule from "decimal.js";
 import { transformSync } from "esbuild";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { extractMarkdown, markdownFiles } from "./support/docBlocks.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const srcDir = join(root, "src");
@@ -222,23 +225,6 @@ function literalText(literal: string): string {
   const q = /^(["'])(.*)\1$/.exec(s);
   return q ? (q[2] ?? "") : s;
 }
-
-function extractMarkdown(file: string): Example[] {
-  const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => ({
-    file: relative(root, file),
-    line: text.slice(0, m.index).split("\n").length + 1,
-    symbol: "markdown",
-    code: m[1] ?? "",
-  }));
-}
-
-const markdownFiles = [
-  join(root, "README.md"),
-  ...readdirSync(join(root, "docs", "guides"))
-    .filter((f) => f.endsWith(".md"))
-    .map((f) => join(root, "docs", "guides", f)),
-];
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
 const examples = [...walk(srcDir).flatMap(extract), ...markdownFiles.flatMap(extractMarkdown)];

@@ -1,0 +1,126 @@
+/**
+ * Every ```ts block of README.md and docs/guides/*.md (the blocks test/doc-examples.test.ts runs,
+ * extracted by test/support/docBlocks.ts) type-checks as a user would copy it: each block is one
+ * ES module file (`.mts`, so top-level `await` works) compiled with this repository's
+ * tsconfig.json (`strict`, `noUncheckedIndexedAccess`, `exactOptionalPropertyTypes`,
+ * `verbatimModuleSyntax`, NodeNext), all blocks in ONE TypeScript program.
+ *
+ * - `"marketplace-economics"` and its subpaths resolve to src/ through the tsconfig's `paths`
+ *   (src/index.ts, src/<module>/index.ts); decimal.js, @formulajs/formulajs and financial use the
+ *   types they ship; "xirr" ships none and is mapped to test/support/doc-peer-types/xirr.d.ts.
+ * - A failure names the markdown file, the line of the block and, for each diagnostic, the
+ *   markdown line and column and the TypeScript error.
+ * - A block that is intentionally not compilable is marked `<!-- doc-typecheck: skip -->` on the
+ *   line directly above its fence; the number of such blocks is asserted (`SKIPPED_BLOCKS`).
+ * - A canary module with known errors goes through the same program, so a check that silently
+ *   stopped checking (lost `strict`, an unresolved package) fails too.
+ */
+import { join } from "node:path";
+import ts from "typescript";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type DocBlock, extractMarkdown, isTypecheckSkipped, markdownFiles, root } from "./support/docBlocks.js";
+
+/** How many blocks are marked `<!-- doc-typecheck: skip -->`. Change it only with the marker. */
+const SKIPPED_BLOCKS = 0;
+
+const blocks = markdownFiles.flatMap(extractMarkdown);
+const checked = blocks.filter((b) => !isTypecheckSkipped(b));
+const skipped = blocks.filter((b) => isTypecheckSkipped(b));
+
+/** The virtual file a block is compiled as: next to its markdown file, so resolution starts there. */
+const virtualName = (b: DocBlock): string => join(root, `${b.file}.L${b.line}.mts`);
+
+/** Known errors: each must be reported, at this line, with this code. */
+const CANARY = {
+  name: join(root, "test", "doc-typecheck-canary.mts"),
+  code: [
+    'import { money } from "marketplace-economics";',
+    'import { pmt } from "marketplace-economics/tvm";',
+    'import { notAnExport } from "marketplace-economics";',
+    "const xs: number[] = [];",
+    "xs[0].toFixed(2);",
+    'money("1", "USD").amount.notAMember;',
+    'pmt("0.01", 12, 1000).toFixed(2);',
+    "notAnExport;",
+  ].join("\n"),
+  expected: ["3 TS2305", "5 TS2532", "6 TS2339"],
+};
+
+function format(d: ts.Diagnostic, block?: DocBlock): string {
+  const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+  if (!d.file || d.start === undefined) return `TS${d.code} ${text}`;
+  const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+  return block ? `${block.file}:${block.line + line}:${character + 1} TS${d.code} ${text}` : `${line + 1} TS${d.code}`;
+}
+
+describe("doc snippets type-check (README.md, docs/guides/*.md)", () => {
+  const byFile = new Map<string, string[]>();
+  let programProblems: string[] = [];
+  let canary: string[] = [];
+
+  beforeAll(() => {
+    const started = performance.now();
+    const cpuStart = process.cpuUsage();
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(root, "tsconfig.json"),
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => {
+          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+        },
+      },
+    );
+    if (!config) throw new Error("tsconfig.json could not be read");
+    const options: ts.CompilerOptions = { ...config.options, noEmit: true, paths: { ...config.options.paths, xirr: ["./test/support/doc-peer-types/xirr.d.ts"] } };
+    const virtual = new Map<string, string>([...checked.map((b) => [virtualName(b), b.code] as const), [CANARY.name, CANARY.code]]);
+    const host = ts.createCompilerHost(options, true);
+    const { fileExists, readFile, getSourceFile } = host;
+    host.fileExists = (f) => virtual.has(f) || fileExists.call(host, f);
+    host.readFile = (f) => virtual.get(f) ?? readFile.call(host, f);
+    host.getSourceFile = (f, language, onError, create) => {
+      const text = virtual.get(f);
+      return text === undefined ? getSourceFile.call(host, f, language, onError, create) : ts.createSourceFile(f, text, language, true);
+    };
+    const program = ts.createProgram({ rootNames: [...virtual.keys()], options, host });
+    programProblems = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()].map((d) => format(d));
+    const diagnosticsOf = (name: string): readonly ts.Diagnostic[] => {
+      const sf = program.getSourceFile(name);
+      if (!sf) throw new Error(`${name} is not in the program`);
+      return [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    };
+    for (const b of checked)
+      byFile.set(
+        virtualName(b),
+        diagnosticsOf(virtualName(b)).map((d) => format(d, b)),
+      );
+    canary = diagnosticsOf(CANARY.name).map((d) => format(d));
+    const cpu = process.cpuUsage(cpuStart);
+    console.info(
+      `doc-typecheck: ${checked.length} blocks (${skipped.length} skipped) in one program, ${program.getSourceFiles().length} files, ${Math.round(performance.now() - started)} ms wall, ${Math.round((cpu.user + cpu.system) / 1000)} ms CPU`,
+    );
+  });
+
+  it("finds the blocks of README.md and every guide", () => {
+    expect(blocks.length).toBeGreaterThan(80);
+    expect(new Set(blocks.map((b) => b.file)).size).toBeGreaterThan(10);
+  });
+
+  it(`skips exactly the ${SKIPPED_BLOCKS} blocks marked <!-- doc-typecheck: skip -->`, () => {
+    expect(skipped.map((b) => `${b.file}:${b.line}`)).toHaveLength(SKIPPED_BLOCKS);
+  });
+
+  it("compiles with the repository's options and no global error", () => {
+    expect(programProblems).toEqual([]);
+  });
+
+  it("reports the canary's known errors (the check is strict and resolves the package)", () => {
+    expect(canary).toEqual(CANARY.expected);
+  });
+
+  for (const b of checked) {
+    it(`${b.file}:${b.line}`, () => {
+      expect(byFile.get(virtualName(b)), `${b.file}, block at line ${b.line}`).toEqual([]);
+    });
+  }
+});
