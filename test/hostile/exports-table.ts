@@ -484,7 +484,13 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
   // financing
   fn("chainLadder", () => [[[100, "150", 165], [110, 170], [120]], { input: "cumulative", tailFactor: "1.05" }]),
   fn("costOfFinancing", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), { unitPeriod: "month" }]),
-  fn("earlyPayoff", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), "2024-02-01"]),
+  // The options (#14) receive bad values too: termLoanPayoff, dayCount.
+  fn("earlyPayoff", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), "2024-02-01"], {
+    extraSlots: [
+      [2, "termLoanPayoff"],
+      [2, "dayCount"],
+    ],
+  }),
   fn("renewFinancing", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), advance(), "2024-07-01", { forgiven: usd("10"), minRepaidShare: "0.5" }]),
   fn("auditOptInApr", () => [
     [
