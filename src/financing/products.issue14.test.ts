@@ -185,3 +185,25 @@ describe("contradictory terms are typed errors (#14)", () => {
     expect(caught(() => termLoan({ principal: usd(1000), annualRate: "0.1", termMonths: 12, startDate: "2024-01-01", otherFees: [{ name: "", amount: 5 }] })).code).toBe("INVALID_TYPE");
   });
 });
+
+describe("a plain-data term loan's derived schedule is checked, not trusted (hostile matrix finding, session 4)", () => {
+  const loan = termLoan({ principal: usd(12000), annualRate: "0.12", termMonths: 12, startDate: "2024-01-01" });
+  it("a JSON copy with its instalments is accepted and rebuilt to the same schedule", () => {
+    const copy = json(loan);
+    expect(JSON.stringify(simulateRepayment(copy, daily(400, "50")))).toBe(JSON.stringify(simulateRepayment(loan, daily(400, "50"))));
+  });
+  it("a huge sparse instalments array throws OUT_OF_RANGE before any element is read", () => {
+    const sparse: unknown[] = [];
+    sparse.length = 2 ** 32 - 1;
+    sparse[5] = {};
+    const e = caught(() => simulateRepayment({ ...json(loan), instalments: sparse }, daily(400, "50")));
+    expect([e.name, e.code, e.fn]).toEqual(["ValidationError", "OUT_OF_RANGE", "simulateRepayment"]);
+    expect(e.message).toMatch(/instalments/);
+  });
+  it("an instalments array with holes throws MISSING_VALUE", () => {
+    const holes: unknown[] = [{}, {}];
+    holes.length = 5;
+    const e = caught(() => simulateRepayment({ ...json(loan), instalments: holes }, daily(400, "50")));
+    expect([e.code, e.fn]).toEqual(["MISSING_VALUE", "simulateRepayment"]);
+  });
+});

@@ -30,7 +30,11 @@ export interface SalesBasedAdvanceInput {
   readonly holdbackSchedule?: readonly HoldbackStepInput[];
   /** At most this much collected from sales in one collection period (#14): an amount > 0 in whole minor units. Minimum-payment top-ups and the maturity balloon are not capped. */
   readonly maxRemittance?: AmountInput;
-  /** Share of the unpaid fee rebated on an early payoff (#14), 0 to 1 (default 0: the whole fee is owed). */
+  /**
+   * Share of the unpaid fee rebated on an early payoff (#14), 0 to 1 (default 0: the whole fee is
+   * owed). The unpaid fee is the fee × outstanding / total repayment (each payment split
+   * proportionally between principal and fee): a library convention, see {@link earlyPayoff}.
+   */
   readonly prepaymentFeeRebate?: NumericInput;
 }
 

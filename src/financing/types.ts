@@ -125,7 +125,11 @@ export interface SalesBasedAdvance {
   readonly holdbackSchedule: HoldbackSchedule | null;
   /** At most this much is collected from sales in one collection period (#14), or `null` for no cap. */
   readonly maxRemittance: Money | null;
-  /** Share of the unpaid fee rebated when the advance is paid off early (#14): 0 (none, the default) to 1 (the whole unearned fee). */
+  /**
+   * Share of the unpaid fee rebated when the advance is paid off early (#14): 0 (none, the default)
+   * to 1 (the whole unearned fee). The unpaid fee is split proportionally from each payment, a
+   * library convention (see {@link earlyPayoff}).
+   */
   readonly prepaymentFeeRebate: Decimal;
 }
 

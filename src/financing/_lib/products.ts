@@ -15,6 +15,8 @@ const STEP_KEYS = ["afterDays", "repaidShare", "rate"] as const;
 const FEE_KEYS = ["name", "amount"] as const;
 /** Most steps of a holdback schedule, and most other fees of a term loan. */
 const MAX_STEPS = 100;
+/** The most instalments a term loan has: 600 months, or round(600 × 26 / 12) biweekly ones. */
+const MAX_TERM_INSTALMENTS = 1300;
 const MINIMUM_KEYS = ["rate", "everyDays", "forDays"] as const;
 const REVENUE_SHARE_KEYS = ["principal", "repaymentCap", "revenueShare"] as const;
 const TERM_LOAN_KEYS = ["principal", "annualRate", "termMonths", "startDate", "schedule", "chargeShortfallToCard", "originationFee", "otherFees"] as const;
@@ -299,6 +301,10 @@ export function readProduct(value: unknown, fn: string, arg = "product"): Financ
     return buildRevenueShare(rest, fn, arg);
   }
   const { kind: _k, fee: _f, totalRepayment: _t, instalments: _i, interest: _n, amountFinanced: _a, fees, ...rest } = o as Record<string, unknown>;
+  // The derived schedule is rebuilt from the inputs below, but what was passed must still be a
+  // schedule's shape: a dense array no longer than the longest schedule (600 monthly or
+  // round(600 × 26 / 12) = 1,300 biweekly instalments), never a huge sparse array read as "no instalments".
+  if (_i !== undefined) toDenseArray<unknown>(_i, fn, `${arg}.instalments`, { maxLength: MAX_TERM_INSTALMENTS });
   if (fees !== undefined) {
     // The built fee list back to its inputs: the origination fee and the other fees.
     const list = toDenseArray<unknown>(fees, fn, `${arg}.fees`, { maxLength: MAX_STEPS + 1 });
