@@ -3,8 +3,9 @@
  * is extracted and executed here (CONTRIBUTING.md) against the built, packed package, as a user
  * would run it. In TSDoc, use ```typescript for a snippet that must not run (not in README.md or
  * the guides, where every JavaScript snippet runs).
- * The README/guide blocks come from test/support/docBlocks.ts, which test/doc-typecheck.test.ts
- * also type-checks them from (its `<!-- doc-typecheck: skip -->` marker does not skip a block here).
+ * The TSDoc examples and the README/guide blocks come from test/support/docBlocks.ts, which
+ * test/doc-typecheck.test.ts also type-checks them from (its `<!-- doc-typecheck: skip -->` marker
+ * and its allow-list do not skip a block here).
  *
  * - `import { … } from "marketplace-economics"` (or a subpath) binds names from that entry point of
  *   the tarball installed by test/setup/packedInstall.ts (so an example that imports a name from the
@@ -23,55 +24,14 @@
  *   result stated in a ```python block (migration page) must equal a result checked in a ```ts
  *   block of the same page.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as decimalModule from "decimal.js";
 import { transformSync } from "esbuild";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { extractMarkdown, markdownFiles } from "./support/docBlocks.js";
-
-const root = new URL("..", import.meta.url).pathname;
-const srcDir = join(root, "src");
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return name.startsWith("_") ? [] : walk(p);
-    return /\.ts$/.test(name) && !/\.test(-d)?\.ts$|\.test\.ts$/.test(name) ? [p] : [];
-  });
-}
-
-interface Example {
-  readonly file: string;
-  readonly line: number;
-  readonly symbol: string;
-  readonly code: string;
-}
-
-function extract(file: string): Example[] {
-  const text = readFileSync(file, "utf8");
-  const out: Example[] = [];
-  for (const m of text.matchAll(/\/\*\*([\s\S]*?)\*\//g)) {
-    const comment = m[1] ?? "";
-    const startLine = text.slice(0, m.index).split("\n").length;
-    const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 200);
-    const symbol = /(?:function|class|const|interface|type)\s+(\w+)/.exec(after)?.[1] ?? "?";
-    const lines = comment.split("\n").map((l) => l.replace(/^\s*\* ?/, ""));
-    const body = lines.join("\n");
-    let idx = body.indexOf("@example");
-    while (idx !== -1) {
-      const fence = /```ts\n([\s\S]*?)```/.exec(body.slice(idx));
-      if (fence?.[1]) {
-        const offset = body.slice(0, idx + (fence.index ?? 0)).split("\n").length;
-        out.push({ file: relative(root, file), line: startLine + offset, symbol, code: fence[1] });
-      }
-      idx = body.indexOf("@example", idx + 1);
-    }
-  }
-  return out;
-}
+import { extractMarkdown, extractTsdoc, markdownFiles, root, sourceFiles } from "./support/docBlocks.js";
 
 /**
  * The peer libraries a migration page (docs/guides/migrating-*.md) may run side by side with this
@@ -227,7 +187,7 @@ function literalText(literal: string): string {
 }
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
-const examples = [...walk(srcDir).flatMap(extract), ...markdownFiles.flatMap(extractMarkdown)];
+const examples = [...sourceFiles().flatMap(extractTsdoc), ...markdownFiles.flatMap(extractMarkdown)];
 
 /** Every ESM entry point of the installed tarball, by the specifier a user writes. */
 async function loadPackage(consumerDir: string): Promise<Map<string, Record<string, unknown>>> {

@@ -127,7 +127,8 @@ function indexLevel(values: Readonly<Record<string, unknown>>, year: number, arg
  * rpe.id; //=> "nonstore-454-1997@2017"
  * rpe.factor.toFixed(6); //=> "1.527227"
  * rpe.original.toString(); //=> "243297"
- * rpe.receiptsPerEmployee.amount.toFixed(2); //=> "371569.85"
+ * const adjusted = rpe.receiptsPerEmployee; // Money | Decimal: a Money here, as the table's figure is one
+ * ("amount" in adjusted ? adjusted.amount : adjusted).toFixed(2); //=> "371569.85"
  * directJobs(1_000_000_000, rpe).source; //=> "nonstore-454-1997@2017"
  * ```
  *

@@ -149,7 +149,8 @@ function notAbove(lower: Decimal, upper: Decimal, lowerArg: string, upperArg: st
  * import { jobsFromMultiplier } from "marketplace-economics";
  * const r = jobsFromMultiplier({ output: 2_000_000, jobsPerMillion: 12, type: "type-II", directJobsPerMillion: 7, typeIJobsPerMillion: 9 });
  * [r.total, r.direct, r.indirect, r.induced]; //=> ["24", "14", "4", "6"]
- * jobsFromMultiplier({ directJobs: 100, jobsPerDirectJob: "1.8", type: "type-I" }).indirect.toString(); //=> "80"
+ * const fromDirect = jobsFromMultiplier({ directJobs: 100, jobsPerDirectJob: "1.8", type: "type-I" });
+ * fromDirect.indirect?.toString(); //=> "80"
  * ```
  *
  * @category Jobs

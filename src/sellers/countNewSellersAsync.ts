@@ -27,7 +27,7 @@ import type { DateInterval, Seller } from "./types.js";
  * ```ts
  * import { countNewSellersAsync, createSeller } from "marketplace-economics";
  * async function* rows() {
- *   for (const [id, day] of [["a", "2016-12-31"], ["b", "2017-01-01"], ["c", "2017-07-15"], ["b", "2017-01-01"]]) yield createSeller({ id, joinedOn: day });
+ *   for (const [id, day] of [["a", "2016-12-31"], ["b", "2017-01-01"], ["c", "2017-07-15"], ["b", "2017-01-01"]] as const) yield createSeller({ id, joinedOn: day });
  * }
  * await countNewSellersAsync(rows(), { start: "2017-01-01", end: "2018-01-01" }); //=> 2
  * await countNewSellersAsync(rows(), { start: "2017-01-01", end: "2018-01-01" }, { distinctIds: false }); //=> 3
