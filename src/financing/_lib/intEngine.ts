@@ -293,7 +293,9 @@ export interface IntHoldbackTerms {
  * collection periods (already aggregated and cut at `untilDay`). One loop over the events in day
  * order: a collection period, a minimum-payment window end or the maturity day (a period on a
  * window or maturity day settles both at once). The state lives in locals (no closure), so the
- * hot path is a plain integer loop. Bound: periods.length + the window ends up to `untilDay`.
+ * hot path is a plain integer loop; a product without minimum windows or maturity, run without
+ * recording, takes a tighter loop over the periods alone (the same steps, the same totals).
+ * Bound: periods.length + the window ends up to `untilDay`.
  */
 export function runHoldbackInt(terms: IntHoldbackTerms, fundedDay: number, periods: IntSeries, untilDay: number, rows: IntRows | null, pay: PayBuffer | null): IntResult {
   const rm = terms.rm;
@@ -308,7 +310,10 @@ export function runHoldbackInt(terms: IntHoldbackTerms, fundedDay: number, perio
   const fast = rate.safe && x === 0;
   const num = rate.num;
   const den = rate.den;
-  const maxSales = fast ? Math.floor(MAX_SAFE / num) : 0;
+  // While p = sales × num ≤ MAX_SAFE − den (p is then exact: a larger product rounds to more than
+  // that bound), the quotient by a float64 division and one correction is exact (see the loop),
+  // without a float64 remainder (a call into C).
+  const maxP = fast ? MAX_SAFE - den : -1;
   let balance = terms.total;
   let totalHoldback = 0;
   let totalTopUps = 0;
@@ -324,6 +329,35 @@ export function runHoldbackInt(terms: IntHoldbackTerms, fundedDay: number, perio
   let maturityTopUp = 0;
   const minAmount = minimum ? minimum.amount : 0;
   let i = 0;
+  if (nextWindow === Infinity && maturity === Infinity && rows === null && pay === null) {
+    // No window, no maturity, nothing recorded: only collection days, each a plain one below.
+    for (; i < n && balance > 0; i++) {
+      const sales = pm[i]!;
+      if (sales > 0) {
+        let holdback: number;
+        const p = sales * num;
+        if (p <= maxP) {
+          let q = Math.floor(p / den);
+          let r = p - q * den;
+          if (r < 0) {
+            q--;
+            r += den;
+          }
+          holdback = roundPos(q, r, den, rm);
+        } else holdback = holdbackOf(sales, rate, x, rm);
+        if (holdback > balance) holdback = balance;
+        balance -= holdback;
+        totalHoldback += holdback;
+      }
+    }
+    if (i > 0) {
+      endDay = pd[i - 1]!;
+      if (balance === 0) {
+        payoffDay = endDay;
+        paidOff = true;
+      }
+    }
+  }
   while (balance > 0) {
     const wm = nextWindow < maturity ? nextWindow : maturity;
     let day: number;
@@ -334,10 +368,17 @@ export function runHoldbackInt(terms: IntHoldbackTerms, fundedDay: number, perio
       sales = pm[i]!;
       i++;
       if (sales > 0) {
-        if (fast && sales <= maxSales) {
-          const p = sales * num;
-          const r = p % den;
-          holdback = roundPos((p - r) / den, r, den, rm);
+        const p = sales * num;
+        if (p <= maxP) {
+          // q = ⌊p / den⌋: the rounded float64 quotient is ⌊p / den⌋ or one more (never less,
+          // as ⌊p / den⌋ is representable); q × den ≤ p + den is exact, so r is exact.
+          let q = Math.floor(p / den);
+          let r = p - q * den;
+          if (r < 0) {
+            q--;
+            r += den;
+          }
+          holdback = roundPos(q, r, den, rm);
         } else holdback = holdbackOf(sales, rate, x, rm);
         if (holdback > balance) holdback = balance;
         balance -= holdback;

@@ -23,7 +23,7 @@ import {
   toRational,
   UnsafeInteger,
 } from "./intEngine.js";
-import { decimalSeriesToInt, isColumns, materializeSeries, readColumnsInto, readIntSeriesFast, readTypedColumnsFast, SeriesBuffer } from "./intSeries.js";
+import { decimalSeriesToInt, isColumns, materializeSeries, readColumnsInto, readIntSeriesFast, readTypedColumnsFast, releaseScratch, SeriesBuffer, SeriesSnapshot, takeScratch } from "./intSeries.js";
 import { readProduct, toMinorMoney } from "./products.js";
 import { type CostInput, inconsistent } from "./cost.js";
 import { makeMoney, minorDigits, toRounding } from "../../_lib/money.js";
@@ -51,8 +51,40 @@ export interface PreparedRun {
   /** Extra digits below the minor unit of the integer rows' sales. */
   readonly scale: number;
   readonly digits: number;
-  /** Run the integer engine again recording rows and payments (the result's rows are built from it on first read). */
-  readonly rerun: (() => IntResult) | null;
+  /** Runs the integer engine again recording rows and payments (the result's rows are built from it on first read). */
+  readonly rerun: Rerun | null;
+}
+
+/** A deterministic integer run to repeat with recording, on a private copy of its series. */
+export interface Rerun {
+  run(): IntResult;
+}
+
+/** {@link Rerun} of a holdback product (classes, not closures: nothing per call but one object). */
+class HoldbackRerun implements Rerun {
+  constructor(
+    private readonly terms: IntHoldbackTerms,
+    private readonly fundedDay: number,
+    private readonly periods: SeriesSnapshot,
+    private readonly untilDay: number,
+  ) {}
+  run(): IntResult {
+    return runHoldbackInt(this.terms, this.fundedDay, this.periods.series(), this.untilDay, new IntRows(), new PayBuffer());
+  }
+}
+
+/** {@link Rerun} of a term loan. */
+class TermRerun implements Rerun {
+  constructor(
+    private readonly terms: { readonly dueDays: Int32Array; readonly dueAmounts: Float64Array; readonly chargeCard: boolean },
+    private readonly fundedDay: number,
+    private readonly series: SeriesSnapshot,
+    private readonly untilDay: number,
+  ) {}
+  run(): IntResult {
+    const t = this.terms;
+    return runTermLoanInt(t.dueDays, t.dueAmounts, t.chargeCard, this.fundedDay, this.series.series(), this.untilDay, new IntRows(), new PayBuffer());
+  }
 }
 
 /** A sales series read once: integer columns when they fit, else the Decimal arrays. */
@@ -210,7 +242,7 @@ export function runEngines(
   recordRows: boolean,
   engineChoice: EngineChoice,
   pay?: PayBuffer,
-): { engine: EngineResult | null; int: IntResult | null; scale: number; rerun: (() => IntResult) | null } {
+): { engine: EngineResult | null; int: IntResult | null; scale: number; rerun: Rerun | null } {
   const digits = minorDigits(series.currency);
   const terms = engineChoice === "integer" ? intTermsOf(product) : null;
   const int = series.int;
@@ -218,16 +250,17 @@ export function runEngines(
     try {
       if (pay) pay.length = 0;
       let res: IntResult;
-      let rerun: (() => IntResult) | null = null;
+      let rerun: Rerun | null = null;
       // Rows and payments are recorded only when asked for, by running the (deterministic) loop again.
+      // The series may live in a buffer reused by the next run: a rerun reads a private copy of it.
       if (terms.kind === "term") {
         res = runTermLoanInt(terms.dueDays, terms.dueAmounts, terms.chargeCard, fundedDay, int, untilDay, null, pay ?? null);
-        if (recordRows) rerun = () => runTermLoanInt(terms.dueDays, terms.dueAmounts, terms.chargeCard, fundedDay, int, untilDay, new IntRows(), new PayBuffer());
+        if (recordRows) rerun = new TermRerun(terms, fundedDay, new SeriesSnapshot(int), untilDay);
       } else {
         const periods = aggregateInt(int, ro.granularity, fundedDay, untilDay);
         const t: IntHoldbackTerms = { rm: ro.rm as RoundingConst, total: terms.total, rate: terms.rate, minimum: terms.minimum, maxTermDays: terms.maxTermDays, collectShortfall: ro.collect };
         res = runHoldbackInt(t, fundedDay, periods, untilDay, null, pay ?? null);
-        if (recordRows) rerun = () => runHoldbackInt(t, fundedDay, periods, untilDay, new IntRows(), new PayBuffer());
+        if (recordRows) rerun = new HoldbackRerun(t, fundedDay, new SeriesSnapshot(periods), untilDay);
       }
       return { engine: null, int: res, scale: int.scale, rerun };
     } catch (err) {
@@ -282,12 +315,24 @@ export function runProduct(fn: string, productInput: unknown, sales: unknown, op
   const product = readProduct(productInput, fn);
   const opts = toOptions(options, fn, "options", RUN_OPTION_KEYS, true);
   const currency = product.principal.currency;
-  // A series shared by several loans of one call is validated once (per currency).
+  // A series shared by several loans of one call is validated once (per currency), into columns
+  // of its own; a one-off series is read into the shared run buffer, given back when the run ends.
   let series = cache?.get(sales);
-  if (series === undefined || series.currency !== currency) {
-    series = readRunSeries(sales, fn, "sales", currency, engineChoice);
-    if (cache && typeof sales === "object" && sales !== null) cache.set(sales, series);
+  const scratch = cache ? null : takeScratch();
+  try {
+    if (series === undefined || series.currency !== currency) {
+      series = readRunSeries(sales, fn, "sales", currency, engineChoice, scratch ?? undefined);
+      if (cache && typeof sales === "object" && sales !== null) cache.set(sales, series);
+    }
+    return runRead(fn, product, opts, sales, series, recordRows, engineChoice);
+  } finally {
+    if (scratch) releaseScratch(scratch);
   }
+}
+
+/** The rest of {@link runProduct}, once the series is read. */
+function runRead(fn: string, product: FinancingProduct, opts: Readonly<Record<string, unknown>>, sales: unknown, series: ReadSeries, recordRows: boolean, engineChoice: EngineChoice): PreparedRun {
+  const currency = product.principal.currency;
   const ro = readRunOptions(opts, fn);
   const len = series.int ? series.int.length : series.dec!.days.length;
   const first = len === 0 ? undefined : series.int ? series.int.days[0]! : series.dec!.days[0]!;
@@ -311,6 +356,12 @@ class Stamp {
   }
 }
 
+/** What a built result keeps of its run: the run, and its rows once read. */
+class ResultState {
+  rows: readonly RepaymentRow[] | undefined = undefined;
+  constructor(readonly run: PreparedRun) {}
+}
+
 /**
  * Results built by {@link toRepaymentResult} (trusted by {@link readRepaymentResult} without
  * re-validation) carry their run in a private field, stamped before the result is frozen: a
@@ -318,27 +369,68 @@ class Stamp {
  * a WeakMap entry per result it costs the garbage collector nothing.
  */
 class BuiltResult extends Stamp {
-  readonly #run: PreparedRun;
-  private constructor(o: object, run: PreparedRun) {
+  readonly #state: ResultState;
+  private constructor(o: object, state: ResultState) {
     super(o);
-    this.#run = run;
+    this.#state = state;
   }
   /** Stamp `o` (not yet frozen) with its run. */
   static stamp(o: object, run: PreparedRun): void {
-    new BuiltResult(o, run);
+    new BuiltResult(o, new ResultState(run));
+  }
+  /** The state of a result built here, or `undefined`. */
+  static stateOf(o: object): ResultState | undefined {
+    return #state in o ? (o as BuiltResult).#state : undefined;
   }
   /** The run of a result built here, or `undefined`. */
   static runOf(o: object): PreparedRun | undefined {
-    return #run in o ? (o as BuiltResult).#run : undefined;
+    return #state in o ? (o as BuiltResult).#state.run : undefined;
   }
 }
+
+/** The rows of a built run (the integer run repeated with recording, or the Decimal run's rows), frozen. */
+function buildRows(run: PreparedRun): readonly RepaymentRow[] {
+  const e = run.int;
+  if (e === null) return Object.freeze(decimalRows(run.engine!, run.currency));
+  return Object.freeze(run.rerun ? intRows(run.rerun.run().rows!, run.currency, run.digits, run.scale) : []);
+}
+
+/** The state of a built result, or of the nearest one on the prototype chain of `o` (64 levels at most). */
+function stateThrough(o: unknown): ResultState | undefined {
+  for (let depth = 0; typeof o === "object" && o !== null && depth < 64; depth++) {
+    const state = BuiltResult.stateOf(o);
+    if (state !== undefined) return state;
+    o = Object.getPrototypeOf(o);
+  }
+  return undefined;
+}
+
+/**
+ * The `rows` getter of every built result: one shared function, so all results share one
+ * hidden class (an object literal's own getter is a new closure, and so a new hidden class,
+ * per result, which cost ~5 µs a call and kept each result alive through the next young-
+ * generation collection). Read through an object inheriting from a result, it answers for that
+ * result; on anything else it throws a TypeError, as a built-in accessor does.
+ */
+function rowsGetter(this: unknown): readonly RepaymentRow[] {
+  const state = stateThrough(this);
+  if (state === undefined) throw new TypeError("RepaymentResult.rows: the receiver is not a repayment result");
+  if (state.rows === undefined) state.rows = buildRows(state.run);
+  return state.rows;
+}
+
+/**
+ * The descriptor of `rows` (enumerable, as a data property: JSON, spread and structuredClone read
+ * it), without a prototype, so a `value` or `set` added to Object.prototype cannot reach it.
+ */
+const ROWS_PROPERTY: PropertyDescriptor = Object.freeze(Object.assign(Object.create(null) as PropertyDescriptor, { get: rowsGetter, enumerable: true, configurable: false }));
 
 /** The dated non-zero payments of a run built by {@link toRepaymentResult}. */
 function paymentsOf(run: PreparedRun): { date: Date; amount: Decimal }[] {
   const d = run.engine;
   if (d !== null) return d.payDays.map((day, i) => ({ date: dayDate(day), amount: d.payAmounts[i]! }));
   if (run.rerun === null) return [];
-  const pay = run.rerun().pay!;
+  const pay = run.rerun.run().pay!;
   const out = new Array<{ date: Date; amount: Decimal }>(pay.length);
   for (let i = 0; i < pay.length; i++) out[i] = { date: dayDate(pay.day[i]!), amount: minorToDecimal(pay.amount[i]!, run.digits) };
   return out;
@@ -488,32 +580,25 @@ export function toRepaymentResult(run: PreparedRun): RepaymentResult {
     ({ payoffDay, endDay, shortfallCount } = d!);
   }
   const paidOff = payoffDay !== null;
-  let rows: readonly RepaymentRow[] | undefined;
-  const result: RepaymentResult = {
-    product,
-    currency,
-    rounding: run.rounding,
-    get rows(): readonly RepaymentRow[] {
-      if (rows === undefined) rows = Object.freeze(e ? (run.rerun ? intRows(run.rerun().rows!, currency, digits, run.scale) : []) : decimalRows(d!, currency));
-      return rows;
-    },
-    summary: Object.freeze({
-      fundedOn: dayDate(run.fundedDay),
-      endDate: dayDate(endDay),
-      principal: product.principal,
-      financeCharge: product.fee,
-      totalRepayment: product.totalRepayment,
-      paidOff,
-      payoffDate: paidOff ? dayDate(payoffDay!) : null,
-      daysToPayoff: paidOff ? payoffDay! - run.fundedDay : null,
-      totalPaid,
-      totalHoldback,
-      totalTopUps,
-      outstandingIfSalesStop: balance,
-      anyMinimumMissed: shortfallCount > 0,
-      shortfallCount,
-    }),
-  };
+  // Key order as before: product, currency, rounding, rows (the shared getter), summary.
+  const result = { product, currency, rounding: run.rounding } as { -readonly [K in keyof RepaymentResult]: RepaymentResult[K] };
+  Object.defineProperty(result, "rows", ROWS_PROPERTY);
+  result.summary = Object.freeze({
+    fundedOn: dayDate(run.fundedDay),
+    endDate: dayDate(endDay),
+    principal: product.principal,
+    financeCharge: product.fee,
+    totalRepayment: product.totalRepayment,
+    paidOff,
+    payoffDate: paidOff ? dayDate(payoffDay!) : null,
+    daysToPayoff: paidOff ? payoffDay! - run.fundedDay : null,
+    totalPaid,
+    totalHoldback,
+    totalTopUps,
+    outstandingIfSalesStop: balance,
+    anyMinimumMissed: shortfallCount > 0,
+    shortfallCount,
+  });
   BuiltResult.stamp(result, run);
   Object.freeze(result);
   return result;
