@@ -65,6 +65,12 @@ const config = {
   navigation: { includeCategories: false, includeGroups: true, includeFolders: false },
   // "#playground" is a marker that scripts/site.ts rewrites into a path relative to each page.
   navigationLinks: { Playground: "#playground" },
+  // Only links with a scheme or "www." are linkified: with fuzzy links on, a bare file name such as
+  // README.md became a link to http://README.md (".md" is a top-level domain). scripts/site.ts
+  // checks that no such link is left.
+  markdownItLoader(parser) {
+    parser.linkify.set({ fuzzyLink: false });
+  },
   headings: { readme: false, document: false },
   validation: { notExported: true, invalidLink: true, notDocumented: true, rewrittenLink: true },
   requiredToBeDocumented: ["Function", "Class", "Interface", "TypeAlias", "Variable", "Enum"],
