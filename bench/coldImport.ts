@@ -8,7 +8,10 @@
  * module resolution, reading, compiling and evaluating the entry and everything it loads,
  * including decimal.js and date-fns). Samples are interleaved (run 1 of every entry and format,
  * then run 2, ...) so a change in machine load hits every entry alike; one discarded warm-up round
- * fills the OS file cache first. The table gives the median and the min–max over the runs.
+ * fills the OS file cache first. The table gives the median and the min–max over the runs, and
+ * the ratio of the medians of the child's CPU time for the same load (`process.cpuUsage()`, user +
+ * system, all threads): on a shared machine it moves less with other processes than wall time.
+ * The header gives the 1-minute load average before and after the runs and the git commit.
  *
  * Needs a build (`npm run build`); it measures whatever `dist/` holds and prints its build time.
  * Run: `npx tsx bench/coldImport.ts [--runs N]` (default 15) or `npm run bench -- coldImport`.
@@ -42,18 +45,23 @@ function entries(pkg: { readonly name: string; readonly exports: Record<string, 
     });
 }
 
-/** The child's script: time one load of `file` in a fresh process, print milliseconds. */
+/** The child's script: time one load of `file` in a fresh process, print wall and CPU milliseconds. */
 function probe(format: Format, file: string): string[] {
-  return format === "esm"
-    ? ["--input-type=module", "-e", `const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});console.log(performance.now()-t);`]
-    : ["-e", `const t=performance.now();require(${JSON.stringify(file)});console.log(performance.now()-t);`];
+  const load = format === "esm" ? `await import(${JSON.stringify(pathToFileURL(file).href)})` : `require(${JSON.stringify(file)})`;
+  const body = `const c=process.cpuUsage(),t=performance.now();${load};const w=performance.now()-t,u=process.cpuUsage(c);console.log(w+" "+(u.user+u.system)/1000);`;
+  return format === "esm" ? ["--input-type=module", "-e", body] : ["-e", body];
 }
 
-function sample(format: Format, file: string): number {
+interface Sample {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+function sample(format: Format, file: string): Sample {
   const out = execFileSync(process.execPath, probe(format, file), { cwd: root, encoding: "utf8" });
-  const ms = Number(out.trim());
-  if (!Number.isFinite(ms)) throw new Error(`cold import of ${file} printed ${JSON.stringify(out)}`);
-  return ms;
+  const [wall, cpu] = out.trim().split(" ").map(Number);
+  if (!Number.isFinite(wall) || !Number.isFinite(cpu)) throw new Error(`cold import of ${file} printed ${JSON.stringify(out)}`);
+  return { wall: wall!, cpu: cpu! };
 }
 
 /** Median of a non-empty list (mean of the two middle values for an even count). */
@@ -73,7 +81,8 @@ function main(): void {
     for (const f of Object.values(e.files)) if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
   }
   const formats: Format[] = ["esm", "cjs"];
-  const samples = new Map(list.map((e) => [e.name, { esm: [] as number[], cjs: [] as number[] }]));
+  const samples = new Map(list.map((e) => [e.name, { esm: [] as Sample[], cjs: [] as Sample[] }]));
+  const loadBefore = loadavg()[0]!;
   for (let run = -1; run < runs; run++) {
     for (const e of list) {
       for (const f of formats) {
@@ -82,23 +91,34 @@ function main(): void {
       }
     }
   }
+  const loadAfter = loadavg()[0]!;
   const base = samples.get(`${pkg.name}/money`);
   if (!base) throw new Error("no /money subpath in package.json exports");
-  const baseMedian = { esm: median(base.esm), cjs: median(base.cjs) };
+  const wall = (xs: readonly Sample[]): number[] => xs.map((x) => x.wall);
+  const cpu = (xs: readonly Sample[]): number[] => xs.map((x) => x.cpu);
+  const baseMedian = { esm: median(wall(base.esm)), cjs: median(wall(base.cjs)) };
+  const baseCpu = { esm: median(cpu(base.esm)), cjs: median(cpu(base.cjs)) };
   const built = statSync(join(root, "dist", "index.js"))
     .mtime.toISOString()
     .replace(/\.\d+Z$/, "Z");
+  let commit = "unknown";
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    // not a git checkout
+  }
   console.log(
-    `Cold import from dist/ (built ${built}): median of ${runs} fresh \`node\` processes per cell, interleaved; ` +
-      `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}.\n`,
+    `Cold import from dist/ (built ${built}, commit ${commit}): median of ${runs} fresh \`node\` processes per cell, interleaved; ` +
+      `Node ${process.version}, ${cpus().length} cores, 1-min load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.\n`,
   );
-  console.log("| entry point | ESM median (min–max) | ESM ÷ /money | CJS median (min–max) | CJS ÷ /money |");
-  console.log("|---|---:|---:|---:|---:|");
+  console.log("| entry point | ESM median (min–max) | ESM ÷ /money | ESM CPU ÷ /money | CJS median (min–max) | CJS ÷ /money | CJS CPU ÷ /money |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|");
   const cell = (xs: number[]): string => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
   for (const e of list) {
     const s = samples.get(e.name)!;
-    const ratio = (f: Format): string => `${(median(s[f]) / baseMedian[f]).toFixed(1)}x`;
-    console.log(`| \`${e.name}\` | ${cell(s.esm)} | ${ratio("esm")} | ${cell(s.cjs)} | ${ratio("cjs")} |`);
+    const ratio = (f: Format): string => `${(median(wall(s[f])) / baseMedian[f]).toFixed(2)}x`;
+    const cpuRatio = (f: Format): string => `${(median(cpu(s[f])) / baseCpu[f]).toFixed(2)}x`;
+    console.log(`| \`${e.name}\` | ${cell(wall(s.esm))} | ${ratio("esm")} | ${cpuRatio("esm")} | ${cell(wall(s.cjs))} | ${ratio("cjs")} | ${cpuRatio("cjs")} |`);
   }
 }
 
