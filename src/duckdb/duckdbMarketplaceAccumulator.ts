@@ -1,4 +1,5 @@
 import { rangeError, reraiseAs, toOptions } from "../_lib/validate.js";
+import { reraiseNamed } from "./_lib/reraise.js";
 import { ErrorCode } from "../errors.js";
 import { marketplaceAccumulatorFromAggregates } from "../share/marketplaceAccumulatorFromAggregates.js";
 import type { MarketplaceAccumulator, MarketplaceAccumulatorOptions } from "../share/types.js";
@@ -29,8 +30,9 @@ export interface DuckDBMarketplaceOptions {
  * @param source - a Parquet or CSV path, `{ parquet }`, `{ csv }`, `{ table }` or `{ sql }` (see {@link DuckDBSource})
  * @param options - `query` (columns, segments, connection) and `accumulator` (currency, period, seller interval, thresholds...)
  * @returns a promise of the new accumulator
- * @throws {@link ValidationError} (rejects) as {@link duckdbMarketplaceAggregates} and {@link marketplaceAccumulatorFromAggregates};
- *   refunds `"reject"` (SQL cannot reject a row: filter or net them)
+ * @throws {@link ValidationError} (rejects) as {@link duckdbMarketplaceAggregates} (among them an amount
+ *   that is not a whole number of minor units: `NOT_INTEGER`, or `SUB_MINOR_UNIT` with `amountUnit: "major"`)
+ *   and {@link marketplaceAccumulatorFromAggregates}; refunds `"reject"` (SQL cannot reject a row: filter or net them)
  * @throws {@link MarketplaceEconomicsError} when `@duckdb/node-api` is not installed (`MISSING_DEPENDENCY`, at import)
  *
  * @example
@@ -72,7 +74,7 @@ export async function duckdbMarketplaceAccumulator(source: DuckDBSource, options
     });
   } catch (e) {
     // Errors name this function and the caller's paths: the accumulator's keys, or the query's (#11).
-    throw reraiseAs(e, fn, (p) => p.replace(/^options\.(currency|period|refunds|sellerInterval)\b/, "options.accumulator.$1").replace(/^options\.(?!accumulator\.)/, "options.query."));
+    throw reraiseNamed(e, fn, (p) => p.replace(/^options\.(currency|period|refunds|sellerInterval)\b/, "options.accumulator.$1").replace(/^options\.(?!accumulator\.)/, "options.query."));
   }
   try {
     return marketplaceAccumulatorFromAggregates({ periods: agg.periods, ...(agg.sellers === undefined ? {} : { sellers: agg.sellers }) }, o.accumulator as MarketplaceAccumulatorOptions);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -110,6 +110,8 @@ describe("duckdbMarketplaceAggregates", () => {
     await expect(duckdbMarketplaceAggregates({ table: "t" }, { currency: "USD", amountUnit: "major", columns: { sellerId: "s", date: "d", amount: "a", segment: "g" }, connection: c })).rejects.toMatchObject({
       code: "SUB_MINOR_UNIT",
       fn: "duckdbMarketplaceAggregates",
+      message:
+        'duckdbMarketplaceAggregates: options.columns.amount (column "a") has 1 row with more decimals than USD has (amountUnit "major"), received 1.005 (allowed: amounts with at most 2 decimals, in an exact DECIMAL column: a DOUBLE cannot hold most cents exactly)',
     });
     inst.closeSync();
     await expect(duckdbMarketplaceAggregates("orders.xlsx", { currency: "USD", columns })).rejects.toBeInstanceOf(ValidationError);
@@ -117,6 +119,118 @@ describe("duckdbMarketplaceAggregates", () => {
     await expect(duckdbMarketplaceAggregates(parquet, { columns } as never)).rejects.toThrow("duckdbMarketplaceAggregates: options.currency is required");
     await expect(duckdbMarketplaceAggregates(parquet, { currency: "USD", columns, connection: {} as never })).rejects.toMatchObject({ code: "INVALID_TYPE" });
     await expect(duckdbMarketplaceAggregates(parquet, { currency: "USD", columns: { ...columns, segment: undefined }, sellerSegments: [["a", 1]] as never })).rejects.toThrow("options.sellerSegments[0][1]");
+  });
+});
+
+describe("amounts the integer casts would round (#13: they were summed rounded, without an error)", () => {
+  // Parquet and CSV files written here: DOUBLE and DECIMAL amount columns with fractions of a cent.
+  const fdir = mkdtempSync(join(tmpdir(), "me-duckdb-frac-"));
+  const file = (name: string): string => join(fdir, name);
+  const cols = { sellerId: "seller_id", date: "day", amount: "amount" } as const;
+  const segs: [string, string][] = [
+    ["a", "smb"],
+    ["b", "large"],
+  ];
+  beforeAll(async () => {
+    const inst = await DuckDBInstance.create(":memory:");
+    const c = await inst.connect();
+    const rows = (type: string, a: string, b: string, d: string): string =>
+      `SELECT * FROM (VALUES ('a', DATE '2017-01-03', CAST(${a} AS ${type})), ('a', DATE '2017-01-04', CAST(${b} AS ${type})), ('b', DATE '2017-04-05', CAST(${d} AS ${type}))) t(seller_id, day, amount)`;
+    await c.run(`COPY (${rows("DOUBLE", "0.1", "0.2", "1.005")}) TO '${file("double.parquet")}' (FORMAT parquet)`);
+    await c.run(`COPY (${rows("DECIMAL(18,2)", "12.50", "12.50", "100")}) TO '${file("decimal.parquet")}' (FORMAT parquet)`);
+    await c.run(`COPY (${rows("DOUBLE", "1250.0", "-250.0", "99.0")}) TO '${file("whole.parquet")}' (FORMAT parquet)`);
+    await c.run(`COPY (${rows("BIGINT", "1250", "-250", "99")}) TO '${file("bigint.parquet")}' (FORMAT parquet)`);
+    await c.run(`COPY (SELECT 'a' AS seller_id, DATE '2017-01-03' AS day, 500 AS amount, CAST(u AS DOUBLE) AS qty FROM (VALUES (1.0), (1.5), (2.0)) t(u)) TO '${file("units.parquet")}' (FORMAT parquet)`);
+    inst.closeSync();
+    writeFileSync(file("minor.csv"), "seller_id,day,amount\na,2017-01-03,1250\na,2017-01-04,12.50\nb,2017-04-05,12.50\n");
+    writeFileSync(file("major.csv"), "seller_id,day,amount\na,2017-01-03,12.50\nb,2017-04-05,1.005\n");
+  });
+  afterAll(() => rmSync(fdir, { recursive: true, force: true }));
+
+  it("a DOUBLE column of 0.1, 0.2, 1.005 minor units (the default unit) is NOT_INTEGER, naming the column, the count and a value", async () => {
+    for (const query of [
+      { columns: cols, sellerSegments: segs },
+      { amountUnit: "minor" as const, columns: cols, sellerSegments: segs },
+    ]) {
+      await expect(duckdbMarketplaceAccumulator(file("double.parquet"), { query, accumulator: { currency: "USD" } })).rejects.toMatchObject({
+        name: "ValidationError",
+        code: "NOT_INTEGER",
+        fn: "duckdbMarketplaceAccumulator",
+        argument: "options.query.columns.amount",
+        message:
+          'duckdbMarketplaceAccumulator: options.query.columns.amount (column "amount") has 3 rows whose amount is not a whole number of minor units (amountUnit "minor", the default), received 0.1 (allowed: integer minor units (1 = 0.01 USD), or amountUnit: "major" for amounts in USD)',
+      });
+    }
+    // As major units the DOUBLE's 0.1 and 0.2 are whole cents; 1.005 is not.
+    await expect(duckdbMarketplaceAggregates(file("double.parquet"), { currency: "USD", amountUnit: "major", columns: cols, sellerSegments: segs })).rejects.toMatchObject({
+      code: "SUB_MINOR_UNIT",
+      message: expect.stringContaining('has 1 row with more decimals than USD has (amountUnit "major"), received 1.005'),
+    });
+    // A currency without minor digits: major units must be whole yen.
+    await expect(duckdbMarketplaceAggregates(file("decimal.parquet"), { currency: "JPY", amountUnit: "major", columns: cols, sellerSegments: segs })).rejects.toMatchObject({
+      code: "SUB_MINOR_UNIT",
+      message: expect.stringContaining('has 2 rows with more decimals than JPY has (amountUnit "major"), received 12.5 (allowed: amounts with at most 0 decimals'),
+    });
+    await expect(duckdbMarketplaceAggregates(file("decimal.parquet"), { currency: "JPY", columns: cols, sellerSegments: segs })).rejects.toThrow(
+      '(allowed: integer minor units (1 = 1 JPY), or amountUnit: "major" for amounts in JPY)',
+    );
+  });
+
+  it("a DECIMAL(18,2) column of 12.50 minor units is NOT_INTEGER (the cast made 26 of 12.50 + 12.50), in Parquet and in CSV", async () => {
+    await expect(duckdbMarketplaceAggregates(file("decimal.parquet"), { currency: "USD", columns: cols, sellerSegments: segs })).rejects.toMatchObject({
+      code: "NOT_INTEGER",
+      message: expect.stringContaining('options.columns.amount (column "amount") has 2 rows whose amount is not a whole number of minor units (amountUnit "minor", the default), received 12.5 '),
+    });
+    // The CSV reader no longer rounds "12.50" to 13 before the check (it read the column as BIGINT).
+    await expect(duckdbMarketplaceAggregates(file("minor.csv"), { currency: "USD", columns: cols, sellerSegments: segs })).rejects.toMatchObject({
+      code: "NOT_INTEGER",
+      message: expect.stringContaining('has 2 rows whose amount is not a whole number of minor units (amountUnit "minor", the default), received 12.5 '),
+    });
+    // Nor "1.005" to 1.01 (it read major units as DECIMAL(38,2)).
+    await expect(duckdbMarketplaceAggregates(file("major.csv"), { currency: "USD", amountUnit: "major", columns: cols, sellerSegments: segs })).rejects.toMatchObject({
+      code: "SUB_MINOR_UNIT",
+      message: expect.stringContaining('has 1 row with more decimals than USD has (amountUnit "major"), received 1.005 '),
+    });
+    // Refunds excluded: the rows the query skips are not checked, the others are.
+    await expect(duckdbMarketplaceAggregates(file("decimal.parquet"), { currency: "USD", refunds: "exclude", columns: cols, sellerSegments: segs })).rejects.toMatchObject({ code: "NOT_INTEGER" });
+  });
+
+  it("accepts integer-valued DOUBLE and DECIMAL amounts: the same rows as a BIGINT column", async () => {
+    const whole = await duckdbMarketplaceAggregates(file("whole.parquet"), { currency: "USD", columns: cols, sellerSegments: segs });
+    const bigint = await duckdbMarketplaceAggregates(file("bigint.parquet"), { currency: "USD", columns: cols, sellerSegments: segs });
+    expect(whole.periods).toEqual(bigint.periods);
+    expect(whole.sellers).toEqual(bigint.sellers);
+    expect(whole.periods.map((p) => p.gmvMinor)).toEqual([1000n, 99n]);
+    const major = await duckdbMarketplaceAggregates(
+      { sql: "SELECT 'a' AS seller_id, DATE '2017-01-03' AS day, CAST(12.5 AS DECIMAL(18,2)) AS amount" },
+      { currency: "USD", amountUnit: "major", columns: cols, sellerSegments: segs },
+    );
+    expect(major.periods[0]?.gmvMinor).toBe(1250n);
+    writeFileSync(file("whole.csv"), "seller_id,day,amount\na,2017-01-03,1250.00\na,2017-01-04,-250\nb,2017-04-05,99.0\n");
+    expect((await duckdbMarketplaceAggregates(file("whole.csv"), { currency: "USD", columns: cols, sellerSegments: segs })).periods).toEqual(bigint.periods);
+  });
+
+  it("fractional units are NOT_INTEGER, naming the units column; whole DOUBLE units pass", async () => {
+    const columns2 = { ...cols, units: "qty" };
+    await expect(duckdbMarketplaceAccumulator(file("units.parquet"), { query: { columns: columns2, sellerSegments: segs }, accumulator: { currency: "USD" } })).rejects.toMatchObject({
+      code: "NOT_INTEGER",
+      argument: "options.query.columns.units",
+      message: 'duckdbMarketplaceAccumulator: options.query.columns.units (column "qty") has 1 row whose units are not a whole number, received 1.5 (allowed: integer units, or no units column: 1 per sale)',
+    });
+    const ok = await duckdbMarketplaceAggregates({ sql: `SELECT * FROM read_parquet('${file("units.parquet")}') WHERE qty <> 1.5` }, { currency: "USD", columns: columns2, sellerSegments: segs });
+    expect(ok.periods[0]).toMatchObject({ units: 3n, gmvMinor: 1000n });
+  });
+
+  it("names the caller's option for a missing segment (was mapping.sellerSegments)", async () => {
+    await expect(duckdbMarketplaceAggregates(file("bigint.parquet"), { currency: "USD", columns: cols })).rejects.toThrow(
+      "duckdbMarketplaceAggregates: options.columns.segment or options.sellerSegments is required, received undefined",
+    );
+    await expect(duckdbMarketplaceAccumulator(file("bigint.parquet"), { query: { columns: cols }, accumulator: { currency: "USD" } })).rejects.toThrow(
+      "duckdbMarketplaceAccumulator: options.query.columns.segment or options.query.sellerSegments is required, received undefined",
+    );
+    await expect(duckdbMarketplaceAggregates(file("bigint.parquet"), { currency: "USD", columns: { ...cols, segment: "amount" }, sellerSegments: segs })).rejects.toThrow(
+      "duckdbMarketplaceAggregates: options.columns.segment must not be given with options.sellerSegments",
+    );
   });
 });
 

@@ -1,10 +1,11 @@
-import { ErrorCode } from "../errors.js";
+import { ErrorCode, ValidationError } from "../errors.js";
 import { minorDigits, toCurrency } from "../_lib/money.js";
-import { rangeError, reraiseAs, toNonEmptyString, toOption, toOptions, typeError } from "../_lib/validate.js";
+import { rangeError, toNonEmptyString, toOption, toOptions, typeError } from "../_lib/validate.js";
 import { deepFreeze } from "../_lib/freeze.js";
 import { marketplaceAggregateSql } from "../warehouse/marketplaceAggregateSql.js";
 import type { WarehouseTableMapping } from "../warehouse/types.js";
 import { withConnection, type Connection } from "./_lib/engine.js";
+import { reraiseNamed } from "./_lib/reraise.js";
 import type { DuckDBAggregates, DuckDBAggregatesOptions, DuckDBPeriodRow, DuckDBSellerRow, DuckDBSource } from "./types.js";
 
 const SEGMENT_TABLE = "__me_seller_segments";
@@ -18,7 +19,13 @@ const MAX_SEGMENT_ROWS = 50_000_000;
  * amounts read as BIGINT minor units and summed into HUGEINT (128-bit, never DOUBLE), so the rows
  * are exact to the cent and equal to what streaming the same log through the library gives. A
  * row's amount in minor units (or its units) beyond ±9,223,372,036,854,775,807 is rejected
- * (`OUT_OF_RANGE`), never wrapped.
+ * (`OUT_OF_RANGE`), never wrapped, and so is an amount the integer casts would round: with
+ * `amountUnit: "minor"` (the default) any amount that is not a whole number of minor units (a
+ * DOUBLE `0.1`, a DECIMAL `12.50`: `NOT_INTEGER`), with `"major"` one with more decimals than the
+ * currency has (`SUB_MINOR_UNIT`), and fractional units (`NOT_INTEGER`). The query counts those rows
+ * in its own scan; the error names the column, the count and a value found. An integer-valued
+ * DOUBLE (`1250.0`) is accepted. A CSV amount column is read as `DECIMAL(38,18)`, exact for every
+ * BIGINT and 18 decimals, so the reader never rounds it first.
  *
  * The SQL is exactly that of {@link marketplaceAggregateSql} for the `"duckdb"` dialect (returned
  * in `sql`), so the same query is proven here on a real engine and runs unchanged elsewhere.
@@ -27,8 +34,9 @@ const MAX_SEGMENT_ROWS = 50_000_000;
  * @param options - currency, columns, segments, period, refunds, seller interval, connection
  * @returns a promise of the frozen rows and the SQL ({@link DuckDBAggregates})
  * @throws {@link ValidationError} (rejects) on bad options, a path of unknown kind, a segment
- *   table row that is not `[id, segment]` strings, amounts with sub-minor digits (`amountUnit: "major"`),
- *   or a row's amount or units outside the BIGINT range (`OUT_OF_RANGE`)
+ *   table row that is not `[id, segment]` strings, an amount that is not a whole number of minor
+ *   units (`NOT_INTEGER` with `amountUnit: "minor"`, `SUB_MINOR_UNIT` with `"major"`), fractional
+ *   units (`NOT_INTEGER`), or a row's amount or units outside the BIGINT range (`OUT_OF_RANGE`)
  * @throws {@link MarketplaceEconomicsError} when the subpath is imported without `@duckdb/node-api`
  *   (code `MISSING_DEPENDENCY`), or DuckDB's own error when the file cannot be read
  *
@@ -55,7 +63,7 @@ export async function duckdbMarketplaceAggregates(source: DuckDBSource, options:
     o.sellers === undefined ? true : o.sellers === true ? true : o.sellers === false ? false : typeError(fn, "options.sellers", ErrorCode.INVALID_TYPE, "must be a boolean", o.sellers, "true or false");
   const columns = toOptions(o.columns, fn, "options.columns", ["sellerId", "date", "amount", "units", "segment"]) as WarehouseTableMapping["columns"];
   const connection = o.connection === undefined ? undefined : toConnection(o.connection, fn);
-  const from = fromItem(source, fn, columns, major ? minorDigits(currency) : -1, o.csv);
+  const from = fromItem(source, fn, columns, o.csv);
   const missing = o.missingSegment === undefined ? "unclassified" : toNonEmptyString(o.missingSegment, fn, "options.missingSegment");
   const seg = o.sellerSegments;
   const tableSegments = typeof seg === "object" && seg !== null && typeof (seg as { table?: unknown }).table === "string";
@@ -79,26 +87,21 @@ export async function duckdbMarketplaceAggregates(source: DuckDBSource, options:
     });
   } catch (e) {
     // The SQL builder's errors name this function and the caller's own paths (#11).
-    throw reraiseAs(e, fn, (a) => (a === "mapping.from" ? "source" : a.replace(/^mapping\./, "options.")));
+    throw reraiseNamed(e, fn, (a) => (a === "mapping.from" ? "source" : a.replace(/^mapping\./, "options.")));
   }
   return withConnection(fn, connection, async (c) => {
     if (pairs !== undefined) await loadSegments(c, pairs, fn);
     try {
       const periodRows = (await c.runAndReadAll(sql.periodTotals)).getRowObjectsJS();
       const periods: DuckDBPeriodRow[] = [];
+      let subMinor = 0n;
+      let fractional = 0n;
       for (const r of periodRows) {
-        if (major && r["subMinorRows"] !== 0n) {
-          rangeError(
-            fn,
-            `${columns.amount} column`,
-            ErrorCode.SUB_MINOR_UNIT,
-            `has ${String(r["subMinorRows"])} amounts with more decimals than ${currency} has (period ${String(r["period"])})`,
-            undefined,
-            `amounts with at most ${minorDigits(currency)} decimals`,
-          );
-        }
+        subMinor += big(r["subMinorRows"]);
+        if (columns.units !== undefined) fractional += big(r["fractionalUnitRows"]);
         periods.push({ segment: String(r["segment"]), period: String(r["period"]), gmvMinor: big(r["gmvMinor"]), units: big(r["units"]), orders: big(r["orders"]) });
       }
+      if (subMinor !== 0n || fractional !== 0n) await rejectFractions(c, fn, from, columns, major, currency, o.refunds === "exclude", subMinor, fractional);
       let sellers: DuckDBSellerRow[] | undefined;
       if (withSellers) {
         sellers = (await c.runAndReadAll(sql.sellerTotals)).getRowObjectsJS().map((r) => ({
@@ -114,6 +117,65 @@ export async function duckdbMarketplaceAggregates(source: DuckDBSource, options:
       if (pairs !== undefined) await c.run(`DROP TABLE IF EXISTS ${SEGMENT_TABLE}`);
     }
   });
+}
+
+/**
+ * Throw the typed error for rows the query's integer casts would have rounded (counted by the
+ * query itself: `subMinorRows`, `fractionalUnitRows`), with the first such value as an example
+ * (one more scan, on this error path only).
+ */
+async function rejectFractions(
+  c: Connection,
+  fn: string,
+  from: string,
+  columns: WarehouseTableMapping["columns"],
+  major: boolean,
+  currency: string,
+  refundsExcluded: boolean,
+  subMinor: bigint,
+  fractional: bigint,
+): Promise<never> {
+  const q = (name: string): string => `o."${name.replace(/"/g, '""')}"`;
+  const example = async (expr: string, value: string): Promise<string> => {
+    // The same test as the query's count (marketplaceAggregateSql: value <> its cast to BIGINT).
+    const where = `${expr} <> CAST(${expr} AS BIGINT)${refundsExcluded ? ` AND ${q(columns.amount)} >= 0` : ""}`;
+    const [row] = (await c.runAndReadAll(`SELECT CAST(${value} AS VARCHAR) AS v FROM ${from} AS o WHERE ${where} LIMIT 1`)).getRowObjectsJS();
+    const v = String(row?.["v"]);
+    // A DECIMAL prints its scale ("12.500000000000000000" from a CSV): show the value as written.
+    return /^-?\d+\.\d+$/.test(v) ? v.replace(/\.?0+$/, "") : v;
+  };
+  const rows = (n: bigint): string => `${n} row${n === 1n ? "" : "s"}`;
+  const amount = q(columns.amount);
+  const digits = minorDigits(currency);
+  if (subMinor !== 0n) {
+    const seen = await example(major ? `(${amount} * ${10 ** digits})` : amount, amount);
+    const column = `options.columns.amount (column ${JSON.stringify(columns.amount)})`;
+    const unit = `1 = ${(1 / 10 ** digits).toFixed(digits)} ${currency}`;
+    throw !major
+      ? new ValidationError(
+          fn,
+          ErrorCode.NOT_INTEGER,
+          "options.columns.amount",
+          `${column} has ${rows(subMinor)} whose amount is not a whole number of minor units (amountUnit "minor", the default), received ${seen} (allowed: integer minor units (${unit}), or amountUnit: "major" for amounts in ${currency})`,
+          `integer minor units, or amountUnit: "major" for amounts in ${currency}`,
+        )
+      : new ValidationError(
+          fn,
+          ErrorCode.SUB_MINOR_UNIT,
+          "options.columns.amount",
+          `${column} has ${rows(subMinor)} with more decimals than ${currency} has (amountUnit "major"), received ${seen} (allowed: amounts with at most ${digits} decimals, in an exact DECIMAL column: a DOUBLE cannot hold most cents exactly)`,
+          `amounts with at most ${digits} decimals`,
+        );
+  }
+  const units = q(columns.units as string);
+  const seen = await example(units, units);
+  throw new ValidationError(
+    fn,
+    ErrorCode.NOT_INTEGER,
+    "options.columns.units",
+    `options.columns.units (column ${JSON.stringify(columns.units)}) has ${rows(fractional)} whose units are not a whole number, received ${seen} (allowed: integer units, or no units column: 1 per sale)`,
+    "integer units",
+  );
 }
 
 function big(v: unknown): bigint {
@@ -141,7 +203,7 @@ function paths(value: unknown, fn: string, arg: string): string {
   return `[${list.map((p, i) => lit(toNonEmptyString(p, fn, `${arg}[${i}]`))).join(", ")}]`;
 }
 
-function fromItem(source: unknown, fn: string, columns: WarehouseTableMapping["columns"], majorDigits: number, csvOptions: unknown): string {
+function fromItem(source: unknown, fn: string, columns: WarehouseTableMapping["columns"], csvOptions: unknown): string {
   let kind: "parquet" | "csv" | "table" | "sql";
   let value: unknown;
   if (typeof source === "string") {
@@ -171,9 +233,11 @@ function fromItem(source: unknown, fn: string, columns: WarehouseTableMapping["c
       .join(".");
   }
   if (kind === "parquet") return `read_parquet(${paths(value, fn, "source.parquet")})`;
-  // Exact types for the amount (never a DOUBLE guessed by the sniffer) and the date.
-  const amountType = majorDigits < 0 ? "BIGINT" : `DECIMAL(38,${majorDigits})`;
-  const types = `{${lit(toNonEmptyString(columns.amount, fn, "options.columns.amount"))}: '${amountType}', ${lit(toNonEmptyString(columns.date, fn, "options.columns.date"))}: 'DATE'}`;
+  // Exact types for the amount (never a DOUBLE guessed by the sniffer) and the date. The amount is
+  // read as DECIMAL(38,18) in both units, not BIGINT or DECIMAL(38, digits): the reader would round
+  // "12.50" to 13 (or "1.005" to 1.01) before any check could see it (#13); DECIMAL(38,18) holds
+  // every BIGINT and 18 decimals, and the query's own check rejects a fraction.
+  const types = `{${lit(toNonEmptyString(columns.amount, fn, "options.columns.amount"))}: 'DECIMAL(38,18)', ${lit(toNonEmptyString(columns.date, fn, "options.columns.date"))}: 'DATE'}`;
   return `read_csv(${paths(value, fn, "source.csv")}, header = true, delim = ${lit(delim)}, quote = '"', escape = '"', decimal_separator = ${lit(dec)}, dateformat = ${lit(dateFormat)}, types = ${types})`;
 }
 

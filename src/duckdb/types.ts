@@ -28,7 +28,12 @@ export interface DuckDBAggregatesOptions {
     readonly units?: string | undefined;
     readonly segment?: string | undefined;
   };
-  /** `"minor"` (default): integer minor units; `"major"`: exact decimals of the currency (a CSV amount column is read as DECIMAL(38, digits)). */
+  /**
+   * `"minor"` (default): integer minor units (a fraction such as `0.1` or `12.50` is rejected,
+   * `NOT_INTEGER`; an integer-valued DOUBLE such as `1250.0` passes); `"major"`: exact decimals of
+   * the currency (more decimals than it has: `SUB_MINOR_UNIT`). A CSV amount column is read as
+   * DECIMAL(38,18) in both units, so its reader never rounds.
+   */
   readonly amountUnit?: "minor" | "major" | undefined;
   /**
    * Each seller's segment, when the log has no segment column: `[sellerId, segment]` pairs (the

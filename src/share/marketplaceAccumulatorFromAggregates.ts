@@ -21,13 +21,18 @@ import type { MarketplaceAccumulator, MarketplaceAccumulatorOptions, Marketplace
  *
  * Amounts are integer minor units and `orders` a count: safe-integer numbers, bigints or integer
  * strings (what SQL drivers return for `BIGINT`/`HUGEINT`/`NUMERIC`: psql and node-postgres give
- * every `SUM` and `COUNT` of PostgreSQL as text).
+ * every `SUM` and `COUNT` of PostgreSQL as text). A period row may carry the check counts of
+ * {@link marketplaceAggregateSql} (`subMinorRows`, `fractionalUnitRows`): pass the engine's rows
+ * as they are, and a row whose count is not 0 (amounts with a fraction of a minor unit, or
+ * fractional units, which the SQL's integer casts rounded) is rejected rather than summed.
  *
  * @param aggregates - `{ periods, sellers? }` (see {@link MarketplaceAggregates})
  * @param options - the accumulator's settings, as {@link createMarketplaceAccumulator}
  * @returns a new accumulator
  * @throws {@link ValidationError} on a bad row (a `period` that is not the first day of its period, a
- *   non-integer amount, negative counts, an undeclared segment, a seller in two segments) or option
+ *   non-integer amount, negative counts, an undeclared segment, a seller in two segments, a
+ *   `subMinorRows` count that is not 0 (`SUB_MINOR_UNIT`) or a `fractionalUnitRows` count that is
+ *   not 0 (`NOT_INTEGER`)) or option
  * @throws {@link ValidationTypeError} when a row or field has the wrong type
  *
  * @example

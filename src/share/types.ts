@@ -480,6 +480,14 @@ export interface MarketplacePeriodRow {
   readonly units: number | bigint | string;
   /** Sale records that are not refunds (`COUNT(*) FILTER (WHERE amount_minor >= 0)`): a safe-integer number, a bigint or an integer string. */
   readonly orders: number | bigint | string;
+  /**
+   * Optional check count (the `subMinorRows` column of {@link marketplaceAggregateSql}): rows whose
+   * amount was not a whole number of minor units. When present it must be 0, or the row is
+   * rejected (`SUB_MINOR_UNIT`): the SQL's integer casts rounded those amounts.
+   */
+  readonly subMinorRows?: number | bigint | string | undefined;
+  /** Optional check count (`fractionalUnitRows`): rows whose units were not whole. When present it must be 0 (`NOT_INTEGER`). */
+  readonly fractionalUnitRows?: number | bigint | string | undefined;
 }
 
 /**

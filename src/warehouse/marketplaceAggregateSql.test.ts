@@ -2,6 +2,9 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ValidationError } from "../errors.js";
 import { startOfPeriod } from "../time/startOfPeriod.js";
+import { finalizeMarketplace } from "../share/finalizeMarketplace.js";
+import { marketplaceAccumulatorFromAggregates } from "../share/marketplaceAccumulatorFromAggregates.js";
+import { marketplaceAccumulatorFromAggregatesAsync } from "../share/marketplaceAccumulatorFromAggregatesAsync.js";
 import { marketplaceAggregateSql } from "./marketplaceAggregateSql.js";
 
 const mapping = { table: "shop.orders", columns: { sellerId: "seller_id", date: "ordered_at", amount: "amount_cents", units: "qty", segment: "seg" } } as const;
@@ -36,6 +39,34 @@ describe("marketplaceAggregateSql: dialects", () => {
     for (const d of ["duckdb", "postgres", "bigquery", "spark"] as const) {
       const sql = marketplaceAggregateSql(mapping, { dialect: d, currency: "USD" });
       expect(`${sql.periodTotals} ${sql.sellerTotals}`).not.toMatch(/DOUBLE|FLOAT|REAL|FLOAT64/i);
+    }
+  });
+
+  it("counts, in every dialect, the rows the integer casts would round (amount and units), whatever the unit (#13)", () => {
+    const want = {
+      duckdb: ['CASE WHEN o."amount_cents" <> CAST(o."amount_cents" AS BIGINT) THEN 1 ELSE 0 END AS sub_minor', 'CASE WHEN o."qty" <> CAST(o."qty" AS BIGINT) THEN 1 ELSE 0 END AS fractional_units'],
+      postgres: ['CASE WHEN o."amount_cents" <> CAST(o."amount_cents" AS BIGINT) THEN 1 ELSE 0 END AS sub_minor', 'CASE WHEN o."qty" <> CAST(o."qty" AS BIGINT) THEN 1 ELSE 0 END AS fractional_units'],
+      bigquery: ["CASE WHEN o.`amount_cents` <> CAST(o.`amount_cents` AS INT64) THEN 1 ELSE 0 END AS sub_minor", "CASE WHEN o.`qty` <> CAST(o.`qty` AS INT64) THEN 1 ELSE 0 END AS fractional_units"],
+      spark: [
+        "CASE WHEN o.`amount_cents` <> CAST(o.`amount_cents` AS DECIMAL(38,0)) THEN 1 ELSE 0 END AS sub_minor",
+        "CASE WHEN o.`qty` <> CAST(o.`qty` AS DECIMAL(38,0)) THEN 1 ELSE 0 END AS fractional_units",
+      ],
+    } as const;
+    for (const d of ["duckdb", "postgres", "bigquery", "spark"] as const) {
+      const q = d === "duckdb" || d === "postgres" ? (n: string) => `"${n}"` : (n: string) => `\`${n}\``;
+      const minor = marketplaceAggregateSql(mapping, { dialect: d, currency: "USD" });
+      for (const text of want[d]) expect(minor.periodTotals).toContain(text);
+      expect(minor.periodTotals).toContain(`SUM(sub_minor) AS sub_minor, SUM(fractional_units) AS fractional_units FROM s GROUP BY`);
+      expect(minor.periodTotals).toContain(`sub_minor AS ${q("subMinorRows")}, fractional_units AS ${q("fractionalUnitRows")} FROM t`);
+      // The seller query scans the same rows; the period query carries the checks.
+      expect(minor.sellerTotals).not.toContain("sub_minor");
+      const major = marketplaceAggregateSql({ ...mapping, amountUnit: "major" }, { dialect: d, currency: "USD" }).periodTotals;
+      expect(major).toContain(
+        `CASE WHEN (o.${q("amount_cents")} * 100) <> CAST((o.${q("amount_cents")} * 100) AS ${d === "spark" ? "DECIMAL(38,0)" : d === "bigquery" ? "INT64" : "BIGINT"}) THEN 1 ELSE 0 END AS sub_minor`,
+      );
+      const noUnits = marketplaceAggregateSql({ table: "t", columns: { sellerId: "s", date: "d", amount: "a", segment: "g" } }, { dialect: d, currency: "USD" }).periodTotals;
+      expect(noUnits).toContain(`sub_minor AS ${q("subMinorRows")} FROM t`);
+      expect(noUnits).not.toContain("fractional");
     }
   });
 
@@ -142,5 +173,35 @@ describe("marketplaceAggregateSql: the DuckDB SQL on DuckDB", () => {
     await db.run("CREATE TABLE sub AS SELECT 'a' AS s, DATE '2024-01-01' AS d, 1.005::DECIMAL(18,3) AS amount, 'x' AS seg");
     const sql = marketplaceAggregateSql({ table: "sub", amountUnit: "major", columns: { sellerId: "s", date: "d", amount: "amount", segment: "seg" } }, { dialect: "duckdb", currency: "USD" });
     expect((await db.runAndReadAll(sql.periodTotals)).getRowObjectsJS()[0]?.["subMinorRows"]).toBe(1n);
+  });
+
+  it("counts non-integer minor units (12.50 + 12.50 cents summed to 26 before, #13) and fractional units; marketplaceAccumulatorFromAggregates rejects those rows", async () => {
+    await db.run(
+      "CREATE TABLE frac AS SELECT * FROM (VALUES ('a', DATE '2024-01-01', 12.50::DECIMAL(18,2), 0.1::DOUBLE, 1.0::DOUBLE, 'x'), ('b', DATE '2024-01-02', 12.50::DECIMAL(18,2), 1250.0::DOUBLE, 1.5::DOUBLE, 'x'), ('c', DATE '2024-01-03', 7::DECIMAL(18,2), 99.0::DOUBLE, NULL, 'x')) t(s, d, dec, dbl, u, seg)",
+    );
+    const run = async (amount: string, units?: string) => {
+      const sql = marketplaceAggregateSql({ table: "frac", columns: { sellerId: "s", date: "d", amount, ...(units === undefined ? {} : { units }), segment: "seg" } }, { dialect: "duckdb", currency: "USD" });
+      return (await db.runAndReadAll(sql.periodTotals)).getRowObjectsJS();
+    };
+    const [dec] = await run("dec", "u");
+    expect(dec).toMatchObject({ gmvMinor: 33n, subMinorRows: 2n, fractionalUnitRows: 1n });
+    const [dbl] = await run("dbl");
+    expect(dbl).toMatchObject({ gmvMinor: 1349n, subMinorRows: 1n });
+    const options = { currency: "USD" } as const;
+    const period = (r: Record<string, unknown>) => ({ ...r }) as never;
+    expect(() => marketplaceAccumulatorFromAggregates({ periods: [period(dbl as Record<string, unknown>)] }, options)).toThrow(
+      'marketplaceAccumulatorFromAggregates: aggregates.periods[0].subMinorRows must be 0: the engine counted 1 row whose amount is not a whole number of minor units of USD, which the SQL\'s integer casts rounded, received 1n (allowed: 0: an amount column of integer minor units, or mapping.amountUnit "major" for an exact DECIMAL of major units with at most 2 decimals)',
+    );
+    expect(() => marketplaceAccumulatorFromAggregates({ periods: [period({ ...(dec as Record<string, unknown>), subMinorRows: "0" })] }, options)).toThrow(
+      expect.objectContaining({ code: "NOT_INTEGER", argument: "aggregates.periods[0].fractionalUnitRows" }) as never,
+    );
+    await expect(marketplaceAccumulatorFromAggregatesAsync({ periods: [period(dec as Record<string, unknown>)] }, options)).rejects.toMatchObject({ code: "SUB_MINOR_UNIT" });
+    // Whole values in DOUBLE and DECIMAL columns count 0 and are accepted, check columns and all.
+    await db.run("CREATE TABLE whole AS SELECT * FROM (VALUES ('a', DATE '2024-01-01', 1250.0::DOUBLE, 3.0::DOUBLE, 'x'), ('b', DATE '2024-01-02', -250.0::DOUBLE, NULL, 'x')) t(s, d, amount, u, seg)");
+    const sql = marketplaceAggregateSql({ table: "whole", columns: { sellerId: "s", date: "d", amount: "amount", units: "u", segment: "seg" } }, { dialect: "duckdb", currency: "USD" });
+    const rows = (await db.runAndReadAll(sql.periodTotals)).getRowObjectsJS();
+    expect(rows).toEqual([{ segment: "x", period: "2024-01-01", gmvMinor: 1000n, units: 3n, orders: 1n, subMinorRows: 0n, fractionalUnitRows: 0n }]);
+    const acc = marketplaceAccumulatorFromAggregates({ periods: rows as never }, options);
+    expect(finalizeMarketplace(acc).share.total.gmv?.amount.toFixed(2)).toBe("10.00");
   });
 });

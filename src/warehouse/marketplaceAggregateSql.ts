@@ -3,7 +3,7 @@ import { minorDigits, toCurrency } from "../_lib/money.js";
 import { parseDateInput } from "../_lib/dates.js";
 import { rangeError, toNonEmptyString, toOption, toOptions } from "../_lib/validate.js";
 import type { DateInput, Period } from "../time/types.js";
-import { DIALECTS, RULES, type Dialect } from "./_lib/dialects.js";
+import { DIALECTS, RULES, notWhole, type Dialect } from "./_lib/dialects.js";
 import type { MarketplaceAggregateSql, WarehouseTableMapping } from "./types.js";
 
 /**
@@ -41,7 +41,13 @@ const IDENT_MAX = 300;
  * to the cent. Bounds: a row's amount in minor units (and its units) must lie within
  * ±9,223,372,036,854,775,807 (BIGINT/INT64; about ±92 quadrillion dollars in cents), or the
  * engine raises a cast error; DuckDB's and PostgreSQL's sums cannot overflow (below 2^127 for
- * fewer than 2^64 rows; NUMERIC is unbounded), BigQuery raises past INT64. A sale is a row with amount ≥ 0; a
+ * fewer than 2^64 rows; NUMERIC is unbounded), BigQuery raises past INT64. The casts would round
+ * a fraction, so the same scan counts, per period row, the rows whose amount is not a whole number
+ * of minor units (`subMinorRows`: `0.1` or `12.50` with `amountUnit: "minor"`, `1.005` USD with
+ * `"major"`; `amount <> CAST(amount AS <integer type>)`) and, with a units column, the rows whose
+ * units are not whole (`fractionalUnitRows`); an integer-valued DOUBLE such as `1250.0` passes.
+ * Both counts must be 0: {@link marketplaceAccumulatorFromAggregates} rejects a row whose count is
+ * not, and the DuckDB subpath throws before returning any row. A sale is a row with amount ≥ 0; a
  * refund (amount < 0) counts in GMV and units (`"net"`) but not in orders. Periods are truncated
  * in each dialect's own syntax (`date_trunc` on a TIMESTAMP in PostgreSQL, to avoid its
  * timestamptz overload; `DATE_TRUNC(d, ISOWEEK)` in BigQuery, whose `WEEK` starts on Sunday;
@@ -126,16 +132,22 @@ export function marketplaceAggregateSql(mapping: WarehouseTableMapping, options:
   const amount = `CAST(${scaled} AS ${r.wideInt})`;
   const units = c.units === undefined ? `CASE WHEN ${raw} < 0 THEN 0 ELSE 1 END` : `COALESCE(${col("units")}, CASE WHEN ${raw} < 0 THEN 0 ELSE 1 END)`;
   const where = refunds === "exclude" ? ` WHERE ${raw} >= 0` : "";
-  const subMinor = major ? `, CASE WHEN ${scaled} <> ${amount} THEN 1 ELSE 0 END AS sub_minor` : "";
-  const rows =
+  // The casts to an integer type round a fraction (DuckDB, PostgreSQL, BigQuery, Spark alike):
+  // every row whose amount is not a whole number of minor units (or whose units are not whole)
+  // is counted, in the same scan and the same aggregate (#13), and the counts must be 0.
+  const subMinor = `, CASE WHEN ${notWhole(scaled, r.wideInt)} THEN 1 ELSE 0 END AS sub_minor`;
+  const fractional = c.units === undefined ? "" : `, CASE WHEN ${notWhole(col("units"), r.wideInt)} THEN 1 ELSE 0 END AS fractional_units`;
+  const rowsWith = (checks: string): string =>
     `SELECT CAST(${col("sellerId")} AS ${r.text}) AS seller_id, ${segment} AS segment, ${r.day(col("date"))} AS sale_day, ` +
-    `${amount} AS amount, CAST(${units} AS ${r.wideInt}) AS units${subMinor} FROM ${from} AS o${join}${where}`;
+    `${amount} AS amount, CAST(${units} AS ${r.wideInt}) AS units${checks} FROM ${from} AS o${join}${where}`;
+  const rows = rowsWith("");
   const p = period === "day" ? "sale_day" : r.truncate("sale_day", period);
   const q = r.quote;
   const periodTotals =
-    `WITH s AS (${rows}), t AS (SELECT ${p} AS p, segment, SUM(amount) AS gmv, SUM(units) AS units, ` +
-    `SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS orders${major ? ", SUM(sub_minor) AS sub_minor" : ""} FROM s GROUP BY ${p}, segment) ` +
-    `SELECT segment AS ${q("segment")}, ${r.isoDay("p")} AS ${q("period")}, gmv AS ${q("gmvMinor")}, units AS ${q("units")}, orders AS ${q("orders")}${major ? `, sub_minor AS ${q("subMinorRows")}` : ""} FROM t ORDER BY p, segment`;
+    `WITH s AS (${rowsWith(subMinor + fractional)}), t AS (SELECT ${p} AS p, segment, SUM(amount) AS gmv, SUM(units) AS units, ` +
+    `SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS orders, SUM(sub_minor) AS sub_minor${fractional === "" ? "" : ", SUM(fractional_units) AS fractional_units"} FROM s GROUP BY ${p}, segment) ` +
+    `SELECT segment AS ${q("segment")}, ${r.isoDay("p")} AS ${q("period")}, gmv AS ${q("gmvMinor")}, units AS ${q("units")}, orders AS ${q("orders")}, ` +
+    `sub_minor AS ${q("subMinorRows")}${fractional === "" ? "" : `, fractional_units AS ${q("fractionalUnitRows")}`} FROM t ORDER BY p, segment`;
   const inInterval = interval === undefined ? "" : `sale_day >= DATE ${r.literal(interval.start)} AND sale_day < DATE ${r.literal(interval.end)}`;
   const gmv = interval === undefined ? "SUM(amount)" : `SUM(CASE WHEN ${inInterval} THEN amount ELSE 0 END)`;
   const orders = `SUM(CASE WHEN amount >= 0${interval === undefined ? "" : ` AND ${inInterval}`} THEN 1 ELSE 0 END)`;

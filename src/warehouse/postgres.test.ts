@@ -132,10 +132,8 @@ function aggregates(mapping: WarehouseTableMapping, options: Omit<Parameters<typ
 
 /** The engine's rows -> the library's state, compared with one in-process pass over the same log. */
 function expectSameState(rows: ReturnType<typeof aggregates>, options: MarketplaceAccumulatorOptions, segmentOf: (id: string) => string, refunds: "net" | "exclude" = "net") {
-  for (const p of rows.periods) {
-    if ("subMinorRows" in p) expect(p["subMinorRows"]).toBe("0");
-    delete p["subMinorRows"];
-  }
+  // The check counts come back as "0" and go into the accumulator with the rest of the row.
+  for (const p of rows.periods) expect(p["subMinorRows"]).toBe("0");
   const fromPostgres = marketplaceAccumulatorFromAggregates({ periods: rows.periods as never, sellers: rows.sellers as never }, options);
   const inProcess = accumulateMarketplace(
     log.filter((s) => refunds === "net" || Number(s.amountMinor) >= 0),
@@ -205,6 +203,61 @@ run("marketplaceAggregateSql on a real PostgreSQL server (psql)", () => {
     const fromPostgres = marketplaceAccumulatorFromAggregates({ periods: rows.periods as never, sellers: rows.sellers as never }, { currency: "USD", period: "month", refunds: "exclude" });
     const inProcess = accumulateMarketplace(noUnits, (s) => logSegment(s.sellerId), { currency: "USD", period: "month", refunds: "exclude" });
     expect(JSON.stringify(fromPostgres)).toBe(JSON.stringify(inProcess));
+  });
+
+  it("counts amounts the casts would round (NUMERIC 12.50 cents, DOUBLE 0.1 cents, fractional units) and marketplaceAccumulatorFromAggregates rejects them; whole DOUBLE values pass (#13)", () => {
+    psql(
+      [
+        "CREATE TABLE frac (seller_id TEXT, ordered_on DATE, dec NUMERIC(18, 2), dbl DOUBLE PRECISION, whole DOUBLE PRECISION, major NUMERIC(18, 3), qty DOUBLE PRECISION);",
+        "INSERT INTO frac VALUES ('a', '2024-01-02', 12.50, 0.1, 1250.0, 12.5, 1.0), ('b', '2024-01-03', 12.50, 0.2, -250.0, 1.005, 1.5), ('c', '2024-04-01', 7, 99.0, 99.0, 3, NULL);",
+      ].join("\n"),
+    );
+    const columns = (amount: string, units?: string) => ({ sellerId: "seller_id", date: "ordered_on", amount, ...(units === undefined ? {} : { units }), segment: "seller_id" });
+    const opts = { currency: "USD", period: "quarter" } as const;
+    const fold = (rows: ReturnType<typeof aggregates>) => () => marketplaceAccumulatorFromAggregates({ periods: rows.periods as never, sellers: rows.sellers as never }, { currency: "USD", period: "quarter" });
+    // NUMERIC 12.50 + 12.50 minor units: the BIGINT casts make 13 + 13 = 26; the query counts both rows.
+    const dec = aggregates({ table: `${schema}.frac`, columns: columns("dec") }, opts);
+    expect(dec.periods.filter((p) => p["segment"] !== "c").map((p) => [p["segment"], p["gmvMinor"], p["subMinorRows"]])).toEqual([
+      ["a", "13", "1"],
+      ["b", "13", "1"],
+    ]);
+    expect(fold(dec)).toThrow(
+      expect.objectContaining({
+        name: "ValidationError",
+        code: "SUB_MINOR_UNIT",
+        fn: "marketplaceAccumulatorFromAggregates",
+        argument: "aggregates.periods[0].subMinorRows",
+        message: expect.stringContaining("aggregates.periods[0].subMinorRows must be 0: the engine counted 1 row whose amount is not a whole number of minor units of USD") as never,
+      }) as never,
+    );
+    // DOUBLE 0.1 and 0.2 minor units (a dollar column read as cents).
+    const dbl = aggregates({ table: `${schema}.frac`, columns: columns("dbl") }, opts);
+    expect(dbl.periods.map((p) => p["subMinorRows"])).toEqual(["1", "1", "0"]);
+    expect(fold(dbl)).toThrow(expect.objectContaining({ code: "SUB_MINOR_UNIT" }) as never);
+    // NUMERIC(18,3) major units: 1.005 USD has a tenth of a cent.
+    const major = aggregates({ table: `${schema}.frac`, amountUnit: "major", columns: columns("major") }, opts);
+    expect(major.periods.map((p) => p["subMinorRows"])).toEqual(["0", "1", "0"]);
+    expect(fold(major)).toThrow(expect.objectContaining({ argument: "aggregates.periods[1].subMinorRows" }) as never);
+    // Fractional units (1.5) are counted; the whole DOUBLE amounts pass.
+    const units = aggregates({ table: `${schema}.frac`, columns: columns("whole", "qty") }, opts);
+    expect(units.periods.map((p) => [p["subMinorRows"], p["fractionalUnitRows"]])).toEqual([
+      ["0", "0"],
+      ["0", "1"],
+      ["0", "0"],
+    ]);
+    expect(fold(units)).toThrow(expect.objectContaining({ code: "NOT_INTEGER", argument: "aggregates.periods[1].fractionalUnitRows" }) as never);
+    const whole = aggregates({ table: `${schema}.frac`, columns: columns("whole") }, opts);
+    const acc = fold(whole)();
+    const inProcess = accumulateMarketplace(
+      [
+        { sellerId: "a", date: "2024-01-02", amountMinor: 1250 },
+        { sellerId: "b", date: "2024-01-03", amountMinor: -250 },
+        { sellerId: "c", date: "2024-04-01", amountMinor: 99 },
+      ],
+      (s) => s.sellerId,
+      { currency: "USD", period: "quarter" },
+    );
+    expect(JSON.stringify(acc)).toBe(JSON.stringify(inProcess));
   });
 
   it("shards aggregated by the engine merge to the single-pass state", () => {

@@ -18,9 +18,13 @@ export interface WarehouseTableMapping {
     readonly sellerId: string;
     /** Sale date: a DATE or TIMESTAMP column (a TIMESTAMP is taken in the session time zone: use UTC). */
     readonly date: string;
-    /** Amount: integer minor units, or an exact DECIMAL in major units (`amountUnit: "major"`); never a float column. */
+    /**
+     * Amount: integer minor units, or an exact DECIMAL in major units (`amountUnit: "major"`); never
+     * a float column. A row with a fraction of a minor unit (`0.1` or `12.50` minor units) is counted
+     * in `subMinorRows`, never rounded silently; an integer-valued float (`1250.0`) is accepted.
+     */
     readonly amount: string;
-    /** Integer units per row; absent or NULL = 1 per sale, 0 per refund. */
+    /** Integer units per row; absent or NULL = 1 per sale, 0 per refund. A fractional value is counted in `fractionalUnitRows`. */
     readonly units?: string | undefined;
     /** Segment column of the log (when there is no seller segment table). */
     readonly segment?: string | undefined;
@@ -57,8 +61,11 @@ export interface MarketplaceAggregateSql {
   /**
    * Totals per period and segment, one aggregate period row of the share module per row: columns `segment`,
    * `period` (ISO `YYYY-MM-DD` text, the first day), `gmvMinor`, `units`, `orders` (integers), plus
-   * `subMinorRows` with `amountUnit: "major"` (rows whose amount had more decimals than the
-   * currency has: must be 0, or the casts rounded them).
+   * the check counts `subMinorRows` (rows whose amount is not a whole number of minor units: a
+   * fraction with `amountUnit: "minor"`, more decimals than the currency has with `"major"`) and,
+   * with a units column, `fractionalUnitRows` (rows whose units are not whole). Both must be 0, or
+   * the casts rounded those rows: {@link marketplaceAccumulatorFromAggregates} rejects a row whose
+   * count is not 0, so pass the engine's rows to it unchanged.
    */
   readonly periodTotals: string;
   /**

@@ -3,9 +3,41 @@ import { epochDay, parseDateInput } from "../../_lib/dates.js";
 import { ErrorCode } from "../../errors.js";
 import { rangeError, toNonEmptyString } from "../../_lib/validate.js";
 import { foldSeller, type MarketplaceAccumulatorImpl, SellerState, summaryOf, toMinorBig } from "./marketplace.js";
-import { addPeriodRow, addSellerRow, setGmv, toCount, toStateRecord } from "./marketplaceState.js";
+import { addPeriodRow as addPeriodTotals, addSellerRow, setGmv, toCount, toStateRecord } from "./marketplaceState.js";
 
-export { addPeriodRow };
+/**
+ * One aggregate period row. The counts `marketplaceAggregateSql` adds to each row (`subMinorRows`:
+ * rows whose amount was not a whole number of minor units; `fractionalUnitRows`: rows whose units
+ * were not whole) must be 0 when present: otherwise the query's integer casts rounded those rows
+ * and the totals are wrong, so the row is rejected, never summed (#13).
+ */
+export function addPeriodRow(acc: MarketplaceAccumulatorImpl, row: unknown, fn: string, at: string): void {
+  const r = toStateRecord(row, fn, at);
+  const rows = (n: number): string => `${n} row${n === 1 ? "" : "s"}`;
+  const sub = r["subMinorRows"];
+  const subCount = sub === undefined || sub === null ? 0 : toCount(sub, fn, `${at}.subMinorRows`);
+  if (subCount !== 0)
+    rangeError(
+      fn,
+      `${at}.subMinorRows`,
+      ErrorCode.SUB_MINOR_UNIT,
+      `must be 0: the engine counted ${rows(subCount)} whose amount is not a whole number of minor units of ${acc.settings.currency}, which the SQL's integer casts rounded`,
+      sub,
+      `0: an amount column of integer minor units, or mapping.amountUnit "major" for an exact DECIMAL of major units with at most ${acc.settings.digits} decimals`,
+    );
+  const frac = r["fractionalUnitRows"];
+  const fracCount = frac === undefined || frac === null ? 0 : toCount(frac, fn, `${at}.fractionalUnitRows`);
+  if (fracCount !== 0)
+    rangeError(
+      fn,
+      `${at}.fractionalUnitRows`,
+      ErrorCode.NOT_INTEGER,
+      `must be 0: the engine counted ${rows(fracCount)} whose units are not whole, which the SQL's integer casts rounded`,
+      frac,
+      "0: integer units",
+    );
+  addPeriodTotals(acc, row, fn, at);
+}
 
 const NAMES = { segment: ".segment", gmv: ".gmvMinor", orders: ".orders", first: ".firstSale" };
 

@@ -87,3 +87,11 @@ export const RULES: Readonly<Record<Dialect, DialectRules>> = {
     literal: (t) => `'${t.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`,
   },
 };
+
+/**
+ * Whether a numeric expression is not a whole number: it differs from its cast to the integer
+ * type `wideInt` (the cast rounds a fraction in every dialect, so `0.1`, `12.50` or `1.5` differ;
+ * `1250.0` in a DOUBLE column does not). NULL stays NULL (not counted). A value outside the
+ * integer type makes the cast raise, as the summed term's own cast does.
+ */
+export const notWhole = (expr: string, wideInt: string): string => `${expr} <> CAST(${expr} AS ${wideInt})`;
