@@ -30,6 +30,13 @@ export interface DisclosureRenewalInput {
   readonly paidToDate: AmountInput;
   /** Part of the remaining balance the provider forgives at renewal (default 0). */
   readonly forgiven?: AmountInput;
+  /**
+   * A term loan's interest accrued since its last instalment paid in full, paid off with its
+   * remaining principal (same currency, ≥ 0; default 0; as {@link renewFinancing} computes it
+   * under `termLoanPayoff: "principal-plus-accrued-interest"`). More than 0 for a financing that
+   * is not a term loan is `CONFLICTING_OPTIONS`.
+   */
+  readonly accruedInterest?: AmountInput;
 }
 
 /**
@@ -80,17 +87,20 @@ export interface DisclosureOptions {
  * @since 0.3.0
  */
 export interface FinancingDisclosureRenewal {
-  /** What the existing financing still owed before forgiveness: total repayment − paid. */
+  /** What the existing financing still owed before forgiveness: total repayment − paid (a term loan: its remaining principal). */
   readonly outstandingBalance: Money;
+  /** A term loan's accrued interest paid off with it (`renewal.accruedInterest`; 0 by default and for other products). */
+  readonly accruedInterest: Money;
   readonly forgiven: Money;
-  /** The amount of the new financing used to pay off the existing one (outstanding − forgiven); the disbursement is reduced by it (§ 808(b)). */
+  /** The amount of the new financing used to pay off the existing one (outstanding + accrued interest − forgiven); the disbursement is reduced by it (§ 808(b)). */
   readonly payoffAmount: Money;
   /** Funding provided − payoff: what reaches the recipient. */
   readonly fundsToRecipient: Money;
   /**
    * The unpaid finance charge refinanced — § 808(a)'s prepayment charge for a fixed total
    * repayment: original finance charge × payoff / total repayment − forgiven, at least 0, rounded
-   * half-even to the minor unit.
+   * half-even to the minor unit; a term loan: § 808(a)'s unpaid interest expense not forgiven,
+   * accrued interest − forgiven, at least 0.
    */
   readonly unpaidFinanceChargeRefinanced: Money;
   /** The statutory answer: `"Yes, $123.45"` when more than zero, else `"No"` (§ 808(a)). */
@@ -202,9 +212,11 @@ function keyOfIndex(i: number): string {
  *    charge") = original finance charge × payoff / total repayment − forgiven; the answer to "Does
  *    the renewal financing include any amount that is used to pay unpaid finance charge or fees,
  *    also known as double dipping?" is "Yes, {amount}" or "No". A term loan being refinanced is
- *    paid off at its remaining principal (whole instalments first; this module's loans carry no
- *    prepayment charge and interest accrued since the last due date is not modelled), so its
- *    refinanced finance charge is 0. California's regulations have no
+ *    paid off at its remaining principal R (whole instalments first; this module's loans carry no
+ *    prepayment charge) plus `renewal.accruedInterest` I (default 0): payoff = R + I − forgiven,
+ *    and its refinanced finance charge is § 808(a)'s "unpaid interest expense that was not
+ *    forgiven", max(0, I − forgiven) (forgiveness counted against the interest first, as the
+ *    fixed-amount formula subtracts it from the charge; the library's reading). California's regulations have no
  *    renewal section (§§ 900–956 titles read): the renewal is disclosed as a new offer.
  * 8. **References.** `references` lists the sections applied: with `jurisdiction: "CA"` only
  *    California's (and federal) sections, with `"NY"` only New York's; without a jurisdiction, or
@@ -233,15 +245,17 @@ function keyOfIndex(i: number): string {
  *   - `projectedSales`: the opt-in projection, a dated sales series in the offer's currency from
  *     the offer date on (required with `"opt-in"`, ignored but validated otherwise).
  *   - `aprMethod`: `"actuarial"` (default) or `"united-states-rule"` (Reg Z Appendix J (a)(3)).
- *   - `renewal`: `{ previous, paidToDate, forgiven? }` — the existing financing the new one pays
- *     off, the amount paid on it so far and the part forgiven (amounts in the offer's currency;
- *     `forgiven` default 0; default: not a renewal).
+ *   - `renewal`: `{ previous, paidToDate, forgiven?, accruedInterest? }` — the existing financing
+ *     the new one pays off, the amount paid on it so far, the part forgiven and a term loan's
+ *     accrued interest paid off with it (amounts in the offer's currency; `forgiven` and
+ *     `accruedInterest` default 0; default: not a renewal).
  * @returns a frozen {@link FinancingDisclosure}
  * @throws {@link ValidationError} when the method is unknown, `months` is outside 4–12, there is no complete month of history
  *   (`EMPTY_INPUT`), the projection never repays the offer within 100 years (`UNDEFINED_RESULT`), `selection: "highest"` is
  *   given for a state that does not allow it (`CONFLICTING_OPTIONS`), the opt-in method has no `projectedSales`
  *   (`MISSING_VALUE`), the jurisdiction is unknown or its law was not in effect on the offer date (`OUT_OF_RANGE`), or a
- *   renewal is contradictory (paid at least the total, forgiven more than owed, a payoff larger than the new funding)
+ *   renewal is contradictory (paid at least the total, forgiven more than owed, a payoff larger than the new funding;
+ *   `CONFLICTING_OPTIONS`: accrued interest on a renewal of a financing that is not a term loan)
  * @throws {@link ValidationError} `UNKNOWN_OPTION` for an unknown option key, `MISSING_VALUE` for a hole
  *   in `excludeMonths` or `historicalSales`
  * @throws {@link CurrencyMismatchError} when a sale or a renewal amount is in another currency than the offer (the message
@@ -555,15 +569,26 @@ function toUsdAmount(principal: Money): Money {
 
 /** N.Y. Fin. Serv. Law § 808 / Conn. Gen. Stat. § 36a-864 renewal figures. */
 function readRenewal(value: unknown, principal: Money): FinancingDisclosureRenewal {
-  const r = toOptions(value, FN, "options.renewal", ["previous", "paidToDate", "forgiven"], false);
+  const r = toOptions(value, FN, "options.renewal", ["previous", "paidToDate", "forgiven", "accruedInterest"], false);
   const previous = readProduct(r["previous"], FN, "options.renewal.previous");
   const currency = principal.currency;
   const paid = toAmountIn(r["paidToDate"], "options.renewal.paidToDate", currency);
   const forgiven = r["forgiven"] === undefined ? new Decimal(0) : toAmountIn(r["forgiven"], "options.renewal.forgiven", currency);
+  const accrued = r["accruedInterest"] === undefined ? new Decimal(0) : toAmountIn(r["accruedInterest"], "options.renewal.accruedInterest", currency);
   assertSameCurrency(FN, currency, previous.principal.currency);
+  if (previous.kind !== "term-loan" && !accrued.isZero()) {
+    rangeError(
+      FN,
+      "options.renewal.accruedInterest",
+      ErrorCode.CONFLICTING_OPTIONS,
+      `applies only to a term loan being refinanced (options.renewal.previous is a ${previous.kind})`,
+      accrued.toString(),
+      "0 or no accruedInterest for this product",
+    );
+  }
   // A term loan's paidToDate counts its instalments (fees withheld at funding are not repaid later);
-  // it is paid off at its remaining principal, so nothing is double-dipped.
-  return renewalFigures(FN, { paid: "options.renewal.paidToDate", forgiven: "options.renewal.forgiven", renewal: "options.renewal" }, previous, paid, forgiven, principal);
+  // it is paid off at its remaining principal plus any accrued interest, the only finance charge double-dipped.
+  return renewalFigures(FN, { paid: "options.renewal.paidToDate", forgiven: "options.renewal.forgiven", renewal: "options.renewal" }, previous, paid, forgiven, principal, accrued);
 }
 
 function toAmountIn(value: unknown, arg: string, currency: string): Decimal {

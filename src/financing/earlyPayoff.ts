@@ -1,18 +1,17 @@
-import { Decimal } from "../_lib/decimal.js";
-import { thirty360Days } from "../_lib/dayCount.js";
-import { makeMoney, minorDigits } from "../_lib/money.js";
-import { rangeError, toOption, toOptions } from "../_lib/validate.js";
-import { ErrorCode } from "../errors.js";
+import type { Decimal } from "../_lib/decimal.js";
+import { makeMoney } from "../_lib/money.js";
+import { toOptions } from "../_lib/validate.js";
 import type { Money } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
-import { dayDate, dayNumber } from "./_lib/engine.js";
-import { payoffState, termLoanPaid } from "./_lib/renewal.js";
-import type { RepaymentResult, TermLoan } from "./types.js";
+import { readTermLoanPayoffOptions, termLoanAccrual } from "./_lib/accrual.js";
+import { dayDate } from "./_lib/engine.js";
+import { payoffState } from "./_lib/renewal.js";
+import type { RepaymentResult } from "./types.js";
 
 const FN = "earlyPayoff";
 
 /**
- * How {@link earlyPayoff} pays off a term loan: `"remaining-principal"` (the default, the
+ * How {@link earlyPayoff} and {@link renewFinancing} pay off a term loan: `"remaining-principal"` (the default, the
  * library's convention) or `"principal-plus-accrued-interest"` (the remaining principal plus
  * simple interest accrued to the payoff date, as a simple-interest lender would ask).
  *
@@ -70,9 +69,6 @@ export interface EarlyPayoff {
   /** outstanding + accrued interest − rebate: what pays the financing off that day. */
   readonly payoffAmount: Money;
 }
-
-const CONVENTIONS: readonly TermLoanPayoffConvention[] = ["remaining-principal", "principal-plus-accrued-interest"];
-const DAY_COUNTS: readonly EarlyPayoffDayCount[] = ["30/360", "ACT/364", "ACT/365F", "ACT/360"];
 
 /**
  * The amount that pays a financing off early on a given day, from its simulated repayment (#14).
@@ -137,41 +133,10 @@ const DAY_COUNTS: readonly EarlyPayoffDayCount[] = ["30/360", "ACT/364", "ACT/36
  */
 export function earlyPayoff(result: RepaymentResult, payoffDate: DateInput, options?: EarlyPayoffOptions): EarlyPayoff {
   const o = toOptions(options, FN, "options", ["termLoanPayoff", "dayCount"]);
-  const convention = o["termLoanPayoff"] === undefined ? "remaining-principal" : toOption(o["termLoanPayoff"], FN, "options.termLoanPayoff", CONVENTIONS);
-  const dayCountIn = o["dayCount"] === undefined ? undefined : toOption(o["dayCount"], FN, "options.dayCount", DAY_COUNTS);
-  if (dayCountIn !== undefined && convention !== "principal-plus-accrued-interest") {
-    rangeError(
-      FN,
-      "options.dayCount",
-      ErrorCode.CONFLICTING_OPTIONS,
-      `applies only with options.termLoanPayoff "principal-plus-accrued-interest" (options.termLoanPayoff is "${convention}")`,
-      dayCountIn,
-      'no dayCount, or options.termLoanPayoff: "principal-plus-accrued-interest"',
-    );
-  }
+  const opts = readTermLoanPayoffOptions(o, FN);
   const st = payoffState(result, payoffDate, FN, "result", "payoffDate");
   const m = (d: Decimal) => makeMoney(d, st.currency);
-  let accrued = new Decimal(0);
-  let accruedFrom: Date | null = null;
-  let dayCount: EarlyPayoffDayCount | null = null;
-  if (convention === "principal-plus-accrued-interest") {
-    if (st.product.kind !== "term-loan") {
-      rangeError(
-        FN,
-        "options.termLoanPayoff",
-        ErrorCode.CONFLICTING_OPTIONS,
-        `applies only to a term loan (the result's product is a ${st.product.kind})`,
-        convention,
-        '"remaining-principal" or no termLoanPayoff for this product',
-      );
-    }
-    const loan = st.product;
-    dayCount = dayCountIn ?? (loan.schedule === "biweek" ? "ACT/364" : "30/360");
-    const from = accrualStart(loan, st.paid, st.fundedDay);
-    accruedFrom = dayDate(from);
-    const t = years(from, st.day, dayCount);
-    if (t.greaterThan(0)) accrued = st.outstanding.times(loan.annualRate).times(t).toDecimalPlaces(minorDigits(st.currency), Decimal.ROUND_HALF_UP);
-  }
+  const { accrued, accruedFrom, dayCount } = termLoanAccrual(st, opts, FN, "the result's product");
   return Object.freeze({
     payoffDate: dayDate(st.day),
     paidToDate: m(st.paid),
@@ -183,16 +148,4 @@ export function earlyPayoff(result: RepaymentResult, payoffDate: DateInput, opti
     dayCount,
     payoffAmount: m(st.outstanding.plus(accrued).minus(st.rebate)),
   });
-}
-
-/** D₀: the due date of the last instalment `paid` covers in full, or the funding day when none is (a day number). */
-function accrualStart(loan: TermLoan, paid: Decimal, fundedDay: number): number {
-  const { whole } = termLoanPaid(loan, paid);
-  return whole === 0 ? fundedDay : dayNumber(loan.instalments[whole - 1]!.dueDate);
-}
-
-/** Year fraction from day number `from` to `to` under `c` (negative when `to` is before `from`). */
-function years(from: number, to: number, c: EarlyPayoffDayCount): Decimal {
-  if (c === "30/360") return to < from ? new Decimal(thirty360Days(to, from, c)).div(360).neg() : new Decimal(thirty360Days(from, to, c)).div(360);
-  return new Decimal(to - from).div(c === "ACT/364" ? 364 : c === "ACT/365F" ? 365 : 360);
 }

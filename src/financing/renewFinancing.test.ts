@@ -29,6 +29,7 @@ describe("renewFinancing (#14)", () => {
       // fee × outstanding / total = 200 × 300 / 1,200
       unpaidFinanceCharge: { amount: "50", currency: "USD" },
       feeRebate: { amount: "0", currency: "USD" },
+      accruedInterest: { amount: "0", currency: "USD" },
       forgiven: { amount: "0", currency: "USD" },
       payoffAmount: { amount: "300", currency: "USD" },
       fundingProvided: { amount: "2000", currency: "USD" },

@@ -491,7 +491,13 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
       [2, "dayCount"],
     ],
   }),
-  fn("renewFinancing", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), advance(), "2024-07-01", { forgiven: usd("10"), minRepaidShare: "0.5" }]),
+  // The options (#14) receive bad values too: termLoanPayoff, dayCount.
+  fn("renewFinancing", () => [lib.simulateRepayment(advance(), dailySales(300, "400", day(2024, 1, 2))), advance(), "2024-07-01", { forgiven: usd("10"), minRepaidShare: "0.5" }], {
+    extraSlots: [
+      [3, "termLoanPayoff"],
+      [3, "dayCount"],
+    ],
+  }),
   fn("auditOptInApr", () => [
     [
       {
@@ -520,7 +526,13 @@ export const EXPORTS_TABLE: readonly ExportRow[] = [
         renewal: { previous: lib.salesBasedAdvance({ principal: usd("5000"), fee: 500, holdbackRate: "0.1" }), paidToDate: usd("4000"), forgiven: usd("10") },
       },
     ],
-    { extraSlots: [[2, "projectedSales"]] },
+    // renewal.accruedInterest (#14): a term loan's accrued interest, from renewFinancing's disclosureRenewal.
+    {
+      extraSlots: [
+        [2, "projectedSales"],
+        [2, "renewal", "accruedInterest"],
+      ],
+    },
   ),
   fn("revenueShareLoan", () => [{ principal: usd("50000"), repaymentCap: "1.4", revenueShare: "0.06" }]),
   fn(

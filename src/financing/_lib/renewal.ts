@@ -100,11 +100,14 @@ export interface RenewalArgs {
 }
 
 /**
- * N.Y. Fin. Serv. Law § 808: payoff = outstanding − forgiven (must not exceed the new funding);
- * prepayment charge = original finance charge × payoff / total repayment − forgiven, at least 0,
- * half-even (0 for a term loan, paid off at its remaining principal).
+ * N.Y. Fin. Serv. Law § 808: payoff = outstanding + accrued interest − forgiven (must not exceed
+ * the new funding; forgiven at most outstanding + accrued interest); advance: prepayment charge =
+ * original finance charge × payoff / total repayment − forgiven, at least 0, half-even; term loan:
+ * § 808(a)'s "unpaid interest expense that was not forgiven" = accrued interest − forgiven, at
+ * least 0 (no prepayment charge; 0 when paid off at its remaining principal). `accrued` is a
+ * term loan's interest accrued since the last instalment paid in full (0 for any other product).
  */
-export function renewalFigures(fn: string, args: RenewalArgs, previous: FinancingProduct, paid: Decimal, forgiven: Decimal, funding: Money): FinancingDisclosureRenewal {
+export function renewalFigures(fn: string, args: RenewalArgs, previous: FinancingProduct, paid: Decimal, forgiven: Decimal, funding: Money, accrued: Decimal = new Decimal(0)): FinancingDisclosureRenewal {
   const currency = funding.currency;
   const digits = minorDigits(currency);
   const total = previous.kind === "term-loan" ? instalmentTotal(previous) : previous.totalRepayment.amount;
@@ -112,10 +115,18 @@ export function renewalFigures(fn: string, args: RenewalArgs, previous: Financin
     rangeError(fn, args.paid, ErrorCode.OUT_OF_RANGE, "must be less than the previous financing's total repayment (nothing is left to renew)", paid.toString(), `an amount below ${total.toString()}`);
   }
   const outstanding = previous.kind === "term-loan" ? termLoanPayoff(previous, paid) : total.minus(paid);
-  if (forgiven.greaterThan(outstanding)) {
-    rangeError(fn, args.forgiven, ErrorCode.OUT_OF_RANGE, "must not exceed the outstanding balance", forgiven.toString(), `at most ${outstanding.toString()}`);
+  const owed = outstanding.plus(accrued);
+  if (forgiven.greaterThan(owed)) {
+    rangeError(
+      fn,
+      args.forgiven,
+      ErrorCode.OUT_OF_RANGE,
+      accrued.isZero() ? "must not exceed the outstanding balance" : "must not exceed the outstanding balance plus the accrued interest",
+      forgiven.toString(),
+      `at most ${owed.toString()}`,
+    );
   }
-  const payoff = outstanding.minus(forgiven);
+  const payoff = owed.minus(forgiven);
   if (payoff.greaterThan(funding.amount)) {
     rangeError(
       fn,
@@ -126,11 +137,12 @@ export function renewalFigures(fn: string, args: RenewalArgs, previous: Financin
       `a payoff of at most the new funding provided ${funding.amount.toString()}`,
     );
   }
-  let unpaid = previous.kind === "term-loan" ? new Decimal(0) : previous.fee.amount.times(payoff).div(total).minus(forgiven).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
+  let unpaid = previous.kind === "term-loan" ? accrued.minus(forgiven) : previous.fee.amount.times(payoff).div(total).minus(forgiven).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN);
   if (unpaid.isNegative()) unpaid = new Decimal(0);
   const shown = `$${unpaid.toFixed(digits)}`;
   return Object.freeze({
     outstandingBalance: makeMoney(outstanding, currency),
+    accruedInterest: makeMoney(accrued, currency),
     forgiven: makeMoney(forgiven, currency),
     payoffAmount: makeMoney(payoff, currency),
     fundsToRecipient: makeMoney(funding.amount.minus(payoff), currency),
