@@ -6,8 +6,9 @@
  * `toProblem(parseAmounts(value, fn, false), 1)` (periodic): every element is validated in the
  * same order by the same validators (a finite `number` amount and a valid `Date` are accepted on
  * the spot, anything else goes through `parseAmount` / `epochDay`, so every bad input throws the
- * same error), and the merged amounts are the same float additions in the same order, so the
- * problem (and the root) is bit-for-bit the same. What it saves: the intermediate per-flow objects
+ * same error), and flows on the same day are netted the same way (exactly, from each amount's
+ * exact decimal, then rounded once to float64), so the problem (and the root) is bit-for-bit the
+ * same. What it saves: the intermediate per-flow objects
  * and arrays (six typed arrays per call) — for inputs up to 65,536 flows the arrays live in module
  * scratch buffers that are reused across calls.
  *

@@ -56,12 +56,18 @@ export function toProblem(flows: ParsedFlows, D: number): RootProblem {
   const a = new Float64Array(flows.n);
   const k = new Float64Array(flows.n);
   let m = 0;
+  // Several flows on one day are netted exactly, from each amount's exact decimal (as the
+  // one-pass builders of problem.ts do: a float sum of -1.13 and -0.15 is -1.2799999999999998).
+  let run: Decimal | undefined;
+  const exactAt = (i: number): Decimal => flows.decimals?.[i] ?? new Decimal(flows.amounts[i]!);
   for (let i = 0; i < flows.n; i++) {
     const amt = flows.amounts[i]!;
     const day = flows.days[i]!;
     if (m > 0 && k[m - 1] === day) {
-      a[m - 1] = a[m - 1]! + amt;
+      run = (run ?? exactAt(i - 1)).plus(exactAt(i));
+      a[m - 1] = run.toNumber();
     } else {
+      run = undefined;
       a[m] = amt;
       k[m] = day;
       m++;
