@@ -140,6 +140,7 @@ describe("amounts the integer casts would round (#13: they were summed rounded, 
     await c.run(`COPY (${rows("DECIMAL(18,2)", "12.50", "12.50", "100")}) TO '${file("decimal.parquet")}' (FORMAT parquet)`);
     await c.run(`COPY (${rows("DOUBLE", "1250.0", "-250.0", "99.0")}) TO '${file("whole.parquet")}' (FORMAT parquet)`);
     await c.run(`COPY (${rows("BIGINT", "1250", "-250", "99")}) TO '${file("bigint.parquet")}' (FORMAT parquet)`);
+    await c.run(`COPY (${rows("BIGINT", "1250", "NULL", "99")}) TO '${file("null.parquet")}' (FORMAT parquet)`);
     await c.run(`COPY (SELECT 'a' AS seller_id, DATE '2017-01-03' AS day, 500 AS amount, CAST(u AS DOUBLE) AS qty FROM (VALUES (1.0), (1.5), (2.0)) t(u)) TO '${file("units.parquet")}' (FORMAT parquet)`);
     inst.closeSync();
     writeFileSync(file("minor.csv"), "seller_id,day,amount\na,2017-01-03,1250\na,2017-01-04,12.50\nb,2017-04-05,12.50\n");
@@ -174,6 +175,18 @@ describe("amounts the integer casts would round (#13: they were summed rounded, 
     await expect(duckdbMarketplaceAggregates(file("decimal.parquet"), { currency: "JPY", columns: cols, sellerSegments: segs })).rejects.toThrow(
       '(allowed: integer minor units (1 = 1 JPY), or amountUnit: "major" for amounts in JPY)',
     );
+  });
+
+  it("a NULL amount is MISSING_VALUE, naming the column and the count (it would count a unit with no amount), refunds excluded or not", async () => {
+    for (const refunds of [undefined, "exclude" as const]) {
+      await expect(duckdbMarketplaceAggregates(file("null.parquet"), { currency: "USD", columns: cols, sellerSegments: segs, ...(refunds === undefined ? {} : { refunds }) })).rejects.toMatchObject({
+        name: "ValidationError",
+        code: "MISSING_VALUE",
+        fn: "duckdbMarketplaceAggregates",
+        argument: "options.columns.amount",
+        message: expect.stringContaining('duckdbMarketplaceAggregates: options.columns.amount (column "amount") has 1 row whose amount is NULL'),
+      });
+    }
   });
 
   it("a DECIMAL(18,2) column of 12.50 minor units is NOT_INTEGER (the cast made 26 of 12.50 + 12.50), in Parquet and in CSV", async () => {

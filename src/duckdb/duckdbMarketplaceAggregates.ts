@@ -96,11 +96,21 @@ export async function duckdbMarketplaceAggregates(source: DuckDBSource, options:
       const periods: DuckDBPeriodRow[] = [];
       let subMinor = 0n;
       let fractional = 0n;
+      let nullAmounts = 0n;
       for (const r of periodRows) {
         subMinor += big(r["subMinorRows"]);
+        nullAmounts += big(r["nullAmountRows"]);
         if (columns.units !== undefined) fractional += big(r["fractionalUnitRows"]);
         periods.push({ segment: String(r["segment"]), period: String(r["period"]), gmvMinor: big(r["gmvMinor"]), units: big(r["units"]), orders: big(r["orders"]) });
       }
+      if (nullAmounts !== 0n)
+        throw new ValidationError(
+          fn,
+          ErrorCode.MISSING_VALUE,
+          "options.columns.amount",
+          `options.columns.amount (column ${JSON.stringify(columns.amount)}) has ${nullAmounts} row${nullAmounts === 1n ? "" : "s"} whose amount is NULL (allowed: an amount on every row; filter such rows out in the source, e.g. a view WHERE amount IS NOT NULL)`,
+          "an amount on every row",
+        );
       if (subMinor !== 0n || fractional !== 0n) await rejectFractions(c, fn, from, columns, major, currency, o.refunds === "exclude", subMinor, fractional);
       let sellers: DuckDBSellerRow[] | undefined;
       if (withSellers) {

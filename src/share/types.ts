@@ -488,6 +488,12 @@ export interface MarketplacePeriodRow {
   readonly subMinorRows?: number | bigint | string | undefined;
   /** Optional check count (`fractionalUnitRows`): rows whose units were not whole. When present it must be 0 (`NOT_INTEGER`). */
   readonly fractionalUnitRows?: number | bigint | string | undefined;
+  /**
+   * Optional check count (`nullAmountRows`): rows whose amount was NULL, or was cast to NULL by an
+   * engine that does so on overflow (Spark outside ANSI mode). When present it must be 0
+   * (`MISSING_VALUE`): such a row would count a unit with no amount.
+   */
+  readonly nullAmountRows?: number | bigint | string | undefined;
 }
 
 /**

@@ -56,8 +56,8 @@ describe("marketplaceAggregateSql: dialects", () => {
       const q = d === "duckdb" || d === "postgres" ? (n: string) => `"${n}"` : (n: string) => `\`${n}\``;
       const minor = marketplaceAggregateSql(mapping, { dialect: d, currency: "USD" });
       for (const text of want[d]) expect(minor.periodTotals).toContain(text);
-      expect(minor.periodTotals).toContain(`SUM(sub_minor) AS sub_minor, SUM(fractional_units) AS fractional_units FROM s GROUP BY`);
-      expect(minor.periodTotals).toContain(`sub_minor AS ${q("subMinorRows")}, fractional_units AS ${q("fractionalUnitRows")} FROM t`);
+      expect(minor.periodTotals).toContain(`SUM(sub_minor) AS sub_minor, SUM(fractional_units) AS fractional_units, SUM(null_amount) AS null_amount FROM s GROUP BY`);
+      expect(minor.periodTotals).toContain(`sub_minor AS ${q("subMinorRows")}, fractional_units AS ${q("fractionalUnitRows")}, null_amount AS ${q("nullAmountRows")} FROM t`);
       // The seller query scans the same rows; the period query carries the checks.
       expect(minor.sellerTotals).not.toContain("sub_minor");
       const major = marketplaceAggregateSql({ ...mapping, amountUnit: "major" }, { dialect: d, currency: "USD" }).periodTotals;
@@ -65,7 +65,7 @@ describe("marketplaceAggregateSql: dialects", () => {
         `CASE WHEN (o.${q("amount_cents")} * 100) <> CAST((o.${q("amount_cents")} * 100) AS ${d === "spark" ? "DECIMAL(38,0)" : d === "bigquery" ? "INT64" : "BIGINT"}) THEN 1 ELSE 0 END AS sub_minor`,
       );
       const noUnits = marketplaceAggregateSql({ table: "t", columns: { sellerId: "s", date: "d", amount: "a", segment: "g" } }, { dialect: d, currency: "USD" }).periodTotals;
-      expect(noUnits).toContain(`sub_minor AS ${q("subMinorRows")} FROM t`);
+      expect(noUnits).toContain(`sub_minor AS ${q("subMinorRows")}, null_amount AS ${q("nullAmountRows")} FROM t`);
       expect(noUnits).not.toContain("fractional");
     }
   });
@@ -200,8 +200,28 @@ describe("marketplaceAggregateSql: the DuckDB SQL on DuckDB", () => {
     await db.run("CREATE TABLE whole AS SELECT * FROM (VALUES ('a', DATE '2024-01-01', 1250.0::DOUBLE, 3.0::DOUBLE, 'x'), ('b', DATE '2024-01-02', -250.0::DOUBLE, NULL, 'x')) t(s, d, amount, u, seg)");
     const sql = marketplaceAggregateSql({ table: "whole", columns: { sellerId: "s", date: "d", amount: "amount", units: "u", segment: "seg" } }, { dialect: "duckdb", currency: "USD" });
     const rows = (await db.runAndReadAll(sql.periodTotals)).getRowObjectsJS();
-    expect(rows).toEqual([{ segment: "x", period: "2024-01-01", gmvMinor: 1000n, units: 3n, orders: 1n, subMinorRows: 0n, fractionalUnitRows: 0n }]);
+    expect(rows).toEqual([{ segment: "x", period: "2024-01-01", gmvMinor: 1000n, units: 3n, orders: 1n, subMinorRows: 0n, fractionalUnitRows: 0n, nullAmountRows: 0n }]);
     const acc = marketplaceAccumulatorFromAggregates({ periods: rows as never }, options);
     expect(finalizeMarketplace(acc).share.total.gmv?.amount.toFixed(2)).toBe("10.00");
+  });
+
+  it("counts NULL amounts (summed as nothing while counting a unit), with refunds excluded too, and marketplaceAccumulatorFromAggregates rejects them", async () => {
+    await db.run(
+      "CREATE TABLE nulls AS SELECT * FROM (VALUES ('a', DATE '2024-01-01', 1250::BIGINT, 'x'), ('b', DATE '2024-01-02', NULL::BIGINT, 'x'), ('c', DATE '2024-01-03', -50::BIGINT, 'x')) t(s, d, amount, seg)",
+    );
+    const options = { currency: "USD" } as const;
+    for (const refunds of ["net", "exclude"] as const) {
+      const sql = marketplaceAggregateSql({ table: "nulls", columns: { sellerId: "s", date: "d", amount: "amount", segment: "seg" } }, { dialect: "duckdb", currency: "USD", refunds });
+      const rows = (await db.runAndReadAll(sql.periodTotals)).getRowObjectsJS();
+      expect(rows).toEqual([{ segment: "x", period: "2024-01-01", gmvMinor: refunds === "net" ? 1200n : 1250n, units: 2n, orders: 1n, subMinorRows: 0n, nullAmountRows: 1n }]);
+      expect(() => marketplaceAccumulatorFromAggregates({ periods: rows as never }, options)).toThrow(
+        "marketplaceAccumulatorFromAggregates: aggregates.periods[0].nullAmountRows must be 0: the engine counted 1 row whose amount is NULL (or did not fit the engine's integer type and was cast to NULL), which would be summed as nothing, received 1n (allowed: 0: an amount on every row)",
+      );
+    }
+    for (const d of ["duckdb", "postgres", "bigquery", "spark"] as const) {
+      const text = marketplaceAggregateSql({ table: "t", columns: { sellerId: "s", date: "d", amount: "a", segment: "g" } }, { dialect: d, currency: "USD", refunds: "exclude" }).periodTotals;
+      expect(text).toMatch(/CASE WHEN CAST\(o\.["`]a["`] AS (BIGINT|INT64|DECIMAL\(38,0\))\) IS NULL THEN 1 ELSE 0 END AS null_amount/);
+      expect(text).toMatch(/WHERE \(o\.["`]a["`] >= 0 OR o\.["`]a["`] IS NULL\)/);
+    }
   });
 });

@@ -46,7 +46,9 @@ const IDENT_MAX = 300;
  * of minor units (`subMinorRows`: `0.1` or `12.50` with `amountUnit: "minor"`, `1.005` USD with
  * `"major"`; `amount <> CAST(amount AS <integer type>)`) and, with a units column, the rows whose
  * units are not whole (`fractionalUnitRows`); an integer-valued DOUBLE such as `1250.0` passes.
- * Both counts must be 0: {@link marketplaceAccumulatorFromAggregates} rejects a row whose count is
+ * It also counts the rows whose amount is NULL after the cast (`nullAmountRows`: a NULL amount, or
+ * one Spark outside ANSI mode cast to NULL on overflow), which would count a unit with no amount;
+ * a NULL amount is kept by `refunds: "exclude"` so that it is counted. Every count must be 0: {@link marketplaceAccumulatorFromAggregates} rejects a row whose count is
  * not, and the DuckDB subpath throws before returning any row. A sale is a row with amount ≥ 0; a
  * refund (amount < 0) counts in GMV and units (`"net"`) but not in orders. Periods are truncated
  * in each dialect's own syntax (`date_trunc` on a TIMESTAMP in PostgreSQL, to avoid its
@@ -131,12 +133,16 @@ export function marketplaceAggregateSql(mapping: WarehouseTableMapping, options:
   const scaled = major ? `(${raw} * ${scale})` : raw;
   const amount = `CAST(${scaled} AS ${r.wideInt})`;
   const units = c.units === undefined ? `CASE WHEN ${raw} < 0 THEN 0 ELSE 1 END` : `COALESCE(${col("units")}, CASE WHEN ${raw} < 0 THEN 0 ELSE 1 END)`;
-  const where = refunds === "exclude" ? ` WHERE ${raw} >= 0` : "";
+  // A NULL amount is kept (counted below and rejected), never dropped by the refund filter.
+  const where = refunds === "exclude" ? ` WHERE (${raw} >= 0 OR ${raw} IS NULL)` : "";
   // The casts to an integer type round a fraction (DuckDB, PostgreSQL, BigQuery, Spark alike):
   // every row whose amount is not a whole number of minor units (or whose units are not whole)
   // is counted, in the same scan and the same aggregate (#13), and the counts must be 0.
   const subMinor = `, CASE WHEN ${notWhole(scaled, r.wideInt)} THEN 1 ELSE 0 END AS sub_minor`;
   const fractional = c.units === undefined ? "" : `, CASE WHEN ${notWhole(col("units"), r.wideInt)} THEN 1 ELSE 0 END AS fractional_units`;
+  // A NULL amount (or one the engine's cast turned into NULL: Spark outside ANSI mode does so on
+  // overflow) would be summed as nothing while still counting a unit and an order: counted too.
+  const nullAmount = `, CASE WHEN ${amount} IS NULL THEN 1 ELSE 0 END AS null_amount`;
   const rowsWith = (checks: string): string =>
     `SELECT CAST(${col("sellerId")} AS ${r.text}) AS seller_id, ${segment} AS segment, ${r.day(col("date"))} AS sale_day, ` +
     `${amount} AS amount, CAST(${units} AS ${r.wideInt}) AS units${checks} FROM ${from} AS o${join}${where}`;
@@ -144,10 +150,10 @@ export function marketplaceAggregateSql(mapping: WarehouseTableMapping, options:
   const p = period === "day" ? "sale_day" : r.truncate("sale_day", period);
   const q = r.quote;
   const periodTotals =
-    `WITH s AS (${rowsWith(subMinor + fractional)}), t AS (SELECT ${p} AS p, segment, SUM(amount) AS gmv, SUM(units) AS units, ` +
-    `SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS orders, SUM(sub_minor) AS sub_minor${fractional === "" ? "" : ", SUM(fractional_units) AS fractional_units"} FROM s GROUP BY ${p}, segment) ` +
+    `WITH s AS (${rowsWith(subMinor + fractional + nullAmount)}), t AS (SELECT ${p} AS p, segment, SUM(amount) AS gmv, SUM(units) AS units, ` +
+    `SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS orders, SUM(sub_minor) AS sub_minor${fractional === "" ? "" : ", SUM(fractional_units) AS fractional_units"}, SUM(null_amount) AS null_amount FROM s GROUP BY ${p}, segment) ` +
     `SELECT segment AS ${q("segment")}, ${r.isoDay("p")} AS ${q("period")}, gmv AS ${q("gmvMinor")}, units AS ${q("units")}, orders AS ${q("orders")}, ` +
-    `sub_minor AS ${q("subMinorRows")}${fractional === "" ? "" : `, fractional_units AS ${q("fractionalUnitRows")}`} FROM t ORDER BY p, segment`;
+    `sub_minor AS ${q("subMinorRows")}${fractional === "" ? "" : `, fractional_units AS ${q("fractionalUnitRows")}`}, null_amount AS ${q("nullAmountRows")} FROM t ORDER BY p, segment`;
   const inInterval = interval === undefined ? "" : `sale_day >= DATE ${r.literal(interval.start)} AND sale_day < DATE ${r.literal(interval.end)}`;
   const gmv = interval === undefined ? "SUM(amount)" : `SUM(CASE WHEN ${inInterval} THEN amount ELSE 0 END)`;
   const orders = `SUM(CASE WHEN amount >= 0${interval === undefined ? "" : ` AND ${inInterval}`} THEN 1 ELSE 0 END)`;

@@ -205,6 +205,17 @@ run("marketplaceAggregateSql on a real PostgreSQL server (psql)", () => {
     expect(JSON.stringify(fromPostgres)).toBe(JSON.stringify(inProcess));
   });
 
+  it("counts NULL amounts, refunds excluded or not, and marketplaceAccumulatorFromAggregates rejects them", () => {
+    psql(["CREATE TABLE nulls (seller_id TEXT, ordered_on DATE, amount BIGINT);", "INSERT INTO nulls VALUES ('a', '2024-01-02', 1250), ('a', '2024-01-03', NULL), ('a', '2024-01-04', -50);"].join("\n"));
+    for (const refunds of ["net", "exclude"] as const) {
+      const rows = aggregates({ table: `${schema}.nulls`, columns: { sellerId: "seller_id", date: "ordered_on", amount: "amount", segment: "seller_id" } }, { currency: "USD", period: "quarter", refunds });
+      expect(rows.periods.map((p) => [p["gmvMinor"], p["units"], p["orders"], p["nullAmountRows"]])).toEqual([[refunds === "net" ? "1200" : "1250", "2", "1", "1"]]);
+      expect(() => marketplaceAccumulatorFromAggregates({ periods: rows.periods as never }, { currency: "USD", period: "quarter", refunds })).toThrow(
+        expect.objectContaining({ code: "MISSING_VALUE", argument: "aggregates.periods[0].nullAmountRows" }) as never,
+      );
+    }
+  });
+
   it("counts amounts the casts would round (NUMERIC 12.50 cents, DOUBLE 0.1 cents, fractional units) and marketplaceAccumulatorFromAggregates rejects them; whole DOUBLE values pass (#13)", () => {
     psql(
       [

@@ -8,7 +8,7 @@ import { addPeriodRow as addPeriodTotals, addSellerRow, setGmv, toCount, toState
 /**
  * One aggregate period row. The counts `marketplaceAggregateSql` adds to each row (`subMinorRows`:
  * rows whose amount was not a whole number of minor units; `fractionalUnitRows`: rows whose units
- * were not whole) must be 0 when present: otherwise the query's integer casts rounded those rows
+ * were not whole; `nullAmountRows`: rows whose amount was NULL) must be 0 when present: otherwise the query's integer casts rounded those rows
  * and the totals are wrong, so the row is rejected, never summed (#13).
  */
 export function addPeriodRow(acc: MarketplaceAccumulatorImpl, row: unknown, fn: string, at: string): void {
@@ -35,6 +35,17 @@ export function addPeriodRow(acc: MarketplaceAccumulatorImpl, row: unknown, fn: 
       `must be 0: the engine counted ${rows(fracCount)} whose units are not whole, which the SQL's integer casts rounded`,
       frac,
       "0: integer units",
+    );
+  const nul = r["nullAmountRows"];
+  const nullCount = nul === undefined || nul === null ? 0 : toCount(nul, fn, `${at}.nullAmountRows`);
+  if (nullCount !== 0)
+    rangeError(
+      fn,
+      `${at}.nullAmountRows`,
+      ErrorCode.MISSING_VALUE,
+      `must be 0: the engine counted ${rows(nullCount)} whose amount is NULL (or did not fit the engine's integer type and was cast to NULL), which would be summed as nothing`,
+      nul,
+      "0: an amount on every row",
     );
   addPeriodTotals(acc, row, fn, at);
 }
