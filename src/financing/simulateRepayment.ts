@@ -65,7 +65,8 @@ const FN = "simulateRepayment";
  * - **Rows on demand (0.3.0).** `rows` is a getter: the rows are built on its first read (by
  *   running the loop again with recording) and the same frozen array is returned afterwards, so
  *   a caller that reads only `summary` never pays for 365 rows of Money. The result stays frozen,
- *   and `JSON.stringify`, spread and `structuredClone` read `rows` like a data property.
+ *   and `JSON.stringify` and spread read `rows` like a data property (`structuredClone` does not
+ *   apply: the amounts are `Decimal` class instances).
  * - The loop runs once per sale and once per window end up to `until`: it always terminates,
  *   and sales that never repay end with `paidOff: false` and the unpaid balance in
  *   `outstandingIfSalesStop`.

@@ -148,3 +148,17 @@ describe("stressTestPortfolio", () => {
     });
   });
 });
+
+describe("stressTestPortfolio takes each seller's sales as typed-array columns or minor-unit rows", () => {
+  it("gives the same result as the same sales as Money rows", () => {
+    const sales = daily(400, "250.37");
+    const days = Int32Array.from(sales, (s) => s.date.getTime() / 86_400_000);
+    const columns = { days, minor: Float64Array.from(sales, () => 25037) };
+    const rows = sales.map((s) => ({ day: s.date.getTime() / 86_400_000, minor: 25037 }));
+    const loans = [{ id: "a", sellerId: "s", product: advance }];
+    const options = { seed: 7, scenarios: 20, shock: { level: "0.9", correlation: "0.5", volatility: "0.2" }, stopHazard: "0.02" } as const;
+    const want = JSON.stringify(stressTestPortfolio(loans, { s: sales }, options));
+    expect(JSON.stringify(stressTestPortfolio(loans, { s: columns }, options))).toBe(want);
+    expect(JSON.stringify(stressTestPortfolio(loans, new Map([["s", rows]]), options))).toBe(want);
+  });
+});

@@ -4,7 +4,7 @@ import type { Money, NumericInput, RoundingMode } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
 import { stressTest } from "./_lib/stressRun.js";
 import type { PortfolioLoan } from "./simulatePortfolio.js";
-import type { FinancingGranularity, FinancingSalesSeries } from "./types.js";
+import type { FinancingGranularity, FinancingMinorSale, FinancingSalesColumns, FinancingSalesSeries } from "./types.js";
 
 /**
  * The sales shock of a {@link stressTestPortfolio} scenario. Seller s's sales are multiplied by
@@ -179,7 +179,7 @@ const FN = "stressTestPortfolio";
  * packages", The American Statistician 50(4), 361–365.
  *
  * @param loans - `{ id, sellerId, product, fundedOn? }[]` as for {@link simulatePortfolio}
- * @param salesBySeller - a `Map` or record from seller id to its (base) sales series
+ * @param salesBySeller - a `Map` or record from seller id to its (base) sales series: `{ date, amount: Money }` rows, `{ date | day, minor }` rows in integer minor units, or {@link FinancingSalesColumns} (typed arrays: the small input for a big book)
  * @param options - seed, scenario count, shock, hazard, percentiles, simulation options
  * @returns a frozen {@link StressTestResult}
  * @throws {@link ValidationError} when the seed or the scenario count is missing, the seed is not a 32-bit unsigned integer, the
@@ -203,7 +203,8 @@ const FN = "stressTestPortfolio";
  */
 export function stressTestPortfolio(
   loans: readonly PortfolioLoan[],
-  salesBySeller: ReadonlyMap<string, FinancingSalesSeries> | Readonly<Record<string, FinancingSalesSeries>>,
+  salesBySeller:
+    ReadonlyMap<string, FinancingSalesSeries | readonly FinancingMinorSale[] | FinancingSalesColumns> | Readonly<Record<string, FinancingSalesSeries | readonly FinancingMinorSale[] | FinancingSalesColumns>>,
   options: StressTestPortfolioOptions,
 ): StressTestResult {
   return stressTest(FN, loans, salesBySeller, options, "integer", xirr);

@@ -61,3 +61,16 @@ describe("stressTestPortfolioAsync", () => {
     await expect(stressTestPortfolioAsync(loans, { s0: sales["s0"]! }, options)).rejects.toMatchObject({ code: ErrorCode.MISSING_VALUE, fn: "stressTestPortfolioAsync" });
   });
 });
+
+it("takes typed-array columns on workers, with the sequential run's result", async () => {
+  const adv = salesBasedAdvance({ principal: money("10000", "USD"), fee: 1500, holdbackRate: "0.1" });
+  const d0 = Date.UTC(2024, 0, 2) / 86_400_000;
+  const columns = { days: Int32Array.from({ length: 400 }, (_, i) => d0 + i), minor: Float64Array.from({ length: 400 }, () => 25037) };
+  const loans = [
+    { id: "a", sellerId: "s", product: adv },
+    { id: "b", sellerId: "s", product: adv },
+  ];
+  const options = { seed: 7, scenarios: 20, shock: { level: "0.9", correlation: "0.5", volatility: "0.2" }, stopHazard: "0.02" } as const;
+  const want = JSON.stringify(stressTestPortfolio(loans, { s: columns }, options));
+  expect(JSON.stringify(await stressTestPortfolioAsync(loans, { s: columns }, { ...options, workers: 2 }))).toBe(want);
+});

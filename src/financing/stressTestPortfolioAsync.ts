@@ -6,7 +6,7 @@ import { type ScenarioOutcome, runScenarioInt, StressScratch, type StressIntLoan
 import { finishStress, irrWith, prepareStress, runStressRange } from "./_lib/stressRun.js";
 import type { PortfolioLoan } from "./simulatePortfolio.js";
 import type { StressTestPortfolioOptions, StressTestResult } from "./stressTestPortfolio.js";
-import type { FinancingSalesSeries } from "./types.js";
+import type { FinancingMinorSale, FinancingSalesColumns, FinancingSalesSeries } from "./types.js";
 
 /**
  * The {@link stressTestPortfolioAsync} function options: those of {@link stressTestPortfolio}
@@ -74,7 +74,8 @@ const FN = "stressTestPortfolioAsync";
  */
 export async function stressTestPortfolioAsync(
   loans: readonly PortfolioLoan[],
-  salesBySeller: ReadonlyMap<string, FinancingSalesSeries> | Readonly<Record<string, FinancingSalesSeries>>,
+  salesBySeller:
+    ReadonlyMap<string, FinancingSalesSeries | readonly FinancingMinorSale[] | FinancingSalesColumns> | Readonly<Record<string, FinancingSalesSeries | readonly FinancingMinorSale[] | FinancingSalesColumns>>,
   options: StressTestPortfolioAsyncOptions,
 ): Promise<StressTestResult> {
   const p = prepareStress(FN, loans, salesBySeller, options, "integer", ["workers"]);
