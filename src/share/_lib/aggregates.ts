@@ -14,39 +14,27 @@ import { addPeriodRow as addPeriodTotals, addSellerRow, setGmv, toCount, toState
 export function addPeriodRow(acc: MarketplaceAccumulatorImpl, row: unknown, fn: string, at: string): void {
   const r = toStateRecord(row, fn, at);
   const rows = (n: number): string => `${n} row${n === 1 ? "" : "s"}`;
-  const sub = r["subMinorRows"];
-  const subCount = sub === undefined || sub === null ? 0 : toCount(sub, fn, `${at}.subMinorRows`);
-  if (subCount !== 0)
-    rangeError(
-      fn,
-      `${at}.subMinorRows`,
+  // Each check count must be 0 (absent counts as 0): the code, what the engine counted, what is allowed.
+  const checks: readonly (readonly [string, ErrorCode, (n: number) => string, string])[] = [
+    [
+      "subMinorRows",
       ErrorCode.SUB_MINOR_UNIT,
-      `must be 0: the engine counted ${rows(subCount)} whose amount is not a whole number of minor units of ${acc.settings.currency}, which the SQL's integer casts rounded`,
-      sub,
+      (n) => `${rows(n)} whose amount is not a whole number of minor units of ${acc.settings.currency}, which the SQL's integer casts rounded`,
       `0: an amount column of integer minor units, or mapping.amountUnit "major" for an exact DECIMAL of major units with at most ${acc.settings.digits} decimals`,
-    );
-  const frac = r["fractionalUnitRows"];
-  const fracCount = frac === undefined || frac === null ? 0 : toCount(frac, fn, `${at}.fractionalUnitRows`);
-  if (fracCount !== 0)
-    rangeError(
-      fn,
-      `${at}.fractionalUnitRows`,
-      ErrorCode.NOT_INTEGER,
-      `must be 0: the engine counted ${rows(fracCount)} whose units are not whole, which the SQL's integer casts rounded`,
-      frac,
-      "0: integer units",
-    );
-  const nul = r["nullAmountRows"];
-  const nullCount = nul === undefined || nul === null ? 0 : toCount(nul, fn, `${at}.nullAmountRows`);
-  if (nullCount !== 0)
-    rangeError(
-      fn,
-      `${at}.nullAmountRows`,
+    ],
+    ["fractionalUnitRows", ErrorCode.NOT_INTEGER, (n) => `${rows(n)} whose units are not whole, which the SQL's integer casts rounded`, "0: integer units"],
+    [
+      "nullAmountRows",
       ErrorCode.MISSING_VALUE,
-      `must be 0: the engine counted ${rows(nullCount)} whose amount is NULL (or did not fit the engine's integer type and was cast to NULL), which would be summed as nothing`,
-      nul,
+      (n) => `${rows(n)} whose amount is NULL (or did not fit the engine's integer type and was cast to NULL), which would be summed as nothing`,
       "0: an amount on every row",
-    );
+    ],
+  ];
+  for (const [key, code, counted, allowed] of checks) {
+    const value = r[key];
+    const count = value === undefined || value === null ? 0 : toCount(value, fn, `${at}.${key}`);
+    if (count !== 0) rangeError(fn, `${at}.${key}`, code, `must be 0: the engine counted ${counted(count)}`, value, allowed);
+  }
   addPeriodTotals(acc, row, fn, at);
 }
 
