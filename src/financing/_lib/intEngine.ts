@@ -96,6 +96,21 @@ function roundPos(q: number, r: number, den: number, rm: RoundingConst): number 
   }
 }
 
+/**
+ * p / den rounded by `rm`, for whole 0 ≤ p ≤ MAX_SAFE − den, without a float64 remainder (a call
+ * into C): q = ⌊p / den⌋ from the rounded float64 quotient, which is ⌊p / den⌋ or one more (never
+ * less, as ⌊p / den⌋ is representable); q × den ≤ p + den is exact, so r is exact.
+ */
+function divRound(p: number, den: number, rm: RoundingConst): number {
+  let q = Math.floor(p / den);
+  let r = p - q * den;
+  if (r < 0) {
+    q--;
+    r += den;
+  }
+  return roundPos(q, r, den, rm);
+}
+
 function roundPosBig(q: bigint, r: bigint, den: bigint, rm: RoundingConst): bigint {
   if (r === 0n) return q;
   switch (rm) {
@@ -334,17 +349,8 @@ export function runHoldbackInt(terms: IntHoldbackTerms, fundedDay: number, perio
     for (; i < n && balance > 0; i++) {
       const sales = pm[i]!;
       if (sales > 0) {
-        let holdback: number;
         const p = sales * num;
-        if (p <= maxP) {
-          let q = Math.floor(p / den);
-          let r = p - q * den;
-          if (r < 0) {
-            q--;
-            r += den;
-          }
-          holdback = roundPos(q, r, den, rm);
-        } else holdback = holdbackOf(sales, rate, x, rm);
+        let holdback = p <= maxP ? divRound(p, den, rm) : holdbackOf(sales, rate, x, rm);
         if (holdback > balance) holdback = balance;
         balance -= holdback;
         totalHoldback += holdback;
@@ -369,17 +375,7 @@ export function runHoldbackInt(terms: IntHoldbackTerms, fundedDay: number, perio
       i++;
       if (sales > 0) {
         const p = sales * num;
-        if (p <= maxP) {
-          // q = ⌊p / den⌋: the rounded float64 quotient is ⌊p / den⌋ or one more (never less,
-          // as ⌊p / den⌋ is representable); q × den ≤ p + den is exact, so r is exact.
-          let q = Math.floor(p / den);
-          let r = p - q * den;
-          if (r < 0) {
-            q--;
-            r += den;
-          }
-          holdback = roundPos(q, r, den, rm);
-        } else holdback = holdbackOf(sales, rate, x, rm);
+        holdback = p <= maxP ? divRound(p, den, rm) : holdbackOf(sales, rate, x, rm);
         if (holdback > balance) holdback = balance;
         balance -= holdback;
         totalHoldback += holdback;
