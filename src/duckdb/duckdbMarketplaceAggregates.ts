@@ -1,3 +1,4 @@
+import { Decimal } from "../_lib/decimal.js";
 import { ErrorCode, ValidationError } from "../errors.js";
 import { minorDigits, toCurrency } from "../_lib/money.js";
 import { rangeError, toNonEmptyString, toOption, toOptions, typeError } from "../_lib/validate.js";
@@ -160,7 +161,7 @@ async function rejectFractions(
   if (subMinor !== 0n) {
     const seen = await example(major ? `(${amount} * ${10 ** digits})` : amount, amount);
     const column = `options.columns.amount (column ${JSON.stringify(columns.amount)})`;
-    const unit = `1 = ${(1 / 10 ** digits).toFixed(digits)} ${currency}`;
+    const unit = `1 = ${new Decimal(10).pow(-digits).toFixed(digits)} ${currency}`;
     throw !major
       ? new ValidationError(
           fn,
