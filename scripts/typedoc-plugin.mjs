@@ -48,14 +48,6 @@ export function load(app) {
         if (m[3]) part.text = m[3].trim();
       }
     };
-    for (const r of Object.values(project.reflections)) {
-      if (r.comment) {
-        linkByName(r.comment.summary);
-        for (const tag of r.comment.blockTags) linkByName(tag.content);
-      }
-      if (r instanceof DocumentReflection) linkByName(r.content);
-    }
-
     // 0b. The project's issue references ("(#12)", "(#10, #11)") mean nothing to a reader of the
     //     site: they stay in the sources and the changelog, not on the API pages.
     /** @param {import("typedoc").CommentDisplayPart[]} parts */
@@ -63,9 +55,15 @@ export function load(app) {
       for (const part of parts) if (part.kind === "text") part.text = part.text.replace(/ ?\((?:issue )?#\d+(?:,\s*#\d+)*\)/g, "");
     };
     for (const r of Object.values(project.reflections)) {
-      if (!r.comment) continue;
-      dropIssueRefs(r.comment.summary);
-      for (const tag of r.comment.blockTags) dropIssueRefs(tag.content);
+      if (r.comment) {
+        linkByName(r.comment.summary);
+        dropIssueRefs(r.comment.summary);
+        for (const tag of r.comment.blockTags) {
+          linkByName(tag.content);
+          dropIssueRefs(tag.content);
+        }
+      }
+      if (r instanceof DocumentReflection) linkByName(r.content);
     }
 
     // 1. Throws sections: every `@throws` names its class as `{@link ErrorClass}` (TypeDoc drops a
