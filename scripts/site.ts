@@ -82,8 +82,10 @@ console.log(`site: wrote docs/api/examples/ (${scripts.length} scripts and index
 
 const pages = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? pages(join(dir, f)) : f.endsWith(".html") ? [join(dir, f)] : []));
 const markers = { "#playground": join(to, "index.html"), "#examples": join(examplesOut, "index.html") };
+/** Every HTML page of the site (the listing is read once; the loops below only rewrite files). */
+const sitePages = pages(site);
 let linked = 0;
-for (const file of pages(site)) {
+for (const file of sitePages) {
   const html = readFileSync(file, "utf8");
   let next = html;
   for (const [marker, target] of Object.entries(markers)) next = next.replaceAll(`href="${marker}"`, `href="${relative(join(file, ".."), target)}"`);
@@ -97,7 +99,7 @@ console.log(`site: linked the playground and the examples from ${linked} pages`)
 // own validation checks the sources, not the pages this script and typedoc's navigation add), and
 // no bare file name was turned into a web address (`http://CHANGELOG.md`).
 const broken: string[] = [];
-for (const file of pages(site)) {
+for (const file of sitePages) {
   const html = readFileSync(file, "utf8");
   for (const m of html.matchAll(/\shref="([^"]*)"/g)) {
     const href = m[1] ?? "";
@@ -112,4 +114,4 @@ if (broken.length > 0) {
   const shown = broken.slice(0, 20).join("\n  ");
   throw new Error(`site: ${broken.length} broken links in docs/api:\n  ${shown}${broken.length > 20 ? "\n  …" : ""}`);
 }
-console.log(`site: every relative link of ${pages(site).length} pages resolves`);
+console.log(`site: every relative link of ${sitePages.length} pages resolves`);
