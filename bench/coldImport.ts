@@ -12,6 +12,9 @@
  * the ratio of the medians of the child's CPU time for the same load (`process.cpuUsage()`, user +
  * system, all threads): on a shared machine it moves less with other processes than wall time.
  * The header gives the 1-minute load average before and after the runs and the git commit.
+ * The root entry point has a second row, "then every export read": the CJS root loads each
+ * module's code on the first read of one of its exports (tsup.config.ts `lazyCjsRoot`), so its
+ * plain `require` row is the cost before any use and this row the most any use can add.
  *
  * Needs a build (`npm run build`); it measures whatever `dist/` holds and prints its build time.
  * Run: `npx tsx bench/coldImport.ts [--runs N]` (default 15) or `npm run bench -- coldImport`.
@@ -29,6 +32,8 @@ interface Entry {
   /** The specifier a consumer writes, e.g. `marketplace-economics/money`. */
   readonly name: string;
   readonly files: Readonly<Record<Format, string>>;
+  /** Also read every export after loading (the CJS root loads a module's chunk on the first read of one of its exports). */
+  readonly readAll?: boolean;
 }
 interface Conditional {
   readonly import: { readonly default: string };
@@ -46,9 +51,10 @@ function entries(pkg: { readonly name: string; readonly exports: Record<string, 
 }
 
 /** The child's script: time one load of `file` in a fresh process, print wall and CPU milliseconds. */
-function probe(format: Format, file: string): string[] {
+function probe(format: Format, file: string, readAll = false): string[] {
   const load = format === "esm" ? `await import(${JSON.stringify(pathToFileURL(file).href)})` : `require(${JSON.stringify(file)})`;
-  const body = `const c=process.cpuUsage(),t=performance.now();${load};const w=performance.now()-t,u=process.cpuUsage(c);console.log(w+" "+(u.user+u.system)/1000);`;
+  const read = readAll ? "let n=0;for(const k of Object.keys(m))if(m[k]!==undefined)n++;if(n===0)throw new Error('no exports');" : "";
+  const body = `const c=process.cpuUsage(),t=performance.now();const m=${load};${read}const w=performance.now()-t,u=process.cpuUsage(c);console.log(w+" "+(u.user+u.system)/1000);`;
   return format === "esm" ? ["--input-type=module", "-e", body] : ["-e", body];
 }
 
@@ -57,8 +63,8 @@ interface Sample {
   readonly cpu: number;
 }
 
-function sample(format: Format, file: string): Sample {
-  const out = execFileSync(process.execPath, probe(format, file), { cwd: root, encoding: "utf8" });
+function sample(format: Format, file: string, readAll = false): Sample {
+  const out = execFileSync(process.execPath, probe(format, file, readAll), { cwd: root, encoding: "utf8" });
   const [wall, cpu] = out.trim().split(" ").map(Number);
   if (!Number.isFinite(wall) || !Number.isFinite(cpu)) throw new Error(`cold import of ${file} printed ${JSON.stringify(out)}`);
   return { wall: wall!, cpu: cpu! };
@@ -76,7 +82,9 @@ function main(): void {
   const runs = runsFlag === -1 ? 15 : Number(process.argv[runsFlag + 1]);
   if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs must be a positive integer");
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; exports: Record<string, unknown> };
-  const list = entries(pkg);
+  const all = entries(pkg);
+  // The root entry point twice: loaded, and loaded with every export read.
+  const list = [...all.slice(0, 1), { ...all[0]!, name: `${all[0]!.name}, then every export read`, readAll: true }, ...all.slice(1)];
   for (const e of list) {
     for (const f of Object.values(e.files)) if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
   }
@@ -86,7 +94,7 @@ function main(): void {
   for (let run = -1; run < runs; run++) {
     for (const e of list) {
       for (const f of formats) {
-        const ms = sample(f, e.files[f]);
+        const ms = sample(f, e.files[f], e.readAll);
         if (run >= 0) samples.get(e.name)![f].push(ms);
       }
     }

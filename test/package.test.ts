@@ -95,6 +95,48 @@ console.log(JSON.stringify({ counts: all.map((m) => Object.keys(m).length), v: e
     for (const c of out["counts"] as number[]) expect(c).toBeGreaterThan(0);
   });
 
+  it("the CJS root loads each module on first use, with the ESM root's exports and shared classes (#10)", () => {
+    const file = join(dir, "lazy-root.cjs");
+    writeFileSync(
+      file,
+      `const own = () => Object.keys(require.cache).filter((f) => f.includes("marketplace-economics")).length;
+const root = require("marketplace-economics");
+const afterRequire = own();
+const { money } = root;
+const afterMoney = own();
+const money2 = require("marketplace-economics/money").money;
+let err;
+try { root.simulateRepayment(null, []); } catch (e) { err = e; }
+const keys = Object.keys(root);
+const undefinedExports = keys.filter((k) => root[k] === undefined);
+const afterAll = own();
+// Every export is the subpath's own value (a renamed chunk export such as Decimal included).
+const mismatched = [];
+for (const s of ${JSON.stringify(subpaths.slice(1))}) for (const [k, v] of Object.entries(require(s))) if (root[k] !== v) mismatched.push(s + " " + k);
+root.xirr = "replaced";
+import("marketplace-economics").then((esm) => {
+  const esmKeys = Object.keys(esm).filter((k) => k !== "default" && k !== "module.exports");
+  console.log(JSON.stringify({ afterRequire, afterMoney, afterAll, undefinedExports, mismatched, same: money === money2, isError: err instanceof root.MarketplaceEconomicsError, fn: err.fn, keys: keys.length, sameKeys: JSON.stringify([...keys].sort()) === JSON.stringify([...esmKeys].sort()), assigned: root.xirr }));
+});`,
+    );
+    const out = JSON.parse(execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" })) as Record<string, unknown>;
+    // Only index.cjs before any export is read; /money's files after reading money; every chunk after reading all.
+    expect(out["afterRequire"]).toBe(1);
+    expect(out["afterMoney"] as number).toBeGreaterThan(1);
+    expect(out["afterAll"] as number).toBeGreaterThan(out["afterMoney"] as number);
+    expect(out).toMatchObject({ undefinedExports: [], mismatched: [], same: true, isError: true, fn: "simulateRepayment", sameKeys: true, assigned: "replaced" });
+    expect(out["keys"] as number).toBeGreaterThan(150);
+  });
+
+  it("the CJS root's export names are visible to Node's ESM loader (cjs-module-lexer)", () => {
+    const file = join(dir, "lexer.mjs");
+    const cjs = join(dir, "node_modules", "marketplace-economics", "dist", "index.cjs");
+    writeFileSync(file, `import * as ns from ${JSON.stringify(cjs)};\nimport { money } from ${JSON.stringify(cjs)};\nconsole.log(JSON.stringify({ names: Object.keys(ns).length, money: typeof money }));`);
+    const out = JSON.parse(execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" })) as Record<string, unknown>;
+    expect(out).toMatchObject({ money: "function" });
+    expect(out["names"] as number).toBeGreaterThan(150);
+  });
+
   it("without @duckdb/node-api: the root loads, and the duckdb subpath says what to install (#13)", () => {
     const file = join(dir, "no-duckdb.mjs");
     writeFileSync(
