@@ -53,6 +53,30 @@ function floorLoop(total: number, num: number, den: number, days: Int32Array, ce
   return repaid;
 }
 
+/**
+ * The same floor fed `{ day, minor }` rows instead of typed arrays: the loop a user would write
+ * over such rows (no validation), so the comparison with the library fed the same rows shows
+ * what the input shape itself costs.
+ */
+function floorRowsLoop(total: number, num: number, den: number, rows: readonly { readonly day: number; readonly minor: number }[]): number {
+  let balance = total;
+  let repaid = 0;
+  for (let i = 0; i < rows.length && balance > 0; i++) {
+    const p = rows[i]!.minor * num;
+    let h = Math.floor(p / den);
+    let r = p - h * den;
+    if (r < 0) {
+      h--;
+      r += den;
+    }
+    if (2 * r > den || (2 * r === den && (h & 1) === 1)) h++;
+    if (h > balance) h = balance;
+    balance -= h;
+    repaid += h;
+  }
+  return repaid;
+}
+
 /** Spread of a sample: median, min and max. */
 interface Spread {
   readonly med: number;
@@ -148,6 +172,15 @@ const load0 = loadavg();
   };
   run("simulateRepayment, typed-array columns, summary read", columns, () => void (sink += simulateRepayment(advance, columns).summary.shortfallCount), floor, 50, 21);
   run("simulateRepayment, `{ day, minor }` rows, summary read", minorRows, () => void (sink += simulateRepayment(advance, minorRows).summary.shortfallCount), floor, 50, 21);
+  if (String(floorRowsLoop(11_200_000, 1, 10, minorRows) / 100) !== want) throw new Error("the rows floor disagrees with the typed-array floor");
+  run(
+    "simulateRepayment, `{ day, minor }` rows, summary read, against the floor reading the same rows",
+    minorRows,
+    () => void (sink += simulateRepayment(advance, minorRows).summary.shortfallCount),
+    () => void floorRowsLoop(11_200_000, 1, 10, minorRows),
+    50,
+    21,
+  );
   run("simulateRepayment, `{ date, amount: Money }` rows, summary read", moneySales, () => void (sink += simulateRepayment(advance, moneySales).summary.shortfallCount), floor, 50, 21);
   run("simulateRepayment, Money rows, every row read (365 rows built)", moneySales, () => void (sink += simulateRepayment(advance, moneySales).rows.length), floor, 50, 21);
   if (sink < 0) console.log(sink);

@@ -4,7 +4,7 @@ import type { Money, NumericInput, RoundingMode } from "../money/types.js";
 import type { DateInput } from "../time/types.js";
 import { stressTest } from "./_lib/stressRun.js";
 import type { PortfolioLoan } from "./simulatePortfolio.js";
-import type { FinancingGranularity, FinancingMinorSale, FinancingSalesColumns, FinancingSalesSeries } from "./types.js";
+import type { FinancingGranularity, FinancingSalesBySeller } from "./types.js";
 
 /**
  * The sales shock of a {@link stressTestPortfolio} scenario. Seller s's sales are multiplied by
@@ -201,11 +201,6 @@ const FN = "stressTestPortfolio";
  * @category Financing
  * @since 0.3.0
  */
-export function stressTestPortfolio(
-  loans: readonly PortfolioLoan[],
-  salesBySeller:
-    ReadonlyMap<string, FinancingSalesSeries | readonly FinancingMinorSale[] | FinancingSalesColumns> | Readonly<Record<string, FinancingSalesSeries | readonly FinancingMinorSale[] | FinancingSalesColumns>>,
-  options: StressTestPortfolioOptions,
-): StressTestResult {
+export function stressTestPortfolio(loans: readonly PortfolioLoan[], salesBySeller: FinancingSalesBySeller, options: StressTestPortfolioOptions): StressTestResult {
   return stressTest(FN, loans, salesBySeller, options, "integer", xirr);
 }

@@ -6,7 +6,7 @@ import { type ScenarioOutcome, runScenarioInt, StressScratch, type StressIntLoan
 import { finishStress, irrWith, prepareStress, runStressRange } from "./_lib/stressRun.js";
 import type { PortfolioLoan } from "./simulatePortfolio.js";
 import type { StressTestPortfolioOptions, StressTestResult } from "./stressTestPortfolio.js";
-import type { FinancingMinorSale, FinancingSalesColumns, FinancingSalesSeries } from "./types.js";
+import type { FinancingSalesBySeller } from "./types.js";
 
 /**
  * The {@link stressTestPortfolioAsync} function options: those of {@link stressTestPortfolio}
@@ -72,12 +72,7 @@ const FN = "stressTestPortfolioAsync";
  * @category Financing
  * @since 0.3.0
  */
-export async function stressTestPortfolioAsync(
-  loans: readonly PortfolioLoan[],
-  salesBySeller:
-    ReadonlyMap<string, FinancingSalesSeries | readonly FinancingMinorSale[] | FinancingSalesColumns> | Readonly<Record<string, FinancingSalesSeries | readonly FinancingMinorSale[] | FinancingSalesColumns>>,
-  options: StressTestPortfolioAsyncOptions,
-): Promise<StressTestResult> {
+export async function stressTestPortfolioAsync(loans: readonly PortfolioLoan[], salesBySeller: FinancingSalesBySeller, options: StressTestPortfolioAsyncOptions): Promise<StressTestResult> {
   const p = prepareStress(FN, loans, salesBySeller, options, "integer", ["workers"]);
   const w = p.options["workers"];
   const workers = w === undefined ? 1 : toInteger(w, FN, "options.workers", 1, 64);

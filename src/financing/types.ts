@@ -63,6 +63,32 @@ export interface FinancingSalesColumns {
 export type FinancingSalesInput = FinancingSalesSeries | Iterable<FinancingSale | FinancingMinorSale> | FinancingSalesColumns;
 
 /**
+ * The sales of a book's sellers for the stress tests (`stressTestPortfolio`,
+ * `stressTestPortfolioAsync`): a `Map` or record from seller id to that seller's series as
+ * `{ date, amount: Money }` rows, `{ date | day, minor }` rows in integer minor units, or
+ * {@link FinancingSalesColumns} (typed arrays, the smallest input for a big book). Arrays and
+ * columns only, not one-shot iterables: a stress test reads a seller's series once for each
+ * scenario.
+ *
+ * @example
+ * ```ts
+ * import { money, type FinancingSalesBySeller } from "marketplace-economics";
+ *
+ * const sales: FinancingSalesBySeller = {
+ *   s1: [{ date: new Date("2024-01-02"), amount: money("420.00", "USD") }],
+ *   s2: [{ day: 19724, minor: 42_000 }],
+ *   s3: { days: Int32Array.of(19724, 19725), minor: Float64Array.of(42_000, 38_000) },
+ * };
+ * console.log(Object.keys(sales).length); // 3
+ * ```
+ *
+ * @category Financing
+ * @since 0.3.0
+ */
+export type FinancingSalesBySeller =
+  ReadonlyMap<string, FinancingSalesSeries | readonly FinancingMinorSale[] | FinancingSalesColumns> | Readonly<Record<string, FinancingSalesSeries | readonly FinancingMinorSale[] | FinancingSalesColumns>>;
+
+/**
  * A minimum payment per window of a sales-based advance: at least `rate` × (principal + fee)
  * must be paid in every `everyDays`-day window counted from the funding date, for the first
  * `forDays` days (or until payoff when `forDays` is `null`). A shortfall is collected as a

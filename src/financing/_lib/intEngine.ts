@@ -167,6 +167,12 @@ export interface IntSeries {
   readonly length: number;
   /** Extra decimal digits below the minor unit carried by the amounts (0 for whole minor units). */
   readonly scale: number;
+  /**
+   * The amounts once more in a plain array of their own, written by the reader in the same pass
+   * for a result's {@link SeriesSnapshot} (intSeries.ts), and whether the days run `first,
+   * first + 1, …`; absent when the reader was not asked for it.
+   */
+  readonly copy?: { readonly minor: number[]; readonly ramp: boolean } | undefined;
 }
 
 /** Last day of the month containing `day`. */

@@ -167,17 +167,24 @@ export function readTypedColumnsFast(value: { readonly days: unknown; readonly m
   const n = days.length;
   if (minor.length !== n || n > MAX_SERIES_ROWS) return null;
   let prev = MIN_FINANCING_DAY - 1;
+  const copy = buf.copy && n <= SNAPSHOT_PLAIN_MAX ? new Array<number>(n) : null;
+  let ramp = true;
+  const first = n > 0 ? days[0]! : 0;
   for (let i = 0; i < n; i++) {
     const d = days[i]!;
     const m = minor[i]!;
     // Math.floor, not `m % 1`: a float64 remainder is a call into C (~8 ns a row, 5x this loop).
     if (d <= prev || d > MAX_FINANCING_DAY || !(m <= MAX_SAFE && m >= -MAX_SAFE) || Math.floor(m) !== m) return null;
     prev = d;
+    if (copy !== null) {
+      copy[i] = m;
+      if (d !== first + i) ramp = false;
+    }
   }
   buf.ensure(n);
   buf.days.set(days);
   buf.minor.set(minor);
-  return { days: buf.days, minor: buf.minor, length: n, scale: 0 };
+  return copy === null ? { days: buf.days, minor: buf.minor, length: n, scale: 0 } : { days: buf.days, minor: buf.minor, length: n, scale: 0, copy: { minor: copy, ramp } };
 }
 
 const EMPTY_DAYS = new Int32Array(0);
@@ -211,6 +218,12 @@ function slabColumns(n: number): { days: Int32Array; minor: Float64Array } {
 export class SeriesBuffer {
   days: Int32Array = EMPTY_DAYS;
   minor: Float64Array = EMPTY_MINOR;
+  /**
+   * Whether the fast readers also write the amounts into a plain array of their own
+   * ({@link IntSeries.copy}), for a result's {@link SeriesSnapshot}: one pass over the input
+   * instead of a read and a second copy (set by the caller for one run, then reset).
+   */
+  copy = false;
   constructor(readonly pooled = false) {}
   /** Room for `n` days: exactly `n` for a one-off buffer, doubling for a reused one. */
   ensure(n: number): void {
@@ -258,11 +271,19 @@ export class SeriesSnapshot {
       return;
     }
     const first = this.first;
-    const minor: number[] = new Array<number>(n);
+    // The reader's own copy when it made one (the amounts of this very series, not aggregated).
+    const c = s.copy;
+    let minor: number[];
     let ramp = true;
-    for (let i = 0; i < n; i++) {
-      minor[i] = sm[i]!;
-      if (sd[i] !== first + i) ramp = false;
+    if (c !== undefined && c.minor.length === n) {
+      minor = c.minor;
+      ramp = c.ramp;
+    } else {
+      minor = new Array<number>(n);
+      for (let i = 0; i < n; i++) {
+        minor[i] = sm[i]!;
+        if (sd[i] !== first + i) ramp = false;
+      }
     }
     this.minor = minor;
     let days: number[] | null = null;
@@ -325,6 +346,9 @@ export function readIntSeriesFast(list: unknown, currency: string, digits: numbe
     b.ensure(n);
     const days = b.days;
     const minor = b.minor;
+    const copy = b.copy && n <= SNAPSHOT_PLAIN_MAX ? new Array<number>(n) : null;
+    let ramp = true;
+    let first = 0;
     let k = 0;
     let prev = -Infinity;
     for (let i = 0; i < n; i++) {
@@ -365,14 +389,22 @@ export function readIntSeriesFast(list: unknown, currency: string, digits: numbe
         const s = minor[k - 1]! + m;
         if (!(s <= MAX_SAFE && s >= -MAX_SAFE)) return null;
         minor[k - 1] = s;
+        if (copy !== null) copy[k - 1] = s;
       } else {
         days[k] = day;
         minor[k] = m;
+        if (copy !== null) {
+          if (k === 0) first = day;
+          else if (day !== first + k) ramp = false;
+          copy[k] = m;
+        }
         k++;
       }
       prev = day;
     }
-    return { days, minor, length: k, scale: 0 };
+    if (copy === null) return { days, minor, length: k, scale: 0 };
+    if (k < n) copy.length = k;
+    return { days, minor, length: k, scale: 0, copy: { minor: copy, ramp } };
   } catch {
     return null;
   }

@@ -82,6 +82,27 @@ describe("repayment results", () => {
     }
   });
 
+  it("keep a private copy of `{ day, minor }` and Money rows too, with same-day entries summed and gaps between days", () => {
+    // Days D0, D0, D0 + 1, D0 + 5, D0 + 6, ...: two entries on the first day (summed), then a gap.
+    const dayOf = (i: number) => (i < 2 ? D0 : D0 + i + (i > 2 ? 2 : -1));
+    const make = () => Array.from({ length: 40 }, (_, i) => ({ day: dayOf(i), minor: 5000 + 100 * i }));
+    const moneyRows = () => make().map((r) => ({ date: new Date(r.day * 86_400_000), amount: money(new Decimal(r.minor).div(100).toString(), "USD") }));
+    for (const build of [make, moneyRows] as const) {
+      const input = build();
+      const r = simulateRepayment(advance, input);
+      const want = JSON.stringify(simulateRepayment(advance, build()));
+      for (const row of input as { minor?: number; amount?: unknown }[]) {
+        if ("minor" in row) row.minor = 1;
+        else row.amount = money("0.01", "USD");
+      }
+      // Another run in between reuses the shared run buffer.
+      simulateRepayment(advance, make().slice(0, 5));
+      expect(JSON.stringify(r)).toBe(want);
+      expect(r.rows[0]!.sales.amount.toString()).toBe("101"); // 50.00 + 51.00 on the first day
+      expect(r.rows[2]!.date.getTime()).toBe((D0 + 5) * 86_400_000); // the gap after D0 + 1
+    }
+  });
+
   it("keep the rows of a term loan and of a long series (typed copies) as well", () => {
     const loan = termLoan({ principal: money("1200", "USD"), annualRate: 0, termMonths: 3, startDate: "2024-01-01", schedule: "month" });
     const c = columns(120, () => 20_000);

@@ -319,6 +319,8 @@ export function runProduct(fn: string, productInput: unknown, sales: unknown, op
   // of its own; a one-off series is read into the shared run buffer, given back when the run ends.
   let series = cache?.get(sales);
   const scratch = cache ? null : takeScratch();
+  // A run whose result keeps a snapshot of the series has the reader write it in the same pass.
+  if (scratch) scratch.copy = recordRows;
   try {
     if (series === undefined || series.currency !== currency) {
       series = readRunSeries(sales, fn, "sales", currency, engineChoice, scratch ?? undefined);
@@ -326,7 +328,10 @@ export function runProduct(fn: string, productInput: unknown, sales: unknown, op
     }
     return runRead(fn, product, opts, sales, series, recordRows, engineChoice);
   } finally {
-    if (scratch) releaseScratch(scratch);
+    if (scratch) {
+      scratch.copy = false;
+      releaseScratch(scratch);
+    }
   }
 }
 
